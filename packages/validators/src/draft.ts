@@ -1,0 +1,188 @@
+import './config.js';
+import * as z from 'zod/mini';
+import type { Issue, IssueCode, Result } from './issues.js';
+import { LIMITS } from './limits.js';
+import { validateProductLinks, type ProductLinkRule } from './links.js';
+import { issue } from './messages/format.js';
+import { ComplaintDraftSchema, type ComplaintDraft, type EvidenceDescriptor } from './schemas.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Paths whose emptiness has a domain-specific code rather than `field.required`. */
+const PATH_CODES: Record<string, IssueCode> = {
+  'holder.name': 'holder.name_required',
+  'holder.identificationType': 'holder.id_type_required',
+  'holder.identificationNumber': 'holder.id_number_required',
+  'holder.identificationAttachments': 'holder.attachments_required',
+  'holder.powerOfAttorney': 'holder.power_of_attorney_required',
+};
+
+function toIssue(zi: ZodIssue, input: unknown, base: Issue['path']): Issue {
+  const path = [...base, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  const named = path.filter((p) => typeof p === 'string').join('.');
+  const value = valueAt(input, zi.path);
+  const d = zi as ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+  switch (zi.code) {
+    case 'invalid_type':
+      return issue(value === undefined || value === null ? (PATH_CODES[named] ?? 'field.required') : 'field.invalid_type', path);
+    case 'too_small':
+      if (d.origin === 'string' && Number(d.minimum) <= 1) return issue(PATH_CODES[named] ?? 'field.required', path);
+      if (d.origin === 'array' && PATH_CODES[named]) return issue(PATH_CODES[named]!, path);
+      return issue('field.too_short', path, { limit: Number(d.minimum) });
+    case 'too_big':
+      if (d.origin === 'array' && named === 'evidence') return issue('evidence.too_many', path, { limit: Number(d.maximum) });
+      if (d.origin === 'array' && named === 'productLinks') return issue('links.too_many', path, { limit: Number(d.maximum), count: Array.isArray(value) ? value.length : 0 });
+      return issue('field.too_long', path, { limit: Number(d.maximum) });
+    case 'invalid_value':
+    case 'invalid_union':
+      return issue(value === undefined ? 'field.required' : 'field.invalid_choice', path);
+    case 'invalid_format':
+      if (d.format === 'email') return issue('field.invalid_email', path);
+      if (d.format === 'date' || d.format === 'datetime') return issue('field.invalid_date', path);
+      if (named.endsWith('phone')) return issue('field.invalid_phone', path);
+      return issue('field.invalid_type', path);
+    default:
+      return issue('field.invalid_type', path);
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Parses with a schema and maps zod's issues to the stable issue model. Never throws. */
+export function parseWith<T extends z.core.$ZodType>(schema: T, input: unknown, base: Issue['path'] = []): Result<z.output<T>> {
+  let result: ReturnType<typeof z.safeParse<T>>;
+  try {
+    result = z.safeParse(schema, input);
+  } catch {
+    return { ok: false, issues: [issue('field.invalid_type', base)] };
+  }
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, issues: result.error.issues.map((zi) => toIssue(zi, input, base)) };
+}
+
+export interface DraftContext {
+  /**
+   * The evidence the draft refers to, by id (the caller's saved or uploaded evidence).
+   * When given, unknown ids are refused and the Picture Embezzlement rule checks that the
+   * original is an image; when absent, only the refs' own `original` flags are checked.
+   */
+  evidence?: ReadonlyMap<string, Pick<EvidenceDescriptor, 'id' | 'kind'>> | Record<string, Pick<EvidenceDescriptor, 'id' | 'kind'>>;
+  /** Require the good-faith declaration (submit). Default true; false while saving a draft. */
+  requireDeclaration?: boolean;
+  /** "Today" for the power-of-attorney expiry check. Default: now. */
+  now?: Date;
+  rule?: ProductLinkRule;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+const emptyList = (v: unknown) => !Array.isArray(v) || v.length === 0;
+
+function lookup(ctx: DraftContext, id: string) {
+  const ev = ctx.evidence;
+  if (!ev) return undefined;
+  return ev instanceof Map ? ev.get(id) : (ev as Record<string, Pick<EvidenceDescriptor, 'id' | 'kind'>>)[id];
+}
+
+/**
+ * The whole complaint draft against every rule of the help page. All issues are reported
+ * at once, each with its path, so a form can show them per field and per step. On success
+ * the value carries canonical product links and defaults. Never throws.
+ */
+export function validateComplaintDraft(input: unknown, ctx: DraftContext = {}): Result<ComplaintDraft> {
+  const parsed = parseWith(ComplaintDraftSchema, input);
+  // Link rules are reported by the link validator, per index, with their own codes.
+  const issues: Issue[] = parsed.ok ? [] : parsed.issues.filter((i) => i.path[0] !== 'productLinks');
+  const draft = isRecord(input) ? input : {};
+
+  const links = validateProductLinks(draft.productLinks, { rule: ctx.rule });
+  if (!links.ok) issues.push(...links.issues);
+
+  if (draft.isIprHolder !== true) {
+    const holder = draft.holder;
+    if (!isRecord(holder)) {
+      if (!issues.some((i) => i.path[0] === 'holder')) issues.push(issue('holder.required', ['holder']));
+    } else {
+      const already = new Set(issues.filter((i) => i.path[0] === 'holder').map((i) => i.path.join('.')));
+      const need = (key: string, missing: boolean, code: IssueCode) => {
+        if (missing && !already.has(`holder.${key}`)) issues.push(issue(code, ['holder', key]));
+      };
+      need('name', blank(holder.name), 'holder.name_required');
+      need('identificationType', holder.identificationType === undefined || holder.identificationType === null, 'holder.id_type_required');
+      need('identificationNumber', blank(holder.identificationNumber), 'holder.id_number_required');
+      need('identificationAttachments', emptyList(holder.identificationAttachments), 'holder.attachments_required');
+      need('powerOfAttorney', emptyList(holder.powerOfAttorney), 'holder.power_of_attorney_required');
+      const expires = holder.powerOfAttorneyExpiresAt;
+      if (typeof expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(expires)) {
+        const today = (ctx.now ?? new Date()).toISOString().slice(0, 10);
+        if (expires < today) issues.push(issue('holder.power_of_attorney_expired', ['holder', 'powerOfAttorneyExpiresAt'], { date: expires }));
+      }
+    }
+  }
+
+  const refs = Array.isArray(draft.evidence) ? draft.evidence.filter(isRecord) : [];
+  if (refs.length === 0 && !issues.some((i) => i.path[0] === 'evidence')) issues.push(issue('evidence.required', ['evidence']));
+  if (ctx.evidence) {
+    refs.forEach((ref, index) => {
+      if (typeof ref.id === 'string' && !lookup(ctx, ref.id)) issues.push(issue('evidence.not_found', ['evidence', index]));
+    });
+  }
+  if (draft.type === 'picture_embezzlement' && refs.length > 0) {
+    const hasOriginal = refs.some((ref) => {
+      if (ref.original !== true || typeof ref.id !== 'string') return false;
+      if (!ctx.evidence) return true;
+      return lookup(ctx, ref.id)?.kind === 'image';
+    });
+    if (!hasOriginal) issues.push(issue('picture.original_required', ['evidence']));
+  }
+
+  if (ctx.requireDeclaration !== false) {
+    const d = draft.declaration;
+    if (!isRecord(d) || d.goodFaith !== true || d.accurate !== true || d.authorised !== true) {
+      if (!issues.some((i) => i.path[0] === 'declaration')) issues.push(issue('declaration.required', ['declaration']));
+    }
+  }
+
+  if (issues.length || !parsed.ok || !links.ok) return { ok: false, issues };
+  const value: ComplaintDraft = { ...parsed.value, productLinks: links.value };
+  if (value.isIprHolder) value.holder = null;
+  return { ok: true, value };
+}
+
+/** The three steps of the form and the draft fields each one owns. */
+export const FORM_STEPS = {
+  basics: ['type', 'productLinks', 'description', 'contact', 'discloseContactToSupplier', 'isIprHolder', 'holder'],
+  evidence: ['evidence'],
+  review: ['declaration'],
+} as const;
+export type FormStep = keyof typeof FORM_STEPS;
+
+/** The issues that belong to one step of the form. */
+export function issuesForStep(issues: readonly Issue[], step: FormStep): Issue[] {
+  const fields: readonly string[] = FORM_STEPS[step];
+  return issues.filter((i) => fields.includes(String(i.path[0] ?? '')));
+}
+
+/** The step an issue belongs to (the first step when its path is unknown). */
+export function stepOf(issue: Issue): FormStep {
+  for (const step of Object.keys(FORM_STEPS) as FormStep[]) {
+    if ((FORM_STEPS[step] as readonly string[]).includes(String(issue.path[0] ?? ''))) return step;
+  }
+  return 'basics';
+}
+
+/** A reason for an action (cancel needs none; arbitration and results do). */
+export function validateReason(reason: unknown, required: boolean): Result<string | null> {
+  const text = typeof reason === 'string' ? reason.trim() : '';
+  if (reason !== undefined && reason !== null && typeof reason !== 'string') return { ok: false, issues: [issue('field.invalid_type', ['reason'])] };
+  if (required && text === '') return { ok: false, issues: [issue('transition.reason_required', ['reason'])] };
+  if (text.length > LIMITS.maxReasonLength) return { ok: false, issues: [issue('field.too_long', ['reason'], { limit: LIMITS.maxReasonLength })] };
+  return { ok: true, value: text === '' ? null : text };
+}

@@ -1,0 +1,12 @@
+import './config.js';
+
+export * from './issues.js';
+export * from './limits.js';
+export * from './links.js';
+export * from './files.js';
+export * from './lifecycle.js';
+export * from './schemas.js';
+export * from './draft.js';
+export { LOCALES, resolveLocale, formatBytes, formatMessage, localizeIssue, issue, type Locale } from './messages/format.js';
+export { en as MESSAGES_EN, enFields as FIELD_LABELS_EN } from './messages/en.js';
+export { zhCN as MESSAGES_ZH_CN, zhCNFields as FIELD_LABELS_ZH_CN } from './messages/zh-CN.js';
