@@ -1,0 +1,40 @@
+// The part of the `@ipr/client` surface (docs/CONTRACT.md) the elements use, as structural
+// types: any client that keeps the contract fits, including a host's own wrapper.
+import type {
+  Account, Action, Complaint, ComplaintSummary, EvidenceDescriptor, Issue, IssueCode, Product, ResolvedLink,
+} from '@ipr/validators';
+
+export interface ApiError { code: IssueCode; message: string; status: number; issues: Issue[] }
+export type ApiResult<T> =
+  | { data: T; error?: undefined; response: Response }
+  | { data?: undefined; error: ApiError; response?: Response };
+export interface CallOptions { signal?: AbortSignal }
+
+export interface IprClient {
+  account: { get(opts?: CallOptions): Promise<ApiResult<Account>> };
+  products: {
+    search(query: { q?: string; link?: string; page?: number; pageSize?: number }, opts?: CallOptions): Promise<ApiResult<{ items: Product[]; total: number; page: number; pageSize: number }>>;
+    resolveLinks(links: string[], opts?: CallOptions): Promise<ApiResult<{ items: ResolvedLink[] }>>;
+  };
+  evidence: {
+    list(opts?: CallOptions): Promise<ApiResult<{ items: EvidenceDescriptor[] }>>;
+    upload(file: Blob | File, opts?: { name?: string; signal?: AbortSignal; onProgress?: (p: { loaded: number; total: number }) => void }): Promise<ApiResult<EvidenceDescriptor>>;
+  };
+  complaints: {
+    list(query: { status?: string; type?: string; q?: string; cursor?: string; limit?: number; page?: number }, opts?: CallOptions): Promise<ApiResult<{ items: ComplaintSummary[]; total: number; nextCursor: string | null }>>;
+    get(id: string, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    create(draft: unknown, opts?: { idempotencyKey?: string; evidence?: EvidenceDescriptor[]; signal?: AbortSignal }): Promise<ApiResult<Complaint>>;
+    act(id: string, action: Action, body?: any, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+  };
+}
+
+/** Unwraps a call for `@lit/task`: data, or a thrown `ApiError`-shaped error the error view renders. */
+export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
+  const result = await call;
+  if (result.error) throw result.error;
+  return result.data as T;
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'issues' in value;
+}

@@ -1,0 +1,21 @@
+import type {
+  IprComplaintActionEvent, IprComplaintCancelledEvent, IprComplaintOpenEvent, IprComplaintSubmitFailedEvent,
+  IprComplaintSubmittedEvent, IprDraftRestoredEvent, IprStepChangeEvent,
+} from './complaint-events.js';
+import type { IprRestrictionFailedEvent } from './restriction-events.js';
+
+export * from './complaint-events.js';
+export * from './restriction-events.js';
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ipr-complaint-submitted': IprComplaintSubmittedEvent;
+    'ipr-complaint-submit-failed': IprComplaintSubmitFailedEvent;
+    'ipr-complaint-cancelled': IprComplaintCancelledEvent;
+    'ipr-complaint-action': IprComplaintActionEvent;
+    'ipr-complaint-open': IprComplaintOpenEvent;
+    'ipr-draft-restored': IprDraftRestoredEvent;
+    'ipr-step-change': IprStepChangeEvent;
+    'ipr-restriction-failed': IprRestrictionFailedEvent;
+  }
+}
