@@ -1,0 +1,292 @@
+// The typed client: openapi-fetch over the types generated from the server's OpenAPI document,
+// shaped as resources. Every call answers a value ({ data } | { error }), checks what the
+// validators can check before the network, retries what is safe to retry, and can be aborted.
+import createClient, { type Middleware } from 'openapi-fetch';
+import {
+  ArbitrationResultBodySchema, LIMITS, SNIFF_BYTES, SupplierResponseBodySchema, TRANSITIONS, issue, parseWith,
+  safeDisplayName, validateComplaintDraft, validateEvidenceFile, validateReason,
+  type Account, type Action, type ArbitrationResultBody, type Complaint, type ComplaintSummary, type EvidenceDescriptor,
+  type Issue, type Locale, type Product, type ResolvedLink, type SupplierResponseBody,
+} from '@ipr/validators';
+import { errorFromIssues, errorFromProblem, errorFromThrown, errorOf, isAbort, type ApiResult, type CallOptions } from './errors.js';
+import { newIdempotencyKey } from './drafts.js';
+import { sendMultipart, type UploadProgress } from './upload.js';
+import type { paths } from './generated/api.js';
+
+export interface RetryOptions {
+  /** Extra attempts after the first. Default 2. */
+  retries?: number;
+  /** First back-off delay; doubles each attempt (with jitter). Default 300 ms. */
+  baseDelayMs?: number;
+}
+
+export interface IprClientOptions {
+  /** The API's origin, e.g. 'http://localhost:8787'; the client adds '/v1'. */
+  baseUrl: string;
+  token?: string;
+  /** Called before each request, and once more after a 401 (a token that expired). */
+  getToken?: () => string | Promise<string>;
+  fetch?: typeof fetch;
+  /** Language of error messages. */
+  locale?: Locale;
+  retry?: RetryOptions | false;
+}
+
+export interface UploadOptions {
+  name?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: UploadProgress) => void;
+}
+
+export interface CreateOptions {
+  /** Reuse the key a stored draft carries so a retried submit cannot create a second complaint. */
+  idempotencyKey?: string;
+  /** The evidence the draft refers to, so unknown ids and the original-picture rule are checked first. */
+  evidence?: EvidenceDescriptor[];
+  signal?: AbortSignal;
+}
+
+export interface ProductSearch { q?: string; link?: string; page?: number; pageSize?: number }
+export interface ComplaintQuery { status?: string; type?: string; q?: string; cursor?: string; limit?: number; page?: number }
+export interface ProductPage { items: Product[]; total: number; page: number; pageSize: number }
+export interface ComplaintPage { items: ComplaintSummary[]; total: number; nextCursor: string | null }
+
+export interface IprClient {
+  account: { get(opts?: CallOptions): Promise<ApiResult<Account>> };
+  products: {
+    search(query: ProductSearch, opts?: CallOptions): Promise<ApiResult<ProductPage>>;
+    resolveLinks(links: string[], opts?: CallOptions): Promise<ApiResult<{ items: ResolvedLink[] }>>;
+  };
+  evidence: {
+    list(opts?: CallOptions): Promise<ApiResult<{ items: EvidenceDescriptor[] }>>;
+    upload(file: Blob | File, opts?: UploadOptions): Promise<ApiResult<EvidenceDescriptor>>;
+    download(id: string, opts?: CallOptions): Promise<ApiResult<Blob>>;
+  };
+  complaints: {
+    list(query?: ComplaintQuery, opts?: CallOptions): Promise<ApiResult<ComplaintPage>>;
+    get(id: string, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    create(draft: unknown, opts?: CreateOptions): Promise<ApiResult<Complaint>>;
+    cancel(id: string, body?: { reason?: string }, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    checkNow(id: string, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    confirmClose(id: string, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    requestArbitration(id: string, body: { reason: string }, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    forward(id: string, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    respond(id: string, body: SupplierResponseBody, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    issueResult(id: string, body: ArbitrationResultBody, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    /** The generic form the list and detail elements use. */
+    act(id: string, action: Action, body?: unknown, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+  };
+  /** The underlying openapi-fetch client, for routes the resource methods do not cover. */
+  readonly raw: ReturnType<typeof createClient<paths>>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The route segment of each lifecycle action. */
+export const ACTION_ROUTES: Record<Action, 'cancel' | 'check' | 'confirm-close' | 'arbitration' | 'forward' | 'respond' | 'result'> = {
+  cancel: 'cancel',
+  check: 'check',
+  confirm_close: 'confirm-close',
+  request_arbitration: 'arbitration',
+  forward_to_supplier: 'forward',
+  respond: 'respond',
+  issue_result: 'result',
+};
+
+function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException('aborted', 'AbortError'));
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => { clearTimeout(timer); reject(new DOMException('aborted', 'AbortError')); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function createIprClient(options: IprClientOptions): IprClient {
+  const origin = options.baseUrl.replace(/\/+$/, '');
+  const locale: Locale = options.locale ?? 'en';
+  const retries = options.retry === false ? 0 : (options.retry?.retries ?? 2);
+  const baseDelay = options.retry === false ? 0 : (options.retry?.baseDelayMs ?? 300);
+  const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const customFetch = !!options.fetch;
+
+  const token = async (): Promise<string | undefined> => (options.getToken ? await options.getToken() : options.token);
+  const authorize = async (headers: Headers) => {
+    const t = await token();
+    if (t) headers.set('Authorization', `Bearer ${t}`);
+  };
+
+  /** Retries (safe methods, and creates that carry an idempotency key) and the one token refresh on 401. */
+  async function transport(request: Request): Promise<Response> {
+    const retryable = SAFE_METHODS.has(request.method) || (request.method === 'POST' && request.headers.has('Idempotency-Key'));
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await baseFetch(request.clone());
+      } catch (error) {
+        if (isAbort(error, request.signal) || !retryable || attempt >= retries) throw error;
+        await sleep(backoff(attempt), request.signal);
+        continue;
+      }
+      if (response.status === 401 && options.getToken && !refreshed) {
+        refreshed = true;
+        await response.body?.cancel().catch(() => undefined);
+        await authorize(request.headers);
+        attempt--;
+        continue;
+      }
+      if (response.status >= 500 && retryable && attempt < retries) {
+        await response.body?.cancel().catch(() => undefined);
+        await sleep(backoff(attempt), request.signal);
+        continue;
+      }
+      return response;
+    }
+  }
+  const backoff = (attempt: number) => baseDelay * 2 ** attempt * (0.75 + Math.random() * 0.5);
+
+  const middleware: Middleware = {
+    async onRequest({ request }) {
+      await authorize(request.headers);
+      if (!request.headers.has('Accept-Language')) request.headers.set('Accept-Language', locale);
+      return request;
+    },
+    // Every error body becomes application/problem+json, whatever answered (a proxy's HTML page,
+    // an empty 502), so the result mapping below sees one shape.
+    async onResponse({ response }) {
+      if (response.ok) return response;
+      const type = response.headers.get('content-type') ?? '';
+      if (type.includes('json')) return response;
+      const problem = errorFromProblem(undefined, response.status, 'en');
+      return new Response(JSON.stringify({ type: 'about:blank', title: problem.message, status: response.status, code: problem.code, issues: problem.issues }), {
+        status: response.status, statusText: response.statusText, headers: { 'content-type': 'application/problem+json' },
+      });
+    },
+  };
+
+  const api = createClient<paths>({ baseUrl: origin, fetch: transport });
+  api.use(middleware);
+
+  type Raw = { data?: unknown; error?: unknown; response: Response };
+  async function call<T>(run: () => Promise<Raw>, signal?: AbortSignal): Promise<ApiResult<T>> {
+    if (signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
+    try {
+      const r = await run();
+      if (r.response.ok) return { data: r.data as T, response: r.response };
+      return { error: errorFromProblem(r.error, r.response.status, locale), response: r.response };
+    } catch (error) {
+      return { error: errorFromThrown(error, signal, locale) };
+    }
+  }
+  const refused = <T>(issues: Issue[], status = 422): ApiResult<T> => ({ error: errorFromIssues(issues, status, locale) });
+
+  async function upload(file: Blob | File, opts: UploadOptions = {}): Promise<ApiResult<EvidenceDescriptor>> {
+    if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
+    if (!(file instanceof Blob)) return refused([issue('field.invalid_type', ['file'])]);
+    const name = safeDisplayName(opts.name ?? (file as File).name ?? '');
+    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    const checked = validateEvidenceFile({ name: opts.name ?? (file as File).name ?? '', size: file.size, type: file.type, head });
+    if (!checked.ok) return refused(checked.issues, checked.issues.some((i) => i.code === 'evidence.too_large') ? 413 : 422);
+    const url = `${origin}/v1/evidence`;
+    const xhr = !customFetch && typeof XMLHttpRequest !== 'undefined';
+    const send = async () => {
+      const form = new FormData();
+      form.append('file', file, name);
+      const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+      const t = await token();
+      if (t) headers.Authorization = `Bearer ${t}`;
+      return sendMultipart({ url, form, headers, signal: opts.signal, onProgress: opts.onProgress, fetch: baseFetch, xhr });
+    };
+    try {
+      let response = await send();
+      // A token that expired while the user picked the file: one more try with a fresh one.
+      if (response.status === 401 && options.getToken) response = await send();
+      const text = await response.text();
+      let body: unknown;
+      try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
+      if (response.ok) return { data: body as EvidenceDescriptor, response };
+      return { error: errorFromProblem(body, response.status, locale), response };
+    } catch (error) {
+      return { error: errorFromThrown(error, opts.signal, locale) };
+    }
+  }
+
+  const post = (id: string, route: string, body: unknown, signal?: AbortSignal) =>
+    call<Complaint>(() => (api.POST as any)(`/v1/complaints/{id}/${route}`, { params: { path: { id } }, body, signal }), signal);
+
+  function act(id: string, action: Action, body?: unknown, opts: CallOptions = {}): Promise<ApiResult<Complaint>> {
+    const route = ACTION_ROUTES[action];
+    if (!route) return Promise.resolve(refused([issue('field.invalid_choice', ['action'])]));
+    const b = (body ?? {}) as Record<string, unknown>;
+    switch (action) {
+      case 'cancel':
+      case 'request_arbitration': {
+        const reason = validateReason(b.reason, TRANSITIONS[action].reason);
+        if (!reason.ok) return Promise.resolve(refused(reason.issues));
+        return post(id, route, reason.value === null ? {} : { reason: reason.value }, opts.signal);
+      }
+      case 'respond': {
+        const parsed = parseWith(SupplierResponseBodySchema, body);
+        if (!parsed.ok) return Promise.resolve(refused(parsed.issues));
+        return post(id, route, parsed.value, opts.signal);
+      }
+      case 'issue_result': {
+        const parsed = parseWith(ArbitrationResultBodySchema, body);
+        if (!parsed.ok) return Promise.resolve(refused(parsed.issues));
+        return post(id, route, parsed.value, opts.signal);
+      }
+      default:
+        return post(id, route, undefined, opts.signal);
+    }
+  }
+
+  return {
+    raw: api,
+    account: {
+      get: (opts = {}) => call<Account>(() => api.GET('/v1/account', { signal: opts.signal }), opts.signal),
+    },
+    products: {
+      search: (query = {}, opts = {}) => {
+        if (typeof query.q === 'string' && query.q.length > LIMITS.maxSearchQueryLength) {
+          return Promise.resolve(refused([issue('field.too_long', ['q'], { limit: LIMITS.maxSearchQueryLength })]));
+        }
+        return call<ProductPage>(() => api.GET('/v1/products', { params: { query: query as never }, signal: opts.signal }), opts.signal);
+      },
+      resolveLinks: (links, opts = {}) => {
+        if (!Array.isArray(links)) return Promise.resolve(refused([issue('links.required', ['links'])]));
+        return call<{ items: ResolvedLink[] }>(() => api.POST('/v1/products/resolve', { body: { links }, signal: opts.signal }), opts.signal);
+      },
+    },
+    evidence: {
+      list: (opts = {}) => call<{ items: EvidenceDescriptor[] }>(() => api.GET('/v1/evidence', { signal: opts.signal }), opts.signal),
+      upload,
+      download: (id, opts = {}) =>
+        call<Blob>(() => api.GET('/v1/evidence/{id}/content', { params: { path: { id } }, parseAs: 'blob', signal: opts.signal }), opts.signal),
+    },
+    complaints: {
+      list: (query = {}, opts = {}) =>
+        call<ComplaintPage>(() => api.GET('/v1/complaints', { params: { query: query as never }, signal: opts.signal }), opts.signal),
+      get: (id, opts = {}) =>
+        call<Complaint>(() => api.GET('/v1/complaints/{id}', { params: { path: { id } }, signal: opts.signal }), opts.signal),
+      create: (draft, opts = {}) => {
+        const evidence = opts.evidence ? Object.fromEntries(opts.evidence.map((e) => [e.id, e])) : undefined;
+        // A bad draft never costs a request: the same rules, the same codes, before the network.
+        const checked = validateComplaintDraft(draft, evidence ? { evidence } : {});
+        if (!checked.ok) return Promise.resolve(refused(checked.issues));
+        const key = opts.idempotencyKey ?? newIdempotencyKey();
+        return call<Complaint>(() => api.POST('/v1/complaints', {
+          body: checked.value as never, headers: { 'Idempotency-Key': key } as never, signal: opts.signal,
+        }), opts.signal);
+      },
+      cancel: (id, body = {}, opts = {}) => act(id, 'cancel', body, opts),
+      checkNow: (id, opts = {}) => act(id, 'check', undefined, opts),
+      confirmClose: (id, opts = {}) => act(id, 'confirm_close', undefined, opts),
+      requestArbitration: (id, body, opts = {}) => act(id, 'request_arbitration', body, opts),
+      forward: (id, opts = {}) => act(id, 'forward_to_supplier', undefined, opts),
+      respond: (id, body, opts = {}) => act(id, 'respond', body, opts),
+      issueResult: (id, body, opts = {}) => act(id, 'issue_result', body, opts),
+      act,
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// Spreadsheet import, the Excel path of the help page: check the file before reading it,
+// parse it off the main thread (a module Web Worker in browsers), classify every row with the
+// validators' rules, then resolve the valid links against the API in one batch call.
+import { SNIFF_BYTES, issue, sniffFileType, validateSheetFile, type Issue } from '@ipr/validators';
+import type { ApiResult, CallOptions } from '../errors.js';
+import { parseSheet, type ParseRequest } from './parse.js';
+import type { ImportProgress, ImportResult, ImportRow, ImportSummary, ParseOutcome } from './types.js';
+
+export type { ImportProgress, ImportResult, ImportRow, ImportRowStatus, ImportSummary } from './types.js';
+export { parseSheet } from './parse.js';
+
+/** The one call of the client importLinks needs (any object with it fits). */
+export interface LinkResolver {
+  products: { resolveLinks(links: string[], opts?: CallOptions): Promise<ApiResult<{ items: import('@ipr/validators').ResolvedLink[] }>> };
+}
+
+export interface ImportOptions {
+  client?: LinkResolver;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** false: parse on this thread even where Workers exist. Default: a Worker when available. */
+  worker?: boolean;
+  /** Where the worker script is (a CDN bundle passes its own). Default: ./sheet.worker.js beside this module. */
+  workerUrl?: string | URL;
+  /** The file name, for a Blob that has none. */
+  name?: string;
+  /** Give up on a parse that takes longer (ms). Default 30 000. */
+  timeoutMs?: number;
+}
+
+const aborted = (): ImportResult => ({ ok: false, issues: [issue('request.aborted')] });
+
+export async function importLinks(file: Blob | File, options: ImportOptions = {}): Promise<ImportResult> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) return aborted();
+  if (!(file instanceof Blob)) return { ok: false, issues: [issue('sheet.type_not_allowed', [], { file: 'file' })] };
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const name = nameOf(file, options.name, head);
+  // Refused before a byte more is read: type, size, and content that does not match the name.
+  const checked = validateSheetFile({ name, size: file.size, type: file.type, head });
+  if (!checked.ok) return { ok: false, issues: checked.issues };
+  const format = checked.value.format;
+
+  onProgress?.({ phase: 'read', done: 0, total: file.size });
+  let buffer: ArrayBuffer;
+  try {
+    buffer = await file.arrayBuffer();
+  } catch {
+    return { ok: false, issues: [issue('sheet.corrupt', [], { file: checked.value.name })] };
+  }
+  if (signal?.aborted) return aborted();
+  onProgress?.({ phase: 'read', done: file.size, total: file.size });
+
+  onProgress?.({ phase: 'parse', done: 0, total: 1 });
+  const request: ParseRequest = { buffer, format, name: checked.value.name };
+  const useWorker = options.worker !== false && typeof Worker !== 'undefined';
+  const outcome = useWorker
+    ? await parseInWorker(request, options, () => file.arrayBuffer())
+    : await parseHere(request, signal);
+  if (signal?.aborted) return aborted();
+  if (!outcome.ok) return { ok: false, issues: outcome.issues };
+  onProgress?.({ phase: 'parse', done: 1, total: 1 });
+  onProgress?.({ phase: 'validate', done: outcome.rows.length, total: outcome.rows.length });
+
+  const rows = outcome.rows;
+  let resolveError: import('../errors.js').ApiError | undefined;
+  if (options.client) {
+    const ok = rows.filter((r) => r.status === 'ok');
+    if (ok.length > 0) {
+      onProgress?.({ phase: 'resolve', done: 0, total: ok.length });
+      const answer = await options.client.products.resolveLinks(ok.map((r) => r.url!), { signal });
+      if (signal?.aborted) return aborted();
+      if (answer.error) resolveError = answer.error;
+      else applyResolved(ok, answer.data.items);
+      onProgress?.({ phase: 'resolve', done: ok.length, total: ok.length });
+    }
+  }
+  const result: ImportResult = { ok: true, ...split(rows, outcome.unreadRows), column: outcome.column };
+  if (resolveError) result.resolveError = resolveError;
+  return result;
+}
+
+function nameOf(file: Blob, given: string | undefined, head: Uint8Array): string {
+  const own = given ?? (typeof (file as File).name === 'string' ? (file as File).name : '');
+  if (own) return own;
+  // A bare Blob: name it by its content so the rules can judge it.
+  const detected = sniffFileType(head);
+  return detected === 'zip' ? 'sheet.xlsx' : detected === 'ole' ? 'sheet.xls' : detected === 'text' ? 'sheet.csv' : 'sheet';
+}
+
+function applyResolved(ok: ImportRow[], items: import('@ipr/validators').ResolvedLink[]) {
+  ok.forEach((row, i) => {
+    const found = items.find((it) => it.index === i) ?? items[i];
+    if (!found) return;
+    if (found.status === 'found' && found.product) {
+      row.product = found.product;
+      if (found.openComplaint) row.openComplaint = found.openComplaint;
+    } else if (found.status === 'not_found') {
+      row.status = 'not_found';
+      row.issue = issue('links.not_found', [row.row], { row: row.row });
+    }
+  });
+}
+
+function split(rows: ImportRow[], unreadRows: number): Pick<Extract<ImportResult, { ok: true }>, 'rows' | 'valid' | 'invalid' | 'summary'> {
+  const valid = rows.filter((r) => r.status === 'ok');
+  const invalid = rows.filter((r) => r.status !== 'ok');
+  const byStatus: Record<string, number> = {};
+  for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  const summary: ImportSummary = { total: rows.length, valid: valid.length, invalid: invalid.length, byStatus, unreadRows };
+  return { rows, valid, invalid, summary };
+}
+
+async function parseHere(request: ParseRequest, signal?: AbortSignal): Promise<ParseOutcome> {
+  // SheetJS runs synchronously here; yield once so an abort that is already queued wins.
+  await new Promise((r) => setTimeout(r, 0));
+  if (signal?.aborted) return { ok: false, issues: [issue('request.aborted')] };
+  try {
+    return await parseSheet(request);
+  } catch {
+    return { ok: false, issues: [issue('sheet.corrupt', [], { file: request.name })] };
+  }
+}
+
+let nextId = 1;
+
+function parseInWorker(request: ParseRequest, options: ImportOptions, reread: () => Promise<ArrayBuffer>): Promise<ParseOutcome> {
+  const { signal } = options;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = options.workerUrl
+        ? new Worker(options.workerUrl, { type: 'module' })
+        : new Worker(new URL('./sheet.worker.js', import.meta.url), { type: 'module' });
+    } catch {
+      // No worker possible (e.g. a CSP without worker-src): parse here instead.
+      resolve(parseHere(request, signal));
+      return;
+    }
+    const id = nextId++;
+    const corrupt: Issue[] = [issue('sheet.corrupt', [], { file: request.name })];
+    const done = (outcome: ParseOutcome) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
+      resolve(outcome);
+    };
+    const onAbort = () => done({ ok: false, issues: [issue('request.aborted')] });
+    // A workbook that makes the parser spin ends here, not in a hang.
+    const timer = setTimeout(() => done({ ok: false, issues: corrupt }), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onmessage = (e: MessageEvent<{ id: number; outcome: ParseOutcome }>) => {
+      if (e.data?.id === id) done(e.data.outcome);
+    };
+    worker.onerror = (e) => {
+      // The worker script could not load (wrong URL, CSP): parse here rather than fail.
+      e.preventDefault?.();
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
+      console.warn('[@ipr/client] the import worker failed to start; parsing on the main thread', e.message ?? '');
+      resolve(reread().then((buffer) => parseHere({ ...request, buffer }, signal), () => ({ ok: false, issues: corrupt })));
+    };
+    worker.postMessage({ id, request }, [request.buffer]);
+  });
+}

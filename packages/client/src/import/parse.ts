@@ -1,0 +1,167 @@
+// The one parse function of the import: the Web Worker and the in-thread path both call it.
+// It turns the bytes of a workbook (or CSV) into classified rows, reading at most the rows the
+// limit can use, and never throws: damage ends as `sheet.corrupt`, emptiness as `sheet.empty`.
+import {
+  analyzeProductLinks, isLinkHeader, issue, linkItemIssue, normalizeProductLink, LIMITS,
+  type Issue, type LinkItem, type SheetFormat,
+} from '@ipr/validators';
+import type { ImportRow, ParseOutcome } from './types.js';
+
+export interface ParseRequest {
+  buffer: ArrayBuffer;
+  format: SheetFormat;
+  /** The (safe) file name, for messages. */
+  name: string;
+  /** Unique links accepted; default LIMITS.maxProductLinks. */
+  limit?: number;
+  /** Rows read beyond header + limit, so rows just past the limit are reported as such. */
+  margin?: number;
+}
+
+interface Cell { value: unknown; formula?: string }
+interface Grid { sheet: string; rows: { row: number; cells: Cell[] }[]; unreadRows: number }
+
+const DEFAULT_MARGIN = 200;
+
+export async function parseSheet(req: ParseRequest): Promise<ParseOutcome> {
+  const started = Date.now();
+  const file = req.name;
+  const limit = req.limit ?? LIMITS.maxProductLinks;
+  const maxRows = 1 + limit + (req.margin ?? DEFAULT_MARGIN);
+  let grid: Grid | null;
+  try {
+    grid = req.format === 'csv' ? await readCsv(req.buffer, maxRows) : await readWorkbook(req.buffer, maxRows);
+  } catch {
+    return { ok: false, issues: [issue('sheet.corrupt', [], { file })] };
+  }
+  if (!grid || grid.rows.length === 0) return { ok: false, issues: [issue('sheet.empty', [], { file })] };
+  const column = findLinkColumn(grid);
+  if (!column) return { ok: false, issues: [issue('sheet.no_link_column', [], { file })] };
+  const data = grid.rows.filter((r) => r.row > column.headerRow);
+  if (data.length === 0) return { ok: false, issues: [issue('sheet.empty', [], { file })] };
+  const rows = classify(data.map((r) => ({ row: r.row, cell: r.cells[column.index] ?? { value: null } })), limit);
+  return { ok: true, rows, unreadRows: grid.unreadRows, column: { index: column.index, header: column.header, sheet: grid.sheet }, ms: Date.now() - started };
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  return String(value).trim();
+}
+
+function isBlank(cell: Cell | undefined): boolean {
+  return !cell || (cellText(cell.value) === '' && !cell.formula);
+}
+
+async function readWorkbook(buffer: ArrayBuffer, maxRows: number): Promise<Grid | null> {
+  const XLSX = await import('xlsx');
+  const wb = XLSX.read(new Uint8Array(buffer), {
+    type: 'array', sheetRows: maxRows, cellFormula: true, cellHTML: false, cellNF: false, cellStyles: false, cellDates: false, bookVBA: false,
+  });
+  if (!wb || !Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) throw new Error('no sheets');
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws || !ws['!ref']) continue;
+    const range = XLSX.utils.decode_range(ws['!ref']);
+    const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']) : range;
+    const rows: Grid['rows'] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const cells: Cell[] = [];
+      let any = false;
+      for (let c = 0; c <= range.e.c; c++) {
+        const cell = ws[XLSX.utils.encode_cell({ r, c })] as { v?: unknown; f?: string; l?: { Target?: string } } | undefined;
+        if (!cell) { cells.push({ value: null }); continue; }
+        let value = cell.v ?? null;
+        // A cell showing text ("click here") with a hyperlink: the link is what counts.
+        if (cell.l?.Target && normalizeProductLink(value).status !== 'ok') value = cell.l.Target;
+        const made: Cell = { value };
+        if (cell.f) made.formula = cell.f;
+        if (!isBlank(made)) any = true;
+        cells.push(made);
+      }
+      if (any) rows.push({ row: r + 1, cells });
+    }
+    if (rows.length === 0) continue;
+    return { sheet: name, rows, unreadRows: Math.max(0, full.e.r - range.e.r) };
+  }
+  return null;
+}
+
+function decodeText(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    // Chinese editions of Excel save CSV in GB18030.
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+async function readCsv(buffer: ArrayBuffer, maxRows: number): Promise<Grid | null> {
+  const mod = (await import('papaparse')) as unknown as { default?: typeof import('papaparse') } & typeof import('papaparse');
+  const Papa = mod.default ?? mod;
+  const text = decodeText(buffer);
+  const parsed = Papa.parse<string[]>(text, { preview: maxRows, skipEmptyLines: false, header: false });
+  const data = parsed.data as unknown[][];
+  const rows: Grid['rows'] = [];
+  data.forEach((values, i) => {
+    const cells: Cell[] = values.map((v) => {
+      const t = cellText(v);
+      // A CSV cell starting with "=" is a formula once the file is opened in a spreadsheet program.
+      return t.startsWith('=') ? { value: null, formula: t.slice(1) } : { value: t };
+    });
+    if (cells.some((c) => !isBlank(c))) rows.push({ row: i + 1, cells });
+  });
+  let totalLines = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) totalLines++;
+  if (text.length > 0 && !text.endsWith('\n')) totalLines++;
+  return { sheet: 'CSV', rows, unreadRows: Math.max(0, totalLines - data.length) };
+}
+
+const looksLikeUrl = (cell: Cell | undefined) => {
+  if (!cell || cell.formula) return false;
+  const s = normalizeProductLink(cellText(cell.value)).status;
+  return s === 'ok' || s === 'not_product_link';
+};
+
+/** The link column: by header (English or Chinese) in the first rows, else the first column of link-like cells. */
+function findLinkColumn(grid: Grid): { index: number; header: string | null; headerRow: number } | null {
+  for (const r of grid.rows.slice(0, 10)) {
+    const index = r.cells.findIndex((c) => isLinkHeader(cellText(c.value)));
+    if (index >= 0) return { index, header: cellText(r.cells[index]!.value), headerRow: r.row };
+  }
+  const sample = grid.rows.slice(0, 50);
+  const width = Math.max(0, ...sample.map((r) => r.cells.length));
+  for (let c = 0; c < width; c++) {
+    const filled = sample.filter((r) => !isBlank(r.cells[c]));
+    const links = filled.filter((r) => looksLikeUrl(r.cells[c]));
+    if (links.length === 0 || links.length * 2 < filled.length) continue;
+    const first = sample[0]!;
+    // A first row that is text but not a link is an unknown header: skip it.
+    const firstIsHeader = !isBlank(first.cells[c]) && !looksLikeUrl(first.cells[c]);
+    return { index: c, header: firstIsHeader ? cellText(first.cells[c]!.value) : null, headerRow: firstIsHeader ? first.row : first.row - 1 };
+  }
+  return null;
+}
+
+/** Per-row classification with the validators' rules; formulas are refused, not evaluated. */
+export function classify(cells: { row: number; cell: Cell }[], limit: number = LIMITS.maxProductLinks): ImportRow[] {
+  const inputs = cells.map(({ cell }) => (cell.formula ? null : cellText(cell.value)));
+  const analysis = analyzeProductLinks(inputs, { limit });
+  return analysis.items.map((item: LinkItem, i) => {
+    const { row, cell } = cells[i]!;
+    if (cell.formula) {
+      const input = '=' + cell.formula;
+      return { row, input, status: 'formula', issue: issue('sheet.formula_cell', [row], { row }) } satisfies ImportRow;
+    }
+    const duplicateOfRow = item.duplicateOf !== undefined ? cells[item.duplicateOf]!.row : undefined;
+    // Row numbers in messages are the sheet's rows, not positions in the list.
+    const asSheet: LinkItem = { ...item, index: row - 1, duplicateOf: duplicateOfRow !== undefined ? duplicateOfRow - 1 : undefined };
+    const found: Issue | undefined = linkItemIssue(asSheet, [row], limit);
+    const out: ImportRow = { row, input: item.input, status: item.status };
+    if (item.url) out.url = item.url;
+    if (duplicateOfRow !== undefined) out.duplicateOfRow = duplicateOfRow;
+    if (found) out.issue = found;
+    return out;
+  });
+}

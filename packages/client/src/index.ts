@@ -1,0 +1,10 @@
+export { createIprClient, ACTION_ROUTES } from './client.js';
+export type { IprClient, IprClientOptions, RetryOptions, UploadOptions, CreateOptions, ProductSearch, ComplaintQuery, ProductPage, ComplaintPage } from './client.js';
+export { IprApiError, unwrap, isApiError, errorFromProblem, errorFromIssues } from './errors.js';
+export type { ApiError, ApiResult, CallOptions } from './errors.js';
+export type { UploadProgress } from './upload.js';
+export { importLinks } from './import/index.js';
+export type { ImportOptions, ImportResult, ImportRow, ImportRowStatus, ImportSummary, ImportProgress, LinkResolver } from './import/index.js';
+export { createTemplate, downloadTemplate, TEMPLATE_HEADERS, TEMPLATE_FILE_NAME } from './import/template.js';
+export { createDraftStore, createStoredDraft, newIdempotencyKey } from './drafts.js';
+export type { DraftStore, DraftStoreOptions, DraftStorage, StoredDraft, DraftInput } from './drafts.js';
