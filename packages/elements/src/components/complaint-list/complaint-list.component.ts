@@ -1,0 +1,240 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import {
+  allowedActions, COMPLAINT_TYPES, COMPLAINT_TYPE_LABELS, STATUSES,
+  type Action, type Complaint, type ComplaintSummary, type ComplaintType, type Role, type Status,
+} from '@ipr/validators';
+import { IprComplaintActionsElement } from '../../base/complaint-actions.js';
+import { IprComplaintOpenEvent } from '../../events/index.js';
+import { formatDate } from '../../i18n/index.js';
+import { unwrap } from '../../api.js';
+import { styles } from './complaint-list.styles.js';
+
+/** Rendered rows above and below the visible ones. */
+const OVERSCAN = 6;
+const PAGE = 100;
+
+/**
+ * @tagname ipr-complaint-list
+ * "My complaints": number, type, status, product count and dates, with filters by status and
+ * type, search by number, and the actions each status allows. Rows are windowed: only the
+ * visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as
+ * the end comes into view.
+ *
+ * @fires ipr-complaint-open - A complaint number was chosen (detail: `{ id, number }`; cancelable).
+ * @fires ipr-complaint-action - An action succeeded (detail: `{ action, complaint, reason }`).
+ * @fires ipr-complaint-cancelled - A complaint was cancelled (detail: `{ complaint, reason }`).
+ * @csspart filters - The filter bar.
+ * @csspart table - The table of complaints.
+ * @csspart dialog - The confirmation dialog of actions.
+ * @csspart error - Error messages.
+ * @cssprop --ipr-list-height - Height of the scrolling table (default 28rem).
+ * @cssprop --ipr-color-primary - Accent color.
+ */
+export class IprComplaintList extends IprComplaintActionsElement {
+  static override styles = styles;
+
+  /** Only complaints with this status. */
+  @property({ reflect: true }) status = '';
+  /** Only complaints of this type. */
+  @property({ reflect: true }) type = '';
+  /** A complaint number (or part of it) to search for. */
+  @property({ reflect: true }) q = '';
+  /** The caller's role when known (otherwise read from the account). */
+  @property({ attribute: 'viewer-role' }) viewerRole?: Role;
+
+  /** The loaded complaints (settable by a host that has them already). */
+  @property({ attribute: false }) items: ComplaintSummary[] = [];
+  /** The total number of complaints matching the filters. */
+  @property({ type: Number }) total = 0;
+
+  @state() private scrollPos = 0;
+  @state() private viewportHeight = 448;
+  @state() private loadingMore = false;
+  private nextCursor: string | null = null;
+  private frame = 0;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private resizeObserver?: ResizeObserver;
+
+  private accountTask = new Task(this, {
+    task: async ([api, role]: [IprComplaintList['api'], Role | undefined], { signal }) =>
+      role ? role : api ? (await unwrap(api.account.get({ signal }))).role : undefined,
+    args: () => [this.api, this.viewerRole] as [IprComplaintList['api'], Role | undefined],
+  });
+
+  private listTask = new Task(this, {
+    task: async ([api, status, type, q]: [IprComplaintList['api'], string, string, string], { signal }) => {
+      if (!api) return undefined;
+      const page = await unwrap(api.complaints.list({ status: status || undefined, type: type || undefined, q: q || undefined, limit: PAGE }, { signal }));
+      this.items = page.items;
+      this.total = page.total;
+      this.nextCursor = page.nextCursor;
+      this.scrollPos = 0;
+      const viewport = this.renderRoot.querySelector('.viewport');
+      if (viewport) viewport.scrollTop = 0;
+      return page.total;
+    },
+    args: () => [this.api, this.status, this.type, this.q] as [IprComplaintList['api'], string, string, string],
+  });
+
+  /** Reloads the list with the current filters. */
+  refresh() {
+    return this.listTask.run();
+  }
+
+  private measuredRow = 0;
+
+  /** The height of one row, measured once rows exist (CSS decides it through --ipr-* tokens). */
+  private get rowHeight() {
+    return this.measuredRow || 44;
+  }
+
+  private async loadMore() {
+    const api = this.api;
+    if (!api || !this.nextCursor || this.loadingMore) return;
+    this.loadingMore = true;
+    const cursor = this.nextCursor;
+    const result = await api.complaints.list({ status: this.status || undefined, type: this.type || undefined, q: this.q || undefined, cursor, limit: PAGE });
+    this.loadingMore = false;
+    if (result.error || cursor !== this.nextCursor) return;
+    this.items = [...this.items, ...result.data.items];
+    this.total = result.data.total;
+    this.nextCursor = result.data.nextCursor;
+  }
+
+  private onScroll(e: Event) {
+    const el = e.currentTarget as HTMLElement;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.scrollPos = el.scrollTop;
+      this.viewportHeight = el.clientHeight;
+    });
+  }
+
+  override firstUpdated() {
+    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
+    if (viewport && 'ResizeObserver' in globalThis) {
+      this.resizeObserver = new ResizeObserver(() => (this.viewportHeight = viewport.clientHeight));
+      this.resizeObserver.observe(viewport);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.measuredRow) {
+      const first = this.renderRoot.querySelector('tr.data');
+      const height = first?.getBoundingClientRect().height ?? 0;
+      if (height > 0) {
+        this.measuredRow = height;
+        if (Math.abs(height - 44) > 0.5) this.requestUpdate();
+      }
+    }
+    // Fetch the next page when the end of what is loaded comes into view.
+    const row = this.rowHeight;
+    const lastVisible = Math.ceil((this.scrollPos + this.viewportHeight) / row);
+    if (this.nextCursor && lastVisible + OVERSCAN * 2 >= this.items.length && !this.loadingMore) void this.loadMore();
+  }
+
+  protected override actionDone(complaint: Complaint, _action: Action): void {
+    this.items = this.items.map((s) => (s.id === complaint.id
+      ? { ...s, status: complaint.status, updatedAt: complaint.updatedAt, productCount: complaint.products.length }
+      : s));
+  }
+
+  private open(s: ComplaintSummary) {
+    this.emit(new IprComplaintOpenEvent({ id: s.id, number: s.number }));
+  }
+
+  /** The window of rows to render: [start, end) over `items`. */
+  get visibleRange(): [number, number] {
+    const row = this.rowHeight;
+    const start = Math.max(0, Math.floor(this.scrollPos / row) - OVERSCAN);
+    const end = Math.min(this.items.length, Math.ceil((this.scrollPos + this.viewportHeight) / row) + OVERSCAN);
+    return [start, Math.max(start, end)];
+  }
+
+  private renderTable() {
+    const t = this.t;
+    const loc = this.shownLocale;
+    const role = this.accountTask.value;
+    const [start, end] = this.visibleRange;
+    const row = this.rowHeight;
+    const rows = this.items.slice(start, end);
+    return html`
+      <p class="count" role="status">${t.shownOf(this.items.length, this.total)}</p>
+      <div class="viewport" tabindex="0" role="region" aria-label=${t.myComplaints} @scroll=${this.onScroll}>
+        <table part="table" aria-rowcount=${this.items.length + 1}>
+          <colgroup><col class="number" /><col class="type" /><col class="status" /><col class="products" /><col class="date" /><col class="date" /><col class="actions" /></colgroup>
+          <thead><tr aria-rowindex="1">
+            <th scope="col">${t.number}</th><th scope="col">${t.type}</th><th scope="col">${t.status}</th><th scope="col">${t.productCount}</th>
+            <th scope="col">${t.created}</th><th scope="col">${t.updated}</th><th scope="col">${t.actions}</th>
+          </tr></thead>
+          <tbody>
+            ${start > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan="7" style="height:${start * row}px"></td></tr>` : nothing}
+            ${rows.map((s, i) => html`<tr class="data" data-id=${s.id} aria-rowindex=${start + i + 2}>
+              <td><button type="button" class="link number" @click=${() => this.open(s)}>${s.number}</button></td>
+              <td>${COMPLAINT_TYPE_LABELS[s.type]?.[loc] ?? s.type}</td>
+              <td><span class="badge" data-status=${s.status}>${t.statuses[s.status] ?? s.status}</span></td>
+              <td>${s.productCount}</td>
+              <td>${formatDate(s.createdAt, loc)}</td>
+              <td>${formatDate(s.updatedAt, loc)}</td>
+              <td><div class="actions">${role ? this.renderActionButtons(s, allowedActions(s.status, role)) : nothing}</div></td>
+            </tr>`)}
+            ${end < this.items.length ? html`<tr class="spacer" aria-hidden="true"><td colspan="7" style="height:${(this.items.length - end) * row}px"></td></tr>` : nothing}
+          </tbody>
+        </table>
+      </div>
+      ${this.items.length === 0 ? html`<p class="empty" role="status">${t.noComplaints}</p>` : nothing}
+      ${this.nextCursor ? html`<button type="button" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>${t.loadMore}</button>` : nothing}
+    `;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const loc = this.shownLocale;
+    return html`
+      <div class="filters" part="filters" role="search">
+        <div>
+          <label for="status">${t.status}</label>
+          <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!this.status}>${t.all}</option>
+            ${STATUSES.map((s: Status) => html`<option value=${s} ?selected=${this.status === s}>${t.statuses[s]}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="type">${t.type}</label>
+          <select id="type" @change=${(e: Event) => (this.type = (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!this.type}>${t.all}</option>
+            ${COMPLAINT_TYPES.map((c: ComplaintType) => html`<option value=${c} ?selected=${this.type === c}>${COMPLAINT_TYPE_LABELS[c][loc]}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="q">${t.searchNumber}</label>
+          <input id="q" type="search" .value=${this.q} placeholder="IPR-2026-000123" @input=${(e: Event) => {
+            const value = (e.target as HTMLInputElement).value.trim();
+            if (this.searchTimer) clearTimeout(this.searchTimer);
+            this.searchTimer = setTimeout(() => (this.q = value), 250);
+          }} />
+        </div>
+      </div>
+      ${this.api ? this.listTask.render({
+        initial: () => this.renderTable(),
+        pending: () => (this.items.length ? this.renderTable() : this.renderLoading()),
+        error: (error) => this.renderError(error, () => void this.listTask.run()),
+        complete: () => this.renderTable(),
+      }) : this.items.length ? this.renderTable() : this.renderNoClient()}
+      ${this.renderActionError()}
+      ${this.renderActionDialog()}
+    `;
+  }
+}

@@ -1,0 +1,16 @@
+import { css } from 'lit';
+import { theme } from '../../styles/theme.js';
+
+export const styles = [theme, css`
+  :host { background: transparent; }
+  .drop { border: 2px dashed var(--_border); border-radius: var(--_radius); padding: var(--_space); text-align: center; }
+  .drop.over { border-color: var(--_primary); background: var(--_surface); }
+  .item { display: flex; gap: 0.75em; align-items: center; padding: 0.4em 0; border-bottom: 1px solid var(--_border); flex-wrap: wrap; }
+  .item .text { flex: 1; min-width: 10em; overflow-wrap: anywhere; }
+  .item img { width: 48px; height: 48px; object-fit: cover; border-radius: var(--_radius); border: 1px solid var(--_border); }
+  .meta { color: var(--_muted); font-size: 0.85em; }
+  .failed .text { color: var(--_danger); }
+  details { margin-block: 0.5em; }
+  summary { cursor: pointer; }
+  .saved { max-height: 14rem; overflow: auto; }
+`];

@@ -1,0 +1,274 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { formatBytes, issue, LIMITS, normalizeProductLink, validateProductLinks, type Issue, type Product } from '@ipr/validators';
+import { downloadTemplate, importLinks, type ImportResult } from '@ipr/client';
+import { IprApiElement } from '../../base/api-element.js';
+import { IprRestrictionFailedEvent } from '../../events/index.js';
+import { unwrap } from '../../api.js';
+import { styles } from './product-picker.styles.js';
+
+interface Entry { url: string; product?: Product }
+
+/**
+ * @tagname ipr-product-picker
+ * Infringing product links: search by link or name and add results, or import an Excel
+ * sheet (template download, upload with progress, per-row results, add the valid rows).
+ * Its `value` is the list of product links; `change` fires when it changes.
+ *
+ * @fires change - The list of added products changed (read `value`).
+ * @fires ipr-restriction-failed - A sheet or links were refused (detail: `{ source, file?, issues }`).
+ * @csspart search - The search form.
+ * @csspart results - The search results.
+ * @csspart added - The list of added products.
+ * @csspart counter - The "N / 800" counter.
+ * @csspart import - The Excel section.
+ * @csspart error - Inline error messages.
+ * @cssprop --ipr-color-primary - Accent color.
+ */
+export class IprProductPicker extends IprApiElement {
+  static override styles = styles;
+
+  /** Issues to show (set by `<ipr-complaint-form>`); when unset the picker checks its own links. */
+  @property({ attribute: false }) issues?: Issue[];
+
+  /** Shows the picker's own errors before the user has interacted (e.g. after "Next"). */
+  @property({ type: Boolean, attribute: 'show-errors' }) showErrors = false;
+
+  @state() private entries: Entry[] = [];
+  @state() private query = '';
+  @state() private showResults = false;
+  @state() private touched = false;
+  @state() private importProgress?: { phase: 'read' | 'parse' | 'validate' | 'resolve'; done: number; total: number };
+  @state() private importResult?: ImportResult;
+  @state() private importName = '';
+  private importAbort?: AbortController;
+
+  /** The added product links, canonical. */
+  get value(): string[] {
+    return this.entries.map((e) => e.url);
+  }
+  set value(links: string[]) {
+    const next = Array.isArray(links) ? links : [];
+    if (next.length === this.entries.length && next.every((url, i) => this.entries[i]!.url === url)) return;
+    const known = new Map(this.entries.map((e) => [e.url, e.product]));
+    this.entries = (Array.isArray(links) ? links : []).map((url) => ({ url, product: known.get(url) }));
+  }
+
+  /** The products added, where known (links restored from a draft may have none). */
+  get products(): Product[] {
+    return this.entries.flatMap((e) => (e.product ? [e.product] : []));
+  }
+  set products(list: Product[]) {
+    if (!this.entries.some((e) => !e.product)) return;
+    const byUrl = new Map(list.map((p) => [p.url, p]));
+    this.entries = this.entries.map((e) => ({ ...e, product: e.product ?? byUrl.get(e.url) }));
+  }
+
+  private searchTask = new Task(this, {
+    autoRun: false,
+    task: async ([query]: [string], { signal }) => {
+      const api = this.api;
+      if (!api) throw new Error('no client');
+      const asLink = normalizeProductLink(query);
+      const params = asLink.status === 'ok' || /^[a-z]+:\/\//i.test(query) ? { link: query } : { q: query };
+      return unwrap(api.products.search({ ...params, pageSize: 20 }, { signal }));
+    },
+  });
+
+  private get ownIssues(): Issue[] {
+    const result = validateProductLinks(this.value);
+    return result.ok ? [] : result.issues.filter((i) => i.path.length === 1);
+  }
+
+  private get shownIssues(): Issue[] {
+    if (this.issues) return this.issues;
+    return this.touched || this.showErrors ? this.ownIssues : [];
+  }
+
+  private changed() {
+    this.touched = true;
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private has(url: string) {
+    return this.entries.some((e) => e.url === url);
+  }
+
+  /** Adds products (or links); refuses what would go over the limit. Returns how many were added. */
+  add(items: Array<Product | string>): number {
+    const fresh: Entry[] = [];
+    for (const item of items) {
+      const url = typeof item === 'string' ? item : item.url;
+      if (this.has(url) || fresh.some((e) => e.url === url)) continue;
+      fresh.push({ url, product: typeof item === 'string' ? undefined : item });
+    }
+    const room = LIMITS.maxProductLinks - this.entries.length;
+    if (fresh.length > room) {
+      this.emit(new IprRestrictionFailedEvent({
+        source: 'links',
+        issues: [issue('links.too_many', ['productLinks'], { limit: LIMITS.maxProductLinks, count: this.entries.length + fresh.length })],
+      }));
+    }
+    const taken = fresh.slice(0, Math.max(0, room));
+    if (taken.length) {
+      this.entries = [...this.entries, ...taken];
+      this.changed();
+    }
+    return taken.length;
+  }
+
+  removeLink(url: string) {
+    const index = this.entries.findIndex((e) => e.url === url);
+    if (index < 0) return;
+    this.entries = this.entries.filter((e) => e.url !== url);
+    this.changed();
+    // Keep the keyboard user in the list: focus the next remove button, or the search box.
+    void this.updateComplete.then(() => {
+      const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('.added button.remove');
+      (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLInputElement>('#q'))?.focus();
+    });
+  }
+
+  private onSearch(e: Event) {
+    e.preventDefault();
+    const query = this.query.trim();
+    if (!query) return;
+    this.showResults = true;
+    void this.searchTask.run([query]);
+  }
+
+  private async onSheet(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    await this.importFile(file);
+  }
+
+  /** Imports an Excel sheet of links (the same path as the upload control). */
+  async importFile(file: File | Blob): Promise<ImportResult> {
+    this.importAbort?.abort();
+    const abort = (this.importAbort = new AbortController());
+    this.importName = (file as File).name ?? '';
+    this.importResult = undefined;
+    this.importProgress = { phase: 'read', done: 0, total: 1 };
+    let result: ImportResult;
+    try {
+      result = await importLinks(file, { client: this.api as never, signal: abort.signal, onProgress: (p) => (this.importProgress = p) });
+    } finally {
+      if (this.importAbort === abort) this.importProgress = undefined;
+    }
+    if (this.importAbort !== abort) return result;
+    this.importResult = result;
+    if (!result.ok) this.emit(new IprRestrictionFailedEvent({ source: 'sheet', file: this.importName, issues: result.issues }));
+    else if (result.invalid.length) {
+      this.emit(new IprRestrictionFailedEvent({ source: 'sheet', file: this.importName, issues: result.invalid.flatMap((r) => (r.issue ? [r.issue] : [])) }));
+    }
+    return result;
+  }
+
+  private addValidRows() {
+    if (!this.importResult?.ok) return;
+    this.add(this.importResult.valid.map((r) => r.product ?? r.url ?? r.input));
+    this.importResult = undefined;
+  }
+
+  private renderIssues(id: string) {
+    const issues = this.shownIssues;
+    return html`<div id=${id} class="error" part="error" aria-live="polite">${issues.map((i) => html`<p>${this.issueText(i)}</p>`)}</div>`;
+  }
+
+  private renderResults() {
+    const t = this.t;
+    return this.searchTask.render({
+      pending: () => this.renderLoading(),
+      error: (error) => this.renderError(error, () => void this.searchTask.run()),
+      complete: (page) => html`<div class="results" part="results">
+        <h3 id="results-h">${t.searchResults}</h3>
+        ${page.items.length === 0 ? html`<p role="status">${t.noResults}</p>` : html`<ul class="plain" aria-labelledby="results-h">
+          ${page.items.map((p) => html`<li class="item">
+            <span class="text"><span class="name">${p.name}</span><br /><span class="url">${p.url} · ${p.supplierName}</span></span>
+            <button type="button" class="add" aria-label=${this.has(p.url) ? `${t.alreadyAdded}: ${p.name}` : t.addNamed(p.name)} ?disabled=${this.has(p.url) || this.entries.length >= LIMITS.maxProductLinks}
+              @click=${() => this.add([p])}>${this.has(p.url) ? t.alreadyAdded : t.add}</button>
+          </li>`)}
+        </ul>`}
+        <button type="button" @click=${this.finish}>${t.finish}</button>
+      </div>`,
+    });
+  }
+
+  /** "Finish" of the help page: close the results and go back to the search box. */
+  private finish() {
+    this.searchTask.abort();
+    this.showResults = false;
+    this.query = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus());
+  }
+
+  private renderImport() {
+    const t = this.t;
+    const p = this.importProgress;
+    const r = this.importResult;
+    return html`<details part="import" ?open=${!!p || !!r}>
+      <summary>${t.excel}</summary>
+      <p class="hint">${t.excelRules(formatBytes(LIMITS.maxSheetBytes, this.shownLocale), LIMITS.maxProductLinks)}</p>
+      <div class="row">
+        <button type="button" @click=${() => void downloadTemplate()}>${t.downloadTemplate}</button>
+        <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#sheet')?.click()}>${t.uploadSheet}</button>
+        <input id="sheet" type="file" hidden accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" @change=${this.onSheet} />
+      </div>
+      ${p ? html`<div role="status">
+        <span>${t.importPhases[p.phase]} ${this.importName}</span>
+        <progress max=${Math.max(1, p.total)} .value=${p.done} aria-label=${t.importPhases[p.phase]}></progress>
+      </div>` : nothing}
+      ${r && !r.ok ? html`<div class="error" role="alert" part="error">${r.issues.map((i) => html`<p>${this.issueText(i)}</p>`)}</div>` : nothing}
+      ${r && r.ok ? html`<div class="import-result">
+        <p role="status">${t.importSummary(r.summary.valid, r.summary.invalid)}</p>
+        <div class="rows" tabindex="0" role="region" aria-label=${t.result}>
+          <table>
+            <thead><tr><th scope="col">${t.row}</th><th scope="col">${t.link}</th><th scope="col">${t.result}</th></tr></thead>
+            <tbody>${r.rows.map((row) => {
+              const bad = row.status !== 'ok';
+              const text = row.issue ? this.issueText(row.issue) : row.status === 'not_found' ? this.issueText(issue('links.not_found', [])) : row.product?.name ?? t.rowOk;
+              return html`<tr data-row=${row.row}><td>${row.row}</td><td>${row.input}</td><td class=${bad ? 'bad' : ''}>${text}</td></tr>`;
+            })}</tbody>
+          </table>
+        </div>
+        <button type="button" class="primary" ?disabled=${r.valid.length === 0} @click=${this.addValidRows}>${t.addValid(r.valid.length)}</button>
+      </div>` : nothing}
+    </details>`;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const n = this.entries.length;
+    const max = LIMITS.maxProductLinks;
+    const invalid = this.shownIssues.length > 0;
+    return html`
+      <div class="head">
+        <span class="counter ${n >= max ? 'full' : ''}" part="counter" role="status" aria-label=${t.counterLabel(n, max)}>${t.counter(n, max)}</span>
+      </div>
+      <form class="search" part="search" role="search" @submit=${this.onSearch}>
+        <div class="grow">
+          <label for="q">${t.searchLabel}</label>
+          <input id="q" type="search" .value=${this.query} autocomplete="off" aria-describedby="links-error"
+            aria-invalid=${invalid ? 'true' : 'false'} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+        </div>
+        <button type="submit" ?disabled=${!this.api}>${t.searchButton}</button>
+      </form>
+      ${this.showResults ? this.renderResults() : nothing}
+      ${this.renderImport()}
+      <div class="added" part="added">
+        <h3 id="added-h">${t.addedProducts}</h3>
+        ${n === 0 ? html`<p class="hint">${t.noProducts}</p>` : html`<ul class="plain added-list" aria-labelledby="added-h">
+          ${this.entries.map((e) => html`<li class="item">
+            <span class="text">${e.product ? html`<span class="name">${e.product.name}</span><br />` : nothing}<span class="url">${e.url}</span></span>
+            <button type="button" class="remove" aria-label=${t.removeNamed(e.product?.name ?? e.url)} @click=${() => this.removeLink(e.url)}>${t.remove}</button>
+          </li>`)}
+        </ul>`}
+      </div>
+      ${this.renderIssues('links-error')}
+    `;
+  }
+}

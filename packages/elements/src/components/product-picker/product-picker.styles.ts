@@ -1,0 +1,21 @@
+import { css } from 'lit';
+import { theme } from '../../styles/theme.js';
+
+export const styles = [theme, css`
+  :host { background: transparent; }
+  .head { display: flex; justify-content: space-between; align-items: baseline; gap: 1em; }
+  .counter { font-variant-numeric: tabular-nums; color: var(--_muted); }
+  .counter.full { color: var(--_danger); }
+  form.search { display: flex; gap: 0.5em; align-items: flex-end; }
+  form.search .grow { flex: 1; }
+  .results, .added { margin-block: 0.5em; }
+  h3 { font-size: 1em; margin: 0.75em 0 0.25em; }
+  .item { display: flex; gap: 0.75em; align-items: center; justify-content: space-between; padding: 0.4em 0; border-bottom: 1px solid var(--_border); }
+  .item .text { min-width: 0; overflow-wrap: anywhere; }
+  .item .url { color: var(--_muted); font-size: 0.85em; }
+  details { margin-block: var(--_space); }
+  summary { cursor: pointer; font-weight: 600; }
+  .rows { max-height: 18rem; overflow: auto; border: 1px solid var(--_border); border-radius: var(--_radius); }
+  .rows td.bad { color: var(--_danger); }
+  .added-list { max-height: 20rem; overflow: auto; }
+`];

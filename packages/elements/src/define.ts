@@ -1,0 +1,29 @@
+// Registers every `ipr-*` tag (a side effect). Safe to import twice, or from two copies of the SDK.
+import { define } from './base/define.js';
+import { IprProvider } from './components/provider/provider.component.js';
+import { IprProductPicker } from './components/product-picker/product-picker.component.js';
+import { IprEvidencePicker } from './components/evidence-picker/evidence-picker.component.js';
+import { IprComplaintForm } from './components/complaint-form/complaint-form.component.js';
+import { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
+import { IprComplaintDetail } from './components/complaint-detail/complaint-detail.component.js';
+
+export * from './index.js';
+
+// The provider first, so elements inside it find it by context when they upgrade.
+define('ipr-provider', IprProvider);
+define('ipr-product-picker', IprProductPicker);
+define('ipr-evidence-picker', IprEvidencePicker);
+define('ipr-complaint-form', IprComplaintForm);
+define('ipr-complaint-list', IprComplaintList);
+define('ipr-complaint-detail', IprComplaintDetail);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ipr-provider': IprProvider;
+    'ipr-product-picker': IprProductPicker;
+    'ipr-evidence-picker': IprEvidencePicker;
+    'ipr-complaint-form': IprComplaintForm;
+    'ipr-complaint-list': IprComplaintList;
+    'ipr-complaint-detail': IprComplaintDetail;
+  }
+}

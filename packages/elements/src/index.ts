@@ -1,0 +1,15 @@
+// Classes, events and helpers; importing this registers nothing (see `@ipr/elements/define`).
+export { IprElement } from './base/ipr-element.js';
+export { IprApiElement } from './base/api-element.js';
+export { define } from './base/define.js';
+export { IprProvider } from './components/provider/provider.component.js';
+export { IprProductPicker } from './components/product-picker/product-picker.component.js';
+export { IprEvidencePicker } from './components/evidence-picker/evidence-picker.component.js';
+export { IprComplaintForm, type FormDraft } from './components/complaint-form/complaint-form.component.js';
+export { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
+export { IprComplaintDetail } from './components/complaint-detail/complaint-detail.component.js';
+export * from './events/index.js';
+export { clientContext, localeContext } from './context.js';
+export { en as messagesEn, loadMessages, type Messages } from './i18n/index.js';
+export type { IprClient, ApiResult, ApiError } from './api.js';
+export { theme as themeStyles } from './styles/theme.js';

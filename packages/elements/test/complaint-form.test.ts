@@ -1,0 +1,260 @@
+import { expect, fixture, html, oneEvent, fixtureCleanup } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { IprComplaintForm, IprEvidencePicker, IprProductPicker } from '../src/index.js';
+import type { IprClient } from '../src/api.js';
+import {
+  TOKENS, check, choose, clientFor, deep, deepAll, pdfFile, pngFile, someProducts, text, type, uniqueKey, until, uploadPdf,
+} from './support/helpers.js';
+
+const client = clientFor(TOKENS.complainantA);
+
+async function makeForm(opts: { key?: string; storage?: string; client?: IprClient } = {}) {
+  const el = await fixture<IprComplaintForm>(html`<ipr-complaint-form .client=${opts.client ?? client} draft-key=${opts.key ?? uniqueKey()}
+    draft-storage=${opts.storage ?? 'memory'} large-attachment-email="ipr-evidence@market.example"></ipr-complaint-form>`);
+  await el.draftReady;
+  await el.updateComplete;
+  return el;
+}
+
+const picker = (el: IprComplaintForm) => deep<IprProductPicker>(el, 'ipr-product-picker');
+const evidencePicker = (el: IprComplaintForm, key = 'evidence') => deep<IprEvidencePicker>(el, `ipr-evidence-picker[data-key="${key}"]`);
+const errorOf = (el: IprComplaintForm, key: string) => text(deep(el, `#err-${key.replace(/\./g, '-')}`));
+
+async function next(el: IprComplaintForm) {
+  deep<HTMLButtonElement>(el, 'button.next').click();
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+}
+
+/** Fills step 1 with valid data (the complainant is the holder). */
+async function fillBasics(el: IprComplaintForm, products = 1) {
+  choose(deep<HTMLSelectElement>(el, '#f-type'), 'trademark_infringement');
+  await el.updateComplete;
+  picker(el).add(await someProducts(client, products));
+  type(deep<HTMLTextAreaElement>(el, '#f-description'), 'They sell copies of our lamp under our brand.');
+  await until(() => el.draft.contact.email, 8000, 'the account contact');
+  await el.updateComplete;
+  check(deep<HTMLInputElement>(el, '#f-holder'));
+  await el.updateComplete;
+}
+
+describe('<ipr-complaint-form>', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('renders step 1 with no axe violations', async () => {
+    const el = await makeForm();
+    expect(text(deep(el, '#step-heading'))).to.contain('Basic information and products');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pre-fills the contact from the account; consent unticked by default', async () => {
+    const el = await makeForm();
+    await until(() => el.draft.contact.name, 8000, 'the account contact');
+    await el.updateComplete;
+    expect(deep<HTMLInputElement>(el, '#f-contact-name').value).to.equal('Lin Mei');
+    expect(deep<HTMLInputElement>(el, '#f-disclose').checked).to.equal(false);
+    type(deep<HTMLInputElement>(el, '#f-contact-name'), 'Someone Else');
+    await el.updateComplete;
+    expect(el.draft.contact.name).to.equal('Someone Else');
+  });
+
+  it('shows every step-1 rule inline after "Next", linked by aria-describedby, and announces them', async () => {
+    const el = await makeForm();
+    expect(errorOf(el, 'type')).to.equal('');
+    await next(el);
+    expect(el.step).to.equal('basics');
+    expect(errorOf(el, 'type')).to.not.equal('');
+    expect(errorOf(el, 'description')).to.contain('Description is required');
+    expect(text(deep(picker(el), '#links-error'))).to.contain('Add at least one infringing product link');
+    expect(errorOf(el, 'holder.name')).to.contain('holder');
+    const poa = evidencePicker(el, 'holder.powerOfAttorney');
+    expect(text(deep(poa, '#error'))).to.contain('Attach the power of attorney');
+    expect(deep(el, '#f-description').getAttribute('aria-describedby')).to.contain('err-description');
+    expect(deep(el, '#f-description').getAttribute('aria-invalid')).to.equal('true');
+    expect(text(deep(el, '.summary'))).to.match(/problems need your attention/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error only after interaction with that field', async () => {
+    const el = await makeForm();
+    const description = deep<HTMLTextAreaElement>(el, '#f-description');
+    description.dispatchEvent(new Event('blur'));
+    await el.updateComplete;
+    expect(errorOf(el, 'description')).to.contain('Description is required');
+    expect(errorOf(el, 'type')).to.equal('');
+  });
+
+  it('requires the power of attorney when not the IPR holder, and accepts it once uploaded', async () => {
+    const el = await makeForm();
+    await fillBasics(el);
+    check(deep<HTMLInputElement>(el, '#f-holder'), false);
+    await el.updateComplete;
+    type(deep<HTMLInputElement>(el, '#f-holder-name'), 'Aurora Lighting Co., Ltd.');
+    choose(deep<HTMLSelectElement>(el, '#f-holder-identificationType'), 'business_registration');
+    type(deep<HTMLInputElement>(el, '#f-holder-identificationNumber'), '91440101MA5CXXXX');
+    await el.updateComplete;
+    await evidencePicker(el, 'holder.identificationAttachments').addFiles([pdfFile('licence.pdf')]);
+    await next(el);
+    expect(el.step).to.equal('basics');
+    expect(text(deep(evidencePicker(el, 'holder.powerOfAttorney'), '#error'))).to.contain('Attach the power of attorney');
+    await evidencePicker(el, 'holder.powerOfAttorney').addFiles([pdfFile('poa.pdf')]);
+    await el.updateComplete;
+    await next(el);
+    expect(el.step).to.equal('evidence');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('step-heading');
+  });
+
+  it('Picture Embezzlement needs an original picture; shows the large-attachments email', async () => {
+    const el = await makeForm();
+    await fillBasics(el);
+    choose(deep<HTMLSelectElement>(el, '#f-type'), 'picture_embezzlement');
+    await next(el);
+    expect(el.step).to.equal('evidence');
+    expect(text(deep(el, '.large'))).to.contain('ipr-evidence@market.example');
+    await evidencePicker(el).addFiles([await pngFile('copy.png')]);
+    await el.updateComplete;
+    await next(el);
+    expect(el.step).to.equal('evidence');
+    expect(text(deep(evidencePicker(el), '#error'))).to.contain('must include the original pictures');
+    deep<HTMLInputElement>(evidencePicker(el), 'input.original').click();
+    await el.updateComplete;
+    await next(el);
+    expect(el.step).to.equal('review');
+  });
+
+  it('submits: creates a complaint, shows the receipt, fires ipr-complaint-submitted', async () => {
+    const el = await makeForm();
+    await fillBasics(el, 2);
+    await next(el);
+    await evidencePicker(el).addFiles([pdfFile('proof.pdf')]);
+    await el.updateComplete;
+    await next(el);
+    expect(el.step).to.equal('review');
+    await next(el);
+    expect(errorOf(el, 'declaration')).to.contain('Confirm the declaration');
+    for (const box of deepAll<HTMLInputElement>(el, 'input[id^=f-decl-]')) box.click();
+    await el.updateComplete;
+    const submitted = oneEvent(el, 'ipr-complaint-submitted');
+    deep<HTMLButtonElement>(el, 'button.next').click();
+    const event = await submitted;
+    expect(event.detail.number).to.match(/^IPR-\d{4}-\d{6}$/);
+    expect(event.detail.complaint.products).to.have.length(2);
+    expect(event.detail.idempotencyKey).to.equal(el.submissionKey);
+    await el.updateComplete;
+    expect(text(deep(el, '.receipt .number'))).to.equal(event.detail.number);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('receipt-heading');
+    await expect(el).to.be.accessible();
+    const again = await client.complaints.get(event.detail.complaint.id);
+    expect(again.data?.number).to.equal(event.detail.number);
+  });
+
+  it('a failed submit keeps the draft and the retry uses the same idempotency key', async () => {
+    const key = uniqueKey();
+    const bad = clientFor('not-a-valid-token');
+    const el = await makeForm({ key });
+    await fillBasics(el);
+    await next(el);
+    const evidence = await uploadPdf(client, 'kept.pdf');
+    const ep = evidencePicker(el);
+    ep.descriptors = [evidence];
+    ep.value = [{ id: evidence.id }];
+    ep.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await next(el);
+    for (const box of deepAll<HTMLInputElement>(el, 'input[id^=f-decl-]')) box.click();
+    await el.updateComplete;
+    const keyBefore = el.submissionKey;
+    el.client = bad;
+    await el.updateComplete;
+    const failed = oneEvent(el, 'ipr-complaint-submit-failed');
+    await el.submit();
+    const failure = await failed;
+    expect(failure.detail.status).to.equal(401);
+    await el.updateComplete;
+    expect(text(deep(el, '[role=alert][part=error]'))).to.contain('could not be submitted');
+    expect(el.step).to.equal('review');
+    expect(text(deep(el, 'button.next'))).to.equal('Try again');
+    el.client = client;
+    await el.updateComplete;
+    const submitted = oneEvent(el, 'ipr-complaint-submitted');
+    await el.submit();
+    const ok = await submitted;
+    expect(ok.detail.idempotencyKey).to.equal(keyBefore);
+  });
+
+  it('keeps the draft across re-creating the element (IndexedDB) and fires ipr-draft-restored', async () => {
+    const key = uniqueKey();
+    const first = await makeForm({ key, storage: 'indexeddb' });
+    await fillBasics(first);
+    await next(first);
+    expect(first.step).to.equal('evidence');
+    await first.saveNow();
+    const links = first.draft.productLinks;
+    fixtureCleanup();
+    const restored = new Promise<CustomEvent>((resolve) => document.addEventListener('ipr-draft-restored', (e) => resolve(e as CustomEvent), { once: true }));
+    const second = await makeForm({ key, storage: 'indexeddb' });
+    const event = await restored;
+    expect(event.detail.step).to.equal('evidence');
+    expect(second.step).to.equal('evidence');
+    expect(second.draft.productLinks).to.deep.equal(links);
+    expect(second.draft.description).to.equal('They sell copies of our lamp under our brand.');
+    expect(text(deep(second, '[role=status]'))).to.contain('restored');
+    await second.reset();
+  });
+
+  it('keyboard only: type, search and add a product, description, holder, Next', async () => {
+    const [product] = await someProducts(client, 1);
+    const el = await makeForm();
+    await until(() => el.draft.contact.email, 8000, 'the account contact');
+    await el.updateComplete;
+    const select = deep<HTMLSelectElement>(el, '#f-type');
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.draft.type).to.be.a('string');
+    await sendKeys({ press: 'Tab' }); // into the picker's search box
+    await sendKeys({ type: product!.url });
+    await sendKeys({ press: 'Enter' });
+    const add = await until(() => deepAll<HTMLButtonElement>(picker(el), '.results button.add')[0], 8000, 'search results');
+    add.focus(); // the next Tab stop after the results heading
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.draft.productLinks).to.have.length(1);
+    deep<HTMLTextAreaElement>(el, '#f-description').focus();
+    await sendKeys({ type: 'Copies of our product.' });
+    deep<HTMLInputElement>(el, '#f-holder').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.draft.isIprHolder).to.equal(true);
+    deep<HTMLButtonElement>(el, 'button.next').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.step === 'evidence', 4000, 'step 2');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('step-heading');
+    // Tab order reaches the add-files button of the evidence picker.
+    const ep = evidencePicker(el);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(ep.shadowRoot!.activeElement?.id === 'add' || ep.shadowRoot!.activeElement?.tagName === 'SUMMARY').to.equal(true);
+  });
+
+  it('switches to zh-CN at run time, issue messages included', async () => {
+    const el = await makeForm();
+    await next(el);
+    expect(errorOf(el, 'description')).to.contain('Description is required');
+    el.setAttribute('locale', 'zh-CN');
+    await el.updateComplete;
+    expect(text(deep(el, '#step-heading'))).to.contain('基本信息与产品');
+    expect(text(deep(el, 'button.next'))).to.equal('下一步');
+    expect(errorOf(el, 'description')).to.not.contain('required');
+    expect(errorOf(el, 'description')).to.match(/[\u4e00-\u9fff]/);
+    await picker(el).updateComplete;
+    expect(text(deep(picker(el), 'label[for=q]'))).to.equal('产品链接或名称');
+    el.setAttribute('locale', 'en');
+    await el.updateComplete;
+    expect(text(deep(el, 'button.next'))).to.equal('Next');
+  });
+});

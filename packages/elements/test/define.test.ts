@@ -1,0 +1,37 @@
+import { expect } from '@open-wc/testing';
+import '../src/define.js';
+import { define } from '../src/base/define.js';
+
+describe('define', () => {
+  it('registers every tag', () => {
+    for (const tag of ['ipr-provider', 'ipr-product-picker', 'ipr-evidence-picker', 'ipr-complaint-form', 'ipr-complaint-list', 'ipr-complaint-detail']) {
+      expect(customElements.get(tag), tag).to.be.a('function');
+    }
+  });
+
+  it('defining a tag twice warns instead of throwing', () => {
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      expect(() => define('ipr-complaint-form', class extends HTMLElement {})).not.to.throw();
+      expect(define('ipr-complaint-form', class extends HTMLElement {})).to.equal(false);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.length).to.equal(2);
+  });
+
+  it('a second copy of the SDK on the page does not throw', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      // A different URL is a separate module instance: new classes for the same tags, as with two bundles.
+      const copy = await import(/* @vite-ignore */ new URL('../src/define.ts?copy=2', import.meta.url).href);
+      expect(copy.IprComplaintForm).to.be.a('function');
+      expect(customElements.get('ipr-complaint-form')).not.to.equal(copy.IprComplaintForm);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

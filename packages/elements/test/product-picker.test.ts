@@ -1,0 +1,94 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { LIMITS } from '@ipr/validators';
+import '../src/define.js';
+import type { IprProductPicker } from '../src/index.js';
+import { TOKENS, clientFor, deep, deepAll, someProducts, text, until } from './support/helpers.js';
+
+const client = clientFor(TOKENS.complainantA);
+
+describe('<ipr-product-picker>', () => {
+  it('renders with no axe violations', async () => {
+    const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+    expect(text(deep(el, '[part=counter]'))).to.equal(`0 / ${LIMITS.maxProductLinks}`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches by name, adds and removes with the counter and change events', async () => {
+    const [product] = await someProducts(client, 1);
+    const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+    const input = deep<HTMLInputElement>(el, '#q');
+    input.value = product!.name.split(' ')[0]!;
+    input.dispatchEvent(new Event('input'));
+    deep<HTMLButtonElement>(el, 'form.search button[type=submit]').click();
+    const add = await until(() => deepAll<HTMLButtonElement>(el, '.results button.add')[0], 8000, 'search results');
+    const changed = oneEvent(el, 'change');
+    add.click();
+    await changed;
+    await el.updateComplete;
+    expect(el.value.length).to.equal(1);
+    expect(text(deep(el, '[part=counter]'))).to.equal(`1 / ${LIMITS.maxProductLinks}`);
+    await expect(el).to.be.accessible();
+    deep<HTMLButtonElement>(el, '.added button.remove').click();
+    await el.updateComplete;
+    expect(el.value).to.deep.equal([]);
+  });
+
+  it('searches by product link', async () => {
+    const [product] = await someProducts(client, 1);
+    const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+    const input = deep<HTMLInputElement>(el, '#q');
+    input.value = product!.url;
+    input.dispatchEvent(new Event('input'));
+    deep<HTMLFormElement>(el, 'form.search').requestSubmit();
+    await until(() => deepAll(el, '.results .name').length > 0, 8000, 'search results');
+    expect(deepAll(el, '.results .name').map(text)).to.include(product!.name);
+  });
+
+  it('shows 801 links as an inline error linked to the search field', async () => {
+    const el = await fixture<IprProductPicker>(html`<ipr-product-picker show-errors></ipr-product-picker>`);
+    el.value = Array.from({ length: LIMITS.maxProductLinks + 1 }, (_, i) => `https://market.example/product/p${i}`);
+    await el.updateComplete;
+    const error = deep(el, '#links-error');
+    expect(text(error)).to.contain('At most 800 product links');
+    expect(deep(el, '#q').getAttribute('aria-describedby')).to.equal('links-error');
+    expect(text(deep(el, '[part=counter]'))).to.equal('801 / 800');
+  });
+
+  it('refuses adding over the limit with ipr-restriction-failed', async () => {
+    const el = await fixture<IprProductPicker>(html`<ipr-product-picker></ipr-product-picker>`);
+    el.value = Array.from({ length: LIMITS.maxProductLinks }, (_, i) => `https://market.example/product/p${i}`);
+    setTimeout(() => el.add(['https://market.example/product/extra']));
+    const event = await oneEvent(el, 'ipr-restriction-failed');
+    expect(event.detail.source).to.equal('links');
+    expect(event.detail.issues[0]!.code).to.equal('links.too_many');
+    expect(el.value.length).to.equal(LIMITS.maxProductLinks);
+  });
+
+  it('imports a sheet: per-row results with errors in place, then adds the valid rows', async () => {
+    const products = await someProducts(client, 2);
+    const csv = ['Product link', products[0]!.url, 'not a link', products[1]!.url, products[0]!.url].join('\n');
+    const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+    const result = await el.importFile(new File([csv], 'links.csv', { type: 'text/csv' }));
+    expect(result.ok).to.equal(true);
+    await el.updateComplete;
+    const rows = deepAll(el, '.import-result tbody tr');
+    expect(rows.length).to.equal(4);
+    expect(rows[1]!.querySelector('td.bad')).to.exist;
+    expect(text(rows[1])).to.contain('not a web address');
+    expect(rows[3]!.querySelector('td.bad')).to.exist; // duplicate of row 2
+    await expect(el).to.be.accessible();
+    deep<HTMLButtonElement>(el, '.import-result button.primary').click();
+    await el.updateComplete;
+    expect(el.value).to.have.length(2);
+  });
+
+  it('refuses a file that is not a spreadsheet', async () => {
+    const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+    setTimeout(() => void el.importFile(new File(['hello'], 'links.pdf', { type: 'application/pdf' })));
+    const event = await oneEvent(el, 'ipr-restriction-failed');
+    expect(event.detail.source).to.equal('sheet');
+    expect(event.detail.issues[0]!.code).to.equal('sheet.type_not_allowed');
+    await el.updateComplete;
+    expect(text(deep(el, '[part=import] .error'))).to.contain('is not an Excel file');
+  });
+});

@@ -1,0 +1,28 @@
+// A server command for the drift test: regenerates custom-elements.json into a temporary
+// folder with the same command as `npm run manifest` and compares it with the committed one.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export function manifestDriftPlugin(packageDir) {
+  return {
+    name: 'ipr-manifest-drift',
+    async executeCommand({ command }) {
+      if (command !== 'manifest-drift') return undefined;
+      const out = await mkdtemp(join(tmpdir(), 'ipr-cem-'));
+      try {
+        const cem = join(packageDir, '../../node_modules/.bin/cem');
+        await run(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', out], { cwd: packageDir });
+        const fresh = await readFile(join(out, 'custom-elements.json'), 'utf8');
+        const committed = await readFile(join(packageDir, 'custom-elements.json'), 'utf8').catch(() => '');
+        return { same: fresh.trim() === committed.trim(), freshLength: fresh.length, committedLength: committed.length };
+      } finally {
+        await rm(out, { recursive: true, force: true });
+      }
+    },
+  };
+}
