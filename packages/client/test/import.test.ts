@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as XLSX from 'xlsx';
 import { LIMITS } from '@ipr/validators';
-import { createTemplate, importLinks, TEMPLATE_HEADERS, type ImportResult } from '../src/index.js';
+import { createTemplate, importLinks, TEMPLATE_HEADERS, type ImportResult, type ImportRow } from '../src/index.js';
 import { ensureFixtures, OUT, type Expected } from './fixtures/make-fixtures.js';
 
 let expected: Record<string, Expected>;
@@ -26,7 +26,7 @@ function check(name: string, result: ImportResult, want: Expected) {
   assert.equal(result.valid.length + result.invalid.length, result.rows.length);
   if (want.column) assert.deepEqual({ index: result.column.index, header: result.column.header }, want.column);
   for (const w of want.rows ?? []) {
-    const got = result.rows.find((r) => r.row === w.row);
+    const got: ImportRow | undefined = result.rows.find((r) => r.row === w.row);
     assert.ok(got, `${name}: row ${w.row} reported`);
     assert.equal(got.status, w.status, `${name}: row ${w.row} status`);
     if (w.duplicateOfRow !== undefined) assert.equal(got.duplicateOfRow, w.duplicateOfRow, `${name}: row ${w.row} duplicateOfRow`);
