@@ -54,7 +54,8 @@ export function normalizeProductLink(input: unknown, rule: ProductLinkRule = DEF
   const text = String(input).replace(INVISIBLE, '').trim();
   if (text === '') return { status: 'empty' };
   let candidate = text;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(candidate)) {
+  // `market.example:443/...` also looks like a scheme ("market.example:"): a dotted host wins.
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(candidate) || BARE_HOST.test(candidate)) {
     if (candidate.startsWith('//')) candidate = 'https:' + candidate;
     else if (BARE_HOST.test(candidate)) candidate = 'https://' + candidate;
     else return { status: 'not_url' };
