@@ -100,7 +100,8 @@ const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-
 export function safeDisplayName(name: unknown): string {
   const text = typeof name === 'string' ? name : '';
   const base = text.split(/[\\/]/).pop() ?? '';
-  let clean = base.replace(UNSAFE_NAME_CHARS, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  // Tabs and line breaks separate words: keep a space for them before dropping other controls.
+  let clean = base.replace(/[\t\n\v\f\r]+/g, ' ').replace(UNSAFE_NAME_CHARS, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   if (clean.length > LIMITS.maxFileNameLength) {
     const dot = clean.lastIndexOf('.');
     const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
