@@ -62,14 +62,17 @@ export function allowedActions(status: Status, role: Role): Action[] {
  * not allow it, `transition.forbidden` when the role may not do it. Never throws.
  */
 export function nextStatus(status: Status, action: Action, role?: Role): Result<Status> {
-  const rule = (TRANSITIONS as Record<string, TransitionRule | undefined>)[action];
+  // Own keys only: an action named `toString` or `__proto__` must not find Object.prototype's.
+  const rule = typeof action === 'string' && Object.hasOwn(TRANSITIONS, action) ? TRANSITIONS[action] : undefined;
   if (!rule || !(STATUSES as readonly string[]).includes(status)) {
-    return { ok: false, issues: [issue('transition.not_allowed', [], { status: String(status), action: String(action) })] };
+    return { ok: false, issues: [issue('transition.not_allowed', [], { status: label(status), action: label(action) })] };
   }
   if (role !== undefined && rule.role !== role) return { ok: false, issues: [issue('transition.forbidden', [], { action })] };
   if (!rule.from.includes(status)) return { ok: false, issues: [issue('transition.not_allowed', [], { status, action })] };
   return { ok: true, value: rule.to ?? status };
 }
+
+const label = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : typeof v);
 
 export const PRODUCT_STATUSES = ['pending', 'removed', 'still_online', 'declared_non_infringing'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
