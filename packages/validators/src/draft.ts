@@ -35,7 +35,8 @@ function toIssue(zi: ZodIssue, input: unknown, base: Issue['path']): Issue {
       return issue('field.too_long', path, { limit: Number(d.maximum) });
     case 'invalid_value':
     case 'invalid_union':
-      return issue(value === undefined ? 'field.required' : 'field.invalid_choice', path);
+      // An unselected <select> sends '' (or null): that is a missing choice, not a wrong one.
+      return issue(value === undefined || value === null || value === '' ? (PATH_CODES[named] ?? 'field.required') : 'field.invalid_choice', path);
     case 'invalid_format':
       if (d.format === 'email') return issue('field.invalid_email', path);
       if (d.format === 'date' || d.format === 'datetime') return issue('field.invalid_date', path);
@@ -97,10 +98,13 @@ function lookup(ctx: DraftContext, id: string) {
  * the value carries canonical product links and defaults. Never throws.
  */
 export function validateComplaintDraft(input: unknown, ctx: DraftContext = {}): Result<ComplaintDraft> {
-  const parsed = parseWith(ComplaintDraftSchema, input);
-  // Link rules are reported by the link validator, per index, with their own codes.
-  const issues: Issue[] = parsed.ok ? [] : parsed.issues.filter((i) => i.path[0] !== 'productLinks');
   const draft = isRecord(input) ? input : {};
+  // Ticking "I am the IPR holder" keeps what was typed below it (nothing is lost if it is
+  // unticked again), but those half-filled holder fields must not block the draft.
+  const parsed = parseWith(ComplaintDraftSchema, draft.isIprHolder === true && draft.holder != null ? { ...draft, holder: null } : input);
+  // Link rules are reported by the link validator, per index, with their own codes; the schema's
+  // length cap on a single link is the one link rule it alone knows.
+  const issues: Issue[] = parsed.ok ? [] : parsed.issues.filter((i) => i.path[0] !== 'productLinks' || (i.path.length === 2 && i.code === 'field.too_long'));
 
   const links = validateProductLinks(draft.productLinks, { rule: ctx.rule });
   if (!links.ok) issues.push(...links.issues);
@@ -121,7 +125,8 @@ export function validateComplaintDraft(input: unknown, ctx: DraftContext = {}): 
       need('powerOfAttorney', emptyList(holder.powerOfAttorney), 'holder.power_of_attorney_required');
       const expires = holder.powerOfAttorneyExpiresAt;
       if (typeof expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(expires)) {
-        const today = (ctx.now ?? new Date()).toISOString().slice(0, 10);
+        const now = ctx.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
+        const today = now.toISOString().slice(0, 10);
         if (expires < today) issues.push(issue('holder.power_of_attorney_expired', ['holder', 'powerOfAttorneyExpiresAt'], { date: expires }));
       }
     }
