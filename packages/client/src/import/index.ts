@@ -124,15 +124,51 @@ async function parseHere(request: ParseRequest, signal?: AbortSignal): Promise<P
 
 let nextId = 1;
 
+// One parser worker is kept warm for a while after an import, so the next one does not pay
+// for starting it and compiling SheetJS again. A busy, aborted or timed-out worker is not reused.
+const IDLE_MS = 20_000;
+interface Warm { worker: Worker; url: string; busy: boolean; idle?: ReturnType<typeof setTimeout> }
+let warm: Warm | undefined;
+
+function defaultWorkerUrl(): URL {
+  return new URL('./sheet.worker.js', import.meta.url);
+}
+
+function takeWorker(url: string | URL | undefined): Warm {
+  const key = String(url ?? defaultWorkerUrl());
+  if (warm && !warm.busy && warm.url === key) {
+    clearTimeout(warm.idle);
+    warm.busy = true;
+    return warm;
+  }
+  const worker = url ? new Worker(url, { type: 'module' }) : new Worker(new URL('./sheet.worker.js', import.meta.url), { type: 'module' });
+  const made: Warm = { worker, url: key, busy: true };
+  if (!warm || !warm.busy) {
+    if (warm) { clearTimeout(warm.idle); warm.worker.terminate(); }
+    warm = made;
+  }
+  return made;
+}
+
+function releaseWorker(w: Warm, healthy: boolean) {
+  w.worker.onmessage = null;
+  w.worker.onerror = null;
+  if (healthy && warm === w) {
+    w.busy = false;
+    w.idle = setTimeout(() => { if (warm === w && !w.busy) { w.worker.terminate(); warm = undefined; } }, IDLE_MS);
+    return;
+  }
+  w.worker.terminate();
+  if (warm === w) warm = undefined;
+}
+
 function parseInWorker(request: ParseRequest, options: ImportOptions, reread: () => Promise<ArrayBuffer>): Promise<ParseOutcome> {
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve) => {
-    let worker: Worker;
+    let w: Warm;
     try {
-      worker = options.workerUrl
-        ? new Worker(options.workerUrl, { type: 'module' })
-        : new Worker(new URL('./sheet.worker.js', import.meta.url), { type: 'module' });
+      w = takeWorker(options.workerUrl);
     } catch {
       // No worker possible (e.g. a CSP without worker-src): parse here instead.
       resolve(parseHere(request, signal));
@@ -140,28 +176,27 @@ function parseInWorker(request: ParseRequest, options: ImportOptions, reread: ()
     }
     const id = nextId++;
     const corrupt: Issue[] = [issue('sheet.corrupt', [], { file: request.name })];
-    const done = (outcome: ParseOutcome) => {
+    const finish = (healthy: boolean) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-      resolve(outcome);
+      releaseWorker(w, healthy);
     };
-    const onAbort = () => done({ ok: false, issues: [issue('request.aborted')] });
+    const onAbort = () => { finish(false); resolve({ ok: false, issues: [issue('request.aborted')] }); };
     // A workbook that makes the parser spin ends here, not in a hang.
-    const timer = setTimeout(() => done({ ok: false, issues: corrupt }), timeoutMs);
+    const timer = setTimeout(() => { finish(false); resolve({ ok: false, issues: corrupt }); }, timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onmessage = (e: MessageEvent<{ id: number; outcome: ParseOutcome }>) => {
-      if (e.data?.id === id) done(e.data.outcome);
+    w.worker.onmessage = (e: MessageEvent<{ id: number; outcome: ParseOutcome }>) => {
+      if (e.data?.id !== id) return;
+      finish(true);
+      resolve(e.data.outcome);
     };
-    worker.onerror = (e) => {
+    w.worker.onerror = (e) => {
       // The worker script could not load (wrong URL, CSP): parse here rather than fail.
       e.preventDefault?.();
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
+      finish(false);
       console.warn('[@ipr/client] the import worker failed to start; parsing on the main thread', e.message ?? '');
       resolve(reread().then((buffer) => parseHere({ ...request, buffer }, signal), () => ({ ok: false, issues: corrupt })));
     };
-    worker.postMessage({ id, request }, [request.buffer]);
+    w.worker.postMessage({ id, request }, [request.buffer]);
   });
 }
