@@ -38,28 +38,10 @@ function looksLikeText(bytes: Uint8Array): boolean {
     if (b === 0) return false;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
-  if (control > bytes.length * 0.02) return false;
-  try {
-    // A UTF-8 sequence may be cut at the end of the window: drop up to 3 trailing bytes.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, trimIncompleteUtf8(bytes)));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function trimIncompleteUtf8(bytes: Uint8Array): number {
-  let end = bytes.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const b = bytes[end - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte
-    if ((b & 0xc0) === 0xc0) {
-      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-      if (back < need) end -= back;
-    }
-    break;
-  }
-  return end;
+  // No NULs and (almost) no control characters is what tells text from binary. The text need
+  // not be UTF-8: Excel on Chinese Windows saves CSV (and Notepad saves .txt) as GBK, and
+  // European ones as Windows-1252; refusing those would refuse ordinary evidence.
+  return control <= bytes.length * 0.02;
 }
 
 /** Which detected contents each allowed extension may have. */
@@ -177,9 +159,10 @@ export function validateSheetFile(facts: FileFacts): Result<{ name: string; form
   const extension = extensionOf(file);
   const formats: readonly string[] = [...LIMITS.sheetExtensions, ...LIMITS.sheetConvenienceExtensions];
   if (!formats.includes(extension)) return { ok: false, issues: [issue('sheet.type_not_allowed', [], { file })] };
-  const size = typeof facts?.size === 'number' ? facts.size : -1;
+  const size = typeof facts?.size === 'number' && Number.isFinite(facts.size) ? facts.size : -1;
   if (size > LIMITS.maxSheetBytes) return { ok: false, issues: [issue('sheet.too_large', [], { file, limit: LIMITS.maxSheetBytes, size })] };
-  if (size <= 0) return { ok: false, issues: [issue('sheet.empty', [], { file })] };
+  if (size < 0) return { ok: false, issues: [issue('field.invalid_type', ['size'])] };
+  if (size === 0) return { ok: false, issues: [issue('sheet.empty', [], { file })] };
   if (facts.head instanceof Uint8Array) {
     const detected = sniffFileType(facts.head);
     if (!EXTENSION_CONTENT[extension as SheetFormat].includes(detected)) {
