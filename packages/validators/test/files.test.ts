@@ -12,7 +12,7 @@ describe('sniffFileType', () => {
   const cases: [keyof typeof HEADS, string][] = [
     ['png', 'png'], ['jpg', 'jpg'], ['gif', 'gif'], ['pdf', 'pdf'], ['zip', 'zip'], ['emptyZip', 'zip'], ['ole', 'ole'],
     ['rar', 'rar'], ['exe', 'executable'], ['elf', 'executable'], ['script', 'executable'], ['text', 'text'],
-    ['chineseText', 'text'], ['binary', 'unknown'],
+    ['chineseText', 'text'], ['binary', 'unknown'], ['noisy', 'unknown'], ['gbkCsv', 'text'], ['latin1Text', 'text'], ['utf8BomCsv', 'text'],
   ];
   for (const [head, detected] of cases) test(`${head} → ${detected}`, () => assert.equal(sniffFileType(HEADS[head]), detected));
 
@@ -81,6 +81,12 @@ describe('validateEvidenceFile', () => {
       // Without bytes only the name is judged.
       assert.equal(valueOf(validateEvidenceFile({ name: `x.${ext}`, size: 10 })).detected, undefined);
     }
+  });
+
+  test('text in a legacy encoding (GBK, Windows-1252) is text', () => {
+    assert.equal(valueOf(validateEvidenceFile({ name: '说明.txt', size: 200, head: HEADS.gbkCsv })).detected, 'text');
+    assert.equal(valueOf(validateEvidenceFile({ name: 'notes.TXT', size: 200, head: HEADS.latin1Text })).kind, 'text');
+    assert.deepEqual(issuesOf(validateEvidenceFile({ name: 'notes.txt', size: 512, head: HEADS.noisy }))[0]!.params, { file: 'notes.txt', detected: 'unknown' });
   });
 
   test('PHOTO.JPG is an image', () => {
@@ -219,6 +225,17 @@ describe('validateSheetFile', () => {
   });
 
   test('empty: sheet.empty', () => assert.deepEqual(codes(issuesOf(validateSheetFile({ name: 'a.xlsx', size: 0 }))), ['sheet.empty']));
+
+  test('a size that is not a number is refused', () => {
+    for (const size of [Number.NaN, -1, Number.POSITIVE_INFINITY, undefined as unknown as number]) {
+      assert.deepEqual(issuesOf(validateSheetFile({ name: 'a.xlsx', size })).map((i) => [i.code, i.path.join('.')]), [['field.invalid_type', 'size']], String(size));
+    }
+  });
+
+  test('CSV as Excel saves it: UTF-8 with BOM, or GBK on Chinese Windows', () => {
+    assert.equal(valueOf(validateSheetFile({ name: 'links.csv', size: 100, head: HEADS.utf8BomCsv })).format, 'csv');
+    assert.equal(valueOf(validateSheetFile({ name: 'links.csv', size: 100, head: HEADS.gbkCsv })).format, 'csv');
+  });
 
   test('PDF bytes named .xlsx: sheet.corrupt', () => {
     const issues = issuesOf(validateSheetFile({ name: 'links.xlsx', size: 9000, head: HEADS.pdf }));

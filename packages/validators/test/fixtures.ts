@@ -36,6 +36,7 @@ export const EVIDENCE_LOOKUP = new Map([
 
 export const NOW = new Date('2026-11-29T12:00:00Z');
 
+/** Bytes from numbers and Latin-1 strings (one byte per character). */
 const bytes = (...parts: (number[] | string)[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
@@ -55,6 +56,13 @@ export const HEADS = {
   text: new TextEncoder().encode('Order 1234 shipped on 2026-11-01.\r\nTracking: 9400 1000 0000 0000 0000 00\n'),
   chineseText: new TextEncoder().encode('侵权说明：该商品盗用了我们的图片。\n'),
   binary: bytes([0x00, 0x01, 0x02, 0x03, 0xfe, 0x00, 0x9c, 0x11]),
+  /** High-entropy bytes without a single NUL (compressed or encrypted data). */
+  noisy: Uint8Array.from({ length: 512 }, (_, i) => ((i * 73 + 41) % 255) + 1),
+  /** "Link,侵权,https://…" as Excel on Chinese Windows saves a CSV: GBK, not UTF-8. */
+  gbkCsv: bytes('Link,', [0xc7, 0xd6, 0xc8, 0xa8], ',https://market.example/product/a\r\n'),
+  /** "Café de la gare" in Windows-1252. */
+  latin1Text: bytes('Caf', [0xe9], ' de la gare\n'),
+  utf8BomCsv: Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('产品链接,备注\r\nhttps://market.example/product/a,\r\n')]),
 };
 
 /** Asserts a failed result and returns its issues, each checked against the issue model. */

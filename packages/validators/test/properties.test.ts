@@ -153,7 +153,10 @@ describe('no input makes a validator throw', () => {
     fc.assert(fc.property(fileFacts, (facts) => {
       const result = validateSheetFile(facts as never);
       wellFormed(result);
-      if (result.ok) assert.ok(['xlsx', 'xls', 'csv'].includes(result.value.format));
+      if (result.ok) {
+        assert.ok(['xlsx', 'xls', 'csv'].includes(result.value.format));
+        assert.ok(typeof facts.size === 'number' && facts.size > 0 && facts.size <= LIMITS.maxSheetBytes);
+      }
     }), RUNS);
     fc.assert(fc.property(anything, (x) => wellFormed(validateSheetFile(x as never))), RUNS);
   });
