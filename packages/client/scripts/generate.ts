@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 
-export const OPENAPI_PATH = fileURLToPath(new URL('../../server/openapi.json', import.meta.url));
+export const OPENAPI_PATH = process.env.IPR_OPENAPI ?? fileURLToPath(new URL('../../server/openapi.json', import.meta.url));
 export const GENERATED_PATH = fileURLToPath(new URL('../src/generated/api.ts', import.meta.url));
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));

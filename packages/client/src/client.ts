@@ -276,7 +276,7 @@ export function createIprClient(options: IprClientOptions): IprClient {
         if (!checked.ok) return Promise.resolve(refused(checked.issues));
         const key = opts.idempotencyKey ?? newIdempotencyKey();
         return call<Complaint>(() => api.POST('/v1/complaints', {
-          body: checked.value as never, headers: { 'Idempotency-Key': key } as never, signal: opts.signal,
+          params: { header: { 'Idempotency-Key': key } }, body: checked.value as never, signal: opts.signal,
         }), opts.signal);
       },
       cancel: (id, body = {}, opts = {}) => act(id, 'cancel', body, opts),
