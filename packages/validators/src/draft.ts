@@ -109,6 +109,15 @@ export function validateComplaintDraft(input: unknown, ctx: DraftContext = {}): 
   const links = validateProductLinks(draft.productLinks, { rule: ctx.rule });
   if (!links.ok) issues.push(...links.issues);
 
+  // The schema only asks for one character; spaces alone are no statement and no name.
+  const contact = isRecord(draft.contact) ? draft.contact : undefined;
+  const blankText: [unknown, Issue['path']][] = [[draft.description, ['description']], [contact?.name, ['contact', 'name']]];
+  for (const [value, path] of blankText) {
+    if (typeof value === 'string' && value !== '' && value.trim() === '' && !issues.some((i) => i.path.join('.') === path.join('.'))) {
+      issues.push(issue('field.required', path));
+    }
+  }
+
   if (draft.isIprHolder !== true) {
     const holder = draft.holder;
     if (!isRecord(holder)) {
