@@ -13,7 +13,8 @@ const catalogues: Record<Locale, { messages: Record<IssueCode, string>; fields: 
 /** Maps any BCP 47 tag to a supported locale: `zh`, `zh-Hans`, `zh-CN` → zh-CN; anything else → en. */
 export function resolveLocale(tag: string | undefined | null): Locale {
   if (!tag) return 'en';
-  const lower = tag.toLowerCase();
+  // POSIX and Java spell it zh_CN.
+  const lower = tag.toLowerCase().replace(/_/g, '-');
   if (lower === 'zh' || lower.startsWith('zh-cn') || lower.startsWith('zh-hans') || lower.startsWith('zh-sg')) return 'zh-CN';
   return 'en';
 }
