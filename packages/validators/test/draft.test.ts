@@ -152,6 +152,12 @@ describe('links, description, contact', () => {
     valueOf(validateComplaintDraft(draft({ description: 'x'.repeat(LIMITS.maxDescriptionLength) }), ctx));
   });
 
+  test('spaces alone are no description and no contact name', () => {
+    assert.deepEqual(pathCodes(issuesOf(validateComplaintDraft(draft({ description: ' \n\t ' }), ctx))), ['description:field.required']);
+    const contact = { ...validDraft().contact, name: '   ' };
+    assert.deepEqual(pathCodes(issuesOf(validateComplaintDraft(draft({ contact }), ctx))), ['contact.name:field.required']);
+  });
+
   test('contact fields', () => {
     const c = validDraft().contact;
     const cases: [Record<string, unknown>, string[]][] = [

@@ -246,7 +246,7 @@ describe('resolveLocale', () => {
   const cases: [string | undefined | null, string][] = [
     ['zh', 'zh-CN'], ['zh-CN', 'zh-CN'], ['zh-cn', 'zh-CN'], ['ZH-CN', 'zh-CN'], ['zh-Hans', 'zh-CN'], ['zh-Hans-CN', 'zh-CN'], ['zh-SG', 'zh-CN'],
     ['en', 'en'], ['en-US', 'en'], ['fr-FR', 'en'], ['de', 'en'], ['', 'en'], [undefined, 'en'], [null, 'en'],
-    ['zh-TW', 'en'], ['zh-Hant', 'en'], ['zhx', 'en'],
+    ['zh-TW', 'en'], ['zh-Hant', 'en'], ['zhx', 'en'], ['zh_CN', 'zh-CN'], ['zh_Hans_CN', 'zh-CN'], ['en_US', 'en'],
   ];
   for (const [tag, want] of cases) test(`${tag} → ${want}`, () => assert.equal(resolveLocale(tag), want));
 });
