@@ -1,0 +1,131 @@
+// The reference API as a fetch handler: `createApp(...).fetch(request)`. It runs in Node and in
+// the browser (Storybook runs it on in-memory PGlite), so nothing here may import `node:` or `pg`.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { LIMITS, parseWith, type Role } from '@ipr/validators';
+import type { Db } from './db/types.js';
+import type { FileStore } from './files/types.js';
+import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
+import { JSON_BODY_LIMIT, MULTIPART_BODY_LIMIT, ROUTES, type Deps, type RouteDef } from './routes.js';
+import { accountForToken, type AccountRecord } from './store.js';
+
+export interface AppOptions {
+  db: Db;
+  files: FileStore;
+  /** Origins allowed to call the API from a browser (CORS); `'*'` allows any. Default: none. */
+  corsOrigins?: string[];
+  /** The clock (tests fix it). */
+  now?: () => Date;
+  /** Where large attachments may be emailed instead (shown on the form; served in /v1/health). */
+  emailForLargeAttachments?: string;
+  /** Called with unexpected errors (500s). Default: console.error. */
+  onError?: (error: unknown) => void;
+}
+
+type Env = { Variables: { account: AccountRecord | null } };
+
+export function createApp(options: AppOptions) {
+  const deps: Deps = {
+    db: options.db,
+    files: options.files,
+    now: options.now ?? (() => new Date()),
+    ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
+  };
+  const report = options.onError ?? ((error: unknown) => console.error(error));
+  const app = new Hono<Env>();
+  const origins = options.corsOrigins ?? [];
+
+  if (origins.length) {
+    app.use('*', cors({
+      origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language'],
+      exposeHeaders: ['Idempotent-Replayed', 'Content-Disposition', 'Location'],
+      maxAge: 600,
+    }));
+  }
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    // The API is meant to be called from partner origins (with CORS); same-origin would block that.
+    crossOriginResourcePolicy: origins.length ? 'cross-origin' : 'same-origin',
+  }));
+
+  for (const route of ROUTES) {
+    const path = route.path.replace(/\{(\w+)\}/g, ':$1');
+    const chain: MiddlewareHandler<Env>[] = [authenticate(route, deps)];
+    if (route.body?.kind === 'multipart') {
+      chain.push(bodyLimit({ maxSize: MULTIPART_BODY_LIMIT, onError: () => problemResponse(problem(413, 'evidence.too_large', ['file'], { file: 'file', limit: LIMITS.maxEvidenceBytes })) }));
+    } else if (route.body) {
+      chain.push(bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => problemResponse(problem(413, 'request.too_large', [], { limit: JSON_BODY_LIMIT })) }));
+    }
+    app.on([route.method.toUpperCase()], [path], ...chain, async (c) => {
+      const account = c.get('account') as AccountRecord;
+      const body = await readBody(route, c);
+      const query = readQuery(route, c);
+      return route.handler({ c, deps, account, params: c.req.param() as Record<string, string>, query, body });
+    });
+  }
+
+  app.notFound(() => problemResponse(notFound()));
+  app.onError((error) => {
+    if (error instanceof ApiProblem) return problemResponse(error);
+    report(error);
+    return problemResponse(new ApiProblem(500, [{ code: 'server.error', path: [], message: 'Something went wrong on our side. Try again.' }]));
+  });
+  return app;
+}
+
+function authenticate(route: RouteDef, deps: Deps): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    if (route.roles === 'public') {
+      c.set('account', null);
+      return next();
+    }
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const account = match ? await accountForToken(deps.db, match[1]!) : null;
+    if (!account) return problemResponse(problem(401, 'auth.unauthorized'), { 'www-authenticate': 'Bearer' });
+    if (!(route.roles as readonly Role[]).includes(account.role)) throw problem(403, 'auth.forbidden', [], { role: account.role });
+    c.set('account', account);
+    return next();
+  };
+}
+
+async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
+  if (!route.body) return undefined;
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (route.body.kind === 'multipart') {
+    if (!type.startsWith('multipart/form-data')) throw problem(400, 'request.invalid_json', [], { expected: 'multipart/form-data' });
+    try {
+      return await c.req.parseBody();
+    } catch (error) {
+      if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+      throw problem(400, 'request.invalid_json', [], { expected: 'multipart/form-data' });
+    }
+  }
+  const text = await c.req.text();
+  if (text.trim() === '') {
+    if (route.body.required) throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
+    return {};
+  }
+  if (!/^application\/([\w.+-]+\+)?json\b/.test(type)) throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
+  }
+}
+
+function readQuery(route: RouteDef, c: Context<Env>): Record<string, unknown> {
+  if (!route.query) return {};
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(c.req.query())) {
+    if (value === '') continue;
+    raw[key] = route.queryInts?.includes(key) && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+  }
+  const parsed = parseWith(route.query, raw);
+  if (!parsed.ok) throw new ApiProblem(422, parsed.issues.map((i) => ({ ...i, path: ['query', ...i.path] })));
+  return parsed.value as Record<string, unknown>;
+}

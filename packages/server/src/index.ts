@@ -1,0 +1,31 @@
+// Browser-safe entry: the app, its stores and adapters, migrations, seed and the contract.
+// Node-only helpers (startServer, the disk store, node-postgres) are in `@ipr/server/node`.
+export { createApp, type AppOptions } from './app.js';
+export type { Db, Queryable } from './db/types.js';
+export { createPgliteDb, dumpPglite, wrapPglite, type PgliteOptions } from './db/pglite.js';
+export type { FileStore } from './files/types.js';
+export { createMemoryFileStore } from './files/memory.js';
+export { migrate, MIGRATIONS, type Migration } from './migrations.js';
+export { seed, catalogueProduct, DEMO_ACCOUNTS, DEMO_TOKENS, TINY_PNG, TINY_PDF, type SeedOptions, type SeedReport, type DemoAccount } from './seed.js';
+export { ROUTES, type RouteDef } from './routes.js';
+export { buildOpenApi } from './openapi.js';
+export { ApiProblem, problemBody } from './problem.js';
+
+import { createApp, type AppOptions } from './app.js';
+import { createPgliteDb } from './db/pglite.js';
+import { createMemoryFileStore } from './files/memory.js';
+import { migrate } from './migrations.js';
+import { seed, type SeedOptions } from './seed.js';
+
+/**
+ * A complete reference API in memory (browser or Node): PGlite, migrated and seeded, with
+ * files in memory. For Storybook and tests: `const { app } = await createInMemoryApi(); app.fetch(req)`.
+ */
+export async function createInMemoryApi(options: Omit<AppOptions, 'db' | 'files'> & { seed?: SeedOptions | false } = {}) {
+  const db = await createPgliteDb();
+  const files = createMemoryFileStore();
+  await migrate(db);
+  if (options.seed !== false) await seed(db, files, { catalogueSize: 2000, ...options.seed });
+  const app = createApp({ ...options, db, files });
+  return { app, db, files, fetch: (request: Request) => app.fetch(request), close: () => db.close() };
+}

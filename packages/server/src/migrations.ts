@@ -1,0 +1,157 @@
+import type { Db } from './db/types.js';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** The schema, in order. The same SQL runs on PGlite and PostgreSQL. Never edit an applied one: add another. */
+export const MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'initial schema',
+    sql: `
+create table accounts (
+  id text primary key,
+  role text not null check (role in ('complainant', 'supplier', 'platform')),
+  display_name text not null,
+  contact jsonb not null,
+  token_hash text not null unique
+);
+
+create table products (
+  id text primary key,
+  url text not null unique,
+  name text not null,
+  supplier_id text not null references accounts(id),
+  category text,
+  listed boolean not null default true,
+  search tsvector generated always as (to_tsvector('simple', name)) stored
+);
+create index products_search_idx on products using gin (search);
+create index products_supplier_idx on products (supplier_id);
+
+create table evidence (
+  id text primary key,
+  account_id text not null references accounts(id),
+  name text not null,
+  size integer not null,
+  extension text not null,
+  kind text not null,
+  media_type text not null,
+  sha256 text not null,
+  storage_key text not null unique,
+  created_at timestamptz not null default now()
+);
+create index evidence_account_idx on evidence (account_id, created_at desc, id desc);
+
+create sequence complaint_number_seq;
+
+create table complaints (
+  id text primary key,
+  number text not null unique,
+  account_id text not null references accounts(id),
+  type text not null,
+  status text not null,
+  description text not null,
+  contact jsonb not null,
+  disclose_contact boolean not null,
+  is_ipr_holder boolean not null,
+  holder jsonb,
+  declaration jsonb,
+  arbitration jsonb,
+  receipt jsonb,
+  product_count integer not null,
+  created_at timestamptz not null,
+  updated_at timestamptz not null
+);
+create index complaints_account_idx on complaints (account_id, created_at desc, id desc);
+create index complaints_created_idx on complaints (created_at desc, id desc);
+
+create table complaint_products (
+  complaint_id text not null references complaints(id),
+  product_id text not null references products(id),
+  supplier_id text not null references accounts(id),
+  position integer not null,
+  status text not null default 'pending',
+  supplier_response text,
+  supplier_statement text,
+  checked_at timestamptz,
+  primary key (complaint_id, product_id)
+);
+create index complaint_products_product_idx on complaint_products (product_id);
+create index complaint_products_supplier_idx on complaint_products (supplier_id, complaint_id);
+
+-- purpose: 'evidence' (shown with the complaint), 'identification', 'power_of_attorney' (holder documents)
+create table complaint_evidence (
+  complaint_id text not null references complaints(id),
+  evidence_id text not null references evidence(id),
+  purpose text not null,
+  position integer not null,
+  original boolean not null default false,
+  primary key (complaint_id, evidence_id, purpose)
+);
+create index complaint_evidence_evidence_idx on complaint_evidence (evidence_id);
+
+create table complaint_history (
+  seq bigint generated always as identity primary key,
+  complaint_id text not null references complaints(id),
+  action text not null,
+  from_status text,
+  to_status text not null,
+  actor_id text not null,
+  actor_role text not null,
+  actor_name text not null,
+  at timestamptz not null,
+  reason text
+);
+create index complaint_history_complaint_idx on complaint_history (complaint_id, seq);
+
+create table idempotency_keys (
+  account_id text not null references accounts(id),
+  key text not null,
+  body_hash text not null,
+  complaint_id text references complaints(id),
+  created_at timestamptz not null default now(),
+  primary key (account_id, key)
+);
+`,
+  },
+];
+
+/**
+ * Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction.
+ * On PostgreSQL an advisory lock keeps two starting servers from migrating at once.
+ */
+export async function migrate(db: Db): Promise<{ applied: number[] }> {
+  await db.exec(`create table if not exists schema_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())`);
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      if (db.dialect === 'postgres') await tx.query('select pg_advisory_xact_lock(7305001)');
+      const { rows } = await tx.query('select 1 from schema_migrations where id = $1', [migration.id]);
+      if (rows.length) return false;
+      await tx.exec(migration.sql);
+      await tx.query('insert into schema_migrations (id, name) values ($1, $2)', [migration.id, migration.name]);
+      return true;
+    });
+    if (done) applied.push(migration.id);
+  }
+  await ensureTrigramIndex(db);
+  return { applied };
+}
+
+/**
+ * Substring search (Chinese names, parts of words) is served by a trigram index when the
+ * pg_trgm extension is available; without it the same query still answers, by scanning.
+ */
+async function ensureTrigramIndex(db: Db): Promise<boolean> {
+  try {
+    await db.exec('create extension if not exists pg_trgm');
+    await db.exec('create index if not exists products_name_trgm_idx on products using gin (name gin_trgm_ops)');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+// Node-only: the server on a port, the disk file store and node-postgres.
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { createPgliteDb } from './db/pglite.js';
+import { createPgDb } from './db/pg.js';
+import type { Db } from './db/types.js';
+import { createDiskFileStore } from './files/disk.js';
+import { migrate } from './migrations.js';
+import { seed as seedDb } from './seed.js';
+
+export { createDiskFileStore } from './files/disk.js';
+export { createPgDb, type PgOptions } from './db/pg.js';
+
+export interface StartOptions {
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  hostname?: string;
+  /** PGlite data and evidence files live here (evidence under `<dataDir>/evidence`). Default `.data`. */
+  dataDir?: string;
+  /** Use this PostgreSQL instead of PGlite (evidence still goes to `<dataDir>/evidence`). */
+  databaseUrl?: string;
+  corsOrigins?: string[];
+  /** Seed the demo data (idempotent). Default true. */
+  seed?: boolean;
+  catalogueSize?: number;
+  emailForLargeAttachments?: string;
+  onError?: (error: unknown) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  /** Start-up time in ms (database open, migrations, seed, listen). */
+  startupMs: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const started = performance.now();
+  const dataDir = options.dataDir ?? '.data';
+  const db = options.databaseUrl ? await createPgDb({ connectionString: options.databaseUrl }) : await createPgliteDb({ dataDir: join(dataDir, 'pglite') });
+  const files = createDiskFileStore(join(dataDir, 'evidence'));
+  try {
+    await migrate(db);
+    if (options.seed !== false) await seedDb(db, files, { ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const app = createApp({
+    db, files,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  const hostname = options.hostname ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 8787;
+  return {
+    url: `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}`,
+    port,
+    db,
+    startupMs: performance.now() - started,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

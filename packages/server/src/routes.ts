@@ -1,0 +1,315 @@
+// The route table: every operation once, with who may call it, what it takes and what it answers.
+// `createApp` mounts it; `buildOpenApi` documents it. Nothing here imports a `node:` module.
+import type { Context } from 'hono';
+import {
+  LIMITS, ResolveLinksBodySchema, ROLES, issue, normalizeProductLink, parseWith, validateComplaintDraft, validateEvidenceFile, SNIFF_BYTES,
+  type Action, type Issue, type Role,
+} from '@ipr/validators';
+import type * as z from 'zod/mini';
+import type { Db } from './db/types.js';
+import type { FileStore } from './files/types.js';
+import { ApiProblem, notFound, problem, unprocessable } from './problem.js';
+import { ComplaintQuerySchema, ProductQuerySchema } from './schemas.js';
+import {
+  accountView, applyAction, draftEvidenceIds, evidenceForDownload, getComplaint, holderDocumentIssues, insertComplaint,
+  insertEvidence, listComplaints, listEvidence, ownEvidence, productsByUrl, resolveLinks, searchProducts,
+  type AccountRecord,
+} from './store.js';
+import { canonicalJson, randomId, sha256Hex } from './util.js';
+
+export interface Deps {
+  db: Db;
+  files: FileStore;
+  now: () => Date;
+  emailForLargeAttachments?: string;
+}
+
+export interface RouteContext {
+  c: Context;
+  deps: Deps;
+  /** The caller (null only on public routes). */
+  account: AccountRecord;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+export type BodyKind =
+  | { kind: 'json'; schema: string; required: boolean }
+  | { kind: 'multipart' };
+
+export interface ResponseDoc {
+  description: string;
+  /** A component schema name, or 'binary' for file bytes. */
+  schema?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RouteDef {
+  method: 'get' | 'post';
+  /** OpenAPI style: `/v1/complaints/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  /** Who may call it; 'public' needs no token. Lifecycle routes admit every role and refuse per action (403/409). */
+  roles: readonly Role[] | 'public';
+  /** The lifecycle action a route performs (its role is documented from TRANSITIONS). */
+  action?: Action;
+  query?: z.ZodMiniObject;
+  /** Query parameters given as numbers. */
+  queryInts?: string[];
+  headers?: { name: string; required: boolean; description: string }[];
+  body?: BodyKind;
+  responses: Record<number, ResponseDoc>;
+  /** Problem statuses this operation can answer (401 is added for every non-public route). */
+  problems: number[];
+  handler: (ctx: RouteContext) => Promise<Response>;
+}
+
+const json = (data: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+
+function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown): z.output<T> {
+  const parsed = parseWith(schema, body);
+  if (!parsed.ok) throw unprocessable(parsed.issues);
+  return parsed.value;
+}
+
+async function complaintOr404(deps: Deps, account: AccountRecord, id: string) {
+  const complaint = await getComplaint(deps.db, account, id);
+  if (!complaint) throw notFound();
+  return complaint;
+}
+
+function actionRoute(action: Action, path: string, operationId: string, summary: string, body?: string, bodyRequired = false): RouteDef {
+  return {
+    method: 'post',
+    path: `/v1/complaints/{id}/${path}`,
+    operationId,
+    summary,
+    tag: 'complaints',
+    roles: ROLES,
+    action,
+    ...(body ? { body: { kind: 'json' as const, schema: body, required: bodyRequired } } : {}),
+    responses: { 200: { description: 'The complaint after the action', schema: 'Complaint' } },
+    problems: body ? [400, 403, 404, 409, 413, 422] : [403, 404, 409],
+    async handler({ deps, account, params, body: input }) {
+      await applyAction(deps.db, account, params.id!, action, input ?? {}, deps.now());
+      return json(await complaintOr404(deps, account, params.id!));
+    },
+  };
+}
+
+/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 8187). */
+function contentDisposition(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export const ROUTES: RouteDef[] = [
+  {
+    method: 'get', path: '/v1/health', operationId: 'getHealth', summary: 'Liveness', tag: 'meta', roles: 'public',
+    responses: { 200: { description: 'The server answers', schema: 'Health' } }, problems: [],
+    async handler({ c, deps }) {
+      return json(deps.emailForLargeAttachments ? { ok: true, largeAttachmentEmail: deps.emailForLargeAttachments } : { ok: true });
+    },
+  },
+  {
+    method: 'get', path: '/v1/openapi.json', operationId: 'getOpenApi', summary: 'This OpenAPI 3.1 document', tag: 'meta', roles: 'public',
+    responses: { 200: { description: 'The OpenAPI document' } }, problems: [],
+    async handler() {
+      const { buildOpenApi } = await import('./openapi.js');
+      return json(buildOpenApi());
+    },
+  },
+  {
+    method: 'get', path: '/v1/account', operationId: 'getAccount', summary: "The caller's account and master-account contact (the form's defaults)",
+    tag: 'account', roles: ROLES,
+    responses: { 200: { description: 'The account', schema: 'Account' } }, problems: [],
+    async handler({ c, account }) {
+      return json(accountView(account));
+    },
+  },
+  {
+    method: 'get', path: '/v1/products', operationId: 'searchProducts', summary: 'Search the catalogue by product link (exact) or by name (ranked, paginated)',
+    tag: 'products', roles: ROLES, query: ProductQuerySchema, queryInts: ['page', 'pageSize'],
+    responses: { 200: { description: 'One page of products', schema: 'ProductPage' } }, problems: [422],
+    async handler({ c, deps, query }) {
+      const page = (query.page as number | undefined) ?? 1;
+      const pageSize = (query.pageSize as number | undefined) ?? 20;
+      if (typeof query.link === 'string' && query.link.trim() !== '') {
+        const link = normalizeProductLink(query.link);
+        if (link.status !== 'ok') {
+          const code = link.status === 'not_url' ? 'links.not_url' : link.status === 'empty' ? 'links.empty' : 'links.not_product_link';
+          throw problem(422, code, ['link'], { value: query.link.slice(0, 120), row: 1 });
+        }
+        const found = (await productsByUrl(deps.db, [link.url])).get(link.url);
+        const items = found && page === 1 ? [found] : [];
+        return json({ items, total: found ? 1 : 0, page, pageSize });
+      }
+      return json(await searchProducts(deps.db, typeof query.q === 'string' ? query.q : '', page, pageSize));
+    },
+  },
+  {
+    method: 'post', path: '/v1/products/resolve', operationId: 'resolveProductLinks',
+    summary: 'Classify a batch of links (at most 1,600 inputs; unique links beyond 800 are over_limit): found, not found, not a product link, duplicate',
+    tag: 'products', roles: ['complainant'], body: { kind: 'json', schema: 'ResolveLinksBody', required: true },
+    responses: { 200: { description: 'One answer per input, in order', schema: 'ResolvedLinks' } }, problems: [400, 403, 413, 422],
+    async handler({ c, deps, account, body }) {
+      const { links } = parseBody(ResolveLinksBodySchema, body);
+      return json({ items: await resolveLinks(deps.db, account, links) });
+    },
+  },
+  {
+    method: 'get', path: '/v1/evidence', operationId: 'listEvidence', summary: "The caller's saved evidence, newest first",
+    tag: 'evidence', roles: ['complainant'],
+    responses: { 200: { description: 'Saved evidence', schema: 'EvidenceList' } }, problems: [403],
+    async handler({ c, deps, account }) {
+      return json({ items: await listEvidence(deps.db, account.id) });
+    },
+  },
+  {
+    method: 'post', path: '/v1/evidence', operationId: 'uploadEvidence',
+    summary: 'Upload one evidence file (multipart field `file`, at most 5 MiB; the type is judged by the content)',
+    tag: 'evidence', roles: ['complainant'], body: { kind: 'multipart' },
+    responses: { 201: { description: 'The stored evidence', schema: 'EvidenceDescriptor' } }, problems: [400, 403, 413, 422],
+    async handler({ c, deps, account, body }) {
+      const form = body as Record<string, unknown>;
+      const file = form.file;
+      if (!(file instanceof Blob)) throw problem(422, 'field.required', ['file']);
+      const declaredName = typeof form.name === 'string' && form.name.trim() ? form.name : (file as File).name;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const check = validateEvidenceFile({ name: declaredName ?? '', size: bytes.length, type: file.type, head: bytes.subarray(0, SNIFF_BYTES) }, ['file']);
+      if (!check.ok) throw new ApiProblem(check.issues.some((i) => i.code === 'evidence.too_large') ? 413 : 422, check.issues);
+      const id = randomId('ev_');
+      const storageKey = randomId('f', 16);
+      await deps.files.put(storageKey, bytes);
+      try {
+        const descriptor = await insertEvidence(deps.db, {
+          id, accountId: account.id, name: check.value.name, size: bytes.length, extension: check.value.extension,
+          kind: check.value.kind, sha256: await sha256Hex(bytes), storageKey, at: deps.now(),
+        });
+        return json(descriptor, 201, { location: `/v1/evidence/${id}/content` });
+      } catch (error) {
+        await deps.files.delete(storageKey).catch(() => {});
+        throw error;
+      }
+    },
+  },
+  {
+    method: 'get', path: '/v1/evidence/{id}/content', operationId: 'downloadEvidence',
+    summary: "An evidence file's bytes (the owner; a supplier or the platform for evidence of a complaint they can see)",
+    tag: 'evidence', roles: ROLES,
+    responses: { 200: { description: 'The file, as an attachment', schema: 'binary', headers: { 'Content-Disposition': 'attachment; filename="…"; filename*=UTF-8\'\'…' } } },
+    problems: [404],
+    async handler({ deps, account, params }) {
+      const row = await evidenceForDownload(deps.db, account, params.id!);
+      const bytes = row ? await deps.files.get(row.storage_key) : null;
+      if (!row || !bytes) throw notFound();
+      return new Response(bytes as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: {
+          'content-type': row.media_type,
+          'content-length': String(bytes.length),
+          'content-disposition': contentDisposition(row.name),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-store',
+        },
+      });
+    },
+  },
+  {
+    method: 'get', path: '/v1/complaints', operationId: 'listComplaints',
+    summary: 'Complaints the caller can see (complainant: own; supplier: listing its products; platform: all)',
+    tag: 'complaints', roles: ROLES, query: ComplaintQuerySchema, queryInts: ['limit', 'page'],
+    responses: { 200: { description: 'One page of complaints, newest first', schema: 'ComplaintPage' } }, problems: [422],
+    async handler({ c, deps, account, query }) {
+      return json(await listComplaints(deps.db, account, {
+        status: query.status as never, type: query.type as never, q: query.q as string | undefined,
+        cursor: query.cursor as string | undefined, limit: (query.limit as number | undefined) ?? 20, page: query.page as number | undefined,
+      }));
+    },
+  },
+  {
+    method: 'post', path: '/v1/complaints', operationId: 'createComplaint',
+    summary: 'Submit a complaint. The same Idempotency-Key never makes two complaints.',
+    tag: 'complaints', roles: ['complainant'],
+    headers: [{ name: 'Idempotency-Key', required: true, description: 'A client-chosen key (at most 255 characters), the same for every retry of one submission' }],
+    body: { kind: 'json', schema: 'ComplaintDraft', required: true },
+    responses: {
+      201: { description: 'The new complaint', schema: 'Complaint' },
+      200: { description: 'A replay: the complaint this key already made', schema: 'Complaint', headers: { 'Idempotent-Replayed': 'true' } },
+    },
+    problems: [400, 403, 409, 413, 422],
+    handler: createComplaint,
+  },
+  {
+    method: 'get', path: '/v1/complaints/{id}', operationId: 'getComplaint',
+    summary: 'One complaint with products, evidence, history and the actions the caller may take',
+    tag: 'complaints', roles: ROLES,
+    responses: { 200: { description: 'The complaint', schema: 'Complaint' } }, problems: [404],
+    async handler({ c, deps, account, params }) {
+      return json(await complaintOr404(deps, account, params.id!));
+    },
+  },
+  actionRoute('cancel', 'cancel', 'cancelComplaint', 'Cancel (complainant)', 'ReasonBody'),
+  actionRoute('check', 'check', 'checkComplaint', 'Check now: re-check every product (complainant)'),
+  actionRoute('confirm_close', 'confirm-close', 'confirmCloseComplaint', 'Confirm and close (complainant)'),
+  actionRoute('request_arbitration', 'arbitration', 'requestArbitration', 'Request arbitration with a reason (complainant)', 'ReasonBody', true),
+  actionRoute('forward_to_supplier', 'forward', 'forwardComplaint', 'Forward to the supplier (platform)'),
+  actionRoute('respond', 'respond', 'respondToComplaint', "Respond per product (supplier; only its own products)", 'SupplierResponseBody', true),
+  actionRoute('issue_result', 'result', 'issueArbitrationResult', 'Issue the arbitration result notice (platform)', 'ArbitrationResultBody', true),
+];
+
+async function createComplaint({ c, deps, account, body }: RouteContext): Promise<Response> {
+  const key = c.req.header('idempotency-key')?.trim();
+  if (!key) throw problem(422, 'field.required', ['headers', 'Idempotency-Key']);
+  if (key.length > 255) throw problem(422, 'field.too_long', ['headers', 'Idempotency-Key'], { limit: 255 });
+  const { db } = deps;
+  const hash = await sha256Hex(canonicalJson(body));
+
+  const replay = async (row: { body_hash: string; complaint_id: string | null }) => {
+    if (row.body_hash !== hash) throw problem(422, 'idempotency.key_reused', ['headers', 'Idempotency-Key']);
+    if (!row.complaint_id) throw problem(409, 'idempotency.in_progress', ['headers', 'Idempotency-Key']);
+    return json(await complaintOr404(deps, account, row.complaint_id), 200, { 'idempotent-replayed': 'true' });
+  };
+  const lookup = `select body_hash, complaint_id from idempotency_keys where account_id = $1 and key = $2`;
+  const known = await db.query<{ body_hash: string; complaint_id: string | null }>(lookup, [account.id, key]);
+  if (known.rows[0]) return replay(known.rows[0]);
+
+  const now = deps.now();
+  const own = await ownEvidence(db, account.id, draftEvidenceIds(body));
+  const result = validateComplaintDraft(body, { evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])), now });
+  if (!result.ok) throw unprocessable(result.issues);
+  const draft = result.value;
+  const issues: Issue[] = holderDocumentIssues(draft, own);
+  const products = await productsByUrl(db, draft.productLinks);
+  draft.productLinks.forEach((url, i) => {
+    if (!products.has(url)) issues.push(issue('links.not_found', ['productLinks', i], { value: url }));
+  });
+  if (issues.length) throw unprocessable(issues);
+
+  const outcome = await db.transaction(async (tx) => {
+    const claimed = await tx.query(
+      `insert into idempotency_keys (account_id, key, body_hash, created_at) values ($1, $2, $3, $4)
+       on conflict (account_id, key) do nothing returning key`,
+      [account.id, key, hash, now.toISOString()],
+    );
+    if (!claimed.rows.length) {
+      const { rows } = await tx.query<{ body_hash: string; complaint_id: string | null }>(lookup, [account.id, key]);
+      return { existing: rows[0]! };
+    }
+    const id = await insertComplaint(tx, { account, draft, products: draft.productLinks.map((u) => products.get(u)!), evidence: own, at: now });
+    await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [account.id, key, id]);
+    return { id };
+  });
+  if ('existing' in outcome) return replay(outcome.existing!);
+  return json(await complaintOr404(deps, account, outcome.id), 201, { location: `/v1/complaints/${outcome.id}` });
+}
+
+/** For tests and docs: the body limit of JSON requests (800 links of 2 KiB fit). */
+export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
+/** Multipart overhead allowed on top of the 5 MiB of an evidence file. */
+export const MULTIPART_BODY_LIMIT = LIMITS.maxEvidenceBytes + 64 * 1024;

@@ -1,0 +1,62 @@
+import * as z from 'zod/mini';
+import {
+  ComplaintSummarySchema, ComplaintTypeSchema, EvidenceDescriptorSchema, LIMITS, ProductSchema, ResolvedLinkSchema, StatusSchema,
+} from '@ipr/validators';
+
+// The envelopes and query parameters of the HTTP API, built from the validators' schemas.
+
+const count = z.number().check(z.int(), z.minimum(0));
+
+/** `largeAttachmentEmail`: where files too large to upload may be sent instead (when configured). */
+export const HealthSchema = z.object({ ok: z.literal(true), largeAttachmentEmail: z.optional(z.string()) });
+export const ProductPageSchema = z.object({
+  items: z.array(ProductSchema),
+  total: count,
+  page: z.number().check(z.int(), z.minimum(1)),
+  pageSize: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
+});
+export const ResolvedLinksSchema = z.object({ items: z.array(ResolvedLinkSchema) });
+export const EvidenceListSchema = z.object({ items: z.array(EvidenceDescriptorSchema) });
+export const ComplaintPageSchema = z.object({
+  items: z.array(ComplaintSummarySchema),
+  total: count,
+  nextCursor: z.nullable(z.string()),
+});
+
+/** Envelopes added to the validators' NAMED_SCHEMAS in `components.schemas`. */
+export const SERVER_SCHEMAS = {
+  Health: HealthSchema,
+  ProductPage: ProductPageSchema,
+  ResolvedLinks: ResolvedLinksSchema,
+  EvidenceList: EvidenceListSchema,
+  ComplaintPage: ComplaintPageSchema,
+} as const;
+
+const int = (min: number, max?: number) => z.number().check(z.int(), z.minimum(min), ...(max !== undefined ? [z.maximum(max)] : []));
+
+export const ProductQuerySchema = z.object({
+  q: z.optional(z.string().check(z.maxLength(LIMITS.maxSearchQueryLength))),
+  link: z.optional(z.string().check(z.maxLength(4096))),
+  page: z.optional(int(1, 10_000)),
+  pageSize: z.optional(int(1, 50)),
+});
+
+export const ComplaintQuerySchema = z.object({
+  status: z.optional(StatusSchema),
+  type: z.optional(ComplaintTypeSchema),
+  q: z.optional(z.string().check(z.maxLength(100))),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(int(1, 100)),
+  page: z.optional(int(1, 100_000)),
+});
+
+export const QUERY_DESCRIPTIONS: Record<string, string> = {
+  q: 'Search text',
+  link: 'A product link (normalised, exact match)',
+  page: '1-based page number',
+  pageSize: 'Items per page (at most 50, default 20)',
+  status: 'Only complaints in this status',
+  type: 'Only complaints of this type',
+  cursor: 'The `nextCursor` of the previous page',
+  limit: 'Items per page (at most 100, default 20)',
+};

@@ -1,0 +1,94 @@
+import { createApp, createMemoryFileStore, createPgliteDb, dumpPglite, migrate, seed, DEMO_TOKENS, type Db, type FileStore } from '../src/index.js';
+import { DECLARATION_VERSION, type ComplaintDraftInput } from '@ipr/validators';
+
+export const TOKENS = {
+  a: DEMO_TOKENS.acc_complainant_a!,
+  b: DEMO_TOKENS.acc_complainant_b!,
+  supA: DEMO_TOKENS.acc_supplier_a!,
+  supB: DEMO_TOKENS.acc_supplier_b!,
+  platform: DEMO_TOKENS.acc_platform!,
+};
+export type Who = keyof typeof TOKENS;
+
+let snapshot: Promise<{ dump: Blob; files: FileStore }> | undefined;
+
+/** A seeded database (catalogue of 2,000) made once per test file, then copied for each caller. */
+export async function seededApi(options: { now?: () => Date } = {}) {
+  snapshot ??= (async () => {
+    const db = await createPgliteDb();
+    const files = createMemoryFileStore();
+    await migrate(db);
+    await seed(db, files, { catalogueSize: 2000 });
+    const dump = await dumpPglite(db);
+    await db.close();
+    return { dump, files };
+  })();
+  const { dump, files: seedFiles } = await snapshot;
+  const db = await createPgliteDb({ loadDataDir: dump });
+  const files = createMemoryFileStore();
+  for (const key of ['seed_ev_seed_a_original', 'seed_ev_seed_a_certificate', 'seed_ev_seed_a_poa', 'seed_ev_seed_b_original', 'seed_ev_seed_b_patent']) {
+    const bytes = await seedFiles.get(key);
+    if (bytes) await files.put(key, bytes);
+  }
+  return makeApi(db, files, options);
+}
+
+export function makeApi(db: Db, files: FileStore, options: { now?: () => Date } = {}) {
+  const app = createApp({ db, files, ...options, onError: (e) => { throw e; } });
+  const call = async (method: string, path: string, who?: Who | null, body?: unknown, headers: Record<string, string> = {}) => {
+    const h: Record<string, string> = { ...headers };
+    if (who) h.authorization = `Bearer ${TOKENS[who]}`;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (typeof body === 'string') payload = body;
+    else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const response = await app.fetch(new Request(`http://api.test${path}`, { method, headers: h, body: payload }));
+    const type = response.headers.get('content-type') ?? '';
+    const data = type.includes('json') ? await response.json() : new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, data: data as any, headers: response.headers };
+  };
+  return {
+    app, db, files, call,
+    get: (path: string, who?: Who | null) => call('GET', path, who),
+    post: (path: string, who: Who | null, body?: unknown, headers?: Record<string, string>) => call('POST', path, who, body, headers),
+    close: () => db.close(),
+  };
+}
+export type Api = ReturnType<typeof makeApi>;
+
+export const link = (n: number) => `https://market.example/product/p${String(n).padStart(6, '0')}`;
+
+/** A valid draft for complainant A with seeded evidence. */
+export function draftA(overrides: Partial<ComplaintDraftInput> = {}): ComplaintDraftInput {
+  return {
+    type: 'trademark_infringement',
+    productLinks: [link(101), link(102)],
+    description: 'These listings use our registered trademark.',
+    contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
+    discloseContactToSupplier: false,
+    isIprHolder: true,
+    holder: null,
+    evidence: [{ id: 'ev_seed_a_certificate' }],
+    declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+    ...overrides,
+  };
+}
+
+let keyCounter = 0;
+export const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
+
+export function pngFile(name = 'photo.png', size?: number): File {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const bytes = new Uint8Array(size ?? png.length);
+  bytes.set(png.subarray(0, Math.min(png.length, bytes.length)));
+  return new File([bytes], name, { type: 'image/png' });
+}
+
+export function form(file: Blob, name?: string): FormData {
+  const f = new FormData();
+  f.append('file', file, name ?? (file as File).name ?? 'file');
+  return f;
+}
