@@ -19,18 +19,9 @@ let api; // { port, close }
 let dataDir;
 
 async function startApi() {
-  const server = await import('@ipr/server');
+  const { startServer } = await import('@ipr/server/node');
   dataDir = await mkdtemp(join(tmpdir(), 'ipr-client-'));
-  if (typeof server.startServer === 'function') {
-    return server.startServer({ port: 0, host: '127.0.0.1', dataDir, seed: true, log: false });
-  }
-  // Fallback: the app on @hono/node-server.
-  const { serve } = await import('@hono/node-server');
-  const app = await server.createApp({ dataDir, seed: true });
-  const fetchable = app.app ?? app;
-  return new Promise((resolve) => {
-    const s = serve({ fetch: fetchable.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ port: info.port, close: () => new Promise((r) => s.close(r)) }));
-  });
+  return startServer({ port: 0, hostname: '127.0.0.1', dataDir, seed: true, catalogueSize: 500 });
 }
 
 function portOf(server) {

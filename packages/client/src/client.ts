@@ -202,6 +202,8 @@ export function createIprClient(options: IprClientOptions): IprClient {
       let response = await send();
       // A token that expired while the user picked the file: one more try with a fresh one.
       if (response.status === 401 && options.getToken) response = await send();
+      // Cancelled while the answer was on its way (or the server saw the body break off).
+      if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale), response };
       const text = await response.text();
       let body: unknown;
       try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }

@@ -1,1 +1,1637 @@
-export type paths = any;
+// Generated from packages/server/openapi.json by `npm run generate -w @ipr/client`. Do not edit.
+/* eslint-disable */
+export interface paths {
+    "/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3.1 document */
+        get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's account and master-account contact (the form's defaults)
+         * @description Roles: complainant, supplier, platform.
+         */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalogue by product link (exact) or by name (ranked, paginated)
+         * @description Roles: complainant, supplier, platform.
+         */
+        get: operations["searchProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Classify a batch of links (at most 1,600 inputs; unique links beyond 800 are over_limit): found, not found, not a product link, duplicate
+         * @description Roles: complainant.
+         */
+        post: operations["resolveProductLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's saved evidence, newest first
+         * @description Roles: complainant.
+         */
+        get: operations["listEvidence"];
+        put?: never;
+        /**
+         * Upload one evidence file (multipart field `file`, at most 5 MiB; the type is judged by the content)
+         * @description Roles: complainant.
+         */
+        post: operations["uploadEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An evidence file's bytes (the owner; a supplier or the platform for evidence of a complaint they can see)
+         * @description Roles: complainant, supplier, platform.
+         */
+        get: operations["downloadEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaints the caller can see (complainant: own; supplier: listing its products; platform: all)
+         * @description Roles: complainant, supplier, platform.
+         */
+        get: operations["listComplaints"];
+        put?: never;
+        /**
+         * Submit a complaint. The same Idempotency-Key never makes two complaints.
+         * @description Roles: complainant.
+         */
+        post: operations["createComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One complaint with products, evidence, history and the actions the caller may take
+         * @description Roles: complainant, supplier, platform.
+         */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel (complainant)
+         * @description Action `cancel`: only a complainant, from `submitted`, `awaiting_supplier`, `supplier_responded` to `cancelled`. Other roles get 403, other statuses 409.
+         */
+        post: operations["cancelComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check now: re-check every product (complainant)
+         * @description Action `check`: only a complainant, from `supplier_responded` (the status stays). Other roles get 403, other statuses 409.
+         */
+        post: operations["checkComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/confirm-close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm and close (complainant)
+         * @description Action `confirm_close`: only a complainant, from `supplier_responded` to `closed`. Other roles get 403, other statuses 409.
+         */
+        post: operations["confirmCloseComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/arbitration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request arbitration with a reason (complainant)
+         * @description Action `request_arbitration`: only a complainant, from `supplier_responded` to `in_arbitration`. Other roles get 403, other statuses 409.
+         */
+        post: operations["requestArbitration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forward to the supplier (platform)
+         * @description Action `forward_to_supplier`: only a platform, from `submitted` to `awaiting_supplier`. Other roles get 403, other statuses 409.
+         */
+        post: operations["forwardComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Respond per product (supplier; only its own products)
+         * @description Action `respond`: only a supplier, from `awaiting_supplier` to `supplier_responded`. Other roles get 403, other statuses 409.
+         */
+        post: operations["respondToComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the arbitration result notice (platform)
+         * @description Action `issue_result`: only a platform, from `in_arbitration` to `arbitrated`. Other roles get 403, other statuses 409.
+         */
+        post: operations["issueArbitrationResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @enum {string} */
+        ComplaintType: "picture_embezzlement" | "trademark_infringement" | "copyright_infringement" | "patent_infringement";
+        /** @enum {string} */
+        Status: "submitted" | "awaiting_supplier" | "supplier_responded" | "in_arbitration" | "arbitrated" | "closed" | "cancelled";
+        /** @enum {string} */
+        Action: "cancel" | "check" | "confirm_close" | "request_arbitration" | "forward_to_supplier" | "respond" | "issue_result";
+        /** @enum {string} */
+        Role: "complainant" | "supplier" | "platform";
+        /** @enum {string} */
+        ProductStatus: "pending" | "removed" | "still_online" | "declared_non_infringing";
+        /** @enum {string} */
+        IssueCode: "field.required" | "field.invalid_type" | "field.too_short" | "field.too_long" | "field.invalid_choice" | "field.invalid_email" | "field.invalid_phone" | "field.invalid_date" | "field.unknown" | "links.required" | "links.too_many" | "links.empty" | "links.not_url" | "links.not_product_link" | "links.duplicate" | "links.not_found" | "links.already_in_open_complaint" | "evidence.required" | "evidence.too_many" | "evidence.empty" | "evidence.too_large" | "evidence.type_not_allowed" | "evidence.content_mismatch" | "evidence.name_invalid" | "evidence.not_found" | "sheet.type_not_allowed" | "sheet.too_large" | "sheet.corrupt" | "sheet.empty" | "sheet.no_link_column" | "sheet.too_many_rows" | "sheet.formula_cell" | "holder.required" | "holder.name_required" | "holder.id_type_required" | "holder.id_number_required" | "holder.attachments_required" | "holder.power_of_attorney_required" | "holder.power_of_attorney_expired" | "picture.original_required" | "declaration.required" | "transition.not_allowed" | "transition.forbidden" | "transition.reason_required" | "response.products_required" | "response.statement_required" | "response.unknown_product" | "complaint.duplicate" | "auth.unauthorized" | "auth.forbidden" | "resource.not_found" | "request.invalid_json" | "request.too_large" | "request.aborted" | "idempotency.key_reused" | "idempotency.in_progress" | "network.error" | "server.error";
+        Contact: {
+            name: string;
+            /** Format: email */
+            email: string;
+            phone: string;
+            company?: string;
+        };
+        HolderInfo: {
+            name: string;
+            /** @enum {string} */
+            identificationType?: "business_registration" | "id_card";
+            identificationNumber: string;
+            identificationAttachments: string[];
+            powerOfAttorney: string[];
+            powerOfAttorneyExpiresAt?: string | null;
+            profileId?: string | null;
+        };
+        EvidenceRef: {
+            id: string;
+            original?: boolean;
+        };
+        Declaration: {
+            goodFaith: boolean;
+            accurate: boolean;
+            authorised: boolean;
+            version: string;
+        };
+        ComplaintDraft: {
+            type: components["schemas"]["ComplaintType"];
+            productLinks: string[];
+            description: string;
+            contact: components["schemas"]["Contact"];
+            /** @default false */
+            discloseContactToSupplier: boolean;
+            /** @default false */
+            isIprHolder: boolean;
+            holder?: components["schemas"]["HolderInfo"] | null;
+            evidence: components["schemas"]["EvidenceRef"][];
+            declaration?: components["schemas"]["Declaration"];
+        };
+        EvidenceDescriptor: {
+            id: string;
+            name: string;
+            size: number;
+            extension: string;
+            /** @enum {string} */
+            kind: "image" | "document" | "spreadsheet" | "archive" | "email" | "text";
+            mediaType: string;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Product: {
+            id: string;
+            url: string;
+            name: string;
+            supplierId: string;
+            supplierName: string;
+            thumbnailUrl: string | null;
+            listed: boolean;
+        };
+        ComplaintProduct: {
+            productId: string;
+            url: string;
+            name: string;
+            supplierId: string;
+            supplierName: string;
+            thumbnailUrl: string | null;
+            status: components["schemas"]["ProductStatus"];
+            supplierResponse: ("removed" | "not_infringing") | null;
+            supplierStatement: string | null;
+            checkedAt: string | null;
+        };
+        Actor: {
+            id: string;
+            role: components["schemas"]["Role"];
+            name: string;
+        };
+        TransitionRecord: {
+            action: components["schemas"]["Action"] | "create";
+            from: components["schemas"]["Status"] | null;
+            to: components["schemas"]["Status"];
+            actor: components["schemas"]["Actor"];
+            /** Format: date-time */
+            at: string;
+            reason: string | null;
+        };
+        Arbitration: {
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            decision: ("upheld" | "partially_upheld" | "rejected") | null;
+            notice: string | null;
+            decidedAt: string | null;
+        };
+        Receipt: {
+            number: string;
+            /** Format: date-time */
+            submittedAt: string;
+            declarationVersion: string;
+            products: {
+                productId: string;
+                url: string;
+            }[];
+            evidence: {
+                id: string;
+                name: string;
+                sha256: string;
+            }[];
+        };
+        ComplaintSummary: {
+            id: string;
+            number: string;
+            type: components["schemas"]["ComplaintType"];
+            status: components["schemas"]["Status"];
+            productCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Complaint: {
+            id: string;
+            number: string;
+            type: components["schemas"]["ComplaintType"];
+            status: components["schemas"]["Status"];
+            description: string;
+            complainantId: string;
+            contact: components["schemas"]["Contact"] | null;
+            discloseContactToSupplier: boolean;
+            isIprHolder: boolean;
+            holder: components["schemas"]["HolderInfo"] | null;
+            products: components["schemas"]["ComplaintProduct"][];
+            evidence: {
+                id: string;
+                name: string;
+                size: number;
+                extension: string;
+                /** @enum {string} */
+                kind: "image" | "document" | "spreadsheet" | "archive" | "email" | "text";
+                mediaType: string;
+                sha256: string;
+                /** Format: date-time */
+                createdAt: string;
+                original: boolean;
+            }[];
+            history: components["schemas"]["TransitionRecord"][];
+            arbitration: components["schemas"]["Arbitration"] | null;
+            receipt: components["schemas"]["Receipt"] | null;
+            allowedActions: components["schemas"]["Action"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Account: {
+            id: string;
+            role: components["schemas"]["Role"];
+            displayName: string;
+            contact: components["schemas"]["Contact"];
+        };
+        Issue: {
+            code: components["schemas"]["IssueCode"];
+            path: (string | number)[];
+            message: string;
+            params?: {
+                [key: string]: string | number;
+            };
+        };
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            code: components["schemas"]["IssueCode"];
+            issues: components["schemas"]["Issue"][];
+        };
+        ReasonBody: {
+            reason?: string;
+        };
+        SupplierResponseBody: {
+            products: {
+                productId: string;
+                /** @enum {string} */
+                response: "removed" | "not_infringing";
+                statement?: string;
+            }[];
+        };
+        ArbitrationResultBody: {
+            /** @enum {string} */
+            decision: "upheld" | "partially_upheld" | "rejected";
+            notice: string;
+        };
+        ResolveLinksBody: {
+            links: string[];
+        };
+        ResolvedLink: {
+            index: number;
+            input: string;
+            /** @enum {string} */
+            status: "found" | "not_found" | "not_product_link" | "not_url" | "empty" | "duplicate" | "over_limit";
+            url?: string;
+            duplicateOf?: number;
+            product?: components["schemas"]["Product"];
+            openComplaint?: {
+                id: string;
+                number: string;
+            };
+        };
+        Health: {
+            /** @constant */
+            ok: true;
+            largeAttachmentEmail?: string;
+        };
+        ProductPage: {
+            items: components["schemas"]["Product"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ResolvedLinks: {
+            items: components["schemas"]["ResolvedLink"][];
+        };
+        EvidenceList: {
+            items: components["schemas"]["EvidenceDescriptor"][];
+        };
+        ComplaintPage: {
+            items: components["schemas"]["ComplaintSummary"][];
+            total: number;
+            nextCursor: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchProducts: {
+        parameters: {
+            query?: {
+                /** @description Search text */
+                q?: string;
+                /** @description A product link (normalised, exact match) */
+                link?: string;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Items per page (at most 50, default 20) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of products */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPage"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveProductLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveLinksBody"];
+            };
+        };
+        responses: {
+            /** @description One answer per input, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedLinks"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Saved evidence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceList"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One file, at most 5 MiB
+                     */
+                    file: Blob;
+                    /** @description Display name (default: the file part's name); sanitised */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stored evidence */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDescriptor"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…"; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": Blob;
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listComplaints: {
+        parameters: {
+            query?: {
+                /** @description Only complaints in this status */
+                status?: "submitted" | "awaiting_supplier" | "supplier_responded" | "in_arbitration" | "arbitrated" | "closed" | "cancelled";
+                /** @description Only complaints of this type */
+                type?: "picture_embezzlement" | "trademark_infringement" | "copyright_infringement" | "patent_infringement";
+                /** @description Search text */
+                q?: string;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Items per page (at most 100, default 20) */
+                limit?: number;
+                /** @description 1-based page number */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of complaints, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintPage"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A client-chosen key (at most 255 characters), the same for every retry of one submission */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintDraft"];
+            };
+        };
+        responses: {
+            /** @description A replay: the complaint this key already made */
+            200: {
+                headers: {
+                    /** @description true */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description The new complaint */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description The complaint after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmCloseComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestArbitration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description The complaint after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forwardComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    respondToComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierResponseBody"];
+            };
+        };
+        responses: {
+            /** @description The complaint after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueArbitrationResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArbitrationResultBody"];
+            };
+        };
+        responses: {
+            /** @description The complaint after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
