@@ -3,28 +3,26 @@
 // the root build produces first) except what loads on demand: the zh-CN strings, the
 // spreadsheet parsers (xlsx, papaparse) and the client's sheet worker, emitted beside the
 // bundle and fetched from URLs relative to it.
-import { readFileSync, existsSync } from 'node:fs';
-import { dirname, basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const OUT = 'packages/elements/dist/cdn';
+const WORKER = 'ipr-sheet.worker.js';
+// The client's worker entry: its dist when built there, else its source.
+const WORKER_INPUT = ['packages/client/dist/import/sheet.worker.js', 'packages/client/dist/sheet.worker.js', 'packages/client/src/import/sheet.worker.ts'].find((f) => existsSync(f));
 
-/** Emits files referenced as `new URL('./x.js', import.meta.url)` (the client's worker) beside the bundle. */
-function urlAssets() {
-  const pattern = /new URL\((['"])(\.{1,2}\/[^'"]+)\1,\s*import\.meta\.url\)/g;
+/**
+ * The client starts its sheet worker from `new URL('./sheet.worker.js', import.meta.url)`.
+ * Inside the single-file bundle that URL must point beside the bundle: it is rewritten to
+ * the worker built by the second config below (its own graph: a worker must not import the
+ * bundle, which defines custom elements).
+ */
+function workerUrl() {
   return {
-    name: 'ipr-url-assets',
+    name: 'ipr-worker-url',
     transform(code, id) {
-      if (!code.includes('import.meta.url') || !id.includes('/packages/client/')) return null;
-      let changed = false;
-      const out = code.replace(pattern, (whole, quote, rel) => {
-        const file = resolve(dirname(id), rel);
-        if (!existsSync(file)) return whole;
-        const ref = this.emitFile({ type: 'asset', fileName: basename(file), source: readFileSync(file) });
-        changed = true;
-        return `new URL(import.meta.ROLLUP_FILE_URL_${ref})`;
-      });
-      return changed ? { code: out, map: null } : null;
+      if (!id.includes('/packages/client/') || !code.includes('sheet.worker.js')) return null;
+      return { code: code.replace(/new URL\((['"])\.\/sheet\.worker\.js\1,\s*import\.meta\.url\)/g, `new URL('./${WORKER}', import.meta.url)`), map: null };
     },
   };
 }
@@ -105,6 +103,15 @@ function sizes() {
         if (file.type === 'chunk' && file.isEntry) initial += gz;
         rows.push(`${file.fileName.padEnd(36)} ${(Buffer.byteLength(source) / 1024).toFixed(1).padStart(8)} KB ${(gz / 1024).toFixed(1).padStart(7)} KB gz${file.type === 'chunk' && file.isEntry ? '  (initial)' : file.type === 'chunk' && file.isDynamicEntry ? '  (lazy)' : ''}`);
       }
+      if (process.env.IPR_SIZE_DETAIL) {
+        const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);
+        const groups = {};
+        for (const [id, m] of Object.entries(entry.modules)) {
+          const key = id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : id.replace(/^.*packages\//, '').split('/').slice(0, 3).join('/');
+          groups[key] = (groups[key] ?? 0) + m.renderedLength;
+        }
+        console.log(Object.entries(groups).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.padEnd(50)} ${(v / 1024).toFixed(1)} KB (before terser)`).join('\n'));
+      }
       console.log(`\n[ipr-elements cdn] ${OUT}\n${rows.join('\n')}\n[ipr-elements cdn] initial bundle: ${(initial / 1024).toFixed(1)} KB min+gzip (budget 40 KB)\n`);
     },
   };
@@ -126,9 +133,20 @@ export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => [
       commonjs(),
       ts('elements', { declaration: false, declarationDir: undefined, outDir: OUT, sourceMap: false, rootDir: 'packages/elements/src' }),
       minifyLiterals(),
-      urlAssets(),
+      workerUrl(),
       terser({ ecma: 2020, module: true, format: { comments: false } }),
       sizes(),
     ],
   },
+  ...(WORKER_INPUT ? [{
+    input: WORKER_INPUT,
+    onwarn,
+    output: { dir: OUT, format: 'es', entryFileNames: WORKER, chunkFileNames: 'worker-[name]-[hash].js', sourcemap: false },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+      commonjs(),
+      ...(WORKER_INPUT.endsWith('.ts') ? [ts('client', { declaration: false, declarationDir: undefined, outDir: OUT, sourceMap: false, rootDir: 'packages/client/src' })] : []),
+      terser({ ecma: 2020, module: true, format: { comments: false } }),
+    ],
+  }] : []),
 ];

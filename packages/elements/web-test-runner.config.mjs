@@ -3,6 +3,7 @@
 // to it, so tests are same-origin. Run with `node --conditions=source --import tsx` (see the
 // `test` script) so sibling packages resolve to their TypeScript sources.
 import http from 'node:http';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,30 +14,27 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/ensure-chromium.mjs';
 import { manifestDriftPlugin } from './test/support/manifest-plugin.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 let api; // { port, close }
 let dataDir;
 
 async function startApi() {
-  const { startServer } = await import('@ipr/server');
+  // Node-only entry of the server (`@ipr/server/node`), resolved to its TypeScript source.
+  const { startServer } = await import('@ipr/server/node');
   dataDir = await mkdtemp(join(tmpdir(), 'ipr-elements-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, seed: true, log: false });
+  const server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir, seed: true, catalogueSize: 400 });
+  console.log(`[elements tests] reference API on ${server.url} (started in ${Math.round(server.startupMs)} ms)`);
   return server;
-}
-
-function portOf(server) {
-  if (typeof server.port === 'number') return server.port;
-  const address = server.address?.() ?? server.server?.address?.();
-  return address?.port;
 }
 
 const apiPlugin = {
   name: 'ipr-reference-api',
   async serverStart() {
-    api = await startApi().catch((e) => { if (process.env.IPR_NO_API) return undefined; throw e; });
+    api = await startApi();
   },
   async serverStop() {
     try {
-      await (api?.close?.() ?? api?.stop?.());
+      await api?.close();
     } finally {
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     }
@@ -45,7 +43,7 @@ const apiPlugin = {
 
 function proxy(ctx) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: portOf(api), path: ctx.url, method: ctx.method, headers: ctx.req.headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: api.port, path: ctx.url, method: ctx.method, headers: ctx.req.headers }, (res) => {
       ctx.status = res.statusCode ?? 502;
       for (const [key, value] of Object.entries(res.headers)) if (value !== undefined && key !== 'transfer-encoding' && key !== 'connection') ctx.set(key, value);
       ctx.body = res;
@@ -66,6 +64,10 @@ export default {
   middleware: [
     async (ctx, next) => {
       if (ctx.path === '/v1' || ctx.path.startsWith('/v1/')) return proxy(ctx);
+      // The client's sheet worker is requested by its built name (sheet.worker.js); in sources it is .ts.
+      if (ctx.path.endsWith('.js') && !existsSync(join(root, ctx.path)) && existsSync(join(root, ctx.path.replace(/\.js$/, '.ts')))) {
+        ctx.url = ctx.url.replace(/\.js(\?|$)/, '.ts$1');
+      }
       return next();
     },
   ],

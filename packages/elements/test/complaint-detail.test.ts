@@ -83,6 +83,13 @@ describe('<ipr-complaint-detail>', () => {
     }
   });
 
+  it('works alone with api-base and token attributes', async () => {
+    const complaint = await fileComplaint(client);
+    const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail api-base=${location.origin} token=${TOKENS.complainantA} complaint-id=${complaint.id}></ipr-complaint-detail>`);
+    await until(() => el.shadowRoot!.querySelector('[part=header]'), 8000, 'the complaint');
+    expect(text(deep(el, 'h2'))).to.equal(complaint.number);
+  });
+
   it('shows "not found" for a complaint of another complainant', async () => {
     const other = await fileComplaint(clientFor(TOKENS.complainantB));
     const el = await open(other.id);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { IprComplaintList } from '../src/index.js';
 import type { ComplaintSummary } from '@ipr/validators';
-import { TOKENS, clientFor, deep, deepAll, fileComplaint, text, toSupplierResponded, type, until } from './support/helpers.js';
+import { TOKENS, choose, clientFor, deep, deepAll, fileComplaint, text, toSupplierResponded, type, until } from './support/helpers.js';
 
 const client = clientFor(TOKENS.complainantA);
 
@@ -35,9 +35,13 @@ describe('<ipr-complaint-list>', () => {
     typeSelect.value = 'patent_infringement';
     typeSelect.dispatchEvent(new Event('change'));
     await until(() => el.items.length > 0 && el.items.every((s) => s.type === 'patent_infringement'), 8000, 'the type filter');
-    expect(el.items.some((s) => s.id === complaint.id)).to.equal(true);
     type(deep<HTMLInputElement>(el, '#q'), complaint.number);
     await until(() => el.items.length === 1 && el.items[0]!.id === complaint.id, 8000, 'the number search');
+    // The other type with the same number: nothing.
+    choose(typeSelect, 'copyright_infringement');
+    await until(() => el.items.length === 0, 8000, 'no match with another type');
+    choose(typeSelect, '');
+    await until(() => el.items.length === 1, 8000, 'the number search again');
     await el.updateComplete;
     expect(text(rowOf(el, complaint.id)?.querySelector('button.number'))).to.equal(complaint.number);
   });

@@ -23,15 +23,20 @@ describe('define', () => {
   });
 
   it('a second copy of the SDK on the page does not throw', async () => {
+    const warnings: unknown[] = [];
     const warn = console.warn;
-    console.warn = () => {};
+    console.warn = (...args: unknown[]) => warnings.push(args);
     try {
-      // A different URL is a separate module instance: new classes for the same tags, as with two bundles.
-      const copy = await import(/* @vite-ignore */ new URL('../src/define.ts?copy=2', import.meta.url).href);
-      expect(copy.IprComplaintForm).to.be.a('function');
-      expect(customElements.get('ipr-complaint-form')).not.to.equal(copy.IprComplaintForm);
+      // A different URL is a separate module instance, as with a second bundle on the page.
+      const entry = new URL('../src/define.ts?copy=2', import.meta.url).href;
+      await import(/* @vite-ignore */ entry);
+      const form = await import(/* @vite-ignore */ new URL('../src/components/complaint-form/complaint-form.component.ts?copy=2', import.meta.url).href);
+      expect(form.IprComplaintForm).not.to.equal(customElements.get('ipr-complaint-form'));
+      expect(define('ipr-complaint-form', form.IprComplaintForm)).to.equal(false);
     } finally {
       console.warn = warn;
     }
+    expect(warnings.length).to.equal(1);
+    expect(String((warnings[0] as unknown[])[0])).to.contain('already defined');
   });
 });

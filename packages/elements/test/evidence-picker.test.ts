@@ -79,9 +79,8 @@ describe('<ipr-evidence-picker>', () => {
     const saved = (await client.evidence.upload(pdfFile('saved-before.pdf'))).data!;
     const el = await fixture<IprEvidencePicker>(html`<ipr-evidence-picker .client=${client}></ipr-evidence-picker>`);
     deep<HTMLDetailsElement>(el, 'details[part=saved]').open = true;
-    const box = await until(() => deepAll<HTMLInputElement>(el, '[part=saved] input[type=checkbox]')[0], 8000, 'saved evidence');
-    expect(text(deep(el, '[part=saved] label'))).to.contain(saved.name);
-    box.click();
+    const label = await until(() => deepAll(el, '[part=saved] label').find((l) => text(l).includes('saved-before.pdf')), 8000, 'saved evidence');
+    label.querySelector('input')!.click();
     await el.updateComplete;
     expect(el.value[0]!.id).to.equal(saved.id);
   });

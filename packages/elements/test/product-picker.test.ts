@@ -66,10 +66,14 @@ describe('<ipr-product-picker>', () => {
 
   it('imports a sheet: per-row results with errors in place, then adds the valid rows', async () => {
     const products = await someProducts(client, 2);
-    const csv = ['Product link', products[0]!.url, 'not a link', products[1]!.url, products[0]!.url].join('\n');
+    // A real workbook, written with the same library the client reads it with.
+    const XLSX = await import('xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Product link'], [products[0]!.url], ['not a link'], [products[1]!.url], [products[0]!.url]]), 'Links');
+    const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
     const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
-    const result = await el.importFile(new File([csv], 'links.csv', { type: 'text/csv' }));
-    expect(result.ok).to.equal(true);
+    const result = await el.importFile(new File([bytes], 'links.xlsx'));
+    expect(result.ok, JSON.stringify(result)).to.equal(true);
     await el.updateComplete;
     const rows = deepAll(el, '.import-result tbody tr');
     expect(rows.length).to.equal(4);

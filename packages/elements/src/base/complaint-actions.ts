@@ -99,7 +99,7 @@ export class IprComplaintActionsElement extends IprApiElement {
     const rule = p ? TRANSITIONS[p.action] : undefined;
     const withReason = !!p && (rule!.reason || p.action === 'cancel');
     return html`<dialog class="action" part="dialog" aria-labelledby="action-title" @cancel=${(e: Event) => { e.preventDefault(); if (!this.actionBusy) this.closeDialog(); }}>
-      ${p ? html`<form method="dialog" @submit=${(e: Event) => { e.preventDefault(); void this.runAction(); }}>
+      ${p ? html`<form method="dialog" novalidate @submit=${(e: Event) => { e.preventDefault(); void this.runAction(); }}>
         <h3 id="action-title">${t.confirmAction(t.actionLabels[p.action] ?? p.action, p.number)}</h3>
         ${rule!.irreversible ? html`<p>${t.irreversible}</p>` : nothing}
         ${p.action === 'issue_result' ? html`<label for="decision">${t.decision}</label>

@@ -18,6 +18,7 @@ export const en = {
   problems: (n: number) => (n === 1 ? '1 problem needs your attention.' : `${n} problems need your attention.`),
   type: 'Complaint type',
   chooseType: 'Choose a type',
+  choose: 'Choose…',
   products: 'Infringing products',
   description: 'Description',
   descriptionHint: 'Fill in the statements related to the complaint.',

@@ -20,6 +20,7 @@ export const zhCN: Messages = {
   problems: (n) => `有 ${n} 个问题需要处理。`,
   type: '投诉类型',
   chooseType: '请选择类型',
+  choose: '请选择…',
   products: '侵权产品',
   description: '描述',
   descriptionHint: '填写与投诉相关的陈述。',

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -16,7 +16,8 @@ export function manifestDriftPlugin(packageDir) {
       const out = await mkdtemp(join(tmpdir(), 'ipr-cem-'));
       try {
         const cem = join(packageDir, '../../node_modules/.bin/cem');
-        await run(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', out], { cwd: packageDir });
+        // cem joins --outdir to the working directory: pass it relative.
+        await run(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', relative(packageDir, out)], { cwd: packageDir });
         const fresh = await readFile(join(out, 'custom-elements.json'), 'utf8');
         const committed = await readFile(join(packageDir, 'custom-elements.json'), 'utf8').catch(() => '');
         return { same: fresh.trim() === committed.trim(), freshLength: fresh.length, committedLength: committed.length };

@@ -437,7 +437,7 @@ export class IprComplaintForm extends IprApiElement {
               aria-invalid=${this.visibleIssues('holder.identificationType', all).length ? 'true' : 'false'} aria-describedby=${errId('holder.identificationType')}
               @change=${(e: Event) => { setHolder({ identificationType: ((e.target as HTMLSelectElement).value || undefined) as HolderDraft['identificationType'] }); this.touch('holder.identificationType'); }}
               @blur=${() => this.touch('holder.identificationType')}>
-              <option value="" ?selected=${!d.holder.identificationType}>${t.chooseType}</option>
+              <option value="" ?selected=${!d.holder.identificationType}>${t.choose}</option>
               ${IDENTIFICATION_TYPES.map((k) => html`<option value=${k} ?selected=${d.holder.identificationType === k}>${t.idTypes[k]}</option>`)}
             </select>
             ${this.errors('holder.identificationType', all)}
