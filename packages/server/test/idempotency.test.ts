@@ -1,0 +1,4 @@
+import { idempotencySuite } from './suites/idempotency.js';
+import { seededApi } from './helpers.js';
+
+idempotencySuite(() => seededApi());

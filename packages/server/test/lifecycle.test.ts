@@ -1,0 +1,4 @@
+import { lifecycleSuite } from './suites/lifecycle.js';
+import { seededApi } from './helpers.js';
+
+lifecycleSuite(() => seededApi());

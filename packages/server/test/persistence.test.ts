@@ -1,0 +1,83 @@
+// Nothing is in memory only: close the data folder, reopen it, everything is still there.
+// Also one test over a real socket with startServer, and CORS for configured origins only.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPgliteDb, migrate, seed } from '../src/index.js';
+import { createDiskFileStore, startServer } from '../src/node.js';
+import { draftA, form, link, makeApi, newKey, pngFile } from './helpers.js';
+
+const dirs: string[] = [];
+const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'ipr-server-')); dirs.push(d); return d; };
+after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+test('complaints, history and evidence files survive a restart; seeding again adds nothing', async () => {
+  const dir = tempDir();
+  const open = async () => {
+    const db = await createPgliteDb({ dataDir: join(dir, 'pglite') });
+    const files = createDiskFileStore(join(dir, 'evidence'));
+    await migrate(db);
+    const report = await seed(db, files, { catalogueSize: 600 });
+    return { api: makeApi(db, files), report };
+  };
+  const first = await open();
+  assert.equal(first.report.productsAdded, 600);
+  assert.equal(first.report.complaintsAdded, 10);
+  const up = await first.api.post('/v1/evidence', 'a', form(pngFile('kept.png')));
+  assert.equal(up.status, 201);
+  const made = await first.api.post('/v1/complaints', 'a', draftA({ productLinks: [link(501)], evidence: [{ id: up.data.id, original: true }] }), { 'idempotency-key': 'persist-1' });
+  assert.equal(made.status, 201);
+  await first.api.post(`/v1/complaints/${made.data.id}/forward`, 'platform');
+  const before = (await first.api.get(`/v1/complaints/${made.data.id}`, 'a')).data;
+  await first.api.close();
+  // No temporary file is left behind by the atomic writes.
+  assert.ok(readdirSync(join(dir, 'evidence')).every((f) => !f.startsWith('.tmp-')));
+
+  const second = await open();
+  assert.deepEqual([second.report.productsAdded, second.report.complaintsAdded], [0, 0]);
+  assert.deepEqual((await second.api.get(`/v1/complaints/${made.data.id}`, 'a')).data, before);
+  const file = await second.api.get(`/v1/evidence/${up.data.id}/content`, 'a');
+  assert.equal(file.status, 200);
+  assert.equal(file.data.length, up.data.size);
+  assert.equal((await second.api.get('/v1/evidence/ev_seed_a_original/content', 'a')).status, 200);
+  const replay = await second.api.post('/v1/complaints', 'a', draftA({ productLinks: [link(501)], evidence: [{ id: up.data.id, original: true }] }), { 'idempotency-key': 'persist-1' });
+  assert.deepEqual([replay.status, replay.data.id], [200, made.data.id]);
+  const next = await second.api.post('/v1/complaints', 'a', draftA({ productLinks: [link(503)] }), { 'idempotency-key': newKey() });
+  assert.ok(next.data.number > made.data.number, 'the number sequence continues');
+  await second.api.close();
+});
+
+test('startServer serves over a real socket, with CORS only for configured origins', async () => {
+  const server = await startServer({ port: 0, dataDir: tempDir(), catalogueSize: 300, corsOrigins: ['https://partner.example'] });
+  try {
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${server.url}/v1/health`);
+    assert.deepEqual(await health.json(), { ok: true });
+    const account = await fetch(`${server.url}/v1/account`, { headers: { authorization: 'Bearer demo-complainant-b', origin: 'https://partner.example' } });
+    assert.equal(account.status, 200);
+    assert.equal(account.headers.get('access-control-allow-origin'), 'https://partner.example');
+    assert.equal((await account.json()).id, 'acc_complainant_b');
+    const preflight = await fetch(`${server.url}/v1/complaints`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+    });
+    assert.ok(preflight.status === 204 || preflight.status === 200);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/i);
+    const stranger = await fetch(`${server.url}/v1/health`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(stranger.headers.get('access-control-allow-origin'), null);
+
+    const body = new FormData();
+    body.append('file', pngFile('socket.png'));
+    const up = await fetch(`${server.url}/v1/evidence`, { method: 'POST', headers: { authorization: 'Bearer demo-complainant-a' }, body });
+    assert.equal(up.status, 201);
+    const big = new FormData();
+    big.append('file', pngFile('big.png', 6 * 1024 * 1024));
+    const refused = await fetch(`${server.url}/v1/evidence`, { method: 'POST', headers: { authorization: 'Bearer demo-complainant-a' }, body: big });
+    assert.equal(refused.status, 413);
+    assert.equal((await refused.json()).code, 'evidence.too_large');
+  } finally {
+    await server.close();
+  }
+});
