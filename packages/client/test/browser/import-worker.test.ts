@@ -62,6 +62,16 @@ describe('importLinks in Chromium', () => {
     console.log(line('5 MiB workbook, XLSX.read of the whole file on the main thread', whole));
   });
 
+  it('reads a million-row sheet (a small zip of 58 MB of XML) only up to the limit, off the main thread', async () => {
+    const file = await fixture('rows-1000000.xlsx');
+    const worker = await timed(() => importLinks(file));
+    expect(worker.value.ok).to.equal(true);
+    if (!worker.value.ok) return;
+    expect(worker.value.summary.total).to.equal(1000);
+    expect(worker.value.summary.unreadRows).to.equal(999_000);
+    console.log(line(`1,000,000-row sheet (${file.size} bytes), worker`, worker));
+  });
+
   it('ends a corrupt workbook with sheet.corrupt, in the worker too', async () => {
     for (const name of ['truncated.xlsx', 'garbage.xlsx', 'pdf-named.xlsx']) {
       const result = await importLinks(await fixture(name));
