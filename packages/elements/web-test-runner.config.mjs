@@ -23,6 +23,11 @@ async function startApi() {
   const { startServer } = await import('@ipr/server/node');
   dataDir = await mkdtemp(join(tmpdir(), 'ipr-elements-'));
   const server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir, seed: true, catalogueSize: 400 });
+  // Hostile data through the real database: a product whose name is markup (it must render as text).
+  await server.db.query(
+    `insert into products (id, url, name, supplier_id, category, listed) values ($1, $2, $3, $4, $5, true) on conflict (id) do nothing`,
+    ['xss000001', 'https://market.example/product/xss000001', '<img src=x onerror=alert(1)> Hostile widget', 'acc_supplier_a', 'lighting'],
+  );
   console.log(`[elements tests] reference API on ${server.url} (started in ${Math.round(server.startupMs)} ms)`);
   return server;
 }

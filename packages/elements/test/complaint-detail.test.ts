@@ -67,7 +67,9 @@ describe('<ipr-complaint-detail>', () => {
 
   it('keeps XSS payloads as text', async () => {
     const payload = '<img src=x onerror=alert(1)>';
-    const complaint = await fileComplaint(client, { description: `Look: ${payload}` });
+    const hostile = (await ok(client.products.search({ q: 'Hostile' }))).items.filter((p) => p.name.includes(payload));
+    expect(hostile).to.have.length(1);
+    const complaint = await fileComplaint(client, { description: `Look: ${payload}` }, hostile);
     let alerted = false;
     const original = window.alert;
     window.alert = () => { alerted = true; };
@@ -75,6 +77,7 @@ describe('<ipr-complaint-detail>', () => {
       const el = await open(complaint.id);
       expect(text(deep(el, '.description'))).to.contain(payload);
       expect(el.shadowRoot!.querySelector('.description img')).to.equal(null);
+      expect(text(deep(el, '[part=products] .name'))).to.equal(`${payload} Hostile widget`);
       expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
       await new Promise((r) => setTimeout(r, 50));
       expect(alerted).to.equal(false);

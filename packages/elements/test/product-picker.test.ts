@@ -95,4 +95,27 @@ describe('<ipr-product-picker>', () => {
     await el.updateComplete;
     expect(text(deep(el, '[part=import] .error'))).to.contain('is not an Excel file');
   });
+
+  it('shows a product named <img src=x onerror=alert(1)> as text', async () => {
+    let alerted = false;
+    const original = window.alert;
+    window.alert = () => { alerted = true; };
+    try {
+      const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+      const input = deep<HTMLInputElement>(el, '#q');
+      input.value = 'Hostile';
+      input.dispatchEvent(new Event('input'));
+      deep<HTMLFormElement>(el, 'form.search').requestSubmit();
+      const name = await until(() => deepAll(el, '.results .name').find((n) => text(n).includes('Hostile widget')), 8000, 'the hostile product');
+      expect(text(name)).to.equal('<img src=x onerror=alert(1)> Hostile widget');
+      name.closest('li')!.querySelector<HTMLButtonElement>('button.add')!.click();
+      await el.updateComplete;
+      expect(text(deep(el, '.added .name'))).to.equal('<img src=x onerror=alert(1)> Hostile widget');
+      expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(alerted).to.equal(false);
+    } finally {
+      window.alert = original;
+    }
+  });
 });
