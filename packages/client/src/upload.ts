@@ -58,6 +58,13 @@ async function sendWithFetch(o: SendOptions): Promise<Response> {
   const total = blob.size;
   let loaded = 0;
   o.onProgress?.({ loaded: 0, total });
+  if (typeof document !== 'undefined') {
+    // A page with a host-supplied fetch: browsers stream request bodies only over HTTP/2, so
+    // send the body whole and report progress when it is done.
+    const response = await o.fetch(new Request(o.url, { method: 'POST', headers: { ...o.headers, 'Content-Type': contentType }, body: blob, signal: o.signal }));
+    o.onProgress?.({ loaded: total, total });
+    return response;
+  }
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let offset = 0;
   const body = new ReadableStream<Uint8Array>({

@@ -28,6 +28,15 @@ describe('evidence upload in Chromium (XMLHttpRequest)', () => {
     console.log(`[measure] 4 MiB upload through XHR: ${ms} ms, ${events.length} progress events`);
   });
 
+  it('uploads through a host-supplied fetch too (no streamed body over HTTP/1.1)', async () => {
+    const events: { loaded: number; total: number }[] = [];
+    const viaFetch = createIprClient({ baseUrl: location.origin, token: 'demo-complainant-a', fetch: (input) => fetch(input) });
+    const result = await viaFetch.evidence.upload(png(256 * 1024), { name: 'via-fetch.png', onProgress: (p) => events.push(p) });
+    expect(result.error, JSON.stringify(result.error)).to.equal(undefined);
+    expect(result.data!.name).to.equal('via-fetch.png');
+    expect(events[events.length - 1]!.loaded).to.equal(events[events.length - 1]!.total);
+  });
+
   it('refuses a mislabelled file before sending it', async () => {
     const result = await client().evidence.upload(new File(['%PDF-1.7'], 'photo.jpg'));
     expect(result.error?.code).to.equal('evidence.content_mismatch');
