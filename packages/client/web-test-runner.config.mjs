@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/ensure-chromium.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -78,6 +80,8 @@ export default {
   ],
   plugins: [
     apiPlugin,
+    // papaparse ships CommonJS/UMD only; bundlers convert it, the dev server needs this.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**'], ignore: ['stream'], strictRequires: false }),
     esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.wtr.json'), target: 'auto' }),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS } })],

@@ -72,6 +72,13 @@ describe('importLinks in Chromium', () => {
     console.log(line(`1,000,000-row sheet (${file.size} bytes), worker`, worker));
   });
 
+  it('imports a CSV (papaparse) in the worker', async () => {
+    const result = await importLinks(await fixture('links.csv'));
+    expect(result.ok, JSON.stringify(result)).to.equal(true);
+    if (!result.ok) return;
+    expect(result.summary.byStatus).to.deep.equal({ ok: 2, formula: 1, duplicate: 1, empty: 1, not_url: 1 });
+  });
+
   it('ends a corrupt workbook with sheet.corrupt, in the worker too', async () => {
     for (const name of ['truncated.xlsx', 'garbage.xlsx', 'pdf-named.xlsx']) {
       const result = await importLinks(await fixture(name));
