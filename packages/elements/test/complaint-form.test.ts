@@ -101,7 +101,9 @@ describe('<ipr-complaint-form>', () => {
     expect(text(deep(evidencePicker(el, 'holder.powerOfAttorney'), '#error'))).to.contain('Attach the power of attorney');
     await evidencePicker(el, 'holder.powerOfAttorney').addFiles([pdfFile('poa.pdf')]);
     await el.updateComplete;
+    const stepChange = oneEvent(el, 'ipr-step-change');
     await next(el);
+    expect((await stepChange).detail).to.deep.equal({ step: 'evidence', previous: 'basics' });
     expect(el.step).to.equal('evidence');
     expect(el.shadowRoot!.activeElement?.id).to.equal('step-heading');
   });
@@ -117,6 +119,7 @@ describe('<ipr-complaint-form>', () => {
     await el.updateComplete;
     await next(el);
     expect(el.step).to.equal('evidence');
+    expect(deep(evidencePicker(el), '#add').getAttribute('aria-invalid')).to.equal('true');
     expect(text(deep(evidencePicker(el), '#error'))).to.contain('must include the original pictures');
     deep<HTMLInputElement>(evidencePicker(el), 'input.original').click();
     await el.updateComplete;
@@ -256,5 +259,16 @@ describe('<ipr-complaint-form>', () => {
     el.setAttribute('locale', 'en');
     await el.updateComplete;
     expect(text(deep(el, 'button.next'))).to.equal('Next');
+  });
+
+  it('a refused file bubbles ipr-restriction-failed out of the form (composed)', async () => {
+    const el = await makeForm();
+    await fillBasics(el);
+    await next(el);
+    const refused = new Promise<CustomEvent>((resolve) => document.addEventListener('ipr-restriction-failed', (e) => resolve(e as CustomEvent), { once: true }));
+    void evidencePicker(el).addFiles([new File(['MZ\x90\x00 not really'], 'tool.exe')]);
+    const event = await refused;
+    expect(event.detail.file).to.equal('tool.exe');
+    expect(event.detail.issues[0].code).to.equal('evidence.type_not_allowed');
   });
 });

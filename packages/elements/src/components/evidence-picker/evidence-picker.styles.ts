@@ -2,7 +2,6 @@ import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 
 export const styles = [theme, css`
-  :host { background: transparent; }
   .drop { border: 2px dashed var(--_border); border-radius: var(--_radius); padding: var(--_space); text-align: center; }
   .drop.over { border-color: var(--_primary); background: var(--_surface); }
   .item { display: flex; gap: 0.75em; align-items: center; padding: 0.4em 0; border-bottom: 1px solid var(--_border); flex-wrap: wrap; }

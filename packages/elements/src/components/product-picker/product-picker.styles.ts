@@ -2,7 +2,6 @@ import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 
 export const styles = [theme, css`
-  :host { background: transparent; }
   .head { display: flex; justify-content: space-between; align-items: baseline; gap: 1em; }
   .counter { font-variant-numeric: tabular-nums; color: var(--_muted); }
   .counter.full { color: var(--_danger); }
