@@ -82,6 +82,15 @@ export interface IprClient {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** getToken failed: the host could not give a token, so no request was sent. */
+class TokenError extends Error {
+  constructor(cause: unknown) { super('getToken failed', { cause }); }
+}
+
+function thrownError(error: unknown, signal: AbortSignal | undefined, locale: Locale) {
+  return error instanceof TokenError ? errorOf('auth.unauthorized', 0, locale) : errorFromThrown(error, signal, locale);
+}
+
 /** The route segment of each lifecycle action. */
 export const ACTION_ROUTES: Record<Action, 'cancel' | 'check' | 'confirm-close' | 'arbitration' | 'forward' | 'respond' | 'result'> = {
   cancel: 'cancel',
@@ -110,7 +119,14 @@ export function createIprClient(options: IprClientOptions): IprClient {
   const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
   const customFetch = !!options.fetch;
 
-  const token = async (): Promise<string | undefined> => (options.getToken ? await options.getToken() : options.token);
+  const token = async (): Promise<string | undefined> => {
+    if (!options.getToken) return options.token;
+    try {
+      return await options.getToken();
+    } catch (cause) {
+      throw new TokenError(cause);
+    }
+  };
   const authorize = async (headers: Headers) => {
     const t = await token();
     if (t) headers.set('Authorization', `Bearer ${t}`);
@@ -176,7 +192,7 @@ export function createIprClient(options: IprClientOptions): IprClient {
       if (r.response.ok) return { data: r.data as T, response: r.response };
       return { error: errorFromProblem(r.error, r.response.status, locale), response: r.response };
     } catch (error) {
-      return { error: errorFromThrown(error, signal, locale) };
+      return { error: thrownError(error, signal, locale) };
     }
   }
   const refused = <T>(issues: Issue[], status = 422): ApiResult<T> => ({ error: errorFromIssues(issues, status, locale) });
@@ -210,7 +226,7 @@ export function createIprClient(options: IprClientOptions): IprClient {
       if (response.ok) return { data: body as EvidenceDescriptor, response };
       return { error: errorFromProblem(body, response.status, locale), response };
     } catch (error) {
-      return { error: errorFromThrown(error, opts.signal, locale) };
+      return { error: thrownError(error, opts.signal, locale) };
     }
   }
 

@@ -88,6 +88,13 @@ describe('calls against the reference API', () => {
     assert.equal(requests, 2);
   });
 
+  test('a getToken that throws is auth.unauthorized and sends nothing', async () => {
+    const c = createIprClient({ baseUrl: BASE, fetch: api.fetch as typeof fetch, getToken: () => { throw new Error('signed out'); } });
+    const { value, requests } = await counting(() => c.account.get());
+    assert.equal(value.error?.code, 'auth.unauthorized');
+    assert.equal(requests, 0);
+  });
+
   test('problem+json keeps the server issue codes; messages follow the locale', async () => {
     const missing = await client().complaints.get('cmp_does_not_exist');
     assert.equal(missing.error?.code, 'resource.not_found');
@@ -309,6 +316,19 @@ describe('importLinks with the API', () => {
     const nf = value.rows.find((r) => r.row === 6)!;
     assert.equal(nf.status, 'not_found');
     assert.equal(nf.issue?.code, 'links.not_found');
+  });
+
+  test('resolving offline keeps the local classification and reports resolveError', async () => {
+    const all = await catalogue();
+    const rows = [['链接'], [all[0]!.url], ['oops']];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Links');
+    const file = new File([XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer], 'links.xlsx');
+    const offline = createIprClient({ baseUrl: BASE, token: TOKENS.complainantA, retry: false, fetch: (async () => { throw new TypeError('offline'); }) as typeof fetch });
+    const result = await importLinks(file, { client: offline });
+    assert.ok(result.ok);
+    assert.equal(result.resolveError?.code, 'network.error');
+    assert.deepEqual(result.summary.byStatus, { ok: 1, not_url: 1 });
   });
 
   test('a refused file costs no request', async () => {
