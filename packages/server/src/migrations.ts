@@ -118,6 +118,25 @@ create table idempotency_keys (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'search: CJK unigrams and bigrams in the product tsvector; catalogue-order index',
+    // Chinese has no spaces: a name like "LED护眼台灯" is one token to the parser. Indexing each
+    // CJK character and each pair of neighbours lets "台灯" (or any substring) hit the GIN index.
+    sql: String.raw`
+create or replace function cjk_grams(t text) returns text language sql immutable strict parallel safe as $$
+  select coalesce(string_agg(
+    case when substr(t, i + 1, 1) ~ '[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]'
+         then substr(t, i, 1) || ' ' || substr(t, i, 2) else substr(t, i, 1) end, ' ' order by i), '')
+  from generate_series(1, length(t)) as i
+  where substr(t, i, 1) ~ '[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]'
+$$;
+alter table products drop column search;
+alter table products add column search tsvector generated always as (to_tsvector('simple', name || ' ' || cjk_grams(name))) stored;
+create index products_search_idx on products using gin (search);
+create index products_listed_id_idx on products (listed desc, id);
+`,
+  },
 ];
 
 /**

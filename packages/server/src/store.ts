@@ -52,59 +52,79 @@ export interface ProductPage {
   pageSize: number;
 }
 
-const CJK = /[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+const CJK_CHAR = '\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff';
+const RUNS = new RegExp(`[${CJK_CHAR}]+|[^\\s${CJK_CHAR}\\p{P}\\p{S}]+`, 'gu');
+const CJK_RUN = new RegExp(`^[${CJK_CHAR}]+$`, 'u');
 
-/** Words usable in a tsquery: letters and digits only, so user text can never be tsquery syntax. */
-function tsPrefixQuery(q: string): string | null {
-  const words = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
-  if (!words.length) return null;
-  return words.map((w) => `${w}:*`).join(' & ');
+/** Above this many matches, results are listed in catalogue order rather than ranked (bounded work). */
+export const RANKED_SEARCH_LIMIT = 5000;
+
+/**
+ * The tsquery for a search text: each latin word as a prefix (`lam` finds "Lamp"); each run of
+ * Chinese/Japanese/Korean as its character bigrams (the index holds unigrams and bigrams, see
+ * migration 2). Only letters and digits reach the tsquery, so user text is never tsquery syntax.
+ * Runs of 3+ CJK characters are rechecked as substrings (their bigrams could be apart).
+ */
+export function searchTerms(q: string): { tsquery: string | null; substrings: string[]; terms: number } {
+  const terms = new Set<string>();
+  const substrings: string[] = [];
+  for (const run of q.toLowerCase().match(RUNS) ?? []) {
+    const word = run.replace(/[^\p{L}\p{N}]/gu, '');
+    if (!word) continue;
+    if (CJK_RUN.test(word)) {
+      const chars = [...word];
+      if (chars.length === 1) terms.add(word);
+      for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]!);
+      if (chars.length >= 3) substrings.push(word);
+    } else {
+      terms.add(`${word}:*`);
+    }
+  }
+  const list = [...terms].slice(0, 16);
+  return { tsquery: list.length ? list.join(' & ') : null, substrings: substrings.slice(0, 4), terms: list.length };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /**
- * Name search: words (prefix matches on a tsvector, ranked) first; when that finds nothing or the
- * text is Chinese/Japanese/Korean, a substring match (served by a trigram index where available).
+ * Name search: words on the GIN-indexed tsvector (prefixes, CJK bigrams), ranked with ts_rank
+ * (listed products first); when that finds nothing, a substring match on the name (served by the
+ * trigram index where pg_trgm is available, e.g. "amp" inside "Lamp").
  */
 export async function searchProducts(db: Queryable, q: string, page: number, pageSize: number): Promise<ProductPage> {
-  const text = q.trim();
+  const text = q.trim().slice(0, 500);
   const offset = (page - 1) * pageSize;
-  const tsq = CJK.test(text) ? null : tsPrefixQuery(text);
-  if (tsq) {
-    const { rows } = await db.query<ProductRow & { total: number }>(
-      `select ${PRODUCT_COLUMNS}, count(*) over ()::int as total
-         from ${PRODUCT_FROM}, to_tsquery('simple', $1) query
-        where p.search @@ query
-        order by p.listed desc, ts_rank(p.search, query) desc, p.name, p.id
-        limit $2 offset $3`,
-      [tsq, pageSize, offset],
-    );
-    if (rows.length || offset > 0) {
-      const total = rows[0]?.total ?? (await countTs(db, tsq));
+  const empty = { items: [], total: 0, page, pageSize };
+  if (!text) return empty;
+  const { tsquery, substrings, terms } = searchTerms(text);
+  if (tsquery) {
+    const params: unknown[] = [tsquery];
+    const recheck = substrings.map((s) => ` and p.name ilike $${params.push(`%${escapeLike(s)}%`)}`).join('');
+    const where = `p.search @@ to_tsquery('simple', $1)${recheck}`;
+    const { rows: counted } = await db.query<{ n: number }>(`select count(*)::int as n from products p where ${where}`, params);
+    const total = counted[0]?.n ?? 0;
+    if (total > 0) {
+      if (offset >= total) return { ...empty, total };
+      const ranked = terms > 1 && total <= RANKED_SEARCH_LIMIT;
+      const order = ranked ? `p.listed desc, ts_rank(p.search, to_tsquery('simple', $1)) desc, p.id` : 'p.listed desc, p.id';
+      const { rows } = await db.query<ProductRow>(
+        `select ${PRODUCT_COLUMNS} from ${PRODUCT_FROM} where ${where} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`,
+        [...params, pageSize, offset],
+      );
       return { items: rows.map(toProduct), total, page, pageSize };
     }
+    if (substrings.length || new RegExp(`[${CJK_CHAR}]`, 'u').test(text)) return empty;
   }
-  if (text === '') return { items: [], total: 0, page, pageSize };
-  const { rows } = await db.query<ProductRow & { total: number }>(
-    `select ${PRODUCT_COLUMNS}, count(*) over ()::int as total
-       from ${PRODUCT_FROM}
-      where p.name ilike $1
-      order by p.listed desc, (p.name ilike $2) desc, length(p.name), p.id
-      limit $3 offset $4`,
-    [`%${escapeLike(text)}%`, `${escapeLike(text)}%`, pageSize, offset],
+  const like = `%${escapeLike(text)}%`;
+  const { rows: counted } = await db.query<{ n: number }>(`select count(*)::int as n from products p where p.name ilike $1`, [like]);
+  const total = counted[0]?.n ?? 0;
+  if (total === 0 || offset >= total) return { ...empty, total };
+  const { rows } = await db.query<ProductRow>(
+    `select ${PRODUCT_COLUMNS} from ${PRODUCT_FROM} where p.name ilike $1
+      order by p.listed desc, (p.name ilike $2) desc, length(p.name), p.id limit $3 offset $4`,
+    [like, `${escapeLike(text)}%`, pageSize, offset],
   );
-  const total = rows[0]?.total ?? (offset > 0 ? await countLike(db, text) : 0);
   return { items: rows.map(toProduct), total, page, pageSize };
-}
-
-async function countTs(db: Queryable, tsq: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from products p where p.search @@ to_tsquery('simple', $1)`, [tsq]);
-  return rows[0]?.n ?? 0;
-}
-async function countLike(db: Queryable, text: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from products p where p.name ilike $1`, [`%${escapeLike(text)}%`]);
-  return rows[0]?.n ?? 0;
 }
 
 export async function productsByUrl(db: Queryable, urls: string[]): Promise<Map<string, Product>> {

@@ -72,6 +72,14 @@ export function contractSuite(open: () => Promise<Api>) {
       const zh = await api.get(`/v1/products?q=${encodeURIComponent('台灯')}`, 'a');
       assert.ok(zh.data.total > 0);
       assert.ok(zh.data.items.every((p: any) => p.name.includes('台灯')));
+      const three = await api.get(`/v1/products?q=${encodeURIComponent('手机壳')}&pageSize=50`, 'a');
+      assert.ok(three.data.total > 0);
+      assert.ok(three.data.items.every((p: any) => p.name.includes('手机壳')));
+      const inside = await api.get('/v1/products?q=amp', 'a');
+      assert.ok(inside.data.total > 0, 'a substring inside a word falls back to ILIKE/trigram');
+      assert.ok(inside.data.items.every((p: any) => /amp/i.test(p.name)));
+      const hostile = await api.get(`/v1/products?q=${encodeURIComponent("lamp & !(x | y):* ' %_\\")}`, 'a');
+      assert.equal(hostile.status, 200);
       const nothing = await api.get('/v1/products?q=zzzzqqq', 'a');
       assert.deepEqual([nothing.data.items.length, nothing.data.total], [0, 0]);
     });
