@@ -27,18 +27,18 @@ export class IprApiElement extends IprElement {
   @state()
   protected contextClient?: IprClient;
 
-  private ownClient?: { key: string; client: IprClient };
+  private ownClient?: { apiBase: string; token?: string; getToken?: () => string | Promise<string>; client: IprClient };
 
   /** The client in use, or undefined when not configured. */
   get api(): IprClient | undefined {
     if (this.client) return this.client;
     if (this.apiBase) {
-      const key = `${this.apiBase}\n${this.token ?? ''}\n${this.getToken ? 'fn' : ''}`;
-      if (this.ownClient?.key !== key) {
-        const getToken = this.getToken;
-        this.ownClient = { key, client: createIprClient({ baseUrl: this.apiBase, token: this.token, getToken, locale: this.uiLocale }) as IprClient };
+      const own = this.ownClient;
+      if (!own || own.apiBase !== this.apiBase || own.token !== this.token || own.getToken !== this.getToken) {
+        const { apiBase, token, getToken } = this;
+        this.ownClient = { apiBase, token, getToken, client: createIprClient({ baseUrl: apiBase, token, getToken, locale: this.uiLocale }) as IprClient };
       }
-      return this.ownClient.client;
+      return this.ownClient!.client;
     }
     return this.contextClient;
   }

@@ -1,0 +1,46 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { TOKENS, deep, someProducts, clientFor, text, until } from './support/helpers.js';
+
+// The single-file CDN bundle, when the build has produced it (`npm run build`): the tags it
+// registers work against the real API, and its lazy files (zh-CN strings, the sheet worker,
+// xlsx) load from URLs relative to the bundle.
+const BUNDLE = '/packages/elements/dist/cdn/ipr-elements.js';
+
+describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
+  before(async function () {
+    const head = await fetch(BUNDLE, { method: 'HEAD' });
+    if (!head.ok) this.skip();
+    await import(/* @vite-ignore */ BUNDLE);
+  });
+
+  it('registers every tag and renders a form with no axe violations', async () => {
+    for (const tag of ['ipr-provider', 'ipr-product-picker', 'ipr-evidence-picker', 'ipr-complaint-form', 'ipr-complaint-list', 'ipr-complaint-detail']) {
+      expect(customElements.get(tag), tag).to.be.a('function');
+    }
+    const el = await fixture(html`<ipr-provider api-base=${location.origin} token=${TOKENS.complainantA}>
+      <ipr-complaint-form draft-storage="memory"></ipr-complaint-form></ipr-provider>`);
+    const form = el.querySelector('ipr-complaint-form')!;
+    await until(() => (form.shadowRoot?.querySelector<HTMLInputElement>('#f-contact-name')?.value ?? '') !== '', 8000, 'the account contact');
+    await expect(form).to.be.accessible();
+  });
+
+  it('loads zh-CN beside the bundle', async () => {
+    const el = await fixture(html`<ipr-complaint-list viewer-role="complainant" locale="zh-CN"></ipr-complaint-list>`);
+    await until(() => text(el.shadowRoot?.querySelector('label[for=status]')) === '状态', 8000, 'Chinese labels');
+  });
+
+  it('imports a workbook through the worker and the lazy xlsx chunk', async () => {
+    const client = clientFor(TOKENS.complainantA);
+    const [product] = await someProducts(client, 1);
+    const picker = await fixture<HTMLElement & { client: unknown; importFile(f: File): Promise<{ ok: boolean }>; updateComplete: Promise<unknown> }>(
+      html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+    const XLSX = await import('xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Product link'], [product!.url]]), 'Links');
+    const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+    const result = await picker.importFile(new File([bytes], 'links.xlsx'));
+    expect(result.ok, JSON.stringify(result)).to.equal(true);
+    await picker.updateComplete;
+    expect(text(deep(picker, '.import-result [role=status]'))).to.contain('1 valid');
+  });
+});
