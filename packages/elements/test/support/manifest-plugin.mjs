@@ -8,6 +8,13 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+// The analyzer lists modules in file-system glob order, which varies: compare them sorted by path.
+function canonical(text) {
+  const manifest = JSON.parse(text);
+  manifest.modules = [...(manifest.modules ?? [])].sort((a, b) => a.path.localeCompare(b.path));
+  return JSON.stringify(manifest);
+}
+
 export function manifestDriftPlugin(packageDir) {
   return {
     name: 'ipr-manifest-drift',
@@ -20,7 +27,7 @@ export function manifestDriftPlugin(packageDir) {
         await run(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', relative(packageDir, out)], { cwd: packageDir });
         const fresh = await readFile(join(out, 'custom-elements.json'), 'utf8');
         const committed = await readFile(join(packageDir, 'custom-elements.json'), 'utf8').catch(() => '');
-        return { same: fresh.trim() === committed.trim(), freshLength: fresh.length, committedLength: committed.length };
+        return { same: committed !== '' && canonical(fresh) === canonical(committed), freshLength: fresh.length, committedLength: committed.length };
       } finally {
         await rm(out, { recursive: true, force: true });
       }

@@ -117,7 +117,6 @@ export class IprComplaintForm extends IprApiElement {
   @state() private submitError?: ApiError;
   @state() private complaint?: Complaint;
   @state() private restored = false;
-  @state() private announce = '';
   private known = new Map<string, EvidenceDescriptor>();
   private products: Product[] = [];
   private idempotencyKey = newKey();
@@ -265,7 +264,6 @@ export class IprComplaintForm extends IprApiElement {
     const previous = this.step;
     if (step === previous) return;
     this.step = step;
-    this.announce = '';
     this.scheduleSave();
     this.emit(new IprStepChangeEvent({ step, previous }));
     await this.updateComplete;
@@ -277,7 +275,6 @@ export class IprComplaintForm extends IprApiElement {
     this.attempted = new Set(this.attempted).add(step);
     const issues = issuesForStep(this.issues, step);
     if (issues.length) {
-      this.announce = this.t.problems(issues.length);
       await this.updateComplete;
       this.focusIssue(issues[0]!);
       return;
@@ -305,7 +302,6 @@ export class IprComplaintForm extends IprApiElement {
     const issues = this.issues;
     if (issues.length) {
       const first = stepOf(issues[0]!);
-      this.announce = this.t.problems(issues.length);
       if (first !== this.step) await this.goTo(first);
       return undefined;
     }
@@ -317,7 +313,6 @@ export class IprComplaintForm extends IprApiElement {
     if (result.error) {
       this.submitError = result.error;
       this.serverIssues = (result.error.issues ?? []).filter((i) => i.path.length > 0);
-      this.announce = this.t.submitFailed;
       await this.saveNow();
       this.emit(new IprComplaintSubmitFailedEvent({ issues: result.error.issues ?? [], status: result.error.status, idempotencyKey: this.idempotencyKey }));
       const first = this.serverIssues[0];
@@ -526,6 +521,12 @@ export class IprComplaintForm extends IprApiElement {
     </div>`;
   }
 
+  /** What the live region says once "Next" was tried: how many problems the step still has. */
+  private summary(all: Issue[]): string {
+    const open = this.attempted.has(this.step) ? issuesForStep(all, this.step).length : 0;
+    return open ? this.t.problems(open) : '';
+  }
+
   protected override render() {
     const t = this.t;
     if (this.complaint) return this.renderReceipt(this.complaint);
@@ -542,7 +543,7 @@ export class IprComplaintForm extends IprApiElement {
       <form novalidate @submit=${(e: Event) => { e.preventDefault(); void this.next(); }}>
         <h2 id="step-heading" tabindex="-1" part="heading"><span class="sr-only">${t.stepOf(index + 1, STEPS.length)}: </span>${t.steps[this.step]}</h2>
         ${this.step === 'basics' ? this.renderBasics(all) : this.step === 'evidence' ? this.renderEvidence(all) : this.renderReview(all)}
-        <p class="summary" role="alert">${this.announce}</p>
+        <p class="summary" role="alert">${this.summary(all)}</p>
         <div class="nav" part="nav">
           ${index > 0 ? html`<button type="button" class="back" @click=${() => this.goTo(STEPS[index - 1]!)}>${t.back}</button>` : html`<span></span>`}
           <button type="submit" class="primary next" ?disabled=${this.submitting}>${last ? (this.submitting ? t.submitting : this.submitError ? t.retry : t.submit) : t.next}</button>

@@ -1,0 +1,12 @@
+// `cem analyze` (npm run manifest) reads this: modules sorted by path so the committed file
+// does not change with the file system's glob order.
+export default {
+  plugins: [
+    {
+      name: 'ipr-sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
+};
