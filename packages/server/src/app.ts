@@ -52,9 +52,10 @@ export function createApp(options: AppOptions) {
     crossOriginResourcePolicy: origins.length ? 'cross-origin' : 'same-origin',
   }));
 
+  const accounts = accountCache(deps);
   for (const route of ROUTES) {
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
-    const chain: MiddlewareHandler<Env>[] = [authenticate(route, deps)];
+    const chain: MiddlewareHandler<Env>[] = [authenticate(route, accounts)];
     if (route.body?.kind === 'multipart') {
       chain.push(bodyLimit({ maxSize: MULTIPART_BODY_LIMIT, onError: () => problemResponse(problem(413, 'evidence.too_large', ['file'], { file: 'file', limit: LIMITS.maxEvidenceBytes })) }));
     } else if (route.body) {
@@ -77,7 +78,26 @@ export function createApp(options: AppOptions) {
   return app;
 }
 
-function authenticate(route: RouteDef, deps: Deps): MiddlewareHandler<Env> {
+/**
+ * Token → account, remembered for a minute (only known tokens, so unknown ones cannot fill it):
+ * saves a query on every request; a revoked token stops working within the minute.
+ */
+function accountCache(deps: Deps) {
+  const known = new Map<string, { account: AccountRecord; until: number }>();
+  return async (token: string): Promise<AccountRecord | null> => {
+    const hit = known.get(token);
+    const now = Date.now();
+    if (hit && hit.until > now) return hit.account;
+    const account = await accountForToken(deps.db, token);
+    if (account) {
+      if (known.size > 1000) known.clear();
+      known.set(token, { account, until: now + 60_000 });
+    } else known.delete(token);
+    return account;
+  };
+}
+
+function authenticate(route: RouteDef, lookup: (token: string) => Promise<AccountRecord | null>): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (route.roles === 'public') {
       c.set('account', null);
@@ -85,7 +105,7 @@ function authenticate(route: RouteDef, deps: Deps): MiddlewareHandler<Env> {
     }
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const account = match ? await accountForToken(deps.db, match[1]!) : null;
+    const account = match ? await lookup(match[1]!) : null;
     if (!account) return problemResponse(problem(401, 'auth.unauthorized'), { 'www-authenticate': 'Bearer' });
     if (!(route.roles as readonly Role[]).includes(account.role)) throw problem(403, 'auth.forbidden', [], { role: account.role });
     c.set('account', account);

@@ -21,11 +21,13 @@ import { seed, type SeedOptions } from './seed.js';
  * A complete reference API in memory (browser or Node): PGlite, migrated and seeded, with
  * files in memory. For Storybook and tests: `const { app } = await createInMemoryApi(); app.fetch(req)`.
  */
-export async function createInMemoryApi(options: Omit<AppOptions, 'db' | 'files'> & { seed?: SeedOptions | false } = {}) {
-  const db = await createPgliteDb();
+export async function createInMemoryApi(options: Omit<AppOptions, 'db' | 'files'> & { seed?: SeedOptions | false; trigram?: boolean } = {}) {
+  // No pg_trgm by default: one file fewer for a browser to fetch; a small catalogue scans quickly.
+  const db = await createPgliteDb({ trigram: options.trigram ?? false });
   const files = createMemoryFileStore();
   await migrate(db);
   if (options.seed !== false) await seed(db, files, { catalogueSize: 2000, ...options.seed });
-  const app = createApp({ ...options, db, files });
+  const { seed: _seed, trigram: _trigram, ...appOptions } = options;
+  const app = createApp({ ...appOptions, db, files });
   return { app, db, files, fetch: (request: Request) => app.fetch(request), close: () => db.close() };
 }

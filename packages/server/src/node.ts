@@ -1,4 +1,5 @@
 // Node-only: the server on a port, the disk file store and node-postgres.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -40,6 +41,7 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const started = performance.now();
   const dataDir = options.dataDir ?? '.data';
+  if (!options.databaseUrl) mkdirSync(dataDir, { recursive: true });
   const db = options.databaseUrl ? await createPgDb({ connectionString: options.databaseUrl }) : await createPgliteDb({ dataDir: join(dataDir, 'pglite') });
   const files = createDiskFileStore(join(dataDir, 'evidence'));
   try {

@@ -50,7 +50,7 @@ test('complaints, history and evidence files survive a restart; seeding again ad
 });
 
 test('startServer serves over a real socket, with CORS only for configured origins', async () => {
-  const server = await startServer({ port: 0, dataDir: tempDir(), catalogueSize: 300, corsOrigins: ['https://partner.example'] });
+  const server = await startServer({ port: 0, dataDir: join(tempDir(), 'nested', 'data'), catalogueSize: 300, corsOrigins: ['https://partner.example'] });
   try {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${server.url}/v1/health`);

@@ -7,6 +7,11 @@ export interface PgliteOptions {
   dataDir?: string;
   /** Start from a dump made with `dumpPglite()` (fast test databases). */
   loadDataDir?: Blob | File;
+  /**
+   * Load the pg_trgm extension (default true): substring search by trigram index. In a browser it
+   * is fetched as a separate file next to PGlite's; without it the same queries scan instead.
+   */
+  trigram?: boolean;
 }
 
 /** Embedded PostgreSQL (WASM): in memory or in a data folder; works in the browser and in Node. */
@@ -14,7 +19,7 @@ export async function createPgliteDb(options: PgliteOptions = {}): Promise<Db & 
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { pg_trgm },
+    ...(options.trigram !== false ? { extensions: { pg_trgm } } : {}),
   });
   return wrapPglite(pglite);
 }
