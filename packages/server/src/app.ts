@@ -63,9 +63,12 @@ export function createApp(options: AppOptions) {
     }
     app.on([route.method.toUpperCase()], [path], ...chain, async (c) => {
       const account = c.get('account') as AccountRecord;
+      const params = c.req.param() as Record<string, string>;
+      // Ids are short and printable; anything else cannot name a resource (and NUL cannot reach SQL).
+      if (Object.values(params).some((v) => v.length > 200 || v.includes('\u0000'))) throw notFound();
       const body = await readBody(route, c);
       const query = readQuery(route, c);
-      return route.handler({ c, deps, account, params: c.req.param() as Record<string, string>, query, body });
+      return route.handler({ c, deps, account, params, query, body });
     });
   }
 
@@ -131,11 +134,34 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
     return {};
   }
   if (!/^application\/([\w.+-]+\+)?json\b/.test(type)) throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
   }
+  const nul = nulPath(value, []);
+  if (nul) throw problem(422, 'field.invalid_type', nul);
+  return value;
+}
+
+/** PostgreSQL text cannot hold U+0000: such input is refused by path rather than failing in SQL. */
+function nulPath(value: unknown, path: (string | number)[], depth = 0): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key.replace(/\u0000/g, '')];
+    const found = nulPath(inner, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 function readQuery(route: RouteDef, c: Context<Env>): Record<string, unknown> {
@@ -143,6 +169,7 @@ function readQuery(route: RouteDef, c: Context<Env>): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(c.req.query())) {
     if (value === '') continue;
+    if (value.includes('\u0000')) throw problem(422, 'field.invalid_type', ['query', key]);
     raw[key] = route.queryInts?.includes(key) && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
   }
   const parsed = parseWith(route.query, raw);

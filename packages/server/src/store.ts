@@ -370,8 +370,12 @@ export async function listComplaints(db: Queryable, viewer: AccountRecord, query
   let page = '';
   if (query.cursor) {
     const parts = decodeCursor(query.cursor);
-    if (!parts || parts.length !== 2 || Number.isNaN(Date.parse(parts[0]!))) throw problem(422, 'field.invalid_type', ['cursor']);
-    page = ` and (c.created_at, c.id) < ($${params.push(parts[0])}::timestamptz, $${params.push(parts[1])})`;
+    const at = parts?.length === 2 ? new Date(parts[0]!) : null;
+    const year = at?.getUTCFullYear() ?? NaN;
+    if (!parts || !at || !(year >= 1970 && year <= 9999) || parts[1]!.includes('\u0000') || parts[1]!.length > 200) {
+      throw problem(422, 'field.invalid_type', ['cursor']);
+    }
+    page = ` and (c.created_at, c.id) < ($${params.push(at.toISOString())}::timestamptz, $${params.push(parts[1])})`;
   }
   const offset = !query.cursor && query.page ? (query.page - 1) * query.limit : 0;
   const productCount = viewer.role === 'supplier'
