@@ -7,6 +7,7 @@ import { makeApi, type Api } from './helpers.js';
 import { contractSuite } from './suites/contract.js';
 import { lifecycleSuite } from './suites/lifecycle.js';
 import { idempotencySuite } from './suites/idempotency.js';
+import { hostileSuite } from './suites/hostile.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -34,4 +35,5 @@ if (!url) {
   describe('PostgreSQL: contract', () => contractSuite(open));
   describe('PostgreSQL: lifecycle', () => lifecycleSuite(open));
   describe('PostgreSQL: idempotency', () => idempotencySuite(open));
+  describe('PostgreSQL: hostile input', () => hostileSuite(open));
 }
