@@ -3,7 +3,7 @@
 // the root build produces first) except what loads on demand: the zh-CN strings, the
 // spreadsheet parsers (xlsx, papaparse) and the client's sheet worker, emitted beside the
 // bundle and fetched from URLs relative to it.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const OUT = 'packages/elements/dist/cdn';
@@ -23,6 +23,29 @@ function workerUrl() {
     transform(code, id) {
       if (!id.includes('/packages/client/') || !code.includes('sheet.worker.js')) return null;
       return { code: code.replace(/new URL\((['"])\.\/sheet\.worker\.js\1,\s*import\.meta\.url\)/g, `new URL('./${WORKER}', import.meta.url)`), map: null };
+    },
+  };
+}
+
+/**
+ * The spreadsheet import pipeline (reading, classifying rows, the template) is needed only
+ * when a sheet is imported: in the bundle, the client's entry re-exports it through lazy
+ * wrappers so its code becomes a chunk fetched on first use (the public API is unchanged:
+ * both functions already return promises).
+ */
+function lazyImportPipeline() {
+  return {
+    name: 'ipr-lazy-import-pipeline',
+    transform(code, id) {
+      if (!/packages\/client\/dist\/index\.js$/.test(id)) return null;
+      let out = code.replace(/export \{ importLinks \} from '\.\/import\/index\.js';/,
+        "export const importLinks = (...args) => import('./import/index.js').then((m) => m.importLinks(...args));");
+      out = out.replace(/export \{ TEMPLATE_FILE_NAME, TEMPLATE_HEADERS, createTemplate, downloadTemplate \} from '\.\/import\/template\.js';/,
+        "export { TEMPLATE_FILE_NAME, TEMPLATE_HEADERS } from './import/template.js';\n" +
+        "export const createTemplate = (...args) => import('./import/template.js').then((m) => m.createTemplate(...args));\n" +
+        "export const downloadTemplate = (...args) => import('./import/template.js').then((m) => m.downloadTemplate(...args));");
+      if (out === code) this.warn('the client entry changed shape: the import pipeline stays in the initial bundle');
+      return { code: out, map: null };
     },
   };
 }
@@ -94,14 +117,28 @@ export function minifyLiterals() {
 function sizes() {
   return {
     name: 'ipr-sizes',
+    buildStart() {
+      // Old hashed chunks must not linger beside the bundle.
+      rmSync(OUT, { recursive: true, force: true });
+    },
     generateBundle(_options, bundle) {
       const rows = [];
+      const gzOf = (file) => gzipSync(Buffer.from(file.type === 'chunk' ? file.code : file.source), { level: 9 }).length;
+      // What a page loads first: the entry and everything it imports statically.
+      const initialFiles = new Set();
+      const visit = (name) => {
+        const file = bundle[name];
+        if (!file || initialFiles.has(name)) return;
+        initialFiles.add(name);
+        if (file.type === 'chunk') file.imports.forEach(visit);
+      };
+      Object.values(bundle).filter((f) => f.type === 'chunk' && f.isEntry).forEach((f) => visit(f.fileName));
       let initial = 0;
       for (const file of Object.values(bundle)) {
         const source = file.type === 'chunk' ? file.code : file.source;
-        const gz = gzipSync(Buffer.from(source), { level: 9 }).length;
-        if (file.type === 'chunk' && file.isEntry) initial += gz;
-        rows.push(`${file.fileName.padEnd(36)} ${(Buffer.byteLength(source) / 1024).toFixed(1).padStart(8)} KB ${(gz / 1024).toFixed(1).padStart(7)} KB gz${file.type === 'chunk' && file.isEntry ? '  (initial)' : file.type === 'chunk' && file.isDynamicEntry ? '  (lazy)' : ''}`);
+        const gz = gzOf(file);
+        if (initialFiles.has(file.fileName)) initial += gz;
+        rows.push(`${file.fileName.padEnd(36)} ${(Buffer.byteLength(source) / 1024).toFixed(1).padStart(8)} KB ${(gz / 1024).toFixed(1).padStart(7)} KB gz${initialFiles.has(file.fileName) ? '  (initial)' : '  (lazy)'}`);
       }
       if (process.env.IPR_SIZE_DETAIL) {
         const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);
@@ -120,6 +157,8 @@ function sizes() {
 export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => [
   {
     input: { 'ipr-elements': 'packages/elements/src/define.ts' },
+    // Lazy chunks may import from the bundle itself (extra exports), so the initial code stays one file.
+    preserveEntrySignatures: 'allow-extension',
     onwarn,
     output: {
       dir: OUT,
@@ -134,6 +173,7 @@ export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => [
       ts('elements', { declaration: false, declarationDir: undefined, outDir: OUT, sourceMap: false, rootDir: 'packages/elements/src' }),
       minifyLiterals(),
       workerUrl(),
+      lazyImportPipeline(),
       terser({ ecma: 2020, module: true, format: { comments: false } }),
       sizes(),
     ],
