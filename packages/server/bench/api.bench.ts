@@ -5,7 +5,7 @@
 // its event loop. Options: CATALOGUE (default 100000), DURATION seconds per autocannon run (default 5).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -40,6 +40,9 @@ const auth = { authorization: 'Bearer demo-complainant-a' };
 
 const dirs: string[] = [];
 const temp = () => { const d = mkdtempSync(join(tmpdir(), 'ipr-bench-')); dirs.push(d); return d; };
+
+const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
+console.log(`Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average at start: ${load()}`);
 
 try {
   // ── start-up ──
@@ -127,6 +130,7 @@ try {
   console.log(`\nThroughput (autocannon, 10 connections, ${DURATION} s each; server in one child process, ${CATALOGUE.toLocaleString('en')} products)`);
   console.table(table);
   await stop(big);
+  console.log(`load average at the end: ${load()} (other work on this machine shares the CPUs)`);
 } finally {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }

@@ -320,7 +320,8 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
     contact: supplierOnly && !c.disclose_contact ? null : c.contact,
     discloseContactToSupplier: c.disclose_contact,
     isIprHolder: c.is_ipr_holder,
-    holder: c.holder ?? null,
+    // A supplier learns who holds the right, not the holder's identity documents or numbers.
+    holder: c.holder ? (supplierOnly ? { ...c.holder, identificationNumber: '', identificationAttachments: [], powerOfAttorney: [] } : c.holder) : null,
     products: products.rows.map((p) => ({
       productId: p.id,
       url: p.url,
@@ -334,7 +335,8 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
       checkedAt: iso(p.checked_at),
     })),
     evidence: evidence.rows.map((e) => ({ ...toEvidence(e), original: e.original })),
-    history: history.rows.map((h) => ({
+    // Another supplier's answers (and so its involvement) are not this supplier's business.
+    history: history.rows.filter((h) => !(supplierOnly && h.actor_role === 'supplier' && h.actor_id !== viewer.id)).map((h) => ({
       action: h.action as Complaint['history'][number]['action'],
       from: h.from_status,
       to: h.to_status,
@@ -343,7 +345,8 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
       reason: h.reason,
     })),
     arbitration: c.arbitration ?? null,
-    receipt: c.receipt ?? null,
+    // The receipt is the complainant's (it lists every supplier's products).
+    receipt: supplierOnly ? null : c.receipt ?? null,
     allowedActions: allowedActions(c.status, viewer.role),
     createdAt: iso(c.created_at)!,
     updatedAt: iso(c.updated_at)!,

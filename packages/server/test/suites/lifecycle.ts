@@ -135,6 +135,10 @@ export function lifecycleSuite(open: () => Promise<Api>) {
       const second = await act(c.id, 'respond', 'supB', { products: [{ productId: 'p000310', response: 'not_infringing', statement: 'Generic design.' }] });
       assert.equal(second.data.status, 'supplier_responded');
       assert.deepEqual(second.data.products.map((p: any) => p.productId), ['p000310']);
+      // Neither supplier learns about the other: no foreign products, receipt or answers.
+      assert.equal(second.data.receipt, null);
+      assert.ok(second.data.history.every((h: any) => h.actor.role !== 'supplier' || h.actor.id === 'acc_supplier_b'));
+      assert.deepEqual((await api.get(`/v1/complaints/${c.id}`, 'platform')).data.history.filter((h: any) => h.action === 'respond').length, 2);
       assert.equal((await api.get(`/v1/complaints/${c.id}`, 'a')).data.products.length, 2);
     });
   });
@@ -182,6 +186,9 @@ export function lifecycleSuite(open: () => Promise<Api>) {
       expectProblem(await api.get(`/v1/evidence/${up.data.id}/content`, 'supB'), 404, 'resource.not_found');
       expectProblem(await api.get(`/v1/evidence/${up.data.id}/content`, 'b'), 404, 'resource.not_found');
       assert.equal((await api.get('/v1/evidence/ev_seed_a_poa/content', 'platform')).status, 200);
+    const asSupplier = (await api.get(`/v1/complaints/${c.id}`, 'supA')).data;
+    assert.deepEqual([asSupplier.holder.name, asSupplier.holder.identificationNumber, asSupplier.holder.powerOfAttorney], ['Aurora Holdings', '', []]);
+    assert.equal((await api.get(`/v1/complaints/${c.id}`, 'platform')).data.holder.identificationNumber, '91440300');
       const poaForSupplier = await api.get('/v1/evidence/ev_seed_a_poa/content', 'supA');
       assert.equal(poaForSupplier.status, 404);
       assert.deepEqual((await api.get(`/v1/complaints/${c.id}`, 'supA')).data.evidence.map((e: any) => [e.id, e.original]), [[up.data.id, true]]);
