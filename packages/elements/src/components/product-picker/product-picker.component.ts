@@ -214,7 +214,7 @@ export class IprProductPicker extends IprApiElement {
       <summary>${t.excel}</summary>
       <p class="hint">${t.excelRules(formatBytes(LIMITS.maxSheetBytes, this.shownLocale), LIMITS.maxProductLinks)}</p>
       <div class="row">
-        <button type="button" @click=${() => void downloadTemplate()}>${t.downloadTemplate}</button>
+        <button type="button" @click=${() => downloadTemplate().catch((error) => console.warn('[ipr] the template could not be created', error))}>${t.downloadTemplate}</button>
         <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#sheet')?.click()}>${t.uploadSheet}</button>
         <input id="sheet" type="file" hidden accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" @change=${this.onSheet} />
       </div>
