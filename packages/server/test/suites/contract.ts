@@ -1,7 +1,7 @@
 // Contract tests over HTTP-shaped requests (app.fetch) for every route and its refusals.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LIMITS, ProblemSchema, ComplaintSchema, EvidenceDescriptorSchema, parseWith } from '@ipr/validators';
+import { LIMITS, STATUSES, ProblemSchema, ComplaintSchema, EvidenceDescriptorSchema, parseWith } from '@ipr/validators';
 import { draftA, form, link, newKey, pngFile, type Api } from '../helpers.js';
 
 /** The suite, against any database: `open` makes a seeded API. */
@@ -260,7 +260,16 @@ export function contractSuite(open: () => Promise<Api>) {
       assertProblem(await api.get('/v1/complaints?cursor=garbage', 'a'), 422, 'field.invalid_type');
     });
 
-    test("another complainant's complaint is a 404", async () => {
+    test('the seed has complaints in every status, each with its history', async () => {
+    const all = await api.get('/v1/complaints?limit=100', 'platform');
+    assert.deepEqual([...new Set(all.data.items.map((c: any) => c.status))].sort(), [...STATUSES].sort());
+    const arbitrated = all.data.items.find((c: any) => c.status === 'arbitrated');
+    const detail = await api.get(`/v1/complaints/${arbitrated.id}`, 'platform');
+    assert.deepEqual(detail.data.history.map((h: any) => h.to), ['submitted', 'awaiting_supplier', 'supplier_responded', 'in_arbitration', 'arbitrated']);
+    assert.ok(detail.data.arbitration.notice);
+  });
+
+  test("another complainant's complaint is a 404", async () => {
       const mine = (await api.get('/v1/complaints?limit=1', 'a')).data.items[0];
       assertProblem(await api.get(`/v1/complaints/${mine.id}`, 'b'), 404, 'resource.not_found');
       assertProblem(await api.get('/v1/complaints/cmp_nope', 'a'), 404, 'resource.not_found');
