@@ -207,8 +207,9 @@ describe('<ipr-complaint-form>', () => {
     await second.reset();
   });
 
-  it('keyboard only: type, search and add a product, description, holder, Next', async () => {
+  it('keyboard only: every step through to the receipt', async () => {
     const [product] = await someProducts(client, 1);
+    const saved = await uploadPdf(client, 'keyboard-saved.pdf');
     const el = await makeForm();
     await until(() => el.draft.contact.email, 8000, 'the account contact');
     await el.updateComplete;
@@ -237,11 +238,33 @@ describe('<ipr-complaint-form>', () => {
     await until(() => el.step === 'evidence', 4000, 'step 2');
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('step-heading');
-    // Tab order reaches the add-files button of the evidence picker.
+    // Step 2: open "Saved evidence" and tick one, all with keys.
     const ep = evidencePicker(el);
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
-    expect(ep.shadowRoot!.activeElement?.id === 'add' || ep.shadowRoot!.activeElement?.tagName === 'SUMMARY').to.equal(true);
+    expect(ep.shadowRoot!.activeElement?.tagName).to.equal('SUMMARY');
+    await sendKeys({ press: 'Enter' });
+    const label = await until(() => deepAll(ep, '[part=saved] label').find((l) => text(l).includes('keyboard-saved.pdf')), 8000, 'saved evidence');
+    label.querySelector('input')!.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.draft.evidence.map((r) => r.id)).to.deep.equal([saved.id]);
+    deep<HTMLButtonElement>(el, 'button.next').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.step === 'review', 4000, 'step 3');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('step-heading');
+    // Step 3: tick the three declarations with Space, submit with Enter.
+    for (const id of ['f-decl-goodFaith', 'f-decl-accurate', 'f-decl-authorised']) {
+      deep<HTMLInputElement>(el, `#${id}`).focus();
+      await sendKeys({ press: 'Space' });
+    }
+    const submitted = oneEvent(el, 'ipr-complaint-submitted');
+    deep<HTMLButtonElement>(el, 'button.next').focus();
+    await sendKeys({ press: 'Enter' });
+    const event = await submitted;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('receipt-heading');
+    expect(text(deep(el, '.receipt .number'))).to.equal(event.detail.number);
   });
 
   it('switches to zh-CN at run time, issue messages included', async () => {
