@@ -2,7 +2,11 @@
 // is dropped afterwards. Skipped, with the reason printed, when TEST_DATABASE_URL is not set.
 import { describe, test } from 'node:test';
 import { createMemoryFileStore, migrate, seed } from '../src/index.js';
-import { createPgDb } from '../src/node.js';
+import { createPgDb, startServer } from '../src/node.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { makeApi, type Api } from './helpers.js';
 import { contractSuite } from './suites/contract.js';
 import { lifecycleSuite } from './suites/lifecycle.js';
@@ -36,4 +40,26 @@ if (!url) {
   describe('PostgreSQL: lifecycle', () => lifecycleSuite(open));
   describe('PostgreSQL: idempotency', () => idempotencySuite(open));
   describe('PostgreSQL: hostile input', () => hostileSuite(open));
+}
+
+if (url) {
+  test('PostgreSQL: startServer with a database URL serves over a socket (evidence files on disk)', async () => {
+    const schema = `ipr_test_srv_${Date.now().toString(36)}`;
+    const admin = await createPgDb({ connectionString: url, schema });
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipr-pg-'));
+    const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
+    const server = await startServer({ port: 0, databaseUrl, dataDir, catalogueSize: 200 });
+    try {
+      const res = await fetch(`${server.url}/v1/complaints?limit=100`, { headers: { authorization: 'Bearer demo-platform' } });
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).total, 10);
+      const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from products');
+      assert.equal(rows[0]!.n, 200, 'the server wrote into the schema of the URL');
+    } finally {
+      await server.close();
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 }
