@@ -16,6 +16,7 @@ const suites = [
   { name: 'client', dir: 'packages/client/test', cmd: ['npm', 'run', 'test', '-w', '@ipr/client'], kind: 'node' },
   { name: 'client-browser', dir: 'packages/client/test/browser', cmd: ['npm', 'run', 'test:browser', '-w', '@ipr/client'], kind: 'wtr', browser: true },
   { name: 'elements', dir: 'packages/elements/test', cmd: ['npm', 'run', 'test', '-w', '@ipr/elements'], kind: 'wtr', browser: true },
+  { name: 'storybook', dir: 'stories', cmd: ['node', '--test', '--test-concurrency=1', 'stories/'], kind: 'node', browser: true },
   { name: 'e2e', dir: 'e2e', cmd: ['node', '--test', '--test-concurrency=1', 'e2e/'], kind: 'node', browser: true },
 ].filter((s) => (only.length === 0 || only.includes(s.name)) && hasTests(s.dir));
 
