@@ -144,7 +144,7 @@ function sizes() {
         const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);
         const groups = {};
         for (const [id, m] of Object.entries(entry.modules)) {
-          const key = id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : id.replace(/^.*packages\//, '');
+          const key = process.env.IPR_SIZE_DETAIL === 'modules' ? id.replace(/^.*(node_modules|packages)\//, '') : id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : id.replace(/^.*packages\//, '');
           groups[key] = (groups[key] ?? 0) + m.renderedLength;
         }
         console.log(Object.entries(groups).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.padEnd(50)} ${(v / 1024).toFixed(1)} KB (before terser)`).join('\n'));

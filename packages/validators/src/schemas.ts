@@ -6,218 +6,220 @@ import {
   ACTIONS, ARBITRATION_DECISIONS, PRODUCT_STATUSES, ROLES, STATUSES, SUPPLIER_RESPONSES,
 } from './lifecycle.js';
 
+// Every schema initialiser is marked `/*#__PURE__*/` so a bundle drops the ones it never reads
+// (the response schemas are the server's and the OpenAPI document's, not the browser's).
 // zod/mini keeps the browser bundle small (≈9 KB gz against ≈28 KB for classic zod);
 // the schemas are the same zod 4 schemas and convert to JSON Schema for the OpenAPI document.
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const required = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-const dateTime = z.iso.datetime({ offset: true });
+const id = /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ z.maxLength(64));
+const dateTime = /*#__PURE__*/ z.iso.datetime({ offset: true });
 
 export const PHONE_PATTERN = /^\+?[0-9 ()\-]{5,30}$/;
 
-export const ComplaintTypeSchema = z.enum(COMPLAINT_TYPES);
-export const StatusSchema = z.enum(STATUSES);
-export const ActionSchema = z.enum(ACTIONS);
-export const RoleSchema = z.enum(ROLES);
-export const ProductStatusSchema = z.enum(PRODUCT_STATUSES);
-export const IssueCodeSchema = z.enum(ISSUE_CODES);
+export const ComplaintTypeSchema = /*#__PURE__*/ z.enum(COMPLAINT_TYPES);
+export const StatusSchema = /*#__PURE__*/ z.enum(STATUSES);
+export const ActionSchema = /*#__PURE__*/ z.enum(ACTIONS);
+export const RoleSchema = /*#__PURE__*/ z.enum(ROLES);
+export const ProductStatusSchema = /*#__PURE__*/ z.enum(PRODUCT_STATUSES);
+export const IssueCodeSchema = /*#__PURE__*/ z.enum(ISSUE_CODES);
 
 /** A product link as typed or pasted; rules (normalisation, duplicates) are in `validateProductLinks`. */
-export const ProductLinkSchema = text(2048);
+export const ProductLinkSchema = /*#__PURE__*/ text(2048);
 
-export const ContactSchema = z.object({
-  name: required(LIMITS.maxNameLength),
-  email: z.email(),
-  phone: z.string().check(z.regex(PHONE_PATTERN)),
-  company: z.optional(text(LIMITS.maxNameLength)),
+export const ContactSchema = /*#__PURE__*/ z.object({
+  name: /*#__PURE__*/ required(LIMITS.maxNameLength),
+  email: /*#__PURE__*/ z.email(),
+  phone: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(PHONE_PATTERN)),
+  company: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxNameLength)),
 });
 
 /** Required (non-empty) only when the complainant is not the IPR holder: see `validateComplaintDraft`. */
-export const HolderInfoSchema = z.object({
-  name: text(LIMITS.maxNameLength),
-  identificationType: z.optional(z.enum(IDENTIFICATION_TYPES)),
-  identificationNumber: text(100),
+export const HolderInfoSchema = /*#__PURE__*/ z.object({
+  name: /*#__PURE__*/ text(LIMITS.maxNameLength),
+  identificationType: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.enum(IDENTIFICATION_TYPES)),
+  identificationNumber: /*#__PURE__*/ text(100),
   /** Evidence ids of the identification documents. */
-  identificationAttachments: z.array(id).check(z.maxLength(10)),
+  identificationAttachments: /*#__PURE__*/ z.array(id).check(/*#__PURE__*/ z.maxLength(10)),
   /** Evidence ids of the power of attorney. */
-  powerOfAttorney: z.array(id).check(z.maxLength(10)),
+  powerOfAttorney: /*#__PURE__*/ z.array(id).check(/*#__PURE__*/ z.maxLength(10)),
   /** ISO date (YYYY-MM-DD) the power of attorney expires, when it does. */
-  powerOfAttorneyExpiresAt: z.optional(z.nullable(z.iso.date())),
+  powerOfAttorneyExpiresAt: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.nullable(/*#__PURE__*/ z.iso.date())),
   /** The saved holder profile this came from, if any. */
-  profileId: z.optional(z.nullable(id)),
+  profileId: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.nullable(id)),
 });
 
-export const EvidenceRefSchema = z.object({
+export const EvidenceRefSchema = /*#__PURE__*/ z.object({
   id,
   /** Marks an image as an original picture (required for Picture Embezzlement). */
-  original: z.optional(z.boolean()),
+  original: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.boolean()),
 });
 
-export const DeclarationSchema = z.object({
-  goodFaith: z.boolean(),
-  accurate: z.boolean(),
-  authorised: z.boolean(),
-  version: text(32),
+export const DeclarationSchema = /*#__PURE__*/ z.object({
+  goodFaith: /*#__PURE__*/ z.boolean(),
+  accurate: /*#__PURE__*/ z.boolean(),
+  authorised: /*#__PURE__*/ z.boolean(),
+  version: /*#__PURE__*/ text(32),
 });
 
-export const ComplaintDraftSchema = z.object({
+export const ComplaintDraftSchema = /*#__PURE__*/ z.object({
   type: ComplaintTypeSchema,
-  productLinks: z.array(ProductLinkSchema).check(z.maxLength(LIMITS.maxProductLinks)),
-  description: required(LIMITS.maxDescriptionLength),
+  productLinks: /*#__PURE__*/ z.array(ProductLinkSchema).check(/*#__PURE__*/ z.maxLength(LIMITS.maxProductLinks)),
+  description: /*#__PURE__*/ required(LIMITS.maxDescriptionLength),
   contact: ContactSchema,
-  discloseContactToSupplier: z._default(z.boolean(), false),
-  isIprHolder: z._default(z.boolean(), false),
-  holder: z.optional(z.nullable(HolderInfoSchema)),
-  evidence: z.array(EvidenceRefSchema).check(z.maxLength(LIMITS.maxEvidencePerComplaint)),
-  declaration: z.optional(DeclarationSchema),
+  discloseContactToSupplier: /*#__PURE__*/ z._default(/*#__PURE__*/ z.boolean(), false),
+  isIprHolder: /*#__PURE__*/ z._default(/*#__PURE__*/ z.boolean(), false),
+  holder: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.nullable(HolderInfoSchema)),
+  evidence: /*#__PURE__*/ z.array(EvidenceRefSchema).check(/*#__PURE__*/ z.maxLength(LIMITS.maxEvidencePerComplaint)),
+  declaration: /*#__PURE__*/ z.optional(DeclarationSchema),
 });
 
-export const EvidenceDescriptorSchema = z.object({
+export const EvidenceDescriptorSchema = /*#__PURE__*/ z.object({
   id,
   /** Display name (sanitised); the stored file is named by the server. */
-  name: text(LIMITS.maxFileNameLength),
-  size: z.number().check(z.int(), z.minimum(0)),
-  extension: text(10),
-  kind: z.enum(['image', 'document', 'spreadsheet', 'archive', 'email', 'text']),
-  mediaType: text(100),
-  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  name: /*#__PURE__*/ text(LIMITS.maxFileNameLength),
+  size: /*#__PURE__*/ z.number().check(/*#__PURE__*/ z.int(), /*#__PURE__*/ z.minimum(0)),
+  extension: /*#__PURE__*/ text(10),
+  kind: /*#__PURE__*/ z.enum(['image', 'document', 'spreadsheet', 'archive', 'email', 'text']),
+  mediaType: /*#__PURE__*/ text(100),
+  sha256: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(/^[0-9a-f]{64}$/)),
   createdAt: dateTime,
 });
 
-export const ProductSchema = z.object({
+export const ProductSchema = /*#__PURE__*/ z.object({
   id,
-  url: text(2048),
-  name: text(500),
+  url: /*#__PURE__*/ text(2048),
+  name: /*#__PURE__*/ text(500),
   supplierId: id,
-  supplierName: text(200),
-  thumbnailUrl: z.nullable(text(2048)),
-  listed: z.boolean(),
+  supplierName: /*#__PURE__*/ text(200),
+  thumbnailUrl: /*#__PURE__*/ z.nullable(/*#__PURE__*/ text(2048)),
+  listed: /*#__PURE__*/ z.boolean(),
 });
 
-export const ComplaintProductSchema = z.object({
+export const ComplaintProductSchema = /*#__PURE__*/ z.object({
   productId: id,
-  url: text(2048),
-  name: text(500),
+  url: /*#__PURE__*/ text(2048),
+  name: /*#__PURE__*/ text(500),
   supplierId: id,
-  supplierName: text(200),
-  thumbnailUrl: z.nullable(text(2048)),
+  supplierName: /*#__PURE__*/ text(200),
+  thumbnailUrl: /*#__PURE__*/ z.nullable(/*#__PURE__*/ text(2048)),
   status: ProductStatusSchema,
-  supplierResponse: z.nullable(z.enum(SUPPLIER_RESPONSES)),
-  supplierStatement: z.nullable(text(LIMITS.maxStatementLength)),
-  checkedAt: z.nullable(dateTime),
+  supplierResponse: /*#__PURE__*/ z.nullable(/*#__PURE__*/ z.enum(SUPPLIER_RESPONSES)),
+  supplierStatement: /*#__PURE__*/ z.nullable(/*#__PURE__*/ text(LIMITS.maxStatementLength)),
+  checkedAt: /*#__PURE__*/ z.nullable(dateTime),
 });
 
-export const ActorSchema = z.object({ id, role: RoleSchema, name: text(200) });
+export const ActorSchema = /*#__PURE__*/ z.object({ id, role: RoleSchema, name: /*#__PURE__*/ text(200) });
 
-export const TransitionRecordSchema = z.object({
-  action: z.union([ActionSchema, z.literal('create')]),
-  from: z.nullable(StatusSchema),
+export const TransitionRecordSchema = /*#__PURE__*/ z.object({
+  action: /*#__PURE__*/ z.union([ActionSchema, /*#__PURE__*/ z.literal('create')]),
+  from: /*#__PURE__*/ z.nullable(StatusSchema),
   to: StatusSchema,
   actor: ActorSchema,
   at: dateTime,
-  reason: z.nullable(text(LIMITS.maxReasonLength)),
+  reason: /*#__PURE__*/ z.nullable(/*#__PURE__*/ text(LIMITS.maxReasonLength)),
 });
 
-export const ArbitrationSchema = z.object({
-  reason: text(LIMITS.maxReasonLength),
+export const ArbitrationSchema = /*#__PURE__*/ z.object({
+  reason: /*#__PURE__*/ text(LIMITS.maxReasonLength),
   requestedAt: dateTime,
-  decision: z.nullable(z.enum(ARBITRATION_DECISIONS)),
-  notice: z.nullable(text(LIMITS.maxReasonLength)),
-  decidedAt: z.nullable(dateTime),
+  decision: /*#__PURE__*/ z.nullable(/*#__PURE__*/ z.enum(ARBITRATION_DECISIONS)),
+  notice: /*#__PURE__*/ z.nullable(/*#__PURE__*/ text(LIMITS.maxReasonLength)),
+  decidedAt: /*#__PURE__*/ z.nullable(dateTime),
 });
 
-export const ReceiptSchema = z.object({
-  number: text(32),
+export const ReceiptSchema = /*#__PURE__*/ z.object({
+  number: /*#__PURE__*/ text(32),
   submittedAt: dateTime,
-  declarationVersion: text(32),
-  products: z.array(z.object({ productId: id, url: text(2048) })),
-  evidence: z.array(z.object({ id, name: text(LIMITS.maxFileNameLength), sha256: text(64) })),
+  declarationVersion: /*#__PURE__*/ text(32),
+  products: /*#__PURE__*/ z.array(/*#__PURE__*/ z.object({ productId: id, url: /*#__PURE__*/ text(2048) })),
+  evidence: /*#__PURE__*/ z.array(/*#__PURE__*/ z.object({ id, name: /*#__PURE__*/ text(LIMITS.maxFileNameLength), sha256: /*#__PURE__*/ text(64) })),
 });
 
-export const ComplaintSummarySchema = z.object({
+export const ComplaintSummarySchema = /*#__PURE__*/ z.object({
   id,
-  number: text(32),
+  number: /*#__PURE__*/ text(32),
   type: ComplaintTypeSchema,
   status: StatusSchema,
-  productCount: z.number().check(z.int(), z.minimum(0)),
+  productCount: /*#__PURE__*/ z.number().check(/*#__PURE__*/ z.int(), /*#__PURE__*/ z.minimum(0)),
   createdAt: dateTime,
   updatedAt: dateTime,
 });
 
 /** A complaint as the API returns it. `contact` is null for a supplier when disclosure was not consented to. */
-export const ComplaintSchema = z.object({
+export const ComplaintSchema = /*#__PURE__*/ z.object({
   id,
-  number: text(32),
+  number: /*#__PURE__*/ text(32),
   type: ComplaintTypeSchema,
   status: StatusSchema,
-  description: text(LIMITS.maxDescriptionLength),
+  description: /*#__PURE__*/ text(LIMITS.maxDescriptionLength),
   complainantId: id,
-  contact: z.nullable(ContactSchema),
-  discloseContactToSupplier: z.boolean(),
-  isIprHolder: z.boolean(),
-  holder: z.nullable(HolderInfoSchema),
-  products: z.array(ComplaintProductSchema),
-  evidence: z.array(z.extend(EvidenceDescriptorSchema, { original: z.boolean() })),
-  history: z.array(TransitionRecordSchema),
-  arbitration: z.nullable(ArbitrationSchema),
-  receipt: z.nullable(ReceiptSchema),
+  contact: /*#__PURE__*/ z.nullable(ContactSchema),
+  discloseContactToSupplier: /*#__PURE__*/ z.boolean(),
+  isIprHolder: /*#__PURE__*/ z.boolean(),
+  holder: /*#__PURE__*/ z.nullable(HolderInfoSchema),
+  products: /*#__PURE__*/ z.array(ComplaintProductSchema),
+  evidence: /*#__PURE__*/ z.array(/*#__PURE__*/ z.extend(EvidenceDescriptorSchema, { original: /*#__PURE__*/ z.boolean() })),
+  history: /*#__PURE__*/ z.array(TransitionRecordSchema),
+  arbitration: /*#__PURE__*/ z.nullable(ArbitrationSchema),
+  receipt: /*#__PURE__*/ z.nullable(ReceiptSchema),
   /** The actions the caller may take now. */
-  allowedActions: z.array(ActionSchema),
+  allowedActions: /*#__PURE__*/ z.array(ActionSchema),
   createdAt: dateTime,
   updatedAt: dateTime,
 });
 
-export const AccountSchema = z.object({
+export const AccountSchema = /*#__PURE__*/ z.object({
   id,
   role: RoleSchema,
-  displayName: text(200),
+  displayName: /*#__PURE__*/ text(200),
   /** The master account's contact: the form's defaults. */
   contact: ContactSchema,
 });
 
-export const IssueSchema = z.object({
+export const IssueSchema = /*#__PURE__*/ z.object({
   code: IssueCodeSchema,
-  path: z.array(z.union([z.string(), z.number()])),
-  message: z.string(),
-  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  path: /*#__PURE__*/ z.array(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.number()])),
+  message: /*#__PURE__*/ z.string(),
+  params: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.record(/*#__PURE__*/ z.string(), /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.number()]))),
 });
 
 /** `application/problem+json` (RFC 9457) carrying the validators' issues. */
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.optional(z.string()),
+export const ProblemSchema = /*#__PURE__*/ z.object({
+  type: /*#__PURE__*/ z.string(),
+  title: /*#__PURE__*/ z.string(),
+  status: /*#__PURE__*/ z.number(),
+  detail: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.string()),
   code: IssueCodeSchema,
-  issues: z.array(IssueSchema),
+  issues: /*#__PURE__*/ z.array(IssueSchema),
 });
 
 // Request bodies
-export const ReasonBodySchema = z.object({ reason: z.optional(text(LIMITS.maxReasonLength)) });
-export const SupplierResponseBodySchema = z.object({
-  products: z.array(z.object({
+export const ReasonBodySchema = /*#__PURE__*/ z.object({ reason: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxReasonLength)) });
+export const SupplierResponseBodySchema = /*#__PURE__*/ z.object({
+  products: /*#__PURE__*/ z.array(/*#__PURE__*/ z.object({
     productId: id,
-    response: z.enum(SUPPLIER_RESPONSES),
-    statement: z.optional(text(LIMITS.maxStatementLength)),
-  })).check(z.maxLength(LIMITS.maxProductLinks)),
+    response: /*#__PURE__*/ z.enum(SUPPLIER_RESPONSES),
+    statement: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxStatementLength)),
+  })).check(/*#__PURE__*/ z.maxLength(LIMITS.maxProductLinks)),
 });
-export const ArbitrationResultBodySchema = z.object({
-  decision: z.enum(ARBITRATION_DECISIONS),
-  notice: required(LIMITS.maxReasonLength),
+export const ArbitrationResultBodySchema = /*#__PURE__*/ z.object({
+  decision: /*#__PURE__*/ z.enum(ARBITRATION_DECISIONS),
+  notice: /*#__PURE__*/ required(LIMITS.maxReasonLength),
 });
-export const ResolveLinksBodySchema = z.object({
-  links: z.array(z.string().check(z.maxLength(4096))).check(z.maxLength(LIMITS.maxProductLinks * 2)),
+export const ResolveLinksBodySchema = /*#__PURE__*/ z.object({
+  links: /*#__PURE__*/ z.array(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.maxLength(4096))).check(/*#__PURE__*/ z.maxLength(LIMITS.maxProductLinks * 2)),
 });
-export const ResolvedLinkSchema = z.object({
-  index: z.number(),
-  input: z.string(),
-  status: z.enum(['found', 'not_found', 'not_product_link', 'not_url', 'empty', 'duplicate', 'over_limit']),
-  url: z.optional(z.string()),
-  duplicateOf: z.optional(z.number()),
-  product: z.optional(ProductSchema),
+export const ResolvedLinkSchema = /*#__PURE__*/ z.object({
+  index: /*#__PURE__*/ z.number(),
+  input: /*#__PURE__*/ z.string(),
+  status: /*#__PURE__*/ z.enum(['found', 'not_found', 'not_product_link', 'not_url', 'empty', 'duplicate', 'over_limit']),
+  url: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.string()),
+  duplicateOf: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.number()),
+  product: /*#__PURE__*/ z.optional(ProductSchema),
   /** The caller's open complaint that already lists this product, if any. */
-  openComplaint: z.optional(z.object({ id, number: text(32) })),
+  openComplaint: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.object({ id, number: /*#__PURE__*/ text(32) })),
 });
 
 export type ComplaintDraftInput = z.input<typeof ComplaintDraftSchema>;
