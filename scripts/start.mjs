@@ -1,0 +1,145 @@
+// `npm start`: the demo. Builds what it needs when missing or stale (the root `npm run build`),
+// then serves on ONE origin (PORT, default 8787; 0 picks a free port):
+//   /v1/*      the reference API (@ipr/server/node on embedded PGlite in DATA_DIR, default .data;
+//              seeded on first start, kept across restarts)
+//   /sdk/*     the CDN bundle directory (packages/elements/dist/cdn)
+//   /vendor/*  Vue's ESM browser build (for demo/vue.html)
+//   else       demo/
+// Prints `IPR demo ready at <url>` (parsed by the e2e tests). SKIP_BUILD=1 skips the build check.
+import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
+import { join, extname, resolve, dirname, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+
+/** Newest mtime of the files under `dir` (0 when missing). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let max = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const m = statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs;
+    if (m > max) max = m;
+  }
+  return max;
+}
+
+/** What the demo needs, and the sources it is built from. */
+const OUTPUTS = [
+  { out: 'packages/validators/dist/index.js', src: ['packages/validators/src'] },
+  { out: 'packages/client/dist/index.js', src: ['packages/client/src'] },
+  { out: 'packages/server/dist/node.js', src: ['packages/server/src'] },
+  { out: 'packages/elements/dist/cdn/ipr-elements.js', src: ['packages/elements/src', 'packages/client/src', 'packages/validators/src'] },
+];
+
+export function staleOutputs() {
+  return OUTPUTS.filter(({ out, src }) => {
+    const file = join(ROOT, out);
+    if (!existsSync(file)) return true;
+    const built = statSync(file).mtimeMs;
+    return src.some((dir) => newest(join(ROOT, dir)) > built);
+  }).map((o) => o.out);
+}
+
+function build() {
+  const stale = staleOutputs();
+  if (stale.length === 0) return;
+  console.log(`[start] building (missing or older than their sources: ${stale.join(', ')})`);
+  const started = Date.now();
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) {
+    console.error(`[start] npm run build failed (exit ${r.status})`);
+    process.exit(1);
+  }
+  console.log(`[start] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves a file from `base` (never outside it). */
+function serveFile(res, base, rel) {
+  const file = resolve(base, '.' + sep + decodeURIComponent(rel));
+  if (file !== base && !file.startsWith(base + sep)) return notFound(res);
+  let target = file;
+  if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
+  if (!existsSync(target) || !statSync(target).isFile()) return notFound(res);
+  res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+  createReadStream(target).pipe(res);
+}
+function notFound(res) {
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('Not found');
+}
+
+/** Hands a node request to a fetch handler and streams its answer back. */
+async function toFetch(handler, req, res, origin) {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(new URL(req.url, origin), {
+    method: req.method, headers,
+    ...(hasBody ? { body: /** @type {any} */ (req), duplex: 'half' } : {}),
+  });
+  const answer = await handler(request);
+  const out = {};
+  answer.headers.forEach((v, k) => { if (k !== 'set-cookie') out[k] = v; });
+  res.writeHead(answer.status, out);
+  if (!answer.body || req.method === 'HEAD') return res.end();
+  for await (const chunk of answer.body) res.write(chunk);
+  res.end();
+}
+
+export async function startDemo({ port = 8787, dataDir = '.data', hostname = '127.0.0.1' } = {}) {
+  const started = performance.now();
+  const { startServer } = await import(pathToFileURL(join(ROOT, 'packages/server/dist/node.js')).href);
+  // The API on an internal free port; the demo origin forwards /v1 to it (same origin for the page).
+  const api = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: resolve(ROOT, dataDir), ...(env.LARGE_ATTACHMENT_EMAIL ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL } : { emailForLargeAttachments: 'ipr-evidence@market.example' }) });
+  const apiFetch = (request) => {
+    const url = new URL(request.url);
+    return fetch(new Request(api.url + url.pathname + url.search, request));
+  };
+  const demoDir = join(ROOT, 'demo');
+  const sdkDir = join(ROOT, 'packages/elements/dist/cdn');
+  const vueDir = join(ROOT, 'node_modules/vue/dist');
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    const done = (p) => p.catch((error) => {
+      console.error('[start]', error);
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end();
+    });
+    if (path === '/v1' || path.startsWith('/v1/')) return done(toFetch(apiFetch, req, res, origin));
+    if (path.startsWith('/sdk/')) return serveFile(res, sdkDir, path.slice(5));
+    if (path.startsWith('/vendor/vue/')) return serveFile(res, vueDir, path.slice(12));
+    return serveFile(res, demoDir, path === '/' ? 'index.html' : path.slice(1));
+  });
+  await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, hostname, ok); });
+  const address = server.address();
+  const url = `http://${hostname}:${typeof address === 'object' && address ? address.port : port}`;
+  return {
+    url, startupMs: performance.now() - started,
+    async close() {
+      await new Promise((ok) => server.close(() => ok()));
+      server.closeAllConnections?.();
+      await api.close();
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (env.SKIP_BUILD !== '1') build();
+  const demo = await startDemo({ port: Number(env.PORT ?? 8787), dataDir: env.DATA_DIR ?? '.data', hostname: env.HOST ?? '127.0.0.1' });
+  console.log(`IPR demo ready at ${demo.url} (started in ${Math.round(demo.startupMs)} ms, data in ${env.DATA_DIR ?? '.data'})`);
+  console.log(`  host site ${demo.url}/   console ${demo.url}/console.html   Vue ${demo.url}/vue.html`);
+  const stop = async () => { await demo.close(); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
