@@ -1,0 +1,158 @@
+// `npm run bench`: every figure of issue 7 beside its budget and a baseline measured in the same
+// run. Builds what it needs, prints one table, writes it to bench/results/latest.json and exits 1
+// when a budget is missed. Options (env): SKIP_API=1 (no API figures), DURATION (autocannon
+// seconds per route, default 3), CATALOGUE (products for the search figure, default 100000).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(ROOT);
+const RESULTS = join(ROOT, 'bench/results');
+mkdirSync(RESULTS, { recursive: true });
+const started = Date.now();
+const log = (...a) => console.log(...a);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+
+// ── build when dist is missing or older than a source file ──
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+const CDN_FILE = 'packages/elements/dist/cdn/ipr-elements.js';
+const sources = Math.max(...['validators', 'client', 'elements'].map((p) => newest(`packages/${p}/src`)));
+const built = () => existsSync(CDN_FILE) && readdirSync('packages/elements/dist/cdn').some((f) => f.startsWith('import-'));
+function ensureBuilt() {
+  // Someone else's build may be rewriting dist/cdn right now: give it a moment before building.
+  for (let i = 0; i < 60 && !built(); i++) spawnSync('sleep', ['1']);
+  if (!built() || statSync(CDN_FILE).mtimeMs < sources) {
+    log('[bench] dist is missing or older than the sources: npm run build');
+    const r = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0 || !built()) { console.error('[bench] npm run build failed'); process.exit(2); }
+  }
+}
+ensureBuilt();
+
+log(`[bench] Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
+const rows = [];
+/** One line of the table; pass is null when the figure has no budget. */
+const row = (figure, measured, budget, baseline, pass, raw) => rows.push({ figure, measured, budget, baseline, pass, raw });
+
+// ── 1: bundle size ──
+const { sdkInitialSize, baselineSize } = await import('./size.mjs');
+log('[bench] 1 bundle size (building the baseline bundle)');
+const size = sdkInitialSize();
+const base = await baselineSize();
+row('initial SDK bundle, min+gzip (ipr-elements.js)', kb(size), '≤ 40 KB',
+  `${kb(base.total)} (full zod ${kb(base.initialGz)} + eager xlsx approximated by adding its chunk, ${kb(base.xlsxGz)})`,
+  size <= 40 * 1024, { bytes: size, baseline: base });
+
+// ── 2–5: browser ──
+const { makeWorkbooks } = await import('./workbooks.mjs');
+const books = makeWorkbooks(RESULTS);
+log(`[bench] workbooks: 800 rows ${kb(books.small)}, big ${kb(books.big)} (${books.bigRows.toLocaleString('en')} rows)`);
+
+async function launchApi(dataDir, catalogue) {
+  const proc = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/bench/server.ts', dataDir, String(catalogue)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise((resolve, reject) => {
+    createInterface({ input: proc.stdout }).once('line', resolve);
+    proc.once('exit', (code) => reject(new Error(`API server exited with ${code}`)));
+  });
+  return { ...JSON.parse(line), stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) };
+}
+
+ensureBuilt();
+const dataDir = mkdtempSync(join(tmpdir(), 'ipr-bench-'));
+let browser;
+try {
+  log('[bench] 2–5 headless Chromium (API server for the form: startServer, 5,000 products)');
+  const api = await launchApi(dataDir, 5000);
+  const { serveStatic } = await import('./serve.mjs');
+  const web = await serveStatic(ROOT, { apiUrl: api.url });
+  try {
+    const { browserFigures } = await import('./browser.mjs');
+    browser = await browserFigures({ root: ROOT, baseUrl: web.url, log });
+  } finally {
+    await web.close();
+    await api.stop();
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const b = browser;
+row('800-row .xlsx import, read+validate+show rows (first import: worker start)', `${ms(b.import800Cold.ms)}, longest task ${ms(b.import800Cold.longest)}`, '≤ 150 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)}, longest task ${ms(b.import800SheetJS.longest)}`, b.import800Cold.ms <= 150 && b.import800Cold.longest <= 50, { sdk: b.import800Cold, sheetjs: b.import800SheetJS });
+row('800-row .xlsx import, read+validate+show rows (warm worker)', `${ms(b.import800Warm.ms)}, longest task ${ms(b.import800Warm.longest)}`, '≤ 150 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)}, longest task ${ms(b.import800SheetJS.longest)}`, b.import800Warm.ms <= 150 && b.import800Warm.longest <= 50, { sdk: b.import800Warm });
+row(`${(books.big / 1048576).toFixed(1)} MiB .xlsx import to a result (${books.bigRows.toLocaleString('en')} rows)`, `${ms(b.import5Cold.ms)}, longest task ${ms(b.import5Cold.longest)}`, '≤ 2500 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import5SheetJS.ms)}, longest task ${ms(b.import5SheetJS.longest)}`, b.import5Cold.ms <= 2500 && b.import5Cold.longest <= 50, { sdk: b.import5Cold, sheetjs: b.import5SheetJS });
+row('<ipr-complaint-list> 10,000 complaints, items set → paint', `${ms(b.list.ms)}, longest task ${ms(b.list.longest)} (${b.list.rowsInDom} rows in DOM)`, '≤ 100 ms, task ≤ 50 ms',
+  `plain Lit table: ${ms(b.listLit.ms)}, longest task ${ms(b.listLit.longest)}`, b.list.ms <= 100 && b.list.longest <= 50, { list: b.list, lit: b.listLit });
+row('<ipr-complaint-form> script load → type select focusable', `${ms(b.form.ms)}, longest task ${ms(b.form.longest)}`, '≤ 100 ms', '—', b.form.ms <= 100, b.form);
+
+// ── 6–7: API (packages/server/bench/api.bench.ts in a child process, its tables parsed) ──
+/** The rows of every console.table in text, as objects keyed by header. */
+function parseTables(text) {
+  const tables = [];
+  let header = null;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('│')) { if (line.startsWith('└')) header = null; continue; }
+    const cells = line.split('│').slice(1, -1).map((c) => c.trim().replace(/^'(.*)'$/, '$1'));
+    if (cells[0] === '(index)') { header = cells; tables.push([]); continue; }
+    if (header) tables.at(-1).push(Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+  }
+  return tables;
+}
+if (process.env.SKIP_API) {
+  row('product search on 100,000 products (API)', 'skipped (SKIP_API)', 'p95 ≤ 20 ms', '—', null, null);
+} else {
+  const CATALOGUE = process.env.CATALOGUE ?? '100000';
+  log(`[bench] 6–7 API: packages/server/bench/api.bench.ts (CATALOGUE=${CATALOGUE}, DURATION=${process.env.DURATION ?? 3})`);
+  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/bench/api.bench.ts'], {
+    env: { ...process.env, CATALOGUE, DURATION: process.env.DURATION ?? '3' }, encoding: 'utf8', maxBuffer: 64 << 20,
+  });
+  writeFileSync(join(RESULTS, 'api.txt'), r.stdout + r.stderr);
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    row('API bench', `failed (exit ${r.status})`, '—', '—', false, null);
+  } else {
+    const tables = parseTables(r.stdout);
+    const search = tables.flat().find((t) => t.query === 'all');
+    const p95 = parseFloat(search?.p95);
+    row(`product search on ${Number(CATALOGUE).toLocaleString('en')} products (API, over HTTP, ${search?.requests} queries)`, `p95 ${search?.p95} (p50 ${search?.p50}, max ${search?.max})`, 'p95 ≤ 20 ms', '—', p95 <= 20, search);
+    const thr = tables.flat().filter((t) => t['req/s (avg)']);
+    const by = (s) => thr.find((t) => t.route.startsWith(s));
+    const bare = by('bare hono');
+    for (const [name, key] of [['list (GET /v1/complaints, 20 per page)', 'GET /v1/complaints'], ['create (POST /v1/complaints)', 'POST /v1/complaints']]) {
+      const t = by(key);
+      row(`${name} throughput`, `${t?.['req/s (avg)']} req/s (p97.5 ${t?.['latency p97.5']}, non-2xx ${t?.['non-2xx/errors']})`, 'report', `bare hono route: ${bare?.['req/s (avg)']} req/s`, t && Number(t['non-2xx/errors']) === 0 ? null : false, t);
+    }
+  }
+}
+
+// ── the table ──
+const verdict = (p) => (p === null ? '—' : p ? 'pass' : 'FAIL');
+const cols = ['figure', 'measured', 'budget', 'baseline (same run)', 'pass'];
+const lines = rows.map((r) => [r.figure, r.measured, r.budget, r.baseline, verdict(r.pass)]);
+const widths = cols.map((c, i) => Math.max(c.length, ...lines.map((l) => l[i].length)));
+const fmt = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+log('');
+log(fmt(cols));
+log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const l of lines) log(fmt(l));
+const failed = rows.filter((r) => r.pass === false);
+const seconds = (Date.now() - started) / 1000;
+log(`\n${failed.length ? `${failed.length} budget(s) missed` : 'every budget met'} · ${seconds.toFixed(0)} s · load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
+writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify({
+  date: new Date().toISOString(), node: process.version, cpus: cpus().length, seconds, loadavg: loadavg(),
+  rows: rows.map(({ raw, ...r }) => ({ ...r, pass: r.pass, raw })),
+}, null, 2));
+process.exit(failed.length ? 1 : 0);
