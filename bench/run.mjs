@@ -88,12 +88,12 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 const b = browser;
-row('800-row .xlsx import, read+validate+show rows (first import: worker start)', `${ms(b.import800Cold.ms)}, longest task ${ms(b.import800Cold.longest)}`, '≤ 150 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)}, longest task ${ms(b.import800SheetJS.longest)}`, b.import800Cold.ms <= 150 && b.import800Cold.longest <= 50, { sdk: b.import800Cold, sheetjs: b.import800SheetJS });
-row('800-row .xlsx import, read+validate+show rows (warm worker)', `${ms(b.import800Warm.ms)}, longest task ${ms(b.import800Warm.longest)}`, '≤ 150 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)}, longest task ${ms(b.import800SheetJS.longest)}`, b.import800Warm.ms <= 150 && b.import800Warm.longest <= 50, { sdk: b.import800Warm });
-row(`${(books.big / 1048576).toFixed(1)} MiB .xlsx import to a result (${books.bigRows.toLocaleString('en')} rows)`, `${ms(b.import5Cold.ms)}, longest task ${ms(b.import5Cold.longest)}`, '≤ 2500 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import5SheetJS.ms)}, longest task ${ms(b.import5SheetJS.longest)}`, b.import5Cold.ms <= 2500 && b.import5Cold.longest <= 50, { sdk: b.import5Cold, sheetjs: b.import5SheetJS });
+row('800-row .xlsx import, read+validate+show rows (first import: worker start)', `${ms(b.import800Cold.ms)} (result ${ms(b.import800Cold.toResultMs)}), longest task ${ms(b.import800Cold.longest)}`, '≤ 150 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${ms(b.import800SheetJS.longest)}`, b.import800Cold.ms <= 150 && b.import800Cold.longest <= 50, { sdk: b.import800Cold, sheetjs: b.import800SheetJS });
+row('800-row .xlsx import, read+validate+show rows (warm worker)', `${ms(b.import800Warm.ms)} (result ${ms(b.import800Warm.toResultMs)}), longest task ${ms(b.import800Warm.longest)}`, '≤ 150 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${ms(b.import800SheetJS.longest)}`, b.import800Warm.ms <= 150 && b.import800Warm.longest <= 50, { sdk: b.import800Warm });
+row(`${(books.big / 1048576).toFixed(1)} MiB .xlsx import to a result (${books.bigRows.toLocaleString('en')} rows)`, `${ms(b.import5Cold.ms)} (result ${ms(b.import5Cold.toResultMs)}), longest task ${ms(b.import5Cold.longest)}`, '≤ 2500 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import5SheetJS.ms)} (result ${ms(b.import5SheetJS.toResultMs)}), longest task ${ms(b.import5SheetJS.longest)}`, b.import5Cold.ms <= 2500 && b.import5Cold.longest <= 50, { sdk: b.import5Cold, sheetjs: b.import5SheetJS });
 row('<ipr-complaint-list> 10,000 complaints, items set → paint', `${ms(b.list.ms)}, longest task ${ms(b.list.longest)} (${b.list.rowsInDom} rows in DOM)`, '≤ 100 ms, task ≤ 50 ms',
   `plain Lit table: ${ms(b.listLit.ms)}, longest task ${ms(b.listLit.longest)}`, b.list.ms <= 100 && b.list.longest <= 50, { list: b.list, lit: b.listLit });
 row('<ipr-complaint-form> script load → type select focusable', `${ms(b.form.ms)}, longest task ${ms(b.form.longest)}`, '≤ 100 ms', '—', b.form.ms <= 100, b.form);
