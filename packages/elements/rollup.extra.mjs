@@ -28,29 +28,6 @@ function workerUrl() {
 }
 
 /**
- * The spreadsheet import pipeline (reading, classifying rows, the template) is needed only
- * when a sheet is imported: in the bundle, the client's entry re-exports it through lazy
- * wrappers so its code becomes a chunk fetched on first use (the public API is unchanged:
- * both functions already return promises).
- */
-function lazyImportPipeline() {
-  return {
-    name: 'ipr-lazy-import-pipeline',
-    transform(code, id) {
-      if (!/packages\/client\/dist\/index\.js$/.test(id)) return null;
-      let out = code.replace(/export \{ importLinks \} from '\.\/import\/index\.js';/,
-        "export const importLinks = (...args) => import('./import/index.js').then((m) => m.importLinks(...args));");
-      out = out.replace(/export \{ TEMPLATE_FILE_NAME, TEMPLATE_HEADERS, createTemplate, downloadTemplate \} from '\.\/import\/template\.js';/,
-        "export { TEMPLATE_FILE_NAME, TEMPLATE_HEADERS } from './import/template.js';\n" +
-        "export const createTemplate = (...args) => import('./import/template.js').then((m) => m.createTemplate(...args));\n" +
-        "export const downloadTemplate = (...args) => import('./import/template.js').then((m) => m.downloadTemplate(...args));");
-      if (out === code) this.warn('the client entry changed shape: the import pipeline stays in the initial bundle');
-      return { code: out, map: null };
-    },
-  };
-}
-
-/**
  * Collapses the whitespace of `html` and `css` tagged templates in our own sources (the
  * templates are static text: indentation is bytes nobody needs). Whitespace is collapsed to
  * one space, never removed, so inline text keeps its spaces; CSS also loses comments and
@@ -121,7 +98,7 @@ function sizes() {
       // Old hashed chunks must not linger beside the bundle.
       rmSync(OUT, { recursive: true, force: true });
     },
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const rows = [];
       const gzOf = (file) => gzipSync(Buffer.from(file.type === 'chunk' ? file.code : file.source), { level: 9 }).length;
       // What a page loads first: the entry and everything it imports statically.
@@ -146,6 +123,18 @@ function sizes() {
         for (const [id, m] of Object.entries(entry.modules)) {
           const key = process.env.IPR_SIZE_DETAIL === 'modules' ? id.replace(/^.*(node_modules|packages)\//, '') : id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : id.replace(/^.*packages\//, '');
           groups[key] = (groups[key] ?? 0) + m.renderedLength;
+        }
+        if (process.env.IPR_SIZE_DETAIL === 'gz') {
+          const { minify } = await import('terser');
+          const gz = {};
+          for (const [id, m] of Object.entries(entry.modules)) {
+            if (!m.code) continue;
+            const key = id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : id.replace(/^.*packages\//, '').split('/').slice(0, 2).join('/');
+            const min = await minify(m.code, { module: true, compress: false, mangle: false }).catch(() => ({ code: m.code }));
+            gz[key] = (gz[key] ?? 0) + (min.code ?? '').length;
+          }
+          const all = Object.values(gz).reduce((a, b) => a + b, 0);
+          console.log(Object.entries(gz).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.padEnd(40)} ${(v / 1024).toFixed(1)} KB min, share ${(100 * v / all).toFixed(1)}%`).join('\n'));
         }
         console.log(Object.entries(groups).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.padEnd(50)} ${(v / 1024).toFixed(1)} KB (before terser)`).join('\n'));
       }
@@ -173,8 +162,7 @@ export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => [
       ts('elements', { declaration: false, declarationDir: undefined, outDir: OUT, sourceMap: false, rootDir: 'packages/elements/src' }),
       minifyLiterals(),
       workerUrl(),
-      lazyImportPipeline(),
-      terser({ ecma: 2020, module: true, format: { comments: false } }),
+      terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
       sizes(),
     ],
   },

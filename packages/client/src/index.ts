@@ -3,8 +3,8 @@ export type { IprClient, IprClientOptions, RetryOptions, UploadOptions, CreateOp
 export { IprApiError, unwrap, isApiError, errorFromProblem, errorFromIssues } from './errors.js';
 export type { ApiError, ApiResult, CallOptions } from './errors.js';
 export type { UploadProgress } from './upload.js';
-export { importLinks } from './import/index.js';
+export { importLinks, createTemplate, downloadTemplate } from './import/lazy.js';
 export type { ImportOptions, ImportResult, ImportRow, ImportRowStatus, ImportSummary, ImportProgress, LinkResolver } from './import/index.js';
-export { createTemplate, downloadTemplate, TEMPLATE_HEADERS, TEMPLATE_FILE_NAME } from './import/template.js';
+export { TEMPLATE_HEADERS, TEMPLATE_FILE_NAME } from './import/constants.js';
 export { createDraftStore, createStoredDraft, newIdempotencyKey } from './drafts.js';
 export type { DraftStore, DraftStoreOptions, DraftStorage, StoredDraft, DraftInput } from './drafts.js';

@@ -1,11 +1,9 @@
 // The Excel template of the help page: a real .xlsx with the link column's header, an example
 // row and an instruction sheet in English and Chinese. Every cell goes through neutralizeCell.
 import { DEFAULT_PRODUCT_LINK_RULE, LIMITS, formatBytes, neutralizeCell, type Locale } from '@ipr/validators';
+import { TEMPLATE_FILE_NAME, TEMPLATE_HEADERS, XLSX_MEDIA_TYPE } from './constants.js';
 
-/** The link column's header per locale; both are recognised by `isLinkHeader` on import. */
-export const TEMPLATE_HEADERS: Record<Locale, string> = { en: 'Product link', 'zh-CN': '产品链接' };
-export const TEMPLATE_FILE_NAME = 'ipr-product-links-template.xlsx';
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { TEMPLATE_FILE_NAME, TEMPLATE_HEADERS, XLSX_MEDIA_TYPE };
 
 const cells = (rows: unknown[][]) => rows.map((r) => r.map(neutralizeCell));
 
