@@ -129,7 +129,7 @@ function sizes() {
           const gz = {};
           for (const [id, m] of Object.entries(entry.modules)) {
             if (!m.code) continue;
-            const key = id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : id.replace(/^.*packages\//, '').split('/').slice(0, 2).join('/');
+            const key = id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : (process.env.IPR_SIZE_FILES ? id.replace(/^.*packages\//, '') : id.replace(/^.*packages\//, '').split('/').slice(0, 2).join('/'));
             const min = await minify(m.code, { module: true, compress: false, mangle: false }).catch(() => ({ code: m.code }));
             gz[key] = (gz[key] ?? 0) + (min.code ?? '').length;
           }
