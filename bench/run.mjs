@@ -3,7 +3,7 @@
 // when a budget is missed. Options (env): SKIP_API=1 (no API figures), DURATION (autocannon
 // seconds per route, default 3), CATALOGUE (products for the search figure, default 100000).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +17,7 @@ const started = Date.now();
 const log = (...a) => console.log(...a);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const lt = (n) => (n > 0 ? ms(n) : 'none > 50 ms');
 
 // ── build when dist is missing or older than a source file ──
 function newest(dir) {
@@ -70,6 +71,9 @@ async function launchApi(dataDir, catalogue) {
 }
 
 ensureBuilt();
+// The pages load a snapshot of the CDN folder: another build may rewrite dist/cdn mid-run.
+rmSync('bench/.tmp/cdn', { recursive: true, force: true });
+cpSync('packages/elements/dist/cdn', 'bench/.tmp/cdn', { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'ipr-bench-'));
 let browser;
 try {
@@ -88,15 +92,15 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 const b = browser;
-row('800-row .xlsx import, read+validate+show rows (first import: worker start)', `${ms(b.import800Cold.ms)} (result ${ms(b.import800Cold.toResultMs)}), longest task ${ms(b.import800Cold.longest)}`, '≤ 150 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${ms(b.import800SheetJS.longest)}`, b.import800Cold.ms <= 150 && b.import800Cold.longest <= 50, { sdk: b.import800Cold, sheetjs: b.import800SheetJS });
-row('800-row .xlsx import, read+validate+show rows (warm worker)', `${ms(b.import800Warm.ms)} (result ${ms(b.import800Warm.toResultMs)}), longest task ${ms(b.import800Warm.longest)}`, '≤ 150 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${ms(b.import800SheetJS.longest)}`, b.import800Warm.ms <= 150 && b.import800Warm.longest <= 50, { sdk: b.import800Warm });
-row(`${(books.big / 1048576).toFixed(1)} MiB .xlsx import to a result (${books.bigRows.toLocaleString('en')} rows)`, `${ms(b.import5Cold.ms)} (result ${ms(b.import5Cold.toResultMs)}), longest task ${ms(b.import5Cold.longest)}`, '≤ 2500 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import5SheetJS.ms)} (result ${ms(b.import5SheetJS.toResultMs)}), longest task ${ms(b.import5SheetJS.longest)}`, b.import5Cold.ms <= 2500 && b.import5Cold.longest <= 50, { sdk: b.import5Cold, sheetjs: b.import5SheetJS });
-row('<ipr-complaint-list> 10,000 complaints, items set → paint', `${ms(b.list.ms)}, longest task ${ms(b.list.longest)} (${b.list.rowsInDom} rows in DOM)`, '≤ 100 ms, task ≤ 50 ms',
-  `plain Lit table: ${ms(b.listLit.ms)}, longest task ${ms(b.listLit.longest)}`, b.list.ms <= 100 && b.list.longest <= 50, { list: b.list, lit: b.listLit });
-row('<ipr-complaint-form> script load → type select focusable', `${ms(b.form.ms)}, longest task ${ms(b.form.longest)}`, '≤ 100 ms', '—', b.form.ms <= 100, b.form);
+row('800-row .xlsx import, read+validate+show rows (first import: worker start)', `${ms(b.import800Cold.ms)} (result ${ms(b.import800Cold.toResultMs)}), longest task ${lt(b.import800Cold.longest)} (until result ${lt(b.import800Cold.longestToResult)})`, '≤ 150 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${lt(b.import800SheetJS.longest)} (until result ${lt(b.import800SheetJS.longestToResult)})`, b.import800Cold.ms <= 150 && b.import800Cold.longest <= 50, { sdk: b.import800Cold, sheetjs: b.import800SheetJS });
+row('800-row .xlsx import, read+validate+show rows (warm worker)', `${ms(b.import800Warm.ms)} (result ${ms(b.import800Warm.toResultMs)}), longest task ${lt(b.import800Warm.longest)} (until result ${lt(b.import800Warm.longestToResult)})`, '≤ 150 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${lt(b.import800SheetJS.longest)} (until result ${lt(b.import800SheetJS.longestToResult)})`, b.import800Warm.ms <= 150 && b.import800Warm.longest <= 50, { sdk: b.import800Warm });
+row(`${(books.big / 1048576).toFixed(1)} MiB .xlsx import to a result (${books.bigRows.toLocaleString('en')} rows)`, `${ms(b.import5Cold.ms)} (result ${ms(b.import5Cold.toResultMs)}), longest task ${lt(b.import5Cold.longest)} (until result ${lt(b.import5Cold.longestToResult)})`, '≤ 2500 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import5SheetJS.ms)} (result ${ms(b.import5SheetJS.toResultMs)}), longest task ${lt(b.import5SheetJS.longest)} (until result ${lt(b.import5SheetJS.longestToResult)})`, b.import5Cold.ms <= 2500 && b.import5Cold.longest <= 50, { sdk: b.import5Cold, sheetjs: b.import5SheetJS });
+row('<ipr-complaint-list> 10,000 complaints, items set → paint', `${ms(b.list.ms)}, longest task ${lt(b.list.longest)} (${b.list.rowsInDom} rows in DOM)`, '≤ 100 ms, task ≤ 50 ms',
+  `plain Lit table: ${ms(b.listLit.ms)}, longest task ${lt(b.listLit.longest)}`, b.list.ms <= 100 && b.list.longest <= 50, { list: b.list, lit: b.listLit });
+row('<ipr-complaint-form> script load → type select focusable', `${ms(b.form.ms)} (tags defined at ${ms(b.form.definedMs)}), longest task ${lt(b.form.longest)}`, '≤ 100 ms', '—', b.form.ms <= 100, b.form);
 
 // ── 6–7: API (packages/server/bench/api.bench.ts in a child process, its tables parsed) ──
 /** The rows of every console.table in text, as objects keyed by header. */
