@@ -51,7 +51,7 @@ before(async () => {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${server.address().port}`;
   const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8'));
-  stories = Object.values(index.entries).filter((e) => e.type === 'story');
+  stories = Object.values(index.entries).filter((e) => e.type === 'story' && (!process.env.STORY_FILTER || e.id.includes(process.env.STORY_FILTER)));
   browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
@@ -78,10 +78,21 @@ test('every story renders without console errors or axe violations', async (t) =
   for (const story of stories) {
     errors = [];
     const started = Date.now();
-    await page.evaluate((id) => {
+    // Storybook reports the end of loaders, render and play (or their failure) on its channel.
+    const outcome = await page.evaluate((id) => new Promise((resolve) => {
+      const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+      const events = { storyRendered: null, storyErrored: 'story errored', storyThrewException: 'story threw', playFunctionThrewException: 'play function threw', storyMissing: 'story missing' };
+      const handlers = {};
+      const done = (value) => { for (const [e, h] of Object.entries(handlers)) channel.off(e, h); clearTimeout(timer); resolve(value); };
+      for (const [event, message] of Object.entries(events)) {
+        handlers[event] = (arg) => done(message === null ? 'ok' : `${message}: ${JSON.stringify(arg?.message ?? arg?.description ?? arg).slice(0, 300)}`);
+        channel.on(event, handlers[event]);
+      }
+      const timer = setTimeout(() => done('no storyRendered within 45 s'), 45_000);
       document.querySelector('#storybook-root')?.replaceChildren();
-      window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
-    }, story.id);
+      channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+    }), story.id);
+    if (outcome !== 'ok') { failures.push(`${story.id}: ${outcome}`); continue; }
     const problem = await page.waitForFunction(() => {
       const root = document.querySelector('#storybook-root');
       const err = document.querySelector('.sb-show-errordisplay #error-message');
@@ -93,7 +104,7 @@ test('every story renders without console errors or axe violations', async (t) =
       const ready = hosts.every((h) => h.shadowRoot && h.shadowRoot.childNodes.length > 0);
       const busy = document.querySelector('[data-story-busy]');
       return ready && !busy ? 'ok' : false;
-    }, null, { timeout: 30_000, polling: 100 }).then((h) => h.jsonValue(), (e) => `not rendered within 30 s (${e.message.split('\n')[0]})`);
+    }, null, { timeout: 15_000, polling: 100 }).then((h) => h.jsonValue(), (e) => `not rendered within 15 s (${e.message.split('\n')[0]})`);
     if (problem !== 'ok') { failures.push(`${story.id}: ${problem}`); continue; }
     // Let async content (API answers) settle before judging.
     await page.waitForTimeout(300);

@@ -54,3 +54,38 @@ export async function ok<T>(call: Promise<{ data?: T; error?: { code: string; me
   if (result.error) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.data as T;
 }
+
+/** Listed catalogue products, looked up through the API (`/v1/products/resolve`). */
+export async function listedProducts(api: InMemoryApi, n: number, token: string = TOKENS.complainantA) {
+  const { rows } = await api.db.query<{ url: string }>('select url from products where listed order by id limit $1', [n]);
+  const client = clientFor(api, token);
+  const out = [];
+  for (let i = 0; i < rows.length; i += 400) {
+    const page = await ok(client.products.resolveLinks(rows.slice(i, i + 400).map((r) => r.url)));
+    out.push(...page.items.flatMap((r) => (r.product ? [r.product] : [])));
+  }
+  return out;
+}
+
+/** Products with long Chinese names, added to the catalogue once (db handle: the API has no catalogue route). */
+export async function seedLongChineseProducts(api: InMemoryApi): Promise<string> {
+  const names = [
+    '【官方旗舰店】2026新款高端商务男士真皮自动扣腰带礼盒装送男友送老公生日礼物限量版头层牛皮',
+    '【正品保证】智能恒温电热水壶大容量家用不锈钢烧水壶一体式自动断电保温开水壶一点五升',
+    '【限时特惠】儿童益智早教磁力片积木玩具套装百变拼装男孩女孩三到六岁生日礼物二百片装',
+    '【品牌直营】超薄无线蓝牙降噪耳机入耳式运动跑步长续航高音质适用于苹果华为小米手机',
+  ];
+  await api.db.query(
+    `insert into products (id, url, name, supplier_id, category, listed)
+     select 'pzh' || i, 'https://market.example/product/pzh' || i, n, 'acc_supplier_a', 'bag', true
+     from unnest($1::text[]) with ordinality as t(n, i) on conflict (id) do nothing`,
+    [names],
+  );
+  return '旗舰店';
+}
+
+/** A small real PDF file. */
+export function pdfFile(name = 'evidence.pdf', extra = 0): File {
+  const body = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n' + ' '.repeat(extra) + '%%EOF\n';
+  return new File([body], name, { type: 'application/pdf' });
+}

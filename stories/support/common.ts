@@ -1,4 +1,4 @@
-import type { StoryContext } from '@storybook/web-components-vite';
+import type { InMemoryApi } from './api';
 
 /** Args every story understands: they override the toolbar's globals. */
 export interface Common {
@@ -6,6 +6,7 @@ export interface Common {
   theme?: 'light' | 'dark';
 }
 
-type Ctx = Pick<StoryContext, 'args' | 'globals'>;
+interface Ctx { args: Common; globals: Record<string, unknown>; loaded: Record<string, unknown> }
 export const localeOf = (ctx: Ctx): string => String(ctx.args.locale ?? ctx.globals.locale ?? 'en');
-export const themeOf = (ctx: Ctx): string => String(ctx.args.theme ?? ctx.globals.theme ?? 'light');
+export const themeOf = (ctx: Ctx): 'light' | 'dark' => ((ctx.args.theme ?? ctx.globals.theme) === 'dark' ? 'dark' : 'light');
+export const apiOf = (ctx: Ctx): InMemoryApi => ctx.loaded.api as InMemoryApi;

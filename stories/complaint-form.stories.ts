@@ -1,0 +1,95 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { IprComplaintForm } from '@ipr/elements';
+import { clientFor, getApi, listedProducts, ok, pdfFile, TOKENS } from './support/api';
+import { apiOf, localeOf, themeOf, type Common } from './support/common';
+
+type Step = 'basics' | 'evidence' | 'review';
+type Args = Common & { step: Step; prefill: 'none' | 'basics' | 'all'; failSubmit: boolean };
+
+const meta: Meta<Args> = {
+  title: 'Elements/Complaint form',
+  component: 'ipr-complaint-form',
+  args: { step: 'basics', prefill: 'none', failSubmit: false },
+  argTypes: { step: { control: 'inline-radio', options: ['basics', 'evidence', 'review'] }, prefill: { control: 'inline-radio', options: ['none', 'basics', 'all'] } },
+  // A filled-in draft for the later steps: real catalogue products and evidence uploaded to the API.
+  loaders: [async (ctx) => {
+    const args = ctx.args as Args;
+    if (args.prefill === 'none') return { draft: undefined };
+    const api = await getApi();
+    const client = clientFor(api, TOKENS.complainantA);
+    const products = await listedProducts(api, 2);
+    const evidence = args.prefill === 'all' ? [await ok(client.evidence.upload(pdfFile('trademark-registration.pdf')))] : [];
+    return {
+      draft: {
+        type: 'trademark_infringement',
+        productLinks: products.map((p) => p.url),
+        description: 'Counterfeit goods carrying our registered trademark AURORA, sold without authorisation.',
+        contact: { name: 'Lin Mei', email: 'lin.mei@aurora.example', phone: '+86 20 1234 5678', company: 'Aurora Lighting Co.' },
+        discloseContactToSupplier: false,
+        isIprHolder: true,
+        holder: { name: '', identificationNumber: '', identificationAttachments: [], powerOfAttorney: [], powerOfAttorneyExpiresAt: null },
+        evidence: evidence.map((e) => ({ id: e.id })),
+        declaration: { goodFaith: args.step === 'review', accurate: args.step === 'review', authorised: args.step === 'review', version: '2026-11' },
+      },
+    };
+  }],
+  render: (args, ctx) => {
+    const client = clientFor(apiOf(ctx), TOKENS.complainantA, {
+      failWhen: args.failSubmit ? (r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/complaints' : undefined,
+    });
+    // Drafts kept in memory under a per-story key: stories never restore each other's drafts.
+    const el = document.createElement('ipr-complaint-form');
+    el.client = client;
+    el.locale = localeOf(ctx);
+    el.theme = themeOf(ctx);
+    el.draftStorage = 'memory';
+    el.draftKey = `story-${ctx.id}`;
+    el.largeAttachmentEmail = 'ipr-evidence@market.example';
+    el.step = args.step;
+    if (ctx.loaded.draft) el.draft = ctx.loaded.draft as IprComplaintForm['draft'];
+    return el;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const form = (root: HTMLElement) => root.querySelector<IprComplaintForm>('ipr-complaint-form')!;
+async function clickNext(root: HTMLElement) {
+  const el = form(root);
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button.next')!.click();
+  await el.updateComplete;
+}
+async function waitFor(root: HTMLElement, selector: string) {
+  const el = form(root);
+  for (let i = 0; i < 200 && !el.shadowRoot!.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Step 1, empty (contact pre-filled from the account). */
+export const Basics: Story = {};
+/** Step 1 after "Next" with nothing filled in: every error shown. */
+export const BasicsErrors: Story = { play: async ({ canvasElement }) => clickNext(canvasElement) };
+/** Step 1 filled in. */
+export const BasicsFilled: Story = { args: { prefill: 'basics' } };
+/** Step 2: evidence. */
+export const Evidence: Story = { args: { step: 'evidence', prefill: 'basics' } };
+/** Step 2 after "Next" without evidence. */
+export const EvidenceErrors: Story = { args: { step: 'evidence', prefill: 'basics' }, play: async ({ canvasElement }) => clickNext(canvasElement) };
+/** Step 3: review and declaration. */
+export const Review: Story = { args: { step: 'review', prefill: 'all' } };
+/** The receipt with the complaint number, after a real submit to the API. */
+export const Receipt: Story = {
+  args: { step: 'review', prefill: 'all' },
+  play: async ({ canvasElement }) => { await clickNext(canvasElement); await waitFor(canvasElement, '[part~="receipt"]'); },
+};
+/** Submitting failed (the network dropped): the draft is kept, the button offers a retry. */
+export const SubmitFailed: Story = {
+  args: { step: 'review', prefill: 'all', failSubmit: true },
+  play: async ({ canvasElement }) => { await clickNext(canvasElement); await waitFor(canvasElement, '[part~="error"]'); },
+};
+export const BasicsChinese: Story = { args: { locale: 'zh-CN' } };
+export const BasicsErrorsChinese: Story = { args: { locale: 'zh-CN' }, play: BasicsErrors.play };
+export const ReviewChinese: Story = { args: { locale: 'zh-CN', step: 'review', prefill: 'all' } };
+export const BasicsDark: Story = { args: { theme: 'dark' } };
+export const EvidenceDark: Story = { args: { theme: 'dark', step: 'evidence', prefill: 'basics' } };
+export const ReceiptDark: Story = { args: { theme: 'dark', step: 'review', prefill: 'all' }, play: Receipt.play };

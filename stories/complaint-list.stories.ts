@@ -1,0 +1,47 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { STATUSES } from '@ipr/validators';
+import { clientFor, TOKENS } from './support/api';
+import { apiOf, localeOf, themeOf, type Common } from './support/common';
+
+type Args = Common & { token: string; status: string; q: string; failFirst: number; hold: boolean };
+
+const meta: Meta<Args> = {
+  title: 'Elements/Complaint list',
+  component: 'ipr-complaint-list',
+  args: { token: TOKENS.complainantA, status: '', q: '', failFirst: 0, hold: false },
+  argTypes: {
+    token: { control: 'select', options: Object.values(TOKENS) },
+    status: { control: 'select', options: ['', ...STATUSES] },
+  },
+  render: (args, ctx) => {
+    const client = clientFor(apiOf(ctx), args.token, { failFirst: args.failFirst, hold: args.hold ? new Promise(() => {}) : undefined });
+    return html`<ipr-complaint-list .client=${client} locale=${localeOf(ctx)} theme=${themeOf(ctx)} status=${args.status} q=${args.q}></ipr-complaint-list>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** "My complaints" of the first demo complainant: the seed has complaints in every status. */
+export const Default: Story = {};
+/** No complaint matches: the empty state. */
+export const Empty: Story = { args: { q: 'IPR-0000-000000' } };
+/** The first page has not answered yet. */
+export const Loading: Story = { args: { hold: true } };
+/** The network failed once: the error with its retry button (retrying then succeeds). */
+export const ErrorWithRetry: Story = { args: { failFirst: 1 } };
+export const Chinese: Story = { args: { locale: 'zh-CN' } };
+export const Dark: Story = { args: { theme: 'dark' } };
+/** The supplier's view: complaints about its products, with its actions. */
+export const AsSupplier: Story = { args: { token: TOKENS.supplierA } };
+/** The platform's view. */
+export const AsPlatform: Story = { args: { token: TOKENS.platform } };
+
+const byStatus = (status: string): Story => ({ name: `Status: ${status}`, args: { status } });
+export const Submitted = byStatus('submitted');
+export const AwaitingSupplier = byStatus('awaiting_supplier');
+export const SupplierResponded = byStatus('supplier_responded');
+export const InArbitration = byStatus('in_arbitration');
+export const Arbitrated = byStatus('arbitrated');
+export const Closed = byStatus('closed');
+export const Cancelled = byStatus('cancelled');

@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { IprProductPicker } from '@ipr/elements';
+import { TEMPLATE_HEADERS } from '@ipr/client';
+import { clientFor, getApi, listedProducts, seedLongChineseProducts, TOKENS } from './support/api';
+import { apiOf, localeOf, themeOf, type Common } from './support/common';
+
+type Args = Common & { showErrors: boolean };
+
+const meta: Meta<Args> = {
+  title: 'Elements/Product picker',
+  component: 'ipr-product-picker',
+  args: { showErrors: false },
+  render: (args, ctx) => {
+    const client = clientFor(apiOf(ctx), TOKENS.complainantA);
+    const products = (ctx.loaded.products as unknown[] | undefined) ?? [];
+    return html`<ipr-product-picker .client=${client} locale=${localeOf(ctx)} theme=${themeOf(ctx)} ?show-errors=${args.showErrors}
+      .products=${products}></ipr-product-picker>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const picker = (root: HTMLElement) => root.querySelector<IprProductPicker>('ipr-product-picker')!;
+
+/** Nothing added yet. */
+export const Empty: Story = {};
+/** Nothing added and the form asked for products: the error is shown. */
+export const EmptyWithError: Story = { args: { showErrors: true } };
+
+async function search(root: HTMLElement, q: string) {
+  const el = picker(root);
+  await el.updateComplete;
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+  input.value = q;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+  input.form ? input.form.requestSubmit() : input.closest('form')?.requestSubmit();
+  // The search answers from the in-browser API.
+  for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('.results'); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Search results for "lamp" from the seeded catalogue. */
+export const SearchResults: Story = { play: async ({ canvasElement }) => search(canvasElement, 'lamp') };
+export const SearchResultsChinese: Story = { args: { locale: 'zh-CN' }, play: async ({ canvasElement }) => search(canvasElement, '台灯') };
+/** Long Chinese product names (added to the catalogue for this story), searched and added. */
+export const LongChineseNames: Story = {
+  args: { locale: 'zh-CN' },
+  loaders: [async () => { await seedLongChineseProducts(await getApi()); return {}; }],
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, '旗舰店');
+    picker(canvasElement).add(['https://market.example/product/pzh1', 'https://market.example/product/pzh2']);
+  },
+};
+/** 800 products added: the limit, "800 / 800". */
+export const EightHundredProducts: Story = {
+  loaders: [async () => ({ products: await listedProducts(await getApi(), 800) })],
+};
+export const EightHundredProductsDark: Story = { ...EightHundredProducts, args: { theme: 'dark' } };
+
+/** A spreadsheet import (CSV, through the real import pipeline) with rows in error. */
+export const ImportWithRowErrors: Story = {
+  loaders: [async () => ({ links: (await listedProducts(await getApi(), 3)).map((p) => p.url) })],
+  play: async ({ canvasElement, loaded }) => {
+    const links = loaded.links as string[];
+    const rows = [
+      TEMPLATE_HEADERS.en,
+      ...links,
+      'not a link',
+      'https://elsewhere.example/item/1',
+      'https://market.example/product/p999999',
+      links[0],
+    ];
+    await picker(canvasElement).importFile(new File([rows.join('\n') + '\n'], 'links.csv', { type: 'text/csv' }));
+  },
+};
