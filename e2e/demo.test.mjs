@@ -1,0 +1,242 @@
+// End to end, as a person would: the demo host site and the platform console of `npm start`,
+// in Debian's Chromium, against the real reference API on a fresh data folder.
+// Screenshots of every step: test-results/e2e/<test name>/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildIfStale, startDemo, launch, openPage, pdf, png, linksWorkbook } from './support.mjs';
+
+let demo;
+let browser;
+/** The trademark complaint filed by the first test; the lifecycle test carries it on. */
+let trademarkNumber;
+
+before(async () => {
+  const builtMs = await buildIfStale();
+  if (builtMs) console.log(`# built the packages first (${(builtMs / 1000).toFixed(1)} s)`);
+  const started = Date.now();
+  [demo, browser] = await Promise.all([startDemo(), launch()]);
+  console.log(`# demo at ${demo.url} and Chromium ready in ${Date.now() - started} ms`);
+});
+after(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+const form = (page) => page.locator('ipr-complaint-form');
+const heading = (page) => form(page).locator('#step-heading');
+
+/** Opens the host site's form as the given complainant. */
+async function openForm(page, token = 'demo-complainant-a') {
+  await page.goto(demo.url + '/');
+  await page.locator('#who').selectOption(token);
+  await page.locator('#show-form').click();
+  await heading(page).waitFor();
+  await assert.doesNotReject(() => page.waitForFunction(() => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-contact-email')?.value));
+}
+
+/** Step 1 fields besides type and products. */
+async function fillBasics(page, description) {
+  await form(page).locator('#f-description').fill(description);
+  await form(page).locator('#f-holder').check();
+}
+
+async function next(page, expected) {
+  await form(page).locator('button.next').click();
+  await assert.doesNotReject(() => heading(page).filter({ hasText: expected }).waitFor(), `step "${expected}"`);
+}
+
+async function declareAndSubmit(page) {
+  const boxes = form(page).locator('input[id^=f-decl-]');
+  const n = await boxes.count();
+  assert.ok(n > 0, 'declarations shown');
+  for (let i = 0; i < n; i++) await boxes.nth(i).check();
+  const submitted = page.evaluate(() => new Promise((ok) => document.addEventListener('ipr-complaint-submitted', (e) => ok(e.detail.number), { once: true })));
+  await form(page).locator('button.next').click();
+  return submitted;
+}
+
+async function seeInList(page, number) {
+  const list = page.locator('ipr-complaint-list');
+  await list.waitFor();
+  await list.locator('button.number', { hasText: number }).waitFor();
+}
+
+test('files a Trademark complaint: search, two products, a PDF, submit, see it in the list', async (t) => {
+  const { page, context, shot, errors } = await openPage(browser, t);
+  await openForm(page);
+  await shot('form-opened');
+  await form(page).locator('#f-type').selectOption('trademark_infringement');
+  const picker = form(page).locator('ipr-product-picker');
+  await picker.locator('#q').fill('lamp');
+  await picker.locator('#q').press('Enter');
+  await picker.locator('.results button.add').first().waitFor();
+  await shot('search-results');
+  await picker.locator('.results button.add:not([disabled])').first().click();
+  await picker.locator('.results button.add:not([disabled])').first().click();
+  await picker.locator('[part=counter]', { hasText: '2 / 800' }).waitFor();
+  assert.equal(await picker.locator('.added-list li').count(), 2);
+  await fillBasics(page, 'Copies of our Aurora lamp sold under our registered trademark.');
+  await shot('basics-filled');
+  await next(page, 'Upload evidence');
+  const evidence = form(page).locator('ipr-evidence-picker[data-key="evidence"]');
+  await evidence.locator('#files').setInputFiles({ name: 'trademark-certificate.pdf', mimeType: 'application/pdf', buffer: pdf() });
+  await evidence.locator('li.item[data-id] .name', { hasText: 'trademark-certificate.pdf' }).waitFor();
+  await shot('pdf-uploaded');
+  await next(page, 'Complete submission');
+  await shot('review');
+  trademarkNumber = await declareAndSubmit(page);
+  assert.match(trademarkNumber, /^IPR-\d{4}-\d{6}$/);
+  await seeInList(page, trademarkNumber);
+  await shot('in-the-list');
+  // list → number → detail
+  await page.locator('ipr-complaint-list button.number', { hasText: trademarkNumber }).click();
+  await page.locator('ipr-complaint-detail').getByText('trademark-certificate.pdf').first().waitFor();
+  await shot('detail');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Picture Embezzlement from an Excel of 800 links with an original picture; 801 links and a 6 MB file are refused', async (t) => {
+  const { page, context, shot, errors } = await openPage(browser, t);
+  await openForm(page, 'demo-complainant-b');
+  await form(page).locator('#f-type').selectOption('picture_embezzlement');
+  const picker = form(page).locator('ipr-product-picker');
+  // 801 links: the row over the limit is refused, by row number.
+  await picker.locator('details[part=import] > summary').click();
+  await picker.locator('#sheet').setInputFiles({ name: 'links-801.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await linksWorkbook(801) });
+  await picker.locator('.import-result').waitFor({ timeout: 30_000 });
+  await shot('801-links-imported');
+  // Sheet row 802 is the 801st link (row 1 is the header).
+  const refused = picker.locator('.import-result tr[data-row] td.bad', { hasText: /is over the limit of 800 product links/ });
+  await refused.waitFor();
+  assert.equal(await refused.count(), 1);
+  assert.match(await picker.locator('.import-result [role=status]').innerText(), /800/);
+  await shot('801-links-refused');
+  // 800 links: all valid, all added.
+  await picker.locator('#sheet').setInputFiles({ name: 'links-800.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await linksWorkbook(800) });
+  const addAll = picker.locator('.import-result button.primary', { hasText: '800' });
+  await addAll.waitFor({ timeout: 30_000 });
+  await shot('800-links-imported');
+  await addAll.click();
+  await picker.locator('[part=counter]', { hasText: '800 / 800' }).waitFor();
+  await fillBasics(page, 'Our product photographs are used without permission on these listings.');
+  await shot('basics-filled');
+  await next(page, 'Upload evidence');
+  const evidence = form(page).locator('ipr-evidence-picker[data-key="evidence"]');
+  // 6 MB: refused before upload, with the limit in the message.
+  await evidence.locator('#files').setInputFiles({ name: 'huge-scan.pdf', mimeType: 'application/pdf', buffer: pdf(6 * 1024 * 1024) });
+  await evidence.locator('#error', { hasText: '"huge-scan.pdf" is larger than' }).waitFor();
+  assert.match(await evidence.locator('#error').innerText(), /is larger than 5(\.0)? ?MB/);
+  await shot('6mb-refused');
+  // The original picture.
+  await evidence.locator('#files').setInputFiles({ name: 'original-photo.png', mimeType: 'image/png', buffer: png() });
+  await evidence.locator('input.original').check();
+  await shot('original-picture');
+  await next(page, 'Complete submission');
+  const number = await declareAndSubmit(page);
+  await seeInList(page, number);
+  const row = page.locator('ipr-complaint-list tr', { hasText: number });
+  assert.match(await row.innerText(), /Picture Embezzlement[\s\S]*800/);
+  await shot('in-the-list');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('lifecycle: platform forwards, suppliers respond in the console, check now, arbitration, result notice', async (t) => {
+  assert.ok(trademarkNumber, 'the trademark complaint of the first test');
+  const { page, context, shot, errors } = await openPage(browser, t);
+  const consoleAs = async (token) => {
+    await page.goto(demo.url + '/console.html');
+    await page.locator('body[data-ready=true]').waitFor();
+    await page.locator('#who').selectOption(token);
+    await page.locator('#q').fill(trademarkNumber);
+    const open = page.locator(`button.open[data-number="${trademarkNumber}"]`);
+    if (!(await open.waitFor({ timeout: 5000 }).then(() => true, () => false))) return false;
+    await open.click();
+    await page.locator('#detail-status').waitFor();
+    return true;
+  };
+  assert.ok(await consoleAs('demo-platform'));
+  await page.locator('#forward').click();
+  await page.locator('#detail-status', { hasText: 'awaiting_supplier' }).waitFor();
+  await shot('platform-forwarded');
+  // Each supplier answers for its own products: the first "removed", the rest "not infringing" with a statement.
+  let answered = 0;
+  for (const supplier of ['demo-supplier-a', 'demo-supplier-b']) {
+    if (!(await consoleAs(supplier))) continue;
+    const products = page.locator('.product select.response');
+    const n = await products.count();
+    for (let i = 0; i < n; i++) {
+      if (answered + i === 0) await products.nth(i).selectOption('removed');
+      else {
+        await products.nth(i).selectOption('not_infringing');
+        await page.locator('.product textarea.statement').nth(i).fill('Our own design, registered in 2021.');
+      }
+    }
+    await shot(`${supplier}-answers`);
+    await page.locator('#respond').click();
+    await page.locator('#action-msg.ok').waitFor();
+    answered += n;
+  }
+  assert.equal(answered, 2);
+  await page.locator('#detail-status', { hasText: 'supplier_responded' }).waitFor();
+  await shot('suppliers-responded');
+
+  // The complainant: detail → Check now → arbitration.
+  await page.goto(demo.url + '/');
+  await page.locator('ipr-complaint-list button.number', { hasText: trademarkNumber }).click();
+  const detail = page.locator('ipr-complaint-detail');
+  await detail.getByText('Supplier responded').first().waitFor();
+  await detail.locator('button.action[data-action=check]').click();
+  await detail.getByText(/Removed/).first().waitFor();
+  await shot('checked-now');
+  await detail.locator('button.action[data-action=request_arbitration]').click();
+  await detail.locator('dialog.action #reason').fill('The second listing still shows our trademark on the box.');
+  await shot('arbitration-dialog');
+  await detail.locator('dialog.action button.confirm').click();
+  await detail.getByText('In arbitration').first().waitFor();
+  await shot('in-arbitration');
+
+  // The platform issues the result in the console.
+  assert.ok(await consoleAs('demo-platform'));
+  await page.locator('#decision').selectOption('partially_upheld');
+  const notice = 'Listing 2 must be taken down within 3 days; listing 1 is already removed.';
+  await page.locator('#notice').fill(notice);
+  await page.locator('#issue-result').click();
+  await page.locator('#arbitration-notice', { hasText: notice }).waitFor();
+  await shot('result-issued');
+
+  // The complainant reads the result notice.
+  await page.goto(demo.url + '/');
+  await page.locator('ipr-complaint-list button.number', { hasText: trademarkNumber }).click();
+  await detail.getByText(notice).first().waitFor();
+  await detail.getByText('Arbitrated').first().waitFor();
+  await shot('result-notice');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a reload mid-form finds the draft', async (t) => {
+  const { page, context, shot, errors } = await openPage(browser, t);
+  await openForm(page);
+  await form(page).locator('#f-type').selectOption('copyright_infringement');
+  const picker = form(page).locator('ipr-product-picker');
+  await picker.locator('#q').fill('https://market.example/product/p000042');
+  await picker.locator('#q').press('Enter');
+  await picker.locator('.results button.add:not([disabled])').first().click();
+  await picker.locator('[part=counter]', { hasText: '1 / 800' }).waitFor();
+  const text = 'Our catalogue photo and text, copied word for word.';
+  await form(page).locator('#f-description').fill(text);
+  await shot('half-filled');
+  await page.waitForTimeout(800); // the draft is saved on a short debounce
+  await page.reload();
+  await page.locator('#show-form').click();
+  await form(page).locator('#f-description').waitFor();
+  await assert.doesNotReject(() => page.waitForFunction((expected) => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-description')?.value === expected, text));
+  assert.equal(await form(page).locator('#f-type').inputValue(), 'copyright_infringement');
+  await picker.locator('[part=counter]', { hasText: '1 / 800' }).waitFor();
+  await form(page).getByText('Your unfinished complaint was restored.').waitFor();
+  await shot('restored');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,91 @@
+// Shared pieces of the end-to-end suite: the real demo server (`node scripts/start.mjs` on a free
+// port and a fresh data folder), Debian's Chromium through playwright-core, screenshots per test.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../scripts/ensure-chromium.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds only when an output the demo needs is missing or older than its sources. */
+export async function buildIfStale() {
+  const { staleOutputs } = await import('../scripts/start.mjs');
+  const stale = staleOutputs();
+  if (stale.length === 0) return 0;
+  const started = Date.now();
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})`);
+  return Date.now() - started;
+}
+
+/** Starts `node scripts/start.mjs` like a user would, on PORT=0 and a fresh DATA_DIR. */
+export async function startDemo() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ipr-e2e-'));
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_BUILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the demo did not start in 60 s:\n${out}`)), 60_000);
+    const take = (chunk) => {
+      out += chunk;
+      const m = /IPR demo ready at (http:\/\/\S+)/.exec(out);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`the demo exited (${code}):\n${out}`)); });
+  });
+  return {
+    url, dataDir, output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((ok) => child.once('exit', ok));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page in a fresh context, failing the test on page errors; `shot(step)` writes test-results/e2e/<test>/NN-step.png. */
+export async function openPage(browser, t) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const dir = join(ROOT, 'test-results', 'e2e', t.name.replace(/[^\w.-]+/g, '-'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  const shot = (step) => page.screenshot({ path: join(dir, `${String(++n).padStart(2, '0')}-${step}.png`), fullPage: true });
+  return { page, context, shot, errors, dir };
+}
+
+/** A small but real PDF (magic bytes `%PDF-`), optionally padded to `size` bytes. */
+export function pdf(size = 0) {
+  const body = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+  const head = Buffer.from(body);
+  return size > head.length ? Buffer.concat([head, Buffer.alloc(size - head.length, 0x20)]) : head;
+}
+
+/** A 1x1 PNG. */
+export const png = () => Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** An .xlsx with a "Product link" column of `count` catalogue links (p000001…). */
+export async function linksWorkbook(count) {
+  const XLSX = await import('xlsx');
+  const rows = [['Product link'], ...Array.from({ length: count }, (_, i) => [`https://market.example/product/p${String(i + 1).padStart(6, '0')}`])];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Links');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' });
+}
