@@ -41,6 +41,9 @@ function ensureBuilt() {
   }
 }
 ensureBuilt();
+// The figures read a snapshot of the CDN folder: another build may rewrite dist/cdn mid-run.
+rmSync('bench/.tmp/cdn', { recursive: true, force: true });
+cpSync('packages/elements/dist/cdn', 'bench/.tmp/cdn', { recursive: true });
 
 log(`[bench] Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
 const rows = [];
@@ -70,10 +73,6 @@ async function launchApi(dataDir, catalogue) {
   return { ...JSON.parse(line), stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) };
 }
 
-ensureBuilt();
-// The pages load a snapshot of the CDN folder: another build may rewrite dist/cdn mid-run.
-rmSync('bench/.tmp/cdn', { recursive: true, force: true });
-cpSync('packages/elements/dist/cdn', 'bench/.tmp/cdn', { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'ipr-bench-'));
 let browser;
 try {

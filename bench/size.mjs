@@ -10,7 +10,8 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 
-export const CDN_DIR = 'packages/elements/dist/cdn';
+/** run.mjs's snapshot of packages/elements/dist/cdn. */
+export const CDN_DIR = 'bench/.tmp/cdn';
 export const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
 export function sdkInitialSize() {
@@ -20,6 +21,7 @@ export function sdkInitialSize() {
 /** The baseline bundle, built into bench/.tmp/baseline (git-ignored, removed after). */
 export async function baselineSize() {
   const OUT = 'bench/.tmp/baseline';
+  // (the ts plugin wants its outDir inside rollup's output dir; nothing is written: generate only)
   rmSync(OUT, { recursive: true, force: true });
   const { ts, default: _configs } = await import('../rollup.config.mjs');
   const { nodeResolve } = await import('@rollup/plugin-node-resolve');
