@@ -1,5 +1,6 @@
-// The single-file CDN bundle: `<script type="module" src=".../ipr-elements.js">` registers every
-// tag. Everything is inlined (lit, @lit/*, @ipr/client, @ipr/validators from their dist, which
+// The CDN bundle: `<script type="module" src=".../ipr-elements.js">` (entry `src/cdn.ts`) registers
+// every tag: the provider, list and detail at once, the form and its pickers from a chunk loaded
+// on demand (see cdn.ts). Everything is inlined (lit, @lit/*, @ipr/client, @ipr/validators from their dist, which
 // the root build produces first) except what loads on demand: the zh-CN strings, the
 // spreadsheet parsers (xlsx, papaparse) and the client's sheet worker, emitted beside the
 // bundle and fetched from URLs relative to it.
@@ -145,7 +146,7 @@ function sizes() {
 
 export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => [
   {
-    input: { 'ipr-elements': 'packages/elements/src/define.ts' },
+    input: { 'ipr-elements': 'packages/elements/src/cdn.ts' },
     // Lazy chunks may import from the bundle itself (extra exports), so the initial code stays one file.
     preserveEntrySignatures: 'allow-extension',
     onwarn,

@@ -13,10 +13,22 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
     await import(/* @vite-ignore */ BUNDLE);
   });
 
-  it('registers every tag and renders a form with no axe violations', async () => {
-    for (const tag of ['ipr-provider', 'ipr-product-picker', 'ipr-evidence-picker', 'ipr-complaint-form', 'ipr-complaint-list', 'ipr-complaint-detail']) {
+  it('registers the provider, list and detail at once, and the form and pickers from their chunk', async () => {
+    for (const tag of ['ipr-provider', 'ipr-complaint-list', 'ipr-complaint-detail']) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
+    // Nothing asks for the form on this page: the chunk still arrives once the page is idle.
+    for (const tag of ['ipr-product-picker', 'ipr-evidence-picker', 'ipr-complaint-form']) {
+      await Promise.race([customElements.whenDefined(tag), new Promise((_, reject) => setTimeout(() => reject(new Error(`${tag} was not defined`)), 8000))]);
+    }
+    const bundle = await import(/* @vite-ignore */ BUNDLE);
+    const lazy = await bundle.loadFormElements();
+    expect(customElements.get('ipr-complaint-form')).to.equal(lazy.IprComplaintForm);
+    expect(customElements.get('ipr-product-picker')).to.equal(lazy.IprProductPicker);
+    expect(customElements.get('ipr-evidence-picker')).to.equal(lazy.IprEvidencePicker);
+  });
+
+  it('renders a form with no axe violations', async () => {
     const el = await fixture(html`<ipr-provider api-base=${location.origin} token=${TOKENS.complainantA}>
       <ipr-complaint-form draft-storage="memory"></ipr-complaint-form></ipr-provider>`);
     const form = el.querySelector('ipr-complaint-form')!;
@@ -32,6 +44,7 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
   it('imports a workbook through the worker and the lazy xlsx chunk', async () => {
     const client = clientFor(TOKENS.complainantA);
     const [product] = await someProducts(client, 1);
+    await customElements.whenDefined('ipr-product-picker');
     const picker = await fixture<HTMLElement & { client: unknown; importFile(f: File): Promise<{ ok: boolean }>; updateComplete: Promise<unknown> }>(
       html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
     const XLSX = await import('xlsx');
