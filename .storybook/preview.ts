@@ -2,7 +2,15 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
 import '@ipr/elements/define';
+import { define, IprProvider, IprProductPicker, IprEvidencePicker, IprComplaintForm, IprComplaintList, IprComplaintDetail } from '@ipr/elements';
 import { getApi } from '../stories/support/api';
+
+// Every tag registered up front (a no-op for the ones define already registered), so play
+// functions can call element methods even if the public entry ever registers some lazily.
+for (const [tag, ctor] of [['ipr-provider', IprProvider], ['ipr-product-picker', IprProductPicker], ['ipr-evidence-picker', IprEvidencePicker],
+  ['ipr-complaint-form', IprComplaintForm], ['ipr-complaint-list', IprComplaintList], ['ipr-complaint-detail', IprComplaintDetail]] as const) {
+  if (!customElements.get(tag)) define(tag, ctor);
+}
 
 // Docs pages read properties, events, parts and custom properties from the elements' manifest.
 setCustomElementsManifest(manifest);

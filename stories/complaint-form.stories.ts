@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { IprComplaintForm } from '@ipr/elements';
+import { DECLARATION_VERSION } from '@ipr/validators';
+import { createDraftStore } from '@ipr/client';
 import { clientFor, getApi, listedProducts, ok, pdfFile, TOKENS } from './support/api';
 import { apiOf, localeOf, themeOf, type Common } from './support/common';
 
@@ -14,12 +16,17 @@ const meta: Meta<Args> = {
   // A filled-in draft for the later steps: real catalogue products and evidence uploaded to the API.
   loaders: [async (ctx) => {
     const args = ctx.args as Args;
-    if (args.prefill === 'none') return { draft: undefined };
+    // A fresh key per load: a submitted draft is cleared, a re-render starts from the same draft.
+    const draftKey = `story-${ctx.id}-${Date.now()}`;
+    if (args.prefill === 'none') return { draftKey };
     const api = await getApi();
     const client = clientFor(api, TOKENS.complainantA);
     const products = await listedProducts(api, 2);
     const evidence = args.prefill === 'all' ? [await ok(client.evidence.upload(pdfFile('trademark-registration.pdf')))] : [];
-    return {
+    // Saved through the client's real draft store (memory): the form restores it as after a reload.
+    await createDraftStore({ key: draftKey, storage: 'memory' }).save({
+      step: args.step,
+      evidence,
       draft: {
         type: 'trademark_infringement',
         productLinks: products.map((p) => p.url),
@@ -29,9 +36,10 @@ const meta: Meta<Args> = {
         isIprHolder: true,
         holder: { name: '', identificationNumber: '', identificationAttachments: [], powerOfAttorney: [], powerOfAttorneyExpiresAt: null },
         evidence: evidence.map((e) => ({ id: e.id })),
-        declaration: { goodFaith: args.step === 'review', accurate: args.step === 'review', authorised: args.step === 'review', version: '2026-11' },
+        declaration: { goodFaith: args.step === 'review', accurate: args.step === 'review', authorised: args.step === 'review', version: DECLARATION_VERSION },
       },
-    };
+    });
+    return { draftKey };
   }],
   render: (args, ctx) => {
     const client = clientFor(apiOf(ctx), TOKENS.complainantA, {
@@ -43,10 +51,9 @@ const meta: Meta<Args> = {
     el.locale = localeOf(ctx);
     el.theme = themeOf(ctx);
     el.draftStorage = 'memory';
-    el.draftKey = `story-${ctx.id}`;
+    el.draftKey = ctx.loaded.draftKey as string;
     el.largeAttachmentEmail = 'ipr-evidence@market.example';
     el.step = args.step;
-    if (ctx.loaded.draft) el.draft = ctx.loaded.draft as IprComplaintForm['draft'];
     return el;
   },
 };
