@@ -30,7 +30,10 @@ async function openForm(page, token = 'demo-complainant-a') {
   await page.goto(demo.url + '/');
   await page.locator('#who').selectOption(token);
   await page.locator('#show-form').click();
-  await heading(page).waitFor();
+  await heading(page).waitFor().catch(async (e) => {
+    console.log('# form not shown:', JSON.stringify(await page.evaluate(() => [document.querySelector('#view-form').hidden, document.querySelector('ipr-complaint-form')?.shadowRoot?.innerHTML.slice(0, 300)])));
+    throw e;
+  });
   await assert.doesNotReject(() => page.waitForFunction(() => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-contact-email')?.value));
 }
 
@@ -125,8 +128,9 @@ test('Picture Embezzlement from an Excel of 800 links with an original picture; 
   const evidence = form(page).locator('ipr-evidence-picker[data-key="evidence"]');
   // 6 MB: refused before upload, with the limit in the message.
   await evidence.locator('#files').setInputFiles({ name: 'huge-scan.pdf', mimeType: 'application/pdf', buffer: pdf(6 * 1024 * 1024) });
-  await evidence.locator('#error', { hasText: '"huge-scan.pdf" is larger than' }).waitFor();
-  assert.match(await evidence.locator('#error').innerText(), /is larger than 5(\.0)? ?MB/);
+  const tooLarge = evidence.getByText('"huge-scan.pdf" is larger than').first();
+  await tooLarge.waitFor();
+  assert.match(await tooLarge.innerText(), /is larger than 5(\.0)? ?MB/);
   await shot('6mb-refused');
   // The original picture.
   await evidence.locator('#files').setInputFiles({ name: 'original-photo.png', mimeType: 'image/png', buffer: png() });
@@ -147,7 +151,7 @@ test('lifecycle: platform forwards, suppliers respond in the console, check now,
   const { page, context, shot, errors } = await openPage(browser, t);
   const consoleAs = async (token) => {
     await page.goto(demo.url + '/console.html');
-    await page.locator('body[data-ready=true]').waitFor();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.locator('#who').selectOption(token);
     await page.locator('#q').fill(trademarkNumber);
     const open = page.locator(`button.open[data-number="${trademarkNumber}"]`);

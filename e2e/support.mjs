@@ -10,8 +10,9 @@ import { CHROMIUM_ARGS } from '../scripts/ensure-chromium.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds only when an output the demo needs is missing or older than its sources. */
+/** (SKIP_BUILD=1 skips the check.) Builds only when an output the demo needs is missing or older than its sources. */
 export async function buildIfStale() {
+  if (process.env.SKIP_BUILD === '1') return 0;
   const { staleOutputs } = await import('../scripts/start.mjs');
   const stale = staleOutputs();
   if (stale.length === 0) return 0;
