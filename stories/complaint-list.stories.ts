@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { STATUSES } from '@ipr/validators';
-import { clientFor, TOKENS } from './support/api';
+import { clientFor, getApi, seedTenThousandComplaints, TOKENS } from './support/api';
 import { apiOf, localeOf, themeOf, type Common } from './support/common';
 
 type Args = Common & { token: string; status: string; q: string; failFirst: number; hold: boolean };
@@ -45,3 +45,9 @@ export const InArbitration = byStatus('in_arbitration');
 export const Arbitrated = byStatus('arbitrated');
 export const Closed = byStatus('closed');
 export const Cancelled = byStatus('cancelled');
+
+/** 10,000 complaints (demo complainant B): windowed rows, more pages load while scrolling. */
+export const TenThousandRows: Story = {
+  args: { token: TOKENS.complainantB },
+  loaders: [async () => { await seedTenThousandComplaints(await getApi()); return {}; }],
+};

@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { IprProductPicker } from '@ipr/elements';
 import { TEMPLATE_HEADERS } from '@ipr/client';
-import { clientFor, getApi, listedProducts, seedLongChineseProducts, TOKENS } from './support/api';
+import type { Product } from '@ipr/validators';
+import { clientFor, getApi, listedProducts, ok, seedLongChineseProducts, TOKENS } from './support/api';
 import { apiOf, localeOf, themeOf, type Common } from './support/common';
 
 type Args = Common & { showErrors: boolean };
@@ -13,15 +14,20 @@ const meta: Meta<Args> = {
   args: { showErrors: false },
   render: (args, ctx) => {
     const client = clientFor(apiOf(ctx), TOKENS.complainantA);
-    const products = (ctx.loaded.products as unknown[] | undefined) ?? [];
-    return html`<ipr-product-picker .client=${client} locale=${localeOf(ctx)} theme=${themeOf(ctx)} ?show-errors=${args.showErrors}
-      .products=${products}></ipr-product-picker>`;
+    return html`<ipr-product-picker .client=${client} locale=${localeOf(ctx)} theme=${themeOf(ctx)} ?show-errors=${args.showErrors}></ipr-product-picker>`;
   },
 };
 export default meta;
 type Story = StoryObj<Args>;
 
 const picker = (root: HTMLElement) => root.querySelector<IprProductPicker>('ipr-product-picker')!;
+
+/** Adds the products a loader found through the API (the way a person's picks are added). */
+async function addLoaded(root: HTMLElement, loaded: Record<string, unknown>) {
+  const el = picker(root);
+  el.add((loaded.products as Product[] | undefined) ?? []);
+  await el.updateComplete;
+}
 
 /** Nothing added yet. */
 export const Empty: Story = {};
@@ -46,15 +52,18 @@ export const SearchResultsChinese: Story = { args: { locale: 'zh-CN' }, play: as
 /** Long Chinese product names (added to the catalogue for this story), searched and added. */
 export const LongChineseNames: Story = {
   args: { locale: 'zh-CN' },
-  loaders: [async () => { await seedLongChineseProducts(await getApi()); return {}; }],
-  play: async ({ canvasElement }) => {
-    await search(canvasElement, '旗舰店');
-    picker(canvasElement).add(['https://market.example/product/pzh1', 'https://market.example/product/pzh2']);
-  },
+  loaders: [async () => {
+    const api = await getApi();
+    await seedLongChineseProducts(api);
+    const found = await ok(clientFor(api, TOKENS.complainantA).products.resolveLinks([1, 2, 3, 4].map((i) => `https://market.example/product/pzh${i}`)));
+    return { products: found.items.flatMap((r) => (r.product ? [r.product] : [])) };
+  }],
+  play: async ({ canvasElement, loaded }) => { await addLoaded(canvasElement, loaded); await search(canvasElement, '旗舰店'); },
 };
 /** 800 products added: the limit, "800 / 800". */
 export const EightHundredProducts: Story = {
   loaders: [async () => ({ products: await listedProducts(await getApi(), 800) })],
+  play: async ({ canvasElement, loaded }) => addLoaded(canvasElement, loaded),
 };
 export const EightHundredProductsDark: Story = { ...EightHundredProducts, args: { theme: 'dark' } };
 

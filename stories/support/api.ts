@@ -89,3 +89,20 @@ export function pdfFile(name = 'evidence.pdf', extra = 0): File {
   const body = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n' + ' '.repeat(extra) + '%%EOF\n';
   return new File([body], name, { type: 'application/pdf' });
 }
+
+/**
+ * 10,000 complaints for demo complainant B (db handle: filing them through the API would take
+ * minutes in a browser). Copies of a seeded complaint with their own ids, numbers, dates and statuses.
+ */
+export async function seedTenThousandComplaints(api: InMemoryApi): Promise<void> {
+  await api.db.query(
+    `insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact, is_ipr_holder,
+       holder, declaration, arbitration, receipt, product_count, created_at, updated_at)
+     select 'cmp_bulk_' || i, 'IPR-2025-' || lpad(i::text, 6, '0'), 'acc_complainant_b', c.type,
+       (array['submitted','awaiting_supplier','supplier_responded','closed','cancelled'])[1 + i % 5],
+       c.description, c.contact, c.disclose_contact, c.is_ipr_holder, c.holder, c.declaration, null, c.receipt,
+       1 + i % 7, c.created_at - make_interval(mins => i), c.created_at - make_interval(mins => i)
+     from generate_series(1, 10000) as i, (select * from complaints where arbitration is null order by id limit 1) as c
+     on conflict (id) do nothing`,
+  );
+}
