@@ -241,6 +241,37 @@ test('a reload mid-form finds the draft', async (t) => {
   await picker.locator('[part=counter]', { hasText: '1 / 800' }).waitFor();
   await form(page).getByText('Your unfinished complaint was restored.').waitFor();
   await shot('restored');
+  // The host's EN / 中文 switch: the same draft, in Chinese.
+  await page.locator('#lang-zh').click();
+  await heading(page).filter({ hasText: '基本信息与产品' }).waitFor();
+  assert.equal(await form(page).locator('#f-description').inputValue(), text);
+  await shot('restored-zh');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Vue 3 page: properties and events of the elements work inside a framework', async (t) => {
+  const { page, context, shot, errors } = await openPage(browser, t);
+  await page.goto(demo.url + '/vue.html');
+  const list = page.locator('ipr-complaint-list');
+  const first = list.locator('button.number').first();
+  await first.waitFor();
+  await shot('vue-list');
+  // A property bound by Vue (status) filters the list.
+  await page.locator('#vue-status').selectOption('arbitrated');
+  await list.locator('tr', { hasText: 'Arbitrated' }).first().waitFor();
+  const statuses = await list.locator('tbody tr').allInnerTexts();
+  assert.ok(statuses.length > 0 && statuses.every((r) => /Arbitrated/.test(r)), statuses.join('\n'));
+  // An element event handled by Vue (@ipr-complaint-open) sets the detail's complaintId property.
+  const number = await list.locator('button.number').first().innerText();
+  await list.locator('button.number').first().click();
+  await page.locator('ipr-complaint-detail').getByText(number).first().waitFor();
+  await page.locator('#vue-events li', { hasText: `ipr-complaint-open` }).waitFor();
+  await shot('vue-detail');
+  // The locale property: Chinese strings load on demand.
+  await page.locator('#vue-locale').selectOption('zh-CN');
+  await page.locator('ipr-complaint-detail').getByText('处理记录').or(page.locator('ipr-complaint-detail').getByText('已仲裁')).first().waitFor();
+  await shot('vue-zh');
   assert.deepEqual(errors, []);
   await context.close();
 });

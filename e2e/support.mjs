@@ -1,7 +1,7 @@
 // Shared pieces of the end-to-end suite: the real demo server (`node scripts/start.mjs` on a free
 // port and a fresh data folder), Debian's Chromium through playwright-core, screenshots per test.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,11 @@ export async function buildIfStale() {
 /** Starts `node scripts/start.mjs` like a user would, on PORT=0 and a fresh DATA_DIR. */
 export async function startDemo() {
   const dataDir = mkdtempSync(join(tmpdir(), 'ipr-e2e-'));
+  // A snapshot of the CDN bundle: a rebuild elsewhere in the checkout cannot swap files mid-test.
+  const sdkDir = join(dataDir, 'sdk');
+  cpSync(join(ROOT, 'packages/elements/dist/cdn'), sdkDir, { recursive: true });
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_BUILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: join(dataDir, 'data'), SDK_DIR: sdkDir, SKIP_BUILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   const url = await new Promise((ok, fail) => {

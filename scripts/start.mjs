@@ -5,7 +5,8 @@
 //   /sdk/*     the CDN bundle directory (packages/elements/dist/cdn)
 //   /vendor/*  Vue's ESM browser build (for demo/vue.html)
 //   else       demo/
-// Prints `IPR demo ready at <url>` (parsed by the e2e tests). SKIP_BUILD=1 skips the build check.
+// Prints `IPR demo ready at <url>` (parsed by the e2e tests). SKIP_BUILD=1 skips the build check;
+// SDK_DIR serves the bundle from another folder.
 import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
@@ -106,7 +107,9 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
     return fetch(new Request(api.url + url.pathname + url.search, request));
   };
   const demoDir = join(ROOT, 'demo');
-  const sdkDir = join(ROOT, 'packages/elements/dist/cdn');
+  // SDK_DIR: serve another copy of the bundle directory (the e2e suite serves a snapshot, so a rebuild
+  // running meanwhile in the checkout cannot swap files under a test).
+  const sdkDir = env.SDK_DIR ? resolve(env.SDK_DIR) : join(ROOT, 'packages/elements/dist/cdn');
   const vueDir = join(ROOT, 'node_modules/vue/dist');
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
