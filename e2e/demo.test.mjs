@@ -132,6 +132,10 @@ test('Picture Embezzlement from an Excel of 800 links with an original picture; 
   await tooLarge.waitFor();
   assert.match(await tooLarge.innerText(), /is larger than 5(\.0)? ?MB/);
   await shot('6mb-refused');
+  // The host heard both refusals with their stable codes (ipr-restriction-failed).
+  const hostLog = await page.locator('#log').innerText();
+  assert.match(hostLog, /ipr-restriction-failed .*"code":"sheet\.too_many_rows"/);
+  assert.match(hostLog, /ipr-restriction-failed .*"code":"evidence\.too_large"/);
   // The original picture.
   await evidence.locator('#files').setInputFiles({ name: 'original-photo.png', mimeType: 'image/png', buffer: png() });
   await evidence.locator('input.original').check();
