@@ -158,6 +158,7 @@ test('lifecycle: platform forwards, suppliers respond in the console, check now,
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.locator('#who').selectOption(token);
     await page.locator('#q').fill(trademarkNumber);
+    await page.locator('#list-msg', { hasText: 'visible to' }).waitFor();
     const open = page.locator(`button.open[data-number="${trademarkNumber}"]`);
     if (!(await open.waitFor({ timeout: 5000 }).then(() => true, () => false))) return false;
     await open.click();
@@ -263,8 +264,11 @@ test('Vue 3 page: properties and events of the elements work inside a framework'
   await shot('vue-list');
   // A property bound by Vue (status) filters the list.
   await page.locator('#vue-status').selectOption('arbitrated');
-  await list.locator('tr', { hasText: 'Arbitrated' }).first().waitFor();
-  const statuses = await list.locator('tbody tr').allInnerTexts();
+  let statuses = [];
+  for (const until = Date.now() + 15_000; Date.now() < until; await page.waitForTimeout(200)) {
+    statuses = await list.locator('tbody tr').allInnerTexts();
+    if (statuses.length > 0 && statuses.every((r) => /Arbitrated/.test(r))) break;
+  }
   assert.ok(statuses.length > 0 && statuses.every((r) => /Arbitrated/.test(r)), statuses.join('\n'));
   // An element event handled by Vue (@ipr-complaint-open) sets the detail's complaintId property.
   const number = await list.locator('button.number').first().innerText();
