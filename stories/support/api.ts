@@ -1,3 +1,4 @@
+import { TOKENS } from '@ipr/server/demo-accounts';
 // The real reference API (@ipr/server's hono app on in-memory PGlite, seeded), started once per
 // page in the browser, and real @ipr/client clients whose transport is the app's fetch.
 // No response is written by hand: every answer comes from the server code.
@@ -7,13 +8,7 @@ import type { IprClient } from '@ipr/elements';
 
 export type InMemoryApi = Awaited<ReturnType<typeof createInMemoryApi>>;
 
-export const TOKENS = {
-  complainantA: 'demo-complainant-a',
-  complainantB: 'demo-complainant-b',
-  supplierA: 'demo-supplier-a',
-  supplierB: 'demo-supplier-b',
-  platform: 'demo-platform',
-} as const;
+export { TOKENS } from '@ipr/server/demo-accounts';
 
 export const BASE_URL = 'http://ipr.local';
 

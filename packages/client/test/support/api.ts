@@ -13,13 +13,7 @@ export interface TestApi {
 }
 
 export const BASE = 'http://api.test';
-export const TOKENS = {
-  complainantA: 'demo-complainant-a',
-  complainantB: 'demo-complainant-b',
-  supplierA: 'demo-supplier-a',
-  supplierB: 'demo-supplier-b',
-  platform: 'demo-platform',
-} as const;
+export { TOKENS } from '@ipr/server/demo-accounts';
 
 export async function startApi(): Promise<TestApi> {
   const db = await createPgliteDb();

@@ -1,5 +1,19 @@
 import { css } from 'lit';
 
+/** The dark look, applied by theme="dark" and by theme="auto" when the system prefers dark. */
+const darkTokens = css`
+  --_bg: var(--ipr-color-background, #14171f);
+  --_surface: var(--ipr-color-surface, #1e2330);
+  --_text: var(--ipr-color-text, #e8ebf2);
+  --_muted: var(--ipr-color-muted, #a7afc2);
+  --_border: var(--ipr-color-border, #3b4356);
+  --_primary: var(--ipr-color-primary, #86a8ff);
+  --_on-primary: var(--ipr-color-on-primary, #0d1320);
+  --_danger: var(--ipr-color-danger, #ff8a80);
+  --_success: var(--ipr-color-success, #7fd89a);
+  --_focus: var(--ipr-color-focus, #86a8ff);
+`;
+
 /**
  * The design tokens. Public: `--ipr-*` (set them on the element or any ancestor).
  * Private `--_*` copies carry the light or dark default when the public one is unset.
@@ -29,31 +43,9 @@ export const theme = css`
     line-height: 1.45;
   }
   :host([hidden]) { display: none; }
-  :host([theme='dark']) {
-    --_bg: var(--ipr-color-background, #14171f);
-    --_surface: var(--ipr-color-surface, #1e2330);
-    --_text: var(--ipr-color-text, #e8ebf2);
-    --_muted: var(--ipr-color-muted, #a7afc2);
-    --_border: var(--ipr-color-border, #3b4356);
-    --_primary: var(--ipr-color-primary, #86a8ff);
-    --_on-primary: var(--ipr-color-on-primary, #0d1320);
-    --_danger: var(--ipr-color-danger, #ff8a80);
-    --_success: var(--ipr-color-success, #7fd89a);
-    --_focus: var(--ipr-color-focus, #86a8ff);
-  }
+  :host([theme='dark']) { ${darkTokens} }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_bg: var(--ipr-color-background, #14171f);
-      --_surface: var(--ipr-color-surface, #1e2330);
-      --_text: var(--ipr-color-text, #e8ebf2);
-      --_muted: var(--ipr-color-muted, #a7afc2);
-      --_border: var(--ipr-color-border, #3b4356);
-      --_primary: var(--ipr-color-primary, #86a8ff);
-      --_on-primary: var(--ipr-color-on-primary, #0d1320);
-      --_danger: var(--ipr-color-danger, #ff8a80);
-      --_success: var(--ipr-color-success, #7fd89a);
-      --_focus: var(--ipr-color-focus, #86a8ff);
-    }
+    :host([theme='auto']) { ${darkTokens} }
   }
   *, *::before, *::after { box-sizing: inherit; }
   button, input, select, textarea { font: inherit; color: inherit; }

@@ -1,14 +1,9 @@
+import { TOKENS } from '@ipr/server/demo-accounts';
 import { createIprClient } from '@ipr/client';
 import type { IprClient } from '../../src/api.js';
 import type { Complaint, EvidenceDescriptor, Product } from '@ipr/validators';
 
-export const TOKENS = {
-  complainantA: 'demo-complainant-a',
-  complainantB: 'demo-complainant-b',
-  supplierA: 'demo-supplier-a',
-  supplierB: 'demo-supplier-b',
-  platform: 'demo-platform',
-} as const;
+export { TOKENS } from '@ipr/server/demo-accounts';
 
 /** A real client against the reference API (same origin: /v1 is proxied by the test server). */
 export function clientFor(token: string): IprClient {
