@@ -3,7 +3,7 @@ export type { IprClient, IprClientOptions, RetryOptions, UploadOptions, CreateOp
 export { IprApiError, unwrap, isApiError, errorFromProblem, errorFromIssues } from './errors.js';
 export type { ApiError, ApiResult, CallOptions } from './errors.js';
 export type { UploadProgress } from './upload.js';
-export { importLinks, createTemplate, downloadTemplate } from './import/lazy.js';
+export { importLinks, createTemplate, downloadTemplate, preloadImport } from './import/lazy.js';
 export type { ImportOptions, ImportResult, ImportRow, ImportRowStatus, ImportSummary, ImportProgress, LinkResolver } from './import/index.js';
 export { TEMPLATE_HEADERS, TEMPLATE_FILE_NAME } from './import/constants.js';
 export { createDraftStore, createStoredDraft, newIdempotencyKey } from './drafts.js';

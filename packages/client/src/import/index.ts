@@ -3,7 +3,7 @@
 // validators' rules, then resolve the valid links against the API in one batch call.
 import { SNIFF_BYTES, issue, sniffFileType, validateSheetFile, type Issue } from '@ipr/validators';
 import type { ApiResult, CallOptions } from '../errors.js';
-import { parseSheet, type ParseRequest } from './parse.js';
+import { parseSheet, preloadParser, type ParseRequest } from './parse.js';
 import type { ImportProgress, ImportResult, ImportRow, ImportSummary, ParseOutcome } from './types.js';
 
 export type { ImportProgress, ImportResult, ImportRow, ImportRowStatus, ImportSummary } from './types.js';
@@ -127,7 +127,7 @@ let nextId = 1;
 // One parser worker is kept warm for a while after an import, so the next one does not pay
 // for starting it and compiling SheetJS again. A busy, aborted or timed-out worker is not reused.
 const IDLE_MS = 20_000;
-interface Warm { worker: Worker; url: string; busy: boolean; idle?: ReturnType<typeof setTimeout> }
+interface Warm { worker: Worker; url: string; busy: boolean; idle?: ReturnType<typeof setTimeout>; ready?: Promise<void>; warming?: boolean }
 let warm: Warm | undefined;
 
 function defaultWorkerUrl(): URL {
@@ -162,7 +162,40 @@ function releaseWorker(w: Warm, healthy: boolean) {
   if (warm === w) warm = undefined;
 }
 
-function parseInWorker(request: ParseRequest, options: ImportOptions, reread: () => Promise<ArrayBuffer>): Promise<ParseOutcome> {
+/**
+ * Starts the parser worker and has it compile SheetJS now, so the first import does not pay for
+ * it: call when an import control appears or is about to be used. Resolves when the worker is
+ * ready (or at once where there are no Workers); the worker is kept like one after an import.
+ */
+export function warmImportWorker(options: { workerUrl?: string | URL; timeoutMs?: number } = {}): Promise<void> {
+  if (typeof Worker === 'undefined') return preloadParserHere();
+  const key = String(options.workerUrl ?? defaultWorkerUrl());
+  if (warm && warm.url === key) return warm.ready ?? Promise.resolve();
+  let w: Warm;
+  try {
+    w = takeWorker(options.workerUrl);
+  } catch {
+    return preloadParserHere();
+  }
+  const id = nextId++;
+  w.warming = true;
+  w.ready = new Promise<void>((resolve) => {
+    const done = (healthy: boolean) => { clearTimeout(timer); w.warming = false; releaseWorker(w, healthy); resolve(); };
+    const timer = setTimeout(() => done(false), options.timeoutMs ?? 30_000);
+    w.worker.onmessage = (e: MessageEvent<{ id: number }>) => { if (e.data?.id === id) done(true); };
+    w.worker.onerror = (e) => { e.preventDefault?.(); done(false); };
+    w.worker.postMessage({ id, warm: true });
+  });
+  return w.ready;
+}
+
+function preloadParserHere(): Promise<void> {
+  return preloadParser().catch(() => {});
+}
+
+async function parseInWorker(request: ParseRequest, options: ImportOptions, reread: () => Promise<ArrayBuffer>): Promise<ParseOutcome> {
+  // A file chosen while the worker is still warming up waits for it rather than starting another.
+  if (warm?.warming && warm.url === String(options.workerUrl ?? defaultWorkerUrl())) await warm.ready;
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve) => {

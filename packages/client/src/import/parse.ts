@@ -53,6 +53,11 @@ function isBlank(cell: Cell | undefined): boolean {
   return !cell || (cellText(cell.value) === '' && !cell.formula);
 }
 
+/** Loads and compiles SheetJS ahead of the first workbook (the common case: .xlsx). */
+export async function preloadParser(): Promise<void> {
+  await import('xlsx');
+}
+
 async function readWorkbook(buffer: ArrayBuffer, maxRows: number): Promise<Grid | null> {
   const XLSX = await import('xlsx');
   const wb = XLSX.read(new Uint8Array(buffer), {

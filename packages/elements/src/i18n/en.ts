@@ -86,6 +86,7 @@ export const en = {
   link: 'Link',
   result: 'Result',
   rowOk: 'OK',
+  problemsOnly: 'Only rows with problems',
   // evidence picker
   savedEvidence: 'Saved evidence',
   noSavedEvidence: 'No saved evidence yet.',

@@ -87,6 +87,7 @@ export const zhCN: Messages = {
   link: '链接',
   result: '结果',
   rowOk: '有效',
+  problemsOnly: '只看有问题的行',
   savedEvidence: '已保存的证据',
   noSavedEvidence: '暂无已保存的证据。',
   use: '使用',

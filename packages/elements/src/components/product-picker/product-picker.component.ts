@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { formatBytes, issue, LIMITS, normalizeProductLink, validateProductLinks, type Issue, type Product } from '@ipr/validators';
-import { downloadTemplate, importLinks, type ImportResult } from '@ipr/client';
+import { downloadTemplate, importLinks, preloadImport, type ImportResult } from '@ipr/client';
 import { IprApiElement } from '../../base/api-element.js';
+import { RowWindow } from '../../base/row-window.js';
 import { IprRestrictionFailedEvent } from '../../events/index.js';
 import { unwrap } from '../../api.js';
 import { styles } from './product-picker.styles.js';
@@ -42,7 +43,10 @@ export class IprProductPicker extends IprApiElement {
   @state() private importProgress?: { phase: 'read' | 'parse' | 'validate' | 'resolve'; done: number; total: number };
   @state() private importResult?: ImportResult;
   @state() private importName = '';
+  @state() private problemsOnly = false;
   private importAbort?: AbortController;
+  /** The import result's rows are windowed: 800 rows cost a screenful of DOM. */
+  private importRows = new RowWindow(this, { viewport: '.rows', row: '.rows tr[data-row]', rowHeight: 30, viewportHeight: 288 });
 
   /** The added product links, canonical. */
   get value(): string[] {
@@ -161,6 +165,8 @@ export class IprProductPicker extends IprApiElement {
     }
     if (this.importAbort !== abort) return result;
     this.importResult = result;
+    this.problemsOnly = false;
+    this.importRows.reset();
     if (!result.ok) this.emit(new IprRestrictionFailedEvent({ source: 'sheet', file: this.importName, issues: result.issues }));
     else if (result.invalid.length) {
       this.emit(new IprRestrictionFailedEvent({ source: 'sheet', file: this.importName, issues: result.invalid.flatMap((r) => (r.issue ? [r.issue] : [])) }));
@@ -210,12 +216,16 @@ export class IprProductPicker extends IprApiElement {
     const t = this.t;
     const p = this.importProgress;
     const r = this.importResult;
-    return html`<details part="import" ?open=${!!p || !!r}>
+    const shown = r && r.ok ? (this.problemsOnly ? r.invalid : r.rows) : [];
+    const [start, end] = this.importRows.range(shown.length);
+    // Opening the section (or reaching for its upload button) gets the parser worker ready.
+    const preload = () => void preloadImport().catch(() => {});
+    return html`<details part="import" ?open=${!!p || !!r} @toggle=${(e: Event) => { if ((e.target as HTMLDetailsElement).open) preload(); }}>
       <summary>${t.excel}</summary>
       <p class="hint">${t.excelRules(formatBytes(LIMITS.maxSheetBytes, this.shownLocale), LIMITS.maxProductLinks)}</p>
       <div class="row">
         <button type="button" @click=${() => downloadTemplate().catch((error) => console.warn('[ipr] the template could not be created', error))}>${t.downloadTemplate}</button>
-        <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#sheet')?.click()}>${t.uploadSheet}</button>
+        <button type="button" @pointerenter=${preload} @focus=${preload} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#sheet')?.click()}>${t.uploadSheet}</button>
         <input id="sheet" type="file" hidden accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" @change=${this.onSheet} />
       </div>
       ${p ? html`<div role="status">
@@ -225,14 +235,21 @@ export class IprProductPicker extends IprApiElement {
       ${r && !r.ok ? html`<div class="error" role="alert" part="error">${r.issues.map((i) => html`<p>${this.issueText(i)}</p>`)}</div>` : nothing}
       ${r && r.ok ? html`<div class="import-result">
         <p role="status">${t.importSummary(r.summary.valid, r.summary.invalid)}</p>
-        <div class="rows" tabindex="0" role="region" aria-label=${t.result}>
-          <table>
-            <thead><tr><th scope="col">${t.row}</th><th scope="col">${t.link}</th><th scope="col">${t.result}</th></tr></thead>
-            <tbody>${r.rows.map((row) => {
-              const bad = row.status !== 'ok';
-              const text = row.issue ? this.issueText(row.issue) : row.status === 'not_found' ? this.issueText(issue('links.not_found', [])) : row.product?.name ?? t.rowOk;
-              return html`<tr data-row=${row.row}><td>${row.row}</td><td>${row.input}</td><td class=${bad ? 'bad' : ''}>${text}</td></tr>`;
-            })}</tbody>
+        ${r.invalid.length ? html`<label class="filter"><input type="checkbox" .checked=${this.problemsOnly}
+          @change=${(e: Event) => { this.problemsOnly = (e.target as HTMLInputElement).checked; this.importRows.reset(); }} /> ${t.problemsOnly}</label>` : nothing}
+        <div class="rows" tabindex="0" role="region" aria-label=${t.result} @scroll=${this.importRows.onScroll}>
+          <table aria-rowcount=${shown.length + 1}>
+            <colgroup><col class="n" /><col /><col /></colgroup>
+            <thead><tr aria-rowindex="1"><th scope="col">${t.row}</th><th scope="col">${t.link}</th><th scope="col">${t.result}</th></tr></thead>
+            <tbody>
+              ${this.importRows.spacer(start, 3)}
+              ${shown.slice(start, end).map((row, i) => {
+                const bad = row.status !== 'ok';
+                const text = row.issue ? this.issueText(row.issue) : row.status === 'not_found' ? this.issueText(issue('links.not_found', [])) : row.product?.name ?? t.rowOk;
+                return html`<tr data-row=${row.row} aria-rowindex=${start + i + 2}><td>${row.row}</td><td title=${row.input}>${row.input}</td><td class=${bad ? 'bad' : ''} title=${text}>${text}</td></tr>`;
+              })}
+              ${this.importRows.spacer(shown.length - end, 3)}
+            </tbody>
           </table>
         </div>
         <button type="button" class="primary" ?disabled=${r.valid.length === 0} @click=${this.addValidRows}>${t.addValid(r.valid.length)}</button>

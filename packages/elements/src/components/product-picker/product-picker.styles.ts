@@ -16,5 +16,11 @@ export const styles = [theme, css`
   summary { cursor: pointer; font-weight: 600; }
   .rows { max-height: 18rem; overflow: auto; border: 1px solid var(--_border); border-radius: var(--_radius); }
   .rows td.bad { color: var(--_danger); }
+  /* One row height (the rows are windowed): long links and messages are cut, whole in the title. */
+  .rows table { table-layout: fixed; width: 100%; border-collapse: collapse; }
+  .rows col.n { width: 4.5em; }
+  .rows tr[data-row] td { height: 1.75rem; padding: 0 0.4em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .rows tr.spacer td { padding: 0; border: 0; }
+  .filter { display: inline-flex; gap: 0.4em; align-items: center; margin-block-end: 0.4em; }
   .added-list { max-height: 20rem; overflow: auto; }
 `];
