@@ -139,6 +139,36 @@ export const en = {
   requested: 'Requested',
   by: (name: string) => `by ${name}`,
   contactHidden: 'The complainant did not agree to disclose the contact.',
+  // ---- issue 9 (H3): duplicate marks, saved holder profiles ----
+  inOpenComplaints: (n: number) => (n === 1
+    ? '1 added product is already in one of your open complaints. You can still submit.'
+    : `${n} added products are already in your open complaints. You can still submit.`),
+  duplicateComplaint: 'This complaint was already filed; follow it under "My complaints".',
+  savedHolder: 'Use a saved holder',
+  savedHolderNone: 'None (enter the details below)',
+  poaExpiredOption: 'power of attorney expired',
+  poaExpiringOption: (days: number) => (days === 1 ? 'power of attorney expires in 1 day' : `power of attorney expires in ${days} days`),
+  saveHolderProfile: 'Save these details as a profile',
+  savingProfile: 'Saving…',
+  profileSavedAs: (label: string) => `Saved as the profile "${label}".`,
+  holderProfiles: 'Saved IPR holders',
+  noHolderProfiles: 'No saved holders yet.',
+  newHolderProfile: 'Add a holder',
+  editHolderProfile: 'Edit saved holder',
+  editNamed: (label: string) => `Edit ${label}`,
+  deleteProfile: 'Delete',
+  deleteNamed: (label: string) => `Delete ${label}`,
+  confirmDeleteProfile: (label: string) => `Delete the saved holder "${label}"?`,
+  deleteProfileHint: 'Complaints already filed keep their holder details.',
+  profileLabel: 'Profile name (optional)',
+  save: 'Save',
+  profileDeleted: (label: string) => `Deleted "${label}".`,
+  profileSaved: (label: string) => `Saved "${label}".`,
+  poaState: 'Power of attorney',
+  poaNone: 'No expiry date',
+  poaValid: (date: string) => `Valid until ${date}`,
+  poaExpiring: (days: number, date: string) => (days === 1 ? `Expires in 1 day (${date})` : `Expires in ${days} days (${date})`),
+  poaExpired: (date: string) => `Expired on ${date}`,
 };
 
 export type Messages = typeof en;
