@@ -1,7 +1,7 @@
 // The part of the `@ipr/client` surface (docs/CONTRACT.md) the elements use, as structural
 // types: any client that keeps the contract fits, including a host's own wrapper.
 import type {
-  Account, Action, Complaint, ComplaintSummary, EvidenceDescriptor, Issue, IssueCode, Product, ResolvedLink,
+  Account, Action, Complaint, ComplaintSummary, EvidenceDescriptor, Issue, IssueCode, Product, ResolvedLink, Status,
 } from '@ipr/validators';
 
 export interface ApiError { code: IssueCode; message: string; status: number; issues: Issue[] }
@@ -25,8 +25,20 @@ export interface IprClient {
     get(id: string, opts?: CallOptions): Promise<ApiResult<Complaint>>;
     create(draft: unknown, opts?: { idempotencyKey?: string; evidence?: EvidenceDescriptor[]; signal?: AbortSignal }): Promise<ApiResult<Complaint>>;
     act(id: string, action: Action, body?: any, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    /** The status report as a file (optional: without it the list offers no export). */
+    exportStatus?(query: StatusExportQuery, opts?: CallOptions): Promise<ApiResult<StatusExport>>;
+  };
+  /** Live complaint events (optional: without it `live` elements simply do not update by themselves). */
+  events?: {
+    subscribe(onEvent: (e: ComplaintEvent) => void, opts?: { signal?: AbortSignal; after?: number; onState?: (s: LiveState) => void }): () => void;
   };
 }
+
+/** One event of `GET /v1/events`: a complaint the caller can see was created or changed. */
+export interface ComplaintEvent { id: string; number: string; status: Status; action: Action; updatedAt: string; seq: number }
+export type LiveState = 'connecting' | 'open' | 'retrying' | 'closed';
+export interface StatusExportQuery { format: 'xlsx' | 'csv'; locale?: string; status?: string; type?: string; q?: string }
+export interface StatusExport { blob: Blob; fileName: string; rows: number; truncated: boolean }
 
 /** Unwraps a call for `@lit/task`: data, or a thrown `ApiError`-shaped error the error view renders. */
 export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
