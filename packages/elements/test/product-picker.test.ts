@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { LIMITS } from '@ipr/validators';
+import { LIMITS, isOpenStatus, type Product } from '@ipr/validators';
 import '../src/define.js';
 import type { IprProductPicker } from '../src/index.js';
-import { TOKENS, clientFor, deep, deepAll, someProducts, text, until } from './support/helpers.js';
+import { TOKENS, clientFor, deep, deepAll, ok, someProducts, text, until } from './support/helpers.js';
 
 const client = clientFor(TOKENS.complainantA);
 
@@ -117,5 +117,49 @@ describe('<ipr-product-picker>', () => {
     } finally {
       window.alert = original;
     }
+  });
+
+  describe('products already in an open complaint', () => {
+    /** A product in one of complainant A's open complaints (the seed has some), with that complaint's number. */
+    async function productInOpenComplaint(): Promise<{ product: Product; number: string }> {
+      const page = await ok(client.complaints.list({ limit: 100 }));
+      const open = page.items.find((c) => isOpenStatus(c.status));
+      if (!open) throw new Error('complainant A has no open complaint');
+      const complaint = await ok(client.complaints.get(open.id));
+      const found = await ok(client.products.search({ link: complaint.products[0]!.url }));
+      return { product: found.items[0]!, number: complaint.number };
+    }
+
+    it('marks each such product with that complaint number and a note; it is a warning, not a block', async () => {
+      const { product, number } = await productInOpenComplaint();
+      const others = await someProducts(client, 20);
+      const openUrls = new Set((await ok(client.products.resolveLinks(others.map((p) => p.url)))).items.filter((r) => r.openComplaint).map((r) => r.url));
+      const fresh = others.find((p) => !openUrls.has(p.url) && p.url !== product.url)!;
+      const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+      el.add([fresh, product]);
+      await until(() => el.openComplaints.length === 1, 8000, 'the open complaint check');
+      await el.updateComplete;
+      expect(el.value).to.deep.equal([fresh.url, product.url]);
+      const marked = deep(el, `.added li[data-url="${product.url}"]`);
+      expect(text(marked.querySelector('[part=warning]'))).to.equal(`This product is already in your open complaint ${number}.`);
+      expect(deep(el, `.added li[data-url="${fresh.url}"]`).querySelector('[part=warning]')).to.equal(null);
+      expect(text(deep(el, '[part=duplicates]'))).to.contain('1 added product is already in one of your open complaints');
+      expect(el.openComplaints[0]!.complaint.number).to.equal(number);
+      await expect(el).to.be.accessible();
+      // Removing it clears the note.
+      el.removeLink(product.url);
+      await el.updateComplete;
+      expect(text(deep(el, '[part=duplicates]'))).to.equal('');
+    });
+
+    it('says it in Chinese too', async () => {
+      const { product, number } = await productInOpenComplaint();
+      const el = await fixture<IprProductPicker>(html`<ipr-product-picker locale="zh-CN" .client=${client}></ipr-product-picker>`);
+      el.value = [product.url];
+      await until(() => el.openComplaints.length === 1, 8000, 'the open complaint check');
+      await el.updateComplete;
+      expect(text(deep(el, '[part=warning]'))).to.equal(`该产品已在您未结案的投诉 ${number} 中。`);
+      expect(text(deep(el, '[part=duplicates]'))).to.contain('1 个已在您未结案的投诉中');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { formatBytes, issue, LIMITS, normalizeProductLink, validateProductLinks, type Issue, type Product } from '@ipr/validators';
@@ -11,11 +11,18 @@ import { styles } from './product-picker.styles.js';
 
 interface Entry { url: string; product?: Product }
 
+/** The caller's open complaint that already lists a product. */
+export interface OpenComplaintRef { id: string; number: string }
+
 /**
  * @tagname ipr-product-picker
  * Infringing product links: search by link or name and add results, or import an Excel
  * sheet (template download, upload with progress, per-row results, add the valid rows).
  * Its `value` is the list of product links; `change` fires when it changes.
+ *
+ * Each added product that is already in one of the caller's open complaints is marked
+ * ("Already in your open complaint IPR-…"), with a note above the list: a warning, not a block
+ * (the server refuses only an identical complaint).
  *
  * @fires change - The list of added products changed (read `value`).
  * @fires ipr-restriction-failed - A sheet or links were refused (detail: `{ source, file?, issues }`).
@@ -23,9 +30,12 @@ interface Entry { url: string; product?: Product }
  * @csspart results - The search results.
  * @csspart added - The list of added products.
  * @csspart counter - The "N / 800" counter.
+ * @csspart duplicates - The note counting added products already in an open complaint.
+ * @csspart warning - The per-product "already in your open complaint" mark.
  * @csspart import - The Excel section.
  * @csspart error - Inline error messages.
  * @cssprop --ipr-color-primary - Accent color.
+ * @cssprop --ipr-color-warning - Warning color (products already in an open complaint).
  */
 export class IprProductPicker extends IprApiElement {
   static override styles = styles;
@@ -45,6 +55,9 @@ export class IprProductPicker extends IprApiElement {
   @state() private importName = '';
   @state() private problemsOnly = false;
   private importAbort?: AbortController;
+  /** By link: the open complaint listing it, `null` when none, absent while unchecked. */
+  @state() private openByUrl = new Map<string, OpenComplaintRef | null>();
+  private checking?: Promise<void>;
   /** The import result's rows are windowed: 800 rows cost a screenful of DOM. */
   private importRows = new RowWindow(this, { viewport: '.rows', row: '.rows tr[data-row]', rowHeight: 30, viewportHeight: 288 });
 
@@ -67,6 +80,51 @@ export class IprProductPicker extends IprApiElement {
     if (!this.entries.some((e) => !e.product)) return;
     const byUrl = new Map(list.map((p) => [p.url, p]));
     this.entries = this.entries.map((e) => ({ ...e, product: e.product ?? byUrl.get(e.url) }));
+  }
+
+  /** Added products already in one of the caller's open complaints (as far as checked). */
+  get openComplaints(): Array<{ url: string; complaint: OpenComplaintRef }> {
+    return this.entries.flatMap((e) => {
+      const complaint = this.openByUrl.get(e.url);
+      return complaint ? [{ url: e.url, complaint }] : [];
+    });
+  }
+
+  /** Resolves once every added link has been checked against the caller's open complaints. */
+  get openComplaintsChecked(): Promise<void> {
+    return this.checking ?? Promise.resolve();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('entries') || changed.has('client') || changed.has('contextClient') || changed.has('apiBase')) this.checkOpenComplaints();
+  }
+
+  /** Asks the API (in batches of the link limit) which added links are in an open complaint. */
+  private checkOpenComplaints() {
+    if (this.checking) return;
+    const api = this.api;
+    const unchecked = this.entries.filter((e) => !this.openByUrl.has(e.url)).map((e) => e.url);
+    if (!api || unchecked.length === 0) return;
+    const run = async () => {
+      for (let i = 0; i < unchecked.length; i += LIMITS.maxProductLinks) {
+        const batch = unchecked.slice(i, i + LIMITS.maxProductLinks);
+        const result = await api.products.resolveLinks(batch).catch(() => undefined);
+        // Unknown for now (offline, refused): left unchecked, so the next change asks again.
+        if (!result || result.error) return;
+        const next = new Map(this.openByUrl);
+        for (const item of result.data.items) {
+          const url = item.url ?? batch[item.index];
+          if (url && !next.has(url)) next.set(url, item.openComplaint ? { id: item.openComplaint.id, number: item.openComplaint.number } : null);
+        }
+        this.openByUrl = next;
+      }
+    };
+    this.checking = run().finally(() => {
+      this.checking = undefined;
+      // Links added while the answer was on its way.
+      if (this.entries.some((e) => !this.openByUrl.has(e.url))) void this.updateComplete.then(() => this.checkOpenComplaints());
+    });
   }
 
   private searchTask = new Task(this, {
@@ -176,6 +234,10 @@ export class IprProductPicker extends IprApiElement {
 
   private addValidRows() {
     if (!this.importResult?.ok) return;
+    // The import already asked about open complaints: no second round trip for these rows.
+    const known = new Map(this.openByUrl);
+    for (const r of this.importResult.valid) if (r.url && !known.has(r.url)) known.set(r.url, r.openComplaint ?? null);
+    this.openByUrl = known;
     this.add(this.importResult.valid.map((r) => r.product ?? r.url ?? r.input));
     this.importResult = undefined;
   }
@@ -257,9 +319,14 @@ export class IprProductPicker extends IprApiElement {
     </details>`;
   }
 
+  private openText(complaint: OpenComplaintRef): string {
+    return this.issueText(issue('links.already_in_open_complaint', [], { number: complaint.number }));
+  }
+
   protected override render() {
     const t = this.t;
     const n = this.entries.length;
+    const inOpen = this.openComplaints.length;
     const max = LIMITS.maxProductLinks;
     const invalid = this.shownIssues.length > 0;
     return html`
@@ -278,11 +345,16 @@ export class IprProductPicker extends IprApiElement {
       ${this.renderImport()}
       <div class="added" part="added">
         <h3 id="added-h">${t.addedProducts}</h3>
+        <p class="duplicates" part="duplicates" role="status">${inOpen ? t.inOpenComplaints(inOpen) : nothing}</p>
         ${n === 0 ? html`<p class="hint">${t.noProducts}</p>` : html`<ul class="plain added-list" aria-labelledby="added-h">
-          ${this.entries.map((e) => html`<li class="item">
-            <span class="text">${e.product ? html`<span class="name">${e.product.name}</span><br />` : nothing}<span class="url">${e.url}</span></span>
-            <button type="button" class="remove" aria-label=${t.removeNamed(e.product?.name ?? e.url)} @click=${() => this.removeLink(e.url)}>${t.remove}</button>
-          </li>`)}
+          ${this.entries.map((e) => {
+            const open = this.openByUrl.get(e.url);
+            return html`<li class="item ${open ? 'in-open' : ''}" data-url=${e.url}>
+              <span class="text">${e.product ? html`<span class="name">${e.product.name}</span><br />` : nothing}<span class="url">${e.url}</span>
+                ${open ? html`<br /><span class="warning" part="warning">${this.openText(open)}</span>` : nothing}</span>
+              <button type="button" class="remove" aria-label=${t.removeNamed(e.product?.name ?? e.url)} @click=${() => this.removeLink(e.url)}>${t.remove}</button>
+            </li>`;
+          })}
         </ul>`}
       </div>
       ${this.renderIssues('links-error')}

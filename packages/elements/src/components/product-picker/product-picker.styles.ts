@@ -2,6 +2,13 @@ import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 
 export const styles = [theme, css`
+  :host { --_warning: var(--ipr-color-warning, #7a4a00); }
+  :host([theme='dark']) { --_warning: var(--ipr-color-warning, #f2c46d); }
+  @media (prefers-color-scheme: dark) { :host([theme='auto']) { --_warning: var(--ipr-color-warning, #f2c46d); } }
+  .warning { color: var(--_warning); font-size: 0.85em; font-weight: 600; }
+  .warning::before { content: '⚠ '; }
+  .duplicates { color: var(--_warning); margin: 0.25em 0; }
+  .duplicates:empty { display: none; }
   .head { display: flex; justify-content: space-between; align-items: baseline; gap: 1em; }
   .counter { font-variant-numeric: tabular-nums; color: var(--_muted); }
   .counter.full { color: var(--_danger); }
