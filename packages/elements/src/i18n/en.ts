@@ -169,6 +169,24 @@ export const en = {
   poaValid: (date: string) => `Valid until ${date}`,
   poaExpiring: (days: number, date: string) => (days === 1 ? `Expires in 1 day (${date})` : `Expires in ${days} days (${date})`),
   poaExpired: (date: string) => `Expired on ${date}`,
+  // ---- issue 9 (H4): live status, status export, receipt ----
+  liveLabel: 'Live updates',
+  liveStates: { connecting: 'Connecting…', open: 'Live', retrying: 'Reconnecting…', closed: 'Not live' } as Record<'connecting' | 'open' | 'retrying' | 'closed', string>,
+  export: 'Export',
+  exportAs: (format: string) => `Export ${format}`,
+  exportAsLabel: (format: string) => `Export the status report as ${format}`,
+  exporting: 'Preparing the export…',
+  exported: (rows: number) => (rows === 1 ? '1 row exported.' : `${rows} rows exported.`),
+  exportTruncated: (rows: number) => `Only the first ${rows} rows were exported; narrow the filters for the rest.`,
+  exportFailed: 'The export failed.',
+  receipt: 'Receipt',
+  receiptSubmittedAt: 'Submitted at',
+  receiptDeclarationVersion: 'Declaration version',
+  receiptEvidenceHash: 'SHA-256',
+  printReceipt: 'Print receipt',
+  downloadReceipt: 'Download receipt',
+  transitionNotAllowed: (action: string, status: string) => `"${action}" is not possible while the complaint is "${status}".`,
 };
+
 
 export type Messages = typeof en;

@@ -166,4 +166,22 @@ export const zhCN: Messages = {
   poaValid: (date) => `有效期至 ${date}`,
   poaExpiring: (days, date) => `${days} 天后到期（${date}）`,
   poaExpired: (date) => `已于 ${date} 过期`,
+  // ---- issue 9 (H4): live status, status export, receipt ----
+  liveLabel: '实时更新',
+  liveStates: { connecting: '正在连接…', open: '实时', retrying: '正在重新连接…', closed: '未连接实时更新' },
+  export: '导出',
+  exportAs: (format) => `导出 ${format}`,
+  exportAsLabel: (format) => `将状态报表导出为 ${format}`,
+  exporting: '正在准备导出…',
+  exported: (rows) => `已导出 ${rows} 行。`,
+  exportTruncated: (rows) => `仅导出了前 ${rows} 行；请缩小筛选范围以导出其余部分。`,
+  exportFailed: '导出失败。',
+  receipt: '回执',
+  receiptSubmittedAt: '提交时间',
+  receiptDeclarationVersion: '声明版本',
+  receiptEvidenceHash: 'SHA-256',
+  printReceipt: '打印回执',
+  downloadReceipt: '下载回执',
+  transitionNotAllowed: (action, status) => `投诉状态为“${status}”，不能执行“${action}”。`,
 };
+
