@@ -43,13 +43,31 @@ export async function someProducts(client: IprClient, n: number): Promise<Produc
   throw new Error('the seeded catalogue has too few products for the test');
 }
 
+/**
+ * Listed products in none of the caller's open complaints: filing them never meets the
+ * duplicate rule (409 `complaint.duplicate`), however many complaints earlier tests filed.
+ */
+export async function freshProducts(client: IprClient, n: number): Promise<Product[]> {
+  const seen = new Map<string, Product>();
+  for (const q of ['lamp', 'light', 'toy', 'led', 'a', 'e']) {
+    const page = await ok(client.products.search({ q, pageSize: 50 }));
+    for (const p of page.items) if (p.listed && !seen.has(p.url)) seen.set(p.url, p);
+    const candidates = [...seen.values()];
+    const resolved = await ok(client.products.resolveLinks(candidates.map((p) => p.url)));
+    const open = new Set(resolved.items.filter((r) => r.openComplaint).map((r) => r.url));
+    const fresh = candidates.filter((p) => !open.has(p.url));
+    if (fresh.length >= n) return fresh.slice(0, n);
+  }
+  throw new Error('the seeded catalogue has too few products outside open complaints for the test');
+}
+
 export async function uploadPdf(client: IprClient, name = 'evidence.pdf'): Promise<EvidenceDescriptor> {
   return ok(client.evidence.upload(pdfFile(name)));
 }
 
 /** Files a complaint through the API (as complainant A unless told otherwise). */
 export async function fileComplaint(client: IprClient, over: Record<string, unknown> = {}, products?: Product[]): Promise<Complaint> {
-  const items = products ?? (await someProducts(client, 1));
+  const items = products ?? (await freshProducts(client, 1));
   const evidence = await uploadPdf(client);
   const draft = {
     type: 'trademark_infringement',

@@ -502,11 +502,22 @@ export class IprComplaintForm extends IprApiElement {
         ${decl('goodFaith')}${decl('accurate')}${decl('authorised')}
         ${this.errors('declaration', all)}
       </fieldset>
-      ${this.submitError ? html`<div class="notice danger" role="alert" part="error">
-        <p>${t.submitFailed}</p>
-        <p>${this.submitError.issues?.[0] ? this.issueText(this.submitError.issues[0]) : this.submitError.message}</p>
-      </div>` : nothing}
+      ${this.submitError ? this.renderSubmitError(this.submitError) : nothing}
     `;
+  }
+
+  /**
+   * The error summary after a refused submit. An identical open complaint (409
+   * `complaint.duplicate`) is named by its number: retrying would not help.
+   */
+  private renderSubmitError(error: ApiError) {
+    const t = this.t;
+    const duplicate = error.code === 'complaint.duplicate' ? error.issues?.find((i) => i.code === 'complaint.duplicate') ?? error.issues?.[0] : undefined;
+    const first = duplicate ?? error.issues?.[0];
+    return html`<div class="notice danger submit-error" role="alert" part="error" data-code=${error.code}>
+      <p>${duplicate ? t.duplicateComplaint : t.submitFailed}</p>
+      <p>${first ? this.issueText(first) : error.message}</p>
+    </div>`;
   }
 
   private renderReceipt(c: Complaint) {
