@@ -58,7 +58,64 @@ export async function preloadParser(): Promise<void> {
   await import('xlsx');
 }
 
+/**
+ * What the parts of one workbook may inflate to in all. SheetJS inflates every part whole before
+ * reading a row, so a zip bomb (a 3 MB file whose sheet XML inflates to 2 GiB) would take
+ * seconds and gigabytes; it is refused here instead. A full 5 MiB workbook of text stays far below.
+ */
+export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/**
+ * Checks a zip's parts against the budget before SheetJS sees it: the sizes its central directory
+ * declares, then (declared sizes can lie) the real inflated size of each deflated part, streamed
+ * and stopped at the budget. Not a zip (an .xls), or no DecompressionStream: nothing to check here.
+ */
+async function checkInflatedSize(bytes: Uint8Array, budget = MAX_INFLATED_BYTES): Promise<void> {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+  }
+  if (end < 0) return; // damaged: SheetJS says so
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const parts: { method: number; compressed: number; offset: number }[] = [];
+  let declared = 0;
+  for (let n = 0; n < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n++) {
+    declared += view.getUint32(at + 24, true);
+    parts.push({ method: view.getUint16(at + 10, true), compressed: view.getUint32(at + 20, true), offset: view.getUint32(at + 42, true) });
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  if (declared > budget) throw new TooLarge();
+  if (typeof DecompressionStream === 'undefined') return;
+  let left = budget;
+  for (const part of parts) {
+    if (part.method !== 8 || part.offset + 30 > bytes.length || view.getUint32(part.offset, true) !== 0x04034b50) continue;
+    const start = part.offset + 30 + view.getUint16(part.offset + 26, true) + view.getUint16(part.offset + 28, true);
+    const data = bytes.slice(start, Math.min(bytes.length, start + part.compressed)) as Uint8Array<ArrayBuffer>;
+    const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        left -= value.byteLength;
+        if (left < 0) {
+          await reader.cancel().catch(() => {});
+          throw new TooLarge();
+        }
+      }
+    } catch (error) {
+      if (error instanceof TooLarge) throw error;
+      return; // a damaged stream: SheetJS reports it
+    }
+  }
+}
+
 async function readWorkbook(buffer: ArrayBuffer, maxRows: number): Promise<Grid | null> {
+  await checkInflatedSize(new Uint8Array(buffer));
   const XLSX = await import('xlsx');
   const wb = XLSX.read(new Uint8Array(buffer), {
     type: 'array', sheetRows: maxRows, cellFormula: true, cellHTML: false, cellNF: false, cellStyles: false, cellDates: false, bookVBA: false,
