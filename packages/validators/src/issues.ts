@@ -47,6 +47,8 @@ export const ISSUE_CODES = [
   'holder.attachments_required',
   'holder.power_of_attorney_required',
   'holder.power_of_attorney_expired',
+  'holder.profile_not_found',
+  'holder.profile_limit',
   // type-specific
   'picture.original_required',
   // declaration on submit

@@ -16,6 +16,13 @@ export const LIMITS = {
   maxReasonLength: 2000,
   maxStatementLength: 2000,
   maxSearchQueryLength: 500,
+  /** A power of attorney expiring within this many days is shown as 'expiring'. */
+  powerOfAttorneyWarningDays: 30,
+  /** Saved IPR holder profiles per account. */
+  maxHolderProfiles: 50,
+  maxProfileLabelLength: 100,
+  /** Rows of one status report (one row per product of each complaint). */
+  maxReportRows: 50_000,
 } as const;
 
 export type EvidenceExtension = (typeof LIMITS.evidenceExtensions)[number];

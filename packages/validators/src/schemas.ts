@@ -222,6 +222,64 @@ export const ResolvedLinkSchema = /*#__PURE__*/ z.object({
   openComplaint: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.object({ id, number: /*#__PURE__*/ text(32) })),
 });
 
+// ───── issue 9: holder profiles, live events, status report ─────
+
+export const POWER_OF_ATTORNEY_STATES = ['none', 'valid', 'expiring', 'expired'] as const;
+export type PowerOfAttorneyStateName = (typeof POWER_OF_ATTORNEY_STATES)[number];
+
+/** Where a power of attorney stands on a day: see `powerOfAttorneyState`. */
+export const PowerOfAttorneyStateSchema = /*#__PURE__*/ z.object({
+  state: /*#__PURE__*/ z.enum(POWER_OF_ATTORNEY_STATES),
+  /** The expiry date (YYYY-MM-DD), or null when none is recorded. */
+  expiresAt: /*#__PURE__*/ z.nullable(/*#__PURE__*/ z.iso.date()),
+  /** Whole days from today (UTC) to the expiry date: 0 on the last valid day, negative once expired. */
+  daysLeft: /*#__PURE__*/ z.nullable(/*#__PURE__*/ z.number().check(/*#__PURE__*/ z.int())),
+});
+
+/** What a complainant saves as a holder profile (the holder's `profileId` is ignored). */
+export const HolderProfileInputSchema = /*#__PURE__*/ z.object({
+  label: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxProfileLabelLength)),
+  holder: HolderInfoSchema,
+});
+
+export const HolderProfileSchema = /*#__PURE__*/ z.object({
+  id,
+  label: /*#__PURE__*/ text(LIMITS.maxProfileLabelLength),
+  holder: HolderInfoSchema,
+  powerOfAttorney: PowerOfAttorneyStateSchema,
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+
+/** One event of `GET /v1/events`: a complaint was created or moved (`seq` is its history record's). */
+export const ComplaintEventSchema = /*#__PURE__*/ z.object({
+  id,
+  number: /*#__PURE__*/ text(32),
+  status: StatusSchema,
+  action: /*#__PURE__*/ z.union([ActionSchema, /*#__PURE__*/ z.literal('create')]),
+  updatedAt: dateTime,
+  seq: /*#__PURE__*/ z.number().check(/*#__PURE__*/ z.int(), /*#__PURE__*/ z.minimum(1)),
+});
+
+/** One row of the bulk status report: one product of one complaint. */
+export const StatusReportRowSchema = /*#__PURE__*/ z.object({
+  number: /*#__PURE__*/ text(32),
+  type: ComplaintTypeSchema,
+  status: StatusSchema,
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  productUrl: /*#__PURE__*/ text(2048),
+  productName: /*#__PURE__*/ text(500),
+  productStatus: ProductStatusSchema,
+  supplierResponse: /*#__PURE__*/ z.nullable(/*#__PURE__*/ z.enum(SUPPLIER_RESPONSES)),
+});
+
+export type PowerOfAttorneyState = z.output<typeof PowerOfAttorneyStateSchema>;
+export type HolderProfileInput = z.output<typeof HolderProfileInputSchema>;
+export type HolderProfile = z.output<typeof HolderProfileSchema>;
+export type ComplaintEvent = z.output<typeof ComplaintEventSchema>;
+export type StatusReportRow = z.output<typeof StatusReportRowSchema>;
+
 export type ComplaintDraftInput = z.input<typeof ComplaintDraftSchema>;
 export type ComplaintDraft = z.output<typeof ComplaintDraftSchema>;
 export type Contact = z.output<typeof ContactSchema>;
@@ -272,4 +330,9 @@ export const NAMED_SCHEMAS = {
   ArbitrationResultBody: ArbitrationResultBodySchema,
   ResolveLinksBody: ResolveLinksBodySchema,
   ResolvedLink: ResolvedLinkSchema,
+  PowerOfAttorneyState: PowerOfAttorneyStateSchema,
+  HolderProfileInput: HolderProfileInputSchema,
+  HolderProfile: HolderProfileSchema,
+  ComplaintEvent: ComplaintEventSchema,
+  StatusReportRow: StatusReportRowSchema,
 } as const;

@@ -338,7 +338,7 @@ export interface components {
         /** @enum {string} */
         ProductStatus: "pending" | "removed" | "still_online" | "declared_non_infringing";
         /** @enum {string} */
-        IssueCode: "field.required" | "field.invalid_type" | "field.too_short" | "field.too_long" | "field.invalid_choice" | "field.invalid_email" | "field.invalid_phone" | "field.invalid_date" | "field.unknown" | "links.required" | "links.too_many" | "links.empty" | "links.not_url" | "links.not_product_link" | "links.duplicate" | "links.not_found" | "links.already_in_open_complaint" | "evidence.required" | "evidence.too_many" | "evidence.empty" | "evidence.too_large" | "evidence.type_not_allowed" | "evidence.content_mismatch" | "evidence.name_invalid" | "evidence.not_found" | "sheet.type_not_allowed" | "sheet.too_large" | "sheet.corrupt" | "sheet.empty" | "sheet.no_link_column" | "sheet.too_many_rows" | "sheet.formula_cell" | "holder.required" | "holder.name_required" | "holder.id_type_required" | "holder.id_number_required" | "holder.attachments_required" | "holder.power_of_attorney_required" | "holder.power_of_attorney_expired" | "picture.original_required" | "declaration.required" | "transition.not_allowed" | "transition.forbidden" | "transition.reason_required" | "response.products_required" | "response.statement_required" | "response.unknown_product" | "complaint.duplicate" | "auth.unauthorized" | "auth.forbidden" | "resource.not_found" | "request.invalid_json" | "request.too_large" | "request.aborted" | "idempotency.key_reused" | "idempotency.in_progress" | "network.error" | "server.error";
+        IssueCode: "field.required" | "field.invalid_type" | "field.too_short" | "field.too_long" | "field.invalid_choice" | "field.invalid_email" | "field.invalid_phone" | "field.invalid_date" | "field.unknown" | "links.required" | "links.too_many" | "links.empty" | "links.not_url" | "links.not_product_link" | "links.duplicate" | "links.not_found" | "links.already_in_open_complaint" | "evidence.required" | "evidence.too_many" | "evidence.empty" | "evidence.too_large" | "evidence.type_not_allowed" | "evidence.content_mismatch" | "evidence.name_invalid" | "evidence.not_found" | "sheet.type_not_allowed" | "sheet.too_large" | "sheet.corrupt" | "sheet.empty" | "sheet.no_link_column" | "sheet.too_many_rows" | "sheet.formula_cell" | "holder.required" | "holder.name_required" | "holder.id_type_required" | "holder.id_number_required" | "holder.attachments_required" | "holder.power_of_attorney_required" | "holder.power_of_attorney_expired" | "holder.profile_not_found" | "holder.profile_limit" | "picture.original_required" | "declaration.required" | "transition.not_allowed" | "transition.forbidden" | "transition.reason_required" | "response.products_required" | "response.statement_required" | "response.unknown_product" | "complaint.duplicate" | "auth.unauthorized" | "auth.forbidden" | "resource.not_found" | "request.invalid_json" | "request.too_large" | "request.aborted" | "idempotency.key_reused" | "idempotency.in_progress" | "network.error" | "server.error";
         Contact: {
             name: string;
             /** Format: email */
@@ -547,6 +547,48 @@ export interface components {
                 id: string;
                 number: string;
             };
+        };
+        PowerOfAttorneyState: {
+            /** @enum {string} */
+            state: "none" | "valid" | "expiring" | "expired";
+            expiresAt: string | null;
+            daysLeft: number | null;
+        };
+        HolderProfileInput: {
+            label?: string;
+            holder: components["schemas"]["HolderInfo"];
+        };
+        HolderProfile: {
+            id: string;
+            label: string;
+            holder: components["schemas"]["HolderInfo"];
+            powerOfAttorney: components["schemas"]["PowerOfAttorneyState"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ComplaintEvent: {
+            id: string;
+            number: string;
+            status: components["schemas"]["Status"];
+            action: components["schemas"]["Action"] | "create";
+            /** Format: date-time */
+            updatedAt: string;
+            seq: number;
+        };
+        StatusReportRow: {
+            number: string;
+            type: components["schemas"]["ComplaintType"];
+            status: components["schemas"]["Status"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            productUrl: string;
+            productName: string;
+            productStatus: components["schemas"]["ProductStatus"];
+            supplierResponse: ("removed" | "not_infringing") | null;
         };
         Health: {
             /** @constant */

@@ -1,0 +1,78 @@
+import type { Locale } from './messages/format.js';
+import { DECLARATION_VERSION } from './limits.js';
+import type { Receipt } from './schemas.js';
+
+export interface DeclarationText {
+  /** The heading above the three statements. */
+  title: string;
+  goodFaith: string;
+  accurate: string;
+  authorised: string;
+}
+
+/**
+ * The good-faith and accuracy declaration the complainant confirms on submit, in the words of
+ * version `DECLARATION_VERSION` (a new wording gets a new version; the server stores the version
+ * confirmed). The keys match `DeclarationSchema`'s booleans.
+ */
+export const DECLARATION_TEXT: Record<Locale, DeclarationText> = {
+  en: {
+    title: 'Declaration',
+    goodFaith: 'I have a good-faith belief that the use of the material is not authorised by the right holder, its agent or the law.',
+    accurate: 'The information in this complaint is accurate.',
+    authorised: 'I am the right holder or authorised to act on its behalf.',
+  },
+  'zh-CN': {
+    title: '声明',
+    goodFaith: '我善意地相信，所投诉的使用未经权利人、其代理人或法律授权。',
+    accurate: '本投诉中的信息准确无误。',
+    authorised: '我是权利人或已获授权代表权利人。',
+  },
+};
+
+const RECEIPT_WORDS: Record<Locale, Record<'title' | 'number' | 'submittedAt' | 'declaration' | 'products' | 'evidence' | 'accepted', string>> = {
+  en: {
+    title: 'IPR complaint receipt',
+    number: 'Complaint number',
+    submittedAt: 'Submitted at',
+    declaration: 'Declaration version',
+    accepted: 'Confirmed on submit',
+    products: 'Infringing product links',
+    evidence: 'Evidence (SHA-256)',
+  },
+  'zh-CN': {
+    title: '知识产权投诉回执',
+    number: '投诉单号',
+    submittedAt: '提交时间',
+    declaration: '声明版本',
+    accepted: '提交时已确认',
+    products: '侵权产品链接',
+    evidence: '证据（SHA-256）',
+  },
+};
+
+/**
+ * The receipt as plain text (for "Download receipt" and for e-mail): the number, the time (UTC),
+ * the declaration version with its statements (when it is the current version), every product
+ * link and every evidence file with its SHA-256. Lines end with CRLF so Notepad shows them.
+ */
+export function receiptText(receipt: Receipt, locale: Locale = 'en'): string {
+  const w = RECEIPT_WORDS[locale] ?? RECEIPT_WORDS.en;
+  const d = DECLARATION_TEXT[locale] ?? DECLARATION_TEXT.en;
+  const colon = locale === 'zh-CN' ? '：' : ': ';
+  const lines = [
+    w.title,
+    '',
+    `${w.number}${colon}${receipt.number}`,
+    `${w.submittedAt}${colon}${receipt.submittedAt}`,
+    `${w.declaration}${colon}${receipt.declarationVersion}`,
+  ];
+  if (receipt.declarationVersion === DECLARATION_VERSION) {
+    lines.push(`${w.accepted}${colon}`, `- ${d.goodFaith}`, `- ${d.accurate}`, `- ${d.authorised}`);
+  }
+  lines.push('', `${w.products} (${receipt.products.length})${colon.trim()}`);
+  receipt.products.forEach((p, i) => lines.push(`${i + 1}. ${p.url}`));
+  lines.push('', `${w.evidence} (${receipt.evidence.length})${colon.trim()}`);
+  receipt.evidence.forEach((e, i) => lines.push(`${i + 1}. ${e.name}`, `   ${e.sha256}`));
+  return lines.join('\r\n') + '\r\n';
+}
