@@ -1,7 +1,7 @@
 // The part of the `@ipr/client` surface (docs/CONTRACT.md) the elements use, as structural
 // types: any client that keeps the contract fits, including a host's own wrapper.
 import type {
-  Account, Action, Complaint, ComplaintSummary, EvidenceDescriptor, Issue, IssueCode, Product, ResolvedLink, Status,
+  Account, Action, Complaint, ComplaintEvent, ComplaintSummary, EvidenceDescriptor, Issue, IssueCode, Product, ResolvedLink,
 } from '@ipr/validators';
 
 export interface ApiError { code: IssueCode; message: string; status: number; issues: Issue[] }
@@ -34,8 +34,8 @@ export interface IprClient {
   };
 }
 
-/** One event of `GET /v1/events`: a complaint the caller can see was created or changed. */
-export interface ComplaintEvent { id: string; number: string; status: Status; action: Action; updatedAt: string; seq: number }
+/** One event of `GET /v1/events` (a complaint the caller can see was created or changed): `ComplaintEvent` of @ipr/validators. */
+export type { ComplaintEvent };
 export type LiveState = 'connecting' | 'open' | 'retrying' | 'closed';
 export interface StatusExportQuery { format: 'xlsx' | 'csv'; locale?: string; status?: string; type?: string; q?: string }
 export interface StatusExport { blob: Blob; fileName: string; rows: number; truncated: boolean }

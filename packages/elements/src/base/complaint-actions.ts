@@ -1,9 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ARBITRATION_DECISIONS, TRANSITIONS, validateReason, type Action, type Complaint, type Issue } from '@ipr/validators';
 import { IprApiElement } from './api-element.js';
+import { LiveController } from './live-events.js';
 import { IprComplaintActionEvent, IprComplaintCancelledEvent } from '../events/index.js';
-import type { ApiError } from '../api.js';
+import type { ApiError, ComplaintEvent } from '../api.js';
+
+/**
+ * `live` is on unless the attribute says `live="false"` (or is removed): an absent attribute
+ * keeps the default (true), as Lit only converts attributes that change.
+ */
+export const liveAttribute = {
+  fromAttribute: (value: string | null) => value !== null && value.trim().toLowerCase() !== 'false',
+  toAttribute: (value: boolean) => (value ? '' : 'false'),
+};
 
 /** Actions the elements offer; `respond` needs a per-product form and is left to the supplier's own UI. */
 export const UI_ACTIONS: readonly Action[] = ['check', 'confirm_close', 'request_arbitration', 'cancel', 'forward_to_supplier', 'issue_result'];
@@ -22,8 +32,38 @@ export class IprComplaintActionsElement extends IprApiElement {
   @state() protected actionError?: ApiError;
   @state() protected actionBusy = false;
 
+  /**
+   * Follow status changes as they happen (`GET /v1/events` through the client's
+   * `events.subscribe`; one stream per client is shared by the elements using it). On by
+   * default; `live="false"` or removing the attribute turns it off.
+   */
+  @property({ converter: liveAttribute }) live = true;
+
+  protected liveController = new LiveController(this, (e) => this.liveEvent(e));
+
+  /** Called for every complaint event while live. */
+  protected liveEvent(_e: ComplaintEvent): void {}
+
   /** Called with the updated complaint after an action succeeded. */
   protected actionDone(_complaint: Complaint, _action: Action): void {}
+
+  /** A small "Live / Reconnecting…" indicator; nothing when not live. */
+  protected renderLiveIndicator(): TemplateResult | typeof nothing {
+    const s = this.liveController.state;
+    if (!s || s === 'closed') return nothing;
+    return html`<span class="live" part="live" data-state=${s} role="status"><span class="dot" aria-hidden="true"></span><span class="sr-only">${this.t.liveLabel} </span>${this.t.liveStates[s]}</span>`;
+  }
+
+  /** Issues in the shown locale; a refused transition names the status and the action by their labels. */
+  protected override issueText(issue: Issue): string {
+    if (issue.code === 'transition.not_allowed' && issue.params) {
+      const { status, action } = issue.params as { status?: unknown; action?: unknown };
+      const statusLabel = typeof status === 'string' ? this.t.statuses[status] : undefined;
+      const actionLabel = typeof action === 'string' ? this.t.actionLabels[action] : undefined;
+      if (statusLabel && actionLabel) return this.t.transitionNotAllowed(actionLabel, statusLabel);
+    }
+    return super.issueText(issue);
+  }
 
   /** Starts an action: asks first when it is irreversible or needs a reason. */
   requestAction(id: string, number: string, action: Action, trigger?: HTMLElement | null) {

@@ -3,9 +3,11 @@ import type {
   IprComplaintSubmittedEvent, IprDraftRestoredEvent, IprStepChangeEvent,
 } from './complaint-events.js';
 import type { IprRestrictionFailedEvent } from './restriction-events.js';
+import type { IprComplaintUpdatedEvent, IprExportEvent } from './status-events.js';
 
 export * from './complaint-events.js';
 export * from './restriction-events.js';
+export * from './status-events.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -17,5 +19,7 @@ declare global {
     'ipr-draft-restored': IprDraftRestoredEvent;
     'ipr-step-change': IprStepChangeEvent;
     'ipr-restriction-failed': IprRestrictionFailedEvent;
+    'ipr-complaint-updated': IprComplaintUpdatedEvent;
+    'ipr-export': IprExportEvent;
   }
 }

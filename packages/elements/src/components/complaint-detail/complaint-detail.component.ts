@@ -1,18 +1,24 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { COMPLAINT_TYPE_LABELS, formatBytes, type Action, type Complaint } from '@ipr/validators';
+import { COMPLAINT_TYPE_LABELS, formatBytes, receiptText, type Action, type Complaint, type Receipt } from '@ipr/validators';
 import { IprComplaintActionsElement } from '../../base/complaint-actions.js';
+import { downloadBlob } from '../../base/download.js';
+import { IprComplaintUpdatedEvent } from '../../events/index.js';
 import { formatDate } from '../../i18n/index.js';
-import { unwrap } from '../../api.js';
+import { unwrap, type ComplaintEvent } from '../../api.js';
 import { styles } from './complaint-detail.styles.js';
 
 /**
  * @tagname ipr-complaint-detail
  * One complaint: status, description, contact, per-product status (after "Check now"),
  * evidence, the arbitration notice, the history of transitions, and the actions the caller
- * may take now.
+ * may take now. The complainant also sees the receipt (number, time, declaration version,
+ * products, evidence with SHA-256) with "Print receipt" and "Download receipt".
  *
+ * While `live` (the default), the complaint is fetched again when it changes elsewhere.
+ *
+ * @fires ipr-complaint-updated - The complaint changed elsewhere (detail: `{ id, status, action }`).
  * @fires ipr-complaint-action - An action succeeded (detail: `{ action, complaint, reason }`).
  * @fires ipr-complaint-cancelled - The complaint was cancelled (detail: `{ complaint, reason }`).
  * @csspart header - Number and status.
@@ -22,6 +28,8 @@ import { styles } from './complaint-detail.styles.js';
  * @csspart actions - The action buttons.
  * @csspart dialog - The confirmation dialog.
  * @csspart error - Error messages.
+ * @csspart live - The live indicator (connected / reconnecting).
+ * @csspart receipt - The receipt (the only part printed by "Print receipt").
  * @cssprop --ipr-color-primary - Accent color.
  */
 export class IprComplaintDetail extends IprComplaintActionsElement {
@@ -52,14 +60,69 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
     this.complaint = complaint;
   }
 
+  protected override liveEvent(e: ComplaintEvent): void {
+    if (!this.complaintId || e.id !== this.complaintId) return;
+    const shown = this.complaint?.id === e.id ? this.complaint : undefined;
+    // Our own action already shows this state; anything else is fetched again.
+    if (!shown || shown.status !== e.status || shown.updatedAt !== e.updatedAt) void this.task.run();
+    this.emit(new IprComplaintUpdatedEvent({ id: e.id, status: e.status, action: e.action }));
+  }
+
+  /** Saves the receipt as a text file (the words come from `receiptText` of @ipr/validators). */
+  downloadReceipt(): void {
+    const receipt = this.complaint?.receipt;
+    if (!receipt) return;
+    const blob = new Blob([receiptText(receipt, this.shownLocale)], { type: 'text/plain;charset=utf-8' });
+    downloadBlob(blob, `${receipt.number}-receipt.txt`, this.renderRoot);
+  }
+
+  /** Prints the receipt alone (a print stylesheet hides the rest of the element). */
+  printReceipt(): void {
+    this.setAttribute('printing-receipt', '');
+    const done = () => {
+      this.removeAttribute('printing-receipt');
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    try {
+      window.print();
+    } finally {
+      // window.print blocks until the dialog closes in most browsers; afterprint covers the rest.
+      setTimeout(done, 0);
+    }
+  }
+
+  private renderReceipt(r: Receipt) {
+    const t = this.t;
+    const loc = this.shownLocale;
+    return html`<section class="receipt" part="receipt" aria-labelledby="receipt-h">
+      <h3 id="receipt-h">${t.receipt}</h3>
+      <dl>
+        <dt>${t.receiptNumber}</dt><dd class="receipt-number">${r.number}</dd>
+        <dt>${t.receiptSubmittedAt}</dt><dd><time datetime=${r.submittedAt}>${formatDate(r.submittedAt, loc, true)}</time></dd>
+        <dt>${t.receiptDeclarationVersion}</dt><dd class="receipt-declaration">${r.declarationVersion}</dd>
+      </dl>
+      <h4>${t.products}</h4>
+      <ul class="receipt-products">${r.products.map((p) => html`<li data-product=${p.productId}>${p.url}</li>`)}</ul>
+      <h4>${t.evidence}</h4>
+      <ul class="receipt-evidence">${r.evidence.map((e) => html`<li data-evidence=${e.id}><span class="name">${e.name}</span><br />
+        <span class="meta">${t.receiptEvidenceHash}: <code class="sha256">${e.sha256}</code></span></li>`)}</ul>
+      <div class="row no-print">
+        <button type="button" class="print-receipt" @click=${() => this.printReceipt()}>${t.printReceipt}</button>
+        <button type="button" class="download-receipt" @click=${() => this.downloadReceipt()}>${t.downloadReceipt}</button>
+      </div>
+    </section>`;
+  }
+
   private renderComplaint(c: Complaint) {
     const t = this.t;
     const loc = this.shownLocale;
     const a = c.arbitration;
-    return html`
+    return html`<div class="view">
       <header part="header">
         <h2>${c.number}</h2>
         <span class="badge status" data-status=${c.status} role="status">${t.statuses[c.status] ?? c.status}</span>
+        ${this.renderLiveIndicator()}
       </header>
       <dl>
         <dt>${t.type}</dt><dd>${COMPLAINT_TYPE_LABELS[c.type]?.[loc] ?? c.type}</dd>
@@ -98,7 +161,8 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
       </ol>
       <div class="actions" part="actions">${this.renderActionButtons(c, c.allowedActions)}</div>
       ${this.renderActionError()}
-    `;
+      ${c.receipt ? this.renderReceipt(c.receipt) : nothing}
+    </div>`;
   }
 
   protected override render() {

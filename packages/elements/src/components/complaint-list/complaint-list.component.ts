@@ -6,14 +6,18 @@ import {
   type Action, type Complaint, type ComplaintSummary, type ComplaintType, type Role, type Status,
 } from '@ipr/validators';
 import { IprComplaintActionsElement } from '../../base/complaint-actions.js';
-import { IprComplaintOpenEvent } from '../../events/index.js';
+import { downloadBlob } from '../../base/download.js';
+import { IprComplaintOpenEvent, IprComplaintUpdatedEvent, IprExportEvent } from '../../events/index.js';
 import { formatDate } from '../../i18n/index.js';
-import { unwrap } from '../../api.js';
+import { unwrap, type ApiError, type ComplaintEvent } from '../../api.js';
 import { styles } from './complaint-list.styles.js';
 
 /** Rendered rows above and below the visible ones. */
 const OVERSCAN = 6;
 const PAGE = 100;
+/** Live events that bring new complaints are gathered this long before the first page is fetched again. */
+const LIVE_RELOAD_DELAY = 200;
+type ExportFormat = 'xlsx' | 'csv';
 
 /**
  * @tagname ipr-complaint-list
@@ -22,13 +26,21 @@ const PAGE = 100;
  * visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as
  * the end comes into view.
  *
+ * While `live` (the default), status changes made elsewhere update their rows in place and new
+ * complaints matching the filters appear without a reload. "Export" downloads the status report
+ * (.xlsx or .csv) for the current filters.
+ *
  * @fires ipr-complaint-open - A complaint number was chosen (detail: `{ id, number }`; cancelable).
+ * @fires ipr-complaint-updated - A shown complaint changed or a new one appeared (detail: `{ id, status, action }`).
+ * @fires ipr-export - The status report was exported (detail: `{ format, rows, truncated }`).
  * @fires ipr-complaint-action - An action succeeded (detail: `{ action, complaint, reason }`).
  * @fires ipr-complaint-cancelled - A complaint was cancelled (detail: `{ complaint, reason }`).
  * @csspart filters - The filter bar.
  * @csspart table - The table of complaints.
  * @csspart dialog - The confirmation dialog of actions.
  * @csspart error - Error messages.
+ * @csspart live - The live indicator (connected / reconnecting).
+ * @csspart export - The export buttons and their status.
  * @cssprop --ipr-list-height - Height of the scrolling table (default 28rem).
  * @cssprop --ipr-color-primary - Accent color.
  */
@@ -56,6 +68,12 @@ export class IprComplaintList extends IprComplaintActionsElement {
   private frame = 0;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
+  @state() private exporting?: ExportFormat;
+  @state() private exportError?: ApiError;
+  @state() private exportResult?: { rows: number; truncated: boolean };
+  private liveReloadTimer?: ReturnType<typeof setTimeout>;
+  /** New complaints announced live, waiting for the first page to be fetched again. */
+  private arriving = new Map<string, ComplaintEvent>();
 
   private accountTask = new Task(this, {
     task: async ([api, role]: [IprComplaintList['api'], Role | undefined], { signal }) =>
@@ -98,7 +116,8 @@ export class IprComplaintList extends IprComplaintActionsElement {
     const result = await api.complaints.list({ status: this.status || undefined, type: this.type || undefined, q: this.q || undefined, cursor, limit: PAGE });
     this.loadingMore = false;
     if (result.error || cursor !== this.nextCursor) return;
-    this.items = [...this.items, ...result.data.items];
+    const known = new Set(this.items.map((s) => s.id));
+    this.items = [...this.items, ...result.data.items.filter((s) => !known.has(s.id))];
     this.total = result.data.total;
     this.nextCursor = result.data.nextCursor;
   }
@@ -123,6 +142,9 @@ export class IprComplaintList extends IprComplaintActionsElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    if (this.liveReloadTimer) clearTimeout(this.liveReloadTimer);
+    this.liveReloadTimer = undefined;
+    this.arriving.clear();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     if (this.frame) cancelAnimationFrame(this.frame);
@@ -151,6 +173,88 @@ export class IprComplaintList extends IprComplaintActionsElement {
       : s));
   }
 
+  protected override liveEvent(e: ComplaintEvent): void {
+    const shown = this.items.find((s) => s.id === e.id);
+    if (shown) {
+      if (shown.status !== e.status || shown.updatedAt !== e.updatedAt) {
+        this.items = this.items.map((s) => (s.id === e.id ? { ...s, status: e.status, updatedAt: e.updatedAt } : s));
+      }
+      this.emit(new IprComplaintUpdatedEvent({ id: e.id, status: e.status, action: e.action }));
+      return;
+    }
+    // Not shown: fetch the first page again when it could match the filters (the type is not in
+    // the event, so the server decides that one).
+    if (!this.api || (this.status && this.status !== e.status)) return;
+    if (this.q && !e.number.toLowerCase().includes(this.q.trim().toLowerCase())) return;
+    this.arriving.set(e.id, e);
+    if (!this.liveReloadTimer) this.liveReloadTimer = setTimeout(() => void this.liveReload(), LIVE_RELOAD_DELAY);
+  }
+
+  /** Merges the first page into what is loaded (scroll position and later pages stay). */
+  private async liveReload() {
+    this.liveReloadTimer = undefined;
+    const api = this.api;
+    const filters = [this.status, this.type, this.q].join('\u0000');
+    const arriving = [...this.arriving.values()];
+    this.arriving.clear();
+    if (!api || !arriving.length) return;
+    const result = await api.complaints.list({ status: this.status || undefined, type: this.type || undefined, q: this.q || undefined, limit: PAGE });
+    // The filters changed meanwhile: the list task has loaded (or is loading) the right page.
+    if (result.error || filters !== [this.status, this.type, this.q].join('\u0000')) return;
+    const fresh = new Map(result.data.items.map((s) => [s.id, s]));
+    const known = new Set(this.items.map((s) => s.id));
+    const merged = [...result.data.items.filter((s) => !known.has(s.id)), ...this.items.map((s) => fresh.get(s.id) ?? s)];
+    merged.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+    this.items = merged;
+    this.total = result.data.total;
+    if (!this.nextCursor && !known.size) this.nextCursor = result.data.nextCursor;
+    for (const e of arriving) {
+      if (fresh.has(e.id)) this.emit(new IprComplaintUpdatedEvent({ id: e.id, status: e.status, action: e.action }));
+    }
+  }
+
+  /** Downloads the status report of the current filters (`client.complaints.exportStatus`). */
+  async export(format: ExportFormat): Promise<void> {
+    const api = this.api;
+    if (!api?.complaints.exportStatus || this.exporting) return;
+    this.exporting = format;
+    this.exportError = undefined;
+    this.exportResult = undefined;
+    try {
+      const result = await api.complaints.exportStatus({
+        format, locale: this.shownLocale, status: this.status || undefined, type: this.type || undefined, q: this.q || undefined,
+      });
+      if (result.error) {
+        this.exportError = result.error;
+        return;
+      }
+      const { blob, fileName, rows, truncated } = result.data;
+      downloadBlob(blob, fileName, this.renderRoot);
+      this.exportResult = { rows, truncated };
+      this.emit(new IprExportEvent({ format, rows, truncated }));
+    } catch (error) {
+      this.exportError = { code: 'network.error', message: error instanceof Error ? error.message : String(error), status: 0, issues: [] };
+    } finally {
+      this.exporting = undefined;
+    }
+  }
+
+  private renderExport() {
+    const t = this.t;
+    if (!this.api?.complaints.exportStatus) return nothing;
+    const busy = !!this.exporting;
+    return html`<div class="export" part="export">
+      <div class="row" role="group" aria-labelledby="export-label" aria-busy=${busy ? 'true' : 'false'}>
+        <span id="export-label" class="export-label">${t.export}</span>
+        ${(['xlsx', 'csv'] as const).map((f) => html`<button type="button" class="export-button" data-format=${f} ?disabled=${busy}
+          @click=${() => void this.export(f)}>${t.exportAs(`.${f}`)}</button>`)}
+      </div>
+      <p class="export-status" role="status">${busy ? t.exporting
+        : this.exportResult ? (this.exportResult.truncated ? t.exportTruncated(this.exportResult.rows) : t.exported(this.exportResult.rows)) : ''}</p>
+      ${this.exportError ? html`<p class="error export-error" role="alert" part="error">${t.exportFailed}${this.exportError.issues?.[0] ? ` ${this.issueText(this.exportError.issues[0])}` : ''}</p>` : nothing}
+    </div>`;
+  }
+
   private open(s: ComplaintSummary) {
     this.emit(new IprComplaintOpenEvent({ id: s.id, number: s.number }));
   }
@@ -171,7 +275,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
     const row = this.rowHeight;
     const rows = this.items.slice(start, end);
     return html`
-      <p class="count" role="status">${t.shownOf(this.items.length, this.total)}</p>
+      <div class="count-row"><p class="count" role="status">${t.shownOf(this.items.length, this.total)}</p>${this.renderLiveIndicator()}</div>
       <div class="viewport" tabindex="0" role="region" aria-label=${t.myComplaints} @scroll=${this.onScroll}>
         <table part="table" aria-rowcount=${this.items.length + 1}>
           <colgroup><col class="number" /><col class="type" /><col class="status" /><col class="products" /><col class="date" /><col class="date" /><col class="actions" /></colgroup>
@@ -226,6 +330,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
             this.searchTimer = setTimeout(() => (this.q = value), 250);
           }} />
         </div>
+        ${this.renderExport()}
       </div>
       ${this.api ? this.listTask.render({
         initial: () => this.renderTable(),

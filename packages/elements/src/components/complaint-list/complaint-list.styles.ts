@@ -1,7 +1,8 @@
 import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
+import { liveIndicatorStyles } from '../../base/live-events.js';
 
-export const styles = [theme, css`
+export const styles = [theme, liveIndicatorStyles, css`
   :host { --_row: 2.75rem; }
   .filters { display: flex; gap: var(--_space); flex-wrap: wrap; align-items: flex-end; margin-bottom: var(--_space); }
   .filters > div { min-width: 10rem; flex: 1; }
@@ -14,5 +15,10 @@ export const styles = [theme, css`
   div.actions { display: flex; gap: 0.3em; align-items: center; overflow: hidden; }
   div.actions button { padding: 0.15em 0.5em; min-height: 0; font-size: 0.85em; white-space: nowrap; }
   .count { color: var(--_muted); margin: 0.4em 0; }
+  .count-row { display: flex; gap: var(--_space); align-items: center; justify-content: space-between; }
+  .export { flex: 0 1 auto; min-width: 0; }
+  .filters > .export { min-width: 0; flex: 0 1 auto; }
+  .export-label { font-weight: 600; }
+  .export-status { color: var(--_muted); font-size: 0.85em; margin: 0.25em 0 0; min-height: 1.2em; }
   col.number { width: 11rem; } col.type { width: 12rem; } col.status { width: 10rem; } col.products { width: 6rem; } col.date { width: 8rem; } col.actions { width: 16rem; }
 `];
