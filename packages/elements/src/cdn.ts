@@ -1,7 +1,7 @@
 // The single-file CDN bundle's entry (`<script type="module" src=".../ipr-elements.js">`).
 // It registers `<ipr-provider>`, `<ipr-complaint-list>` and `<ipr-complaint-detail>` at once;
-// `<ipr-complaint-form>`, `<ipr-product-picker>` and `<ipr-evidence-picker>` (about a quarter of
-// the code) come from a chunk beside the bundle, registered as soon as one of those tags is in
+// `<ipr-complaint-form>`, `<ipr-product-picker>`, `<ipr-evidence-picker>` and `<ipr-holder-profiles>`
+// (about a third of the code) come from a chunk beside the bundle, registered as soon as one of those tags is in
 // the document, and in any case once the page is idle (tags used inside another shadow root
 // are not seen by the observer). Elements in the page before their definition upgrade when it
 // arrives, keeping the properties already set on them. Bundlers use `@ipr/elements/define`
@@ -20,12 +20,12 @@ export { clientContext, localeContext } from './context.js';
 export { en as messagesEn, loadMessages } from './i18n/index.js';
 export { theme as themeStyles } from './styles/theme.js';
 
-const LAZY_TAGS = 'ipr-complaint-form, ipr-product-picker, ipr-evidence-picker';
+const LAZY_TAGS = 'ipr-complaint-form, ipr-product-picker, ipr-evidence-picker, ipr-holder-profiles';
 
 let loading: Promise<typeof import('./form-elements.js')> | undefined;
 
 /**
- * Loads and registers `<ipr-product-picker>`, `<ipr-evidence-picker>` and `<ipr-complaint-form>`
+ * Loads and registers `<ipr-product-picker>`, `<ipr-evidence-picker>`, `<ipr-complaint-form>` and `<ipr-holder-profiles>`
  * (once; later calls share the same promise) and resolves to their classes.
  */
 export function loadFormElements(): Promise<typeof import('./form-elements.js')> {
@@ -34,6 +34,7 @@ export function loadFormElements(): Promise<typeof import('./form-elements.js')>
       define('ipr-product-picker', m.IprProductPicker);
       define('ipr-evidence-picker', m.IprEvidencePicker);
       define('ipr-complaint-form', m.IprComplaintForm);
+      define('ipr-holder-profiles', m.IprHolderProfiles);
       return m;
     },
     (error: unknown) => {

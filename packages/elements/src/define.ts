@@ -6,6 +6,7 @@ import { IprEvidencePicker } from './components/evidence-picker/evidence-picker.
 import { IprComplaintForm } from './components/complaint-form/complaint-form.component.js';
 import { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
 import { IprComplaintDetail } from './components/complaint-detail/complaint-detail.component.js';
+import { IprHolderProfiles } from './components/holder-profiles/holder-profiles.component.js';
 
 export * from './index.js';
 
@@ -16,6 +17,7 @@ define('ipr-evidence-picker', IprEvidencePicker);
 define('ipr-complaint-form', IprComplaintForm);
 define('ipr-complaint-list', IprComplaintList);
 define('ipr-complaint-detail', IprComplaintDetail);
+define('ipr-holder-profiles', IprHolderProfiles);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -25,5 +27,6 @@ declare global {
     'ipr-complaint-form': IprComplaintForm;
     'ipr-complaint-list': IprComplaintList;
     'ipr-complaint-detail': IprComplaintDetail;
+    'ipr-holder-profiles': IprHolderProfiles;
   }
 }

@@ -8,6 +8,9 @@ export { IprEvidencePicker } from './components/evidence-picker/evidence-picker.
 export { IprComplaintForm, type FormDraft } from './components/complaint-form/complaint-form.component.js';
 export { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
 export { IprComplaintDetail } from './components/complaint-detail/complaint-detail.component.js';
+export { IprHolderProfiles } from './components/holder-profiles/holder-profiles.component.js';
+export { holderProfilesOf, type HolderProfilesApi } from './components/holder-profiles/profiles.js';
+export type { OpenComplaintRef } from './components/product-picker/product-picker.component.js';
 export * from './events/index.js';
 export { clientContext, localeContext } from './context.js';
 export { en as messagesEn, loadMessages, type Messages } from './i18n/index.js';

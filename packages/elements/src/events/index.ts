@@ -3,10 +3,12 @@ import type {
   IprComplaintSubmittedEvent, IprDraftRestoredEvent, IprStepChangeEvent,
 } from './complaint-events.js';
 import type { IprRestrictionFailedEvent } from './restriction-events.js';
+import type { IprProfileDeletedEvent, IprProfileSavedEvent } from './profile-events.js';
 import type { IprComplaintUpdatedEvent, IprExportEvent } from './status-events.js';
 
 export * from './complaint-events.js';
 export * from './restriction-events.js';
+export * from './profile-events.js';
 export * from './status-events.js';
 
 declare global {
@@ -19,6 +21,8 @@ declare global {
     'ipr-draft-restored': IprDraftRestoredEvent;
     'ipr-step-change': IprStepChangeEvent;
     'ipr-restriction-failed': IprRestrictionFailedEvent;
+    'ipr-profile-saved': IprProfileSavedEvent;
+    'ipr-profile-deleted': IprProfileDeletedEvent;
     'ipr-complaint-updated': IprComplaintUpdatedEvent;
     'ipr-export': IprExportEvent;
   }

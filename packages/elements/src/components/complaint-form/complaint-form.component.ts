@@ -3,17 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
   COMPLAINT_TYPES, COMPLAINT_TYPE_LABELS, DECLARATION_VERSION, FORM_STEPS, IDENTIFICATION_TYPES, LIMITS,
-  issuesForStep, stepOf, validateComplaintDraft,
-  type Complaint, type ComplaintDraftInput, type EvidenceDescriptor, type EvidenceRef, type FormStep, type Issue, type Product,
+  issuesForStep, stepOf, validateComplaintDraft, validateHolderProfile,
+  type Complaint, type HolderProfile, type ComplaintDraftInput, type EvidenceDescriptor, type EvidenceRef, type FormStep, type Issue, type Product,
 } from '@ipr/validators';
 import { createDraftStore, type DraftStore } from '@ipr/client';
 import { IprApiElement } from '../../base/api-element.js';
 import {
-  IprComplaintSubmitFailedEvent, IprComplaintSubmittedEvent, IprDraftRestoredEvent, IprStepChangeEvent,
+  IprComplaintSubmitFailedEvent, IprComplaintSubmittedEvent, IprDraftRestoredEvent, IprProfileSavedEvent, IprStepChangeEvent,
 } from '../../events/index.js';
 import { unwrap, type ApiError } from '../../api.js';
 import type { IprProductPicker } from '../product-picker/product-picker.component.js';
 import type { IprEvidencePicker } from '../evidence-picker/evidence-picker.component.js';
+import { holderProfilesOf, poaOf, profileOptionText } from '../holder-profiles/profiles.js';
 import { styles } from './complaint-form.styles.js';
 
 const STEPS = Object.keys(FORM_STEPS) as FormStep[];
@@ -25,6 +26,8 @@ interface HolderDraft {
   identificationAttachments: string[];
   powerOfAttorney: string[];
   powerOfAttorneyExpiresAt?: string | null;
+  /** The saved holder profile the details came from (cleared when they are edited). */
+  profileId?: string | null;
 }
 export interface FormDraft {
   type?: (typeof COMPLAINT_TYPES)[number];
@@ -78,6 +81,7 @@ const errId = (key: string) => `err-${key.replace(/\./g, '-')}`;
  * @fires ipr-draft-restored - A saved draft was restored (detail: `{ draft, step, updatedAt }`).
  * @fires ipr-step-change - The step changed (detail: `{ step, previous }`).
  * @fires ipr-restriction-failed - Bubbles up from the pickers when a file or link is refused.
+ * @fires ipr-profile-saved - The holder details were saved as a profile (detail: `{ profile, created: true }`).
  * @csspart steps - The step indicator.
  * @csspart heading - The step heading (receives focus on step change).
  * @csspart nav - The back / next / submit buttons.
@@ -107,6 +111,9 @@ export class IprComplaintForm extends IprApiElement {
   /** The current step. */
   @property({ reflect: true }) step: FormStep = 'basics';
 
+  /** The clock for the saved holders' power-of-attorney states (defaults to the current time). */
+  @property({ attribute: false }) now?: Date;
+
   /** The draft as entered (settable by the host to pre-fill). */
   @property({ attribute: false }) draft: FormDraft = emptyDraft();
 
@@ -117,6 +124,10 @@ export class IprComplaintForm extends IprApiElement {
   @state() private submitError?: ApiError;
   @state() private complaint?: Complaint;
   @state() private restored = false;
+  @state() private profileSaving = false;
+  @state() private profileIssues: Issue[] = [];
+  @state() private profileError?: ApiError;
+  @state() private profileMessage = '';
   private known = new Map<string, EvidenceDescriptor>();
   private products: Product[] = [];
   private idempotencyKey = newKey();
@@ -146,6 +157,79 @@ export class IprComplaintForm extends IprApiElement {
       this.draft = { ...this.draft, contact: { ...account.contact, company: account.contact.company ?? '' } };
     },
   });
+
+  /** The caller's saved holder profiles (none when the client has no `holderProfiles`). */
+  private profilesTask = new Task(this, {
+    task: async ([api]: [IprComplaintForm['api']], { signal }) => {
+      const profiles = holderProfilesOf(api);
+      return profiles ? (await unwrap(profiles.list({ signal }))).items : [];
+    },
+    args: () => [this.api] as [IprComplaintForm['api']],
+  });
+
+  /** Fills the holder fields from a saved profile and records its id (the server then uses the stored holder). */
+  async useProfile(id: string): Promise<void> {
+    const profile = (this.profilesTask.value ?? []).find((p) => p.id === id);
+    if (!profile) {
+      this.update_({ holder: { ...this.draft.holder, profileId: null } });
+      return;
+    }
+    const h = profile.holder;
+    this.profileMessage = '';
+    this.profileIssues = [];
+    this.profileError = undefined;
+    this.update_({
+      holder: {
+        name: h.name, identificationType: h.identificationType, identificationNumber: h.identificationNumber,
+        identificationAttachments: [...h.identificationAttachments], powerOfAttorney: [...h.powerOfAttorney],
+        powerOfAttorneyExpiresAt: h.powerOfAttorneyExpiresAt ?? null, profileId: profile.id,
+      },
+    });
+    await this.learnEvidence([...h.identificationAttachments, ...h.powerOfAttorney]);
+  }
+
+  /** Descriptors for evidence ids the form does not know yet (a profile keeps only the ids). */
+  private async learnEvidence(ids: string[]) {
+    const api = this.api;
+    if (!api || ids.every((id) => this.known.has(id))) return;
+    const result = await api.evidence.list();
+    if (result.error) return;
+    for (const d of result.data.items) if (ids.includes(d.id)) this.known.set(d.id, d);
+    this.requestUpdate();
+  }
+
+  /** Saves the holder details as a profile ("Save these details as a profile"); problems are shown in place. */
+  async saveHolderProfile(): Promise<HolderProfile | undefined> {
+    const profiles = holderProfilesOf(this.api);
+    if (!profiles || this.profileSaving) return undefined;
+    this.profileMessage = '';
+    this.profileError = undefined;
+    const h = this.draft.holder;
+    const holder = { ...h, powerOfAttorneyExpiresAt: h.powerOfAttorneyExpiresAt || null };
+    delete holder.profileId;
+    const checked = validateHolderProfile({ label: h.name.trim(), holder }, { now: this.now ?? new Date() });
+    if (!checked.ok) {
+      this.profileIssues = checked.issues;
+      // The fields say what is wrong, too (the same holder rule).
+      const keys = checked.issues.map((i) => fieldKey(i));
+      this.touched = new Set([...this.touched, ...keys]);
+      return undefined;
+    }
+    this.profileIssues = [];
+    this.profileSaving = true;
+    const result = await profiles.create(checked.value);
+    this.profileSaving = false;
+    if (result.error) {
+      this.profileError = result.error;
+      return undefined;
+    }
+    const profile = result.data;
+    this.profileMessage = this.t.profileSavedAs(profile.label || profile.holder.name);
+    this.update_({ holder: { ...this.draft.holder, profileId: profile.id } });
+    void this.profilesTask.run();
+    this.emit(new IprProfileSavedEvent({ profile, created: true }));
+    return profile;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -242,10 +326,11 @@ export class IprComplaintForm extends IprApiElement {
     const d = this.draft;
     const contact = { ...d.contact };
     if (!contact.company) delete contact.company;
-    const holder = d.isIprHolder ? null : {
+    const holder: Record<string, unknown> | null = d.isIprHolder ? null : {
       ...d.holder,
       powerOfAttorneyExpiresAt: d.holder.powerOfAttorneyExpiresAt || null,
     };
+    if (holder && !holder.profileId) delete holder.profileId;
     return { ...d, contact, holder };
   }
 
@@ -342,6 +427,9 @@ export class IprComplaintForm extends IprApiElement {
     this.submitError = undefined;
     this.complaint = undefined;
     this.restored = false;
+    this.profileIssues = [];
+    this.profileError = undefined;
+    this.profileMessage = '';
     this.idempotencyKey = newKey();
     this.step = 'basics';
     await this.updateComplete;
@@ -383,7 +471,8 @@ export class IprComplaintForm extends IprApiElement {
     const loc = this.shownLocale;
     const typeInvalid = this.visibleIssues('type', all).length > 0;
     const setContact = (k: keyof FormDraft['contact']) => (v: string) => this.update_({ contact: { ...this.draft.contact, [k]: v } });
-    const setHolder = (patch: Partial<HolderDraft>) => this.update_({ holder: { ...this.draft.holder, ...patch } });
+    // Edited details are no longer the saved profile's (the server would use the stored ones).
+    const setHolder = (patch: Partial<HolderDraft>) => this.update_({ holder: { ...this.draft.holder, ...patch, profileId: null } });
     const linkIssues = this.visibleIssues('productLinks', all);
     return html`
       <div class="field">
@@ -424,6 +513,7 @@ export class IprComplaintForm extends IprApiElement {
       </fieldset>
       ${d.isIprHolder ? nothing : html`<fieldset class="holder">
         <legend>${t.holder}</legend>
+        ${this.renderProfileSelect()}
         ${this.textField('holder.name', t.holderName, d.holder.name, (v) => setHolder({ name: v }), all)}
         <div class="grid">
           <div class="field">
@@ -442,6 +532,7 @@ export class IprComplaintForm extends IprApiElement {
         ${this.holderPicker('holder.identificationAttachments', t.idAttachments, d.holder.identificationAttachments, all)}
         ${this.holderPicker('holder.powerOfAttorney', t.powerOfAttorney, d.holder.powerOfAttorney, all)}
         ${this.textField('holder.powerOfAttorneyExpiresAt', t.poaExpires, d.holder.powerOfAttorneyExpiresAt ?? '', (v) => setHolder({ powerOfAttorneyExpiresAt: v || null }), all, { type: 'date', required: false })}
+        ${this.renderProfileSave()}
       </fieldset>`}
     `;
   }
@@ -451,7 +542,39 @@ export class IprComplaintForm extends IprApiElement {
     return html`<ipr-evidence-picker data-key=${key} name=${field} label=${label} .client=${this.api} locale=${this.shownLocale} theme=${this.theme ?? nothing}
       .descriptors=${ids.flatMap((id) => (this.known.has(id) ? [this.known.get(id)!] : []))}
       .value=${ids.map((id) => ({ id }))} .issues=${this.visibleIssues(key, all)}
-      @change=${(e: Event) => this.pickerChanged(e, (refs) => this.update_({ holder: { ...this.draft.holder, [field]: refs.map((r) => r.id) } }), key)}></ipr-evidence-picker>`;
+      @change=${(e: Event) => this.pickerChanged(e, (refs) => this.update_({ holder: { ...this.draft.holder, [field]: refs.map((r) => r.id), profileId: null } }), key)}></ipr-evidence-picker>`;
+  }
+
+  /** "Use a saved holder": profiles whose power of attorney has expired are listed but cannot be chosen. */
+  private renderProfileSelect() {
+    if (!holderProfilesOf(this.api)) return nothing;
+    const t = this.t;
+    const profiles = this.profilesTask.value ?? [];
+    const chosen = this.draft.holder.profileId ?? '';
+    return html`<div class="field">
+      <label for="f-holder-profile">${t.savedHolder}</label>
+      <select id="f-holder-profile" ?disabled=${profiles.length === 0 && !this.profilesTask.value}
+        @change=${(e: Event) => void this.useProfile((e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!chosen}>${t.savedHolderNone}</option>
+        ${profiles.map((p) => {
+          const poa = poaOf(p, this.now);
+          return html`<option value=${p.id} data-state=${poa.state} ?disabled=${poa.state === 'expired'} ?selected=${chosen === p.id}>${profileOptionText(p, poa, t)}</option>`;
+        })}
+      </select>
+    </div>`;
+  }
+
+  private renderProfileSave() {
+    if (!holderProfilesOf(this.api)) return nothing;
+    const t = this.t;
+    const problems = this.profileError ? [this.profileError.issues?.[0] ? this.issueText(this.profileError.issues[0]) : this.profileError.message]
+      : this.profileIssues.map((i) => this.issueText(i));
+    return html`<div class="profile-save">
+      <button type="button" class="save-profile" ?disabled=${this.profileSaving} aria-describedby="profile-save-error"
+        @click=${() => void this.saveHolderProfile()}>${this.profileSaving ? t.savingProfile : t.saveHolderProfile}</button>
+      <div id="profile-save-error" class="error" part="error" role="alert">${problems.map((m) => html`<p>${m}</p>`)}</div>
+      <p class="hint profile-saved" role="status">${this.profileMessage}</p>
+    </div>`;
   }
 
   private pickerChanged(e: Event, apply: (refs: EvidenceRef[]) => void, key: string) {

@@ -1,0 +1,23 @@
+import { css } from 'lit';
+import { theme } from '../../styles/theme.js';
+
+export const styles = [theme, css`
+  :host { --_warning: var(--ipr-color-warning, #7a4a00); }
+  :host([theme='dark']) { --_warning: var(--ipr-color-warning, #f2c46d); }
+  @media (prefers-color-scheme: dark) { :host([theme='auto']) { --_warning: var(--ipr-color-warning, #f2c46d); } }
+  .head { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap; }
+  h2 { font-size: 1.15em; margin: 0; }
+  h3 { font-size: 1em; margin: 0 0 0.5em; }
+  .profile { display: flex; gap: 0.75em; align-items: center; padding: 0.5em 0; border-bottom: 1px solid var(--_border); flex-wrap: wrap; }
+  .profile .text { flex: 1; min-width: 12em; overflow-wrap: anywhere; }
+  .profile .label { font-weight: 600; }
+  .profile .sub { color: var(--_muted); font-size: 0.9em; }
+  .badge[data-state='valid'] { border-color: var(--_success); color: var(--_success); }
+  .badge[data-state='expiring'] { border-color: var(--_warning); color: var(--_warning); }
+  .badge[data-state='expired'] { border-color: var(--_danger); color: var(--_danger); font-weight: 600; }
+  .editor { margin-block: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); padding: var(--_space); background: var(--_surface); }
+  .editor input:not([type='checkbox']), .editor select { background: var(--_bg); }
+  .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0 var(--_space); }
+  .status:empty { display: none; }
+  .status { color: var(--_success); }
+`];
