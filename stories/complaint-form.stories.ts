@@ -1,45 +1,56 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { IprComplaintForm } from '@ipr/elements';
-import { DECLARATION_VERSION } from '@ipr/validators';
+import type { IprComplaintForm, IprProductPicker } from '@ipr/elements';
+import { DECLARATION_VERSION, type HolderProfile } from '@ipr/validators';
 import { createDraftStore } from '@ipr/client';
-import { clientFor, getApi, listedProducts, ok, pdfFile, TOKENS } from './support/api';
+import { clientFor, getApi, ok, pdfFile, TOKENS } from './support/api';
 import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { daysLater, demoProfiles, freshProducts, openComplaintOf } from './support/profiles';
 
 type Step = 'basics' | 'evidence' | 'review';
-type Args = Common & { step: Step; prefill: 'none' | 'basics' | 'all'; failSubmit: boolean };
+type Args = Common & {
+  step: Step; prefill: 'none' | 'basics' | 'all'; failSubmit: boolean;
+  /** Complainant A has saved holders (and is not the holder). */
+  savedHolders: boolean;
+  /** The form's clock, in days from today (expiring holders expire). */
+  daysOn: number;
+  /** The draft repeats one of the complainant's open complaints (type and products). */
+  duplicate: boolean;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Complaint form',
   component: 'ipr-complaint-form',
-  args: { step: 'basics', prefill: 'none', failSubmit: false },
+  args: { step: 'basics', prefill: 'none', failSubmit: false, savedHolders: false, daysOn: 0, duplicate: false },
   argTypes: { step: { control: 'inline-radio', options: ['basics', 'evidence', 'review'] }, prefill: { control: 'inline-radio', options: ['none', 'basics', 'all'] } },
   // A filled-in draft for the later steps: real catalogue products and evidence uploaded to the API.
   loaders: [async (ctx) => {
     const args = ctx.args as Args;
     // A fresh key per load: a submitted draft is cleared, a re-render starts from the same draft.
     const draftKey = `story-${ctx.id}-${Date.now()}`;
-    if (args.prefill === 'none') return { draftKey };
+    const profiles = args.savedHolders ? await demoProfiles(await getApi()) : [];
+    if (args.prefill === 'none') return { draftKey, profiles };
     const api = await getApi();
     const client = clientFor(api, TOKENS.complainantA);
-    const products = await listedProducts(api, 2);
+    const open = args.duplicate ? await openComplaintOf(client) : undefined;
+    const products = open ? open.products : await freshProducts(api, 2);
     const evidence = args.prefill === 'all' ? [await ok(client.evidence.upload(pdfFile('trademark-registration.pdf')))] : [];
     // Saved through the client's real draft store (memory): the form restores it as after a reload.
     await createDraftStore({ key: draftKey, storage: 'memory' }).save({
       step: args.step,
       evidence,
       draft: {
-        type: 'trademark_infringement',
-        productLinks: products.map((p) => p.url),
+        type: open?.type ?? 'trademark_infringement',
+        productLinks: open?.links ?? products.map((p) => p.url),
         description: 'Counterfeit goods carrying our registered trademark AURORA, sold without authorisation.',
         contact: { name: 'Lin Mei', email: 'lin.mei@aurora.example', phone: '+86 20 1234 5678', company: 'Aurora Lighting Co.' },
         discloseContactToSupplier: false,
-        isIprHolder: true,
+        isIprHolder: !args.savedHolders,
         holder: { name: '', identificationNumber: '', identificationAttachments: [], powerOfAttorney: [], powerOfAttorneyExpiresAt: null },
         evidence: evidence.map((e) => ({ id: e.id })),
         declaration: { goodFaith: args.step === 'review', accurate: args.step === 'review', authorised: args.step === 'review', version: DECLARATION_VERSION },
       },
     });
-    return { draftKey };
+    return { draftKey, profiles };
   }],
   render: (args, ctx) => {
     const client = clientFor(apiOf(ctx), TOKENS.complainantA, {
@@ -54,6 +65,7 @@ const meta: Meta<Args> = {
     el.draftKey = ctx.loaded.draftKey as string;
     el.largeAttachmentEmail = 'ipr-evidence@market.example';
     el.step = args.step;
+    if (args.daysOn) el.now = daysLater(args.daysOn);
     return el;
   },
 };
@@ -100,3 +112,39 @@ export const ReviewChinese: Story = { args: { locale: 'zh-CN', step: 'review', p
 export const BasicsDark: Story = { args: { theme: 'dark' } };
 export const EvidenceDark: Story = { args: { theme: 'dark', step: 'evidence', prefill: 'basics' } };
 export const ReceiptDark: Story = { args: { theme: 'dark', step: 'review', prefill: 'all' }, play: Receipt.play };
+
+/** The holder step with saved holders: "Use a saved holder" (expiring ones say how many days are left) and "Save these details as a profile". */
+export const SavedHolders: Story = { args: { prefill: 'basics', savedHolders: true } };
+/** A saved holder chosen: its details fill the holder fields and attachments. */
+export const SavedHolderChosen: Story = {
+  args: { prefill: 'basics', savedHolders: true },
+  play: async ({ canvasElement, loaded }) => {
+    const el = form(canvasElement);
+    await el.draftReady;
+    await waitFor(canvasElement, '#f-holder-profile:not([disabled])');
+    const chosen = (loaded.profiles as HolderProfile[]).find((p) => p.powerOfAttorney.state === 'valid');
+    if (chosen) await el.useProfile(chosen.id);
+    await el.updateComplete;
+  },
+};
+/** 45 days on: the holder whose power of attorney was expiring is listed as expired and cannot be chosen. */
+export const SavedHoldersExpired: Story = { args: { prefill: 'basics', savedHolders: true, daysOn: 45 } };
+export const SavedHoldersChinese: Story = { args: { locale: 'zh-CN', prefill: 'basics', savedHolders: true, daysOn: 45 } };
+/** The products of an open complaint again: each is marked "Already in your open complaint …" (a warning, not a block). */
+export const DuplicateWarning: Story = {
+  args: { prefill: 'basics', duplicate: true },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await el.draftReady;
+    await waitFor(canvasElement, 'ipr-product-picker');
+    const picker = el.shadowRoot!.querySelector<IprProductPicker>('ipr-product-picker')!;
+    for (let i = 0; i < 200 && picker.openComplaints.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await picker.updateComplete;
+  },
+};
+/** Submitting the same complaint again: the server refuses it (409) and the summary names the open complaint. */
+export const DuplicateRefused: Story = {
+  args: { step: 'review', prefill: 'all', duplicate: true },
+  play: async ({ canvasElement }) => { await clickNext(canvasElement); await waitFor(canvasElement, '.submit-error'); },
+};
+export const DuplicateRefusedChinese: Story = { ...DuplicateRefused, args: { ...DuplicateRefused.args, locale: 'zh-CN' } };

@@ -5,6 +5,7 @@ import { TEMPLATE_HEADERS } from '@ipr/client';
 import type { Product } from '@ipr/validators';
 import { clientFor, getApi, listedProducts, ok, seedLongChineseProducts, TOKENS } from './support/api';
 import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { openComplaintOf } from './support/profiles';
 
 type Args = Common & { showErrors: boolean };
 
@@ -83,3 +84,20 @@ export const ImportWithRowErrors: Story = {
     await picker(canvasElement).importFile(new File([rows.join('\n') + '\n'], 'links.csv', { type: 'text/csv' }));
   },
 };
+
+/** Products already in one of the complainant's open complaints (from the seed): each is marked, with a note above the list. */
+export const InOpenComplaint: Story = {
+  loaders: [async () => {
+    const api = await getApi();
+    const open = await openComplaintOf(clientFor(api, TOKENS.complainantA));
+    return { products: [...(await listedProducts(api, 1)), ...open.products] };
+  }],
+  play: async ({ canvasElement, loaded }) => {
+    await addLoaded(canvasElement, loaded);
+    const el = picker(canvasElement);
+    await el.openComplaintsChecked;
+    await el.updateComplete;
+  },
+};
+export const InOpenComplaintChinese: Story = { ...InOpenComplaint, args: { locale: 'zh-CN' } };
+export const InOpenComplaintDark: Story = { ...InOpenComplaint, args: { theme: 'dark' } };
