@@ -167,6 +167,11 @@ export class IprComplaintForm extends IprApiElement {
     args: () => [this.api] as [IprComplaintForm['api']],
   });
 
+  /** Loads the saved holder profiles again (e.g. after the host's `<ipr-holder-profiles>` changed them). */
+  async refreshHolderProfiles(): Promise<void> {
+    await this.profilesTask.run();
+  }
+
   /** Fills the holder fields from a saved profile and records its id (the server then uses the stored holder). */
   async useProfile(id: string): Promise<void> {
     const profile = (this.profilesTask.value ?? []).find((p) => p.id === id);
