@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS, parseWith, type Role } from '@ipr/validators';
 import type { Db } from './db/types.js';
+import { createEventBus, type EventBus } from './events.js';
 import type { FileStore } from './files/types.js';
 import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
 import { JSON_BODY_LIMIT, MULTIPART_BODY_LIMIT, ROUTES, type Deps, type RouteDef } from './routes.js';
@@ -22,6 +23,12 @@ export interface AppOptions {
   emailForLargeAttachments?: string;
   /** Called with unexpected errors (500s). Default: console.error. */
   onError?: (error: unknown) => void;
+  /**
+   * Live status (`GET /v1/events`): the bus that wakes streams (default: one per app; pass one to
+   * share it between apps of one process), the re-check interval (default 5 s) and the heartbeat
+   * (default 15 s).
+   */
+  events?: { bus?: EventBus; pollMs?: number; heartbeatMs?: number };
 }
 
 type Env = { Variables: { account: AccountRecord | null } };
@@ -31,6 +38,11 @@ export function createApp(options: AppOptions) {
     db: options.db,
     files: options.files,
     now: options.now ?? (() => new Date()),
+    bus: options.events?.bus ?? createEventBus(),
+    events: {
+      ...(options.events?.pollMs !== undefined ? { pollMs: options.events.pollMs } : {}),
+      ...(options.events?.heartbeatMs !== undefined ? { heartbeatMs: options.events.heartbeatMs } : {}),
+    },
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
   };
   const report = options.onError ?? ((error: unknown) => console.error(error));
@@ -40,8 +52,8 @@ export function createApp(options: AppOptions) {
   if (origins.length) {
     app.use('*', cors({
       origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'Last-Event-ID'],
       exposeHeaders: ['Idempotent-Replayed', 'Content-Disposition', 'Location'],
       maxAge: 600,
     }));

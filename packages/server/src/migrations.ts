@@ -1,3 +1,4 @@
+import { duplicateKey } from '@ipr/validators';
 import type { Db } from './db/types.js';
 
 export interface Migration {
@@ -137,6 +138,26 @@ create index products_search_idx on products using gin (search);
 create index products_listed_id_idx on products (listed desc, id);
 `,
   },
+  {
+    id: 3,
+    name: 'issue 9: saved holder profiles; duplicate key of complaints',
+    // `duplicate_key` is `duplicateKey()` of @ipr/validators (type + sorted normalised links, hashed);
+    // rows made before this migration get theirs from `backfillDuplicateKeys` (it needs the hash).
+    sql: `
+create table holder_profiles (
+  id text primary key,
+  account_id text not null references accounts(id),
+  label text not null,
+  holder jsonb not null,
+  created_at timestamptz not null,
+  updated_at timestamptz not null
+);
+create index holder_profiles_account_idx on holder_profiles (account_id, created_at desc, id desc);
+
+alter table complaints add column duplicate_key text;
+create index complaints_duplicate_idx on complaints (account_id, duplicate_key);
+`,
+  },
 ];
 
 /**
@@ -157,6 +178,7 @@ export async function migrate(db: Db): Promise<{ applied: number[] }> {
     });
     if (done) applied.push(migration.id);
   }
+  await backfillDuplicateKeys(db);
   await ensureTrigramIndex(db);
   return { applied };
 }
@@ -172,5 +194,26 @@ async function ensureTrigramIndex(db: Db): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Complaints made before migration 3 get their duplicate key (idempotent: only rows without one,
+ * in batches). The key is computed by the validators, so it cannot be plain SQL.
+ */
+export async function backfillDuplicateKeys(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const { rows } = await db.query<{ id: string; type: string; urls: string[] }>(
+      `select c.id, c.type, array(select p.url from complaint_products cp join products p on p.id = cp.product_id
+                                  where cp.complaint_id = c.id order by cp.position) as urls
+         from complaints c where c.duplicate_key is null order by c.id limit 500`,
+    );
+    if (!rows.length) return done;
+    await db.query(
+      `update complaints c set duplicate_key = x.key from unnest($1::text[], $2::text[]) as x(id, key) where c.id = x.id`,
+      [rows.map((r) => r.id), rows.map((r) => duplicateKey({ type: r.type, productLinks: r.urls }))],
+    );
+    done += rows.length;
   }
 }

@@ -6,14 +6,14 @@ import { QUERY_DESCRIPTIONS, SERVER_SCHEMAS } from './schemas.js';
 type Json = Record<string, unknown>;
 
 /** Request bodies are documented as what a client may send (defaults optional, extra keys allowed). */
-const REQUEST_BODIES = new Set(['ComplaintDraft', 'ReasonBody', 'SupplierResponseBody', 'ArbitrationResultBody', 'ResolveLinksBody']);
+const REQUEST_BODIES = new Set(['ComplaintDraft', 'ReasonBody', 'SupplierResponseBody', 'ArbitrationResultBody', 'ResolveLinksBody', 'HolderProfileInput']);
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'Malformed JSON or a wrong content type (`request.invalid_json`)',
   401: 'Missing or unknown bearer token (`auth.unauthorized`)',
   403: 'The caller\'s role may not do this (`auth.forbidden`, `transition.forbidden`)',
   404: 'Not found, or not visible to the caller (`resource.not_found`)',
-  409: 'The complaint\'s status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress',
+  409: 'The complaint\'s status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`)',
   413: 'The body is over the limit (`evidence.too_large`, `request.too_large`)',
   422: 'The input breaks a rule: every issue with its code and path',
 };
@@ -62,11 +62,14 @@ function operation(route: RouteDef): Json {
   for (const [status, doc] of Object.entries(route.responses)) {
     const content = doc.schema === 'binary'
       ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
-      : doc.schema ? { 'application/json': { schema: ref(doc.schema) } } : { 'application/json': { schema: { type: 'object' } } };
+      : doc.schema === 'event-stream'
+        ? { 'text/event-stream': { schema: { type: 'string', description: 'Server-Sent Events; each `data` line is a `ComplaintEvent` (JSON)' }, 'x-itemSchema': ref('ComplaintEvent') } }
+        : doc.schema === 'none' ? undefined
+          : doc.schema ? { 'application/json': { schema: ref(doc.schema) } } : { 'application/json': { schema: { type: 'object' } } };
     responses[status] = {
       description: doc.description,
       ...(doc.headers ? { headers: Object.fromEntries(Object.entries(doc.headers).map(([k, v]) => [k, { description: v, schema: { type: 'string' } }])) } : {}),
-      content,
+      ...(content ? { content } : {}),
     };
   }
   const problems = [...new Set([...(route.roles === 'public' ? [] : [401]), ...route.problems])].sort();
@@ -129,7 +132,7 @@ export function buildOpenApi(): Json {
       description: 'The executable contract of the IPR Complaint Kit. Errors are application/problem+json with stable issue codes.',
     },
     servers: [{ url: '/' }],
-    tags: ['meta', 'account', 'products', 'evidence', 'complaints'].map((name) => ({ name })),
+    tags: ['meta', 'account', 'products', 'evidence', 'complaints', 'holder-profiles', 'events'].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -2,17 +2,19 @@
 // `createApp` mounts it; `buildOpenApi` documents it. Nothing here imports a `node:` module.
 import type { Context } from 'hono';
 import {
-  LIMITS, ResolveLinksBodySchema, ROLES, issue, normalizeProductLink, parseWith, validateComplaintDraft, validateEvidenceFile, SNIFF_BYTES,
+  LIMITS, ResolveLinksBodySchema, ROLES, duplicateKey, issue, normalizeProductLink, parseWith, validateComplaintDraft, validateEvidenceFile, SNIFF_BYTES,
   type Action, type Issue, type Role,
 } from '@ipr/validators';
 import type * as z from 'zod/mini';
 import type { Db } from './db/types.js';
 import type { FileStore } from './files/types.js';
 import { ApiProblem, notFound, problem, unprocessable } from './problem.js';
-import { ComplaintQuerySchema, ProductQuerySchema } from './schemas.js';
+import { eventStream, resumeFrom, type EventBus } from './events.js';
+import { createProfile, deleteProfile, listProfiles, updateProfile, withProfileHolder } from './profiles.js';
+import { ComplaintQuerySchema, EventQuerySchema, ProductQuerySchema, StatusReportQuerySchema } from './schemas.js';
 import {
   accountView, applyAction, draftEvidenceIds, evidenceForDownload, getComplaint, holderDocumentIssues, insertComplaint,
-  insertEvidence, listComplaints, listEvidence, ownEvidence, productsByUrl, resolveLinks, searchProducts,
+  insertEvidence, listComplaints, listEvidence, openDuplicate, ownEvidence, productsByUrl, resolveLinks, searchProducts, statusReport,
   type AccountRecord,
 } from './store.js';
 import { canonicalJson, randomId, sha256Hex } from './util.js';
@@ -22,6 +24,10 @@ export interface Deps {
   files: FileStore;
   now: () => Date;
   emailForLargeAttachments?: string;
+  /** Wakes the event streams on every create and action. */
+  bus: EventBus;
+  /** Event stream timing (tests shorten it). */
+  events?: { pollMs?: number; heartbeatMs?: number };
 }
 
 export interface RouteContext {
@@ -40,13 +46,13 @@ export type BodyKind =
 
 export interface ResponseDoc {
   description: string;
-  /** A component schema name, or 'binary' for file bytes. */
+  /** A component schema name, 'binary' for file bytes, 'event-stream' for SSE, 'none' for no body (204). */
   schema?: string;
   headers?: Record<string, string>;
 }
 
 export interface RouteDef {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI style: `/v1/complaints/{id}`. */
   path: string;
   operationId: string;
@@ -96,6 +102,7 @@ function actionRoute(action: Action, path: string, operationId: string, summary:
     problems: body ? [400, 403, 404, 409, 413, 422] : [403, 404, 409],
     async handler({ deps, account, params, body: input }) {
       await applyAction(deps.db, account, params.id!, action, input ?? {}, deps.now());
+      deps.bus.notify();
       return json(await complaintOr404(deps, account, params.id!));
     },
   };
@@ -246,6 +253,17 @@ export const ROUTES: RouteDef[] = [
     handler: createComplaint,
   },
   {
+    // Before `/v1/complaints/{id}`, which would otherwise take `status-report` for an id.
+    method: 'get', path: '/v1/complaints/status-report', operationId: 'complaintStatusReport',
+    summary: 'The bulk status report: one row per product of every complaint the caller can see (a supplier: its own products), with the list\'s filters',
+    tag: 'complaints', roles: ROLES, query: StatusReportQuerySchema,
+    responses: { 200: { description: `At most ${LIMITS.maxReportRows} rows, newest complaint first; \`truncated\` when there were more`, schema: 'StatusReport' } },
+    problems: [422],
+    async handler({ deps, account, query }) {
+      return json(await statusReport(deps.db, account, { status: query.status as never, type: query.type as never, q: query.q as string | undefined }));
+    },
+  },
+  {
     method: 'get', path: '/v1/complaints/{id}', operationId: 'getComplaint',
     summary: 'One complaint with products, evidence, history and the actions the caller may take',
     tag: 'complaints', roles: ROLES,
@@ -261,6 +279,61 @@ export const ROUTES: RouteDef[] = [
   actionRoute('forward_to_supplier', 'forward', 'forwardComplaint', 'Forward to the supplier (platform)'),
   actionRoute('respond', 'respond', 'respondToComplaint', "Respond per product (supplier; only its own products)", 'SupplierResponseBody', true),
   actionRoute('issue_result', 'result', 'issueArbitrationResult', 'Issue the arbitration result notice (platform)', 'ArbitrationResultBody', true),
+  {
+    method: 'get', path: '/v1/holder-profiles', operationId: 'listHolderProfiles', summary: "The caller's saved IPR holder profiles, newest first",
+    tag: 'holder-profiles', roles: ['complainant'],
+    responses: { 200: { description: 'Saved holder profiles with the state of each power of attorney', schema: 'HolderProfileList' } }, problems: [403],
+    async handler({ deps, account }) {
+      return json({ items: await listProfiles(deps.db, account.id, deps.now()) });
+    },
+  },
+  {
+    method: 'post', path: '/v1/holder-profiles', operationId: 'createHolderProfile',
+    summary: `Save an IPR holder profile (at most ${LIMITS.maxHolderProfiles} per account; an expired power of attorney cannot be saved; documents must be the caller's evidence)`,
+    tag: 'holder-profiles', roles: ['complainant'], body: { kind: 'json', schema: 'HolderProfileInput', required: true },
+    responses: { 201: { description: 'The saved profile', schema: 'HolderProfile' } }, problems: [400, 403, 413, 422],
+    async handler({ deps, account, body }) {
+      const profile = await createProfile(deps.db, account.id, body, deps.now());
+      return json(profile, 201, { location: `/v1/holder-profiles/${profile.id}` });
+    },
+  },
+  {
+    method: 'put', path: '/v1/holder-profiles/{id}', operationId: 'updateHolderProfile', summary: 'Replace a saved holder profile (the same rules as saving)',
+    tag: 'holder-profiles', roles: ['complainant'], body: { kind: 'json', schema: 'HolderProfileInput', required: true },
+    responses: { 200: { description: 'The updated profile', schema: 'HolderProfile' } }, problems: [400, 403, 404, 413, 422],
+    async handler({ deps, account, params, body }) {
+      return json(await updateProfile(deps.db, account.id, params.id!, body, deps.now()));
+    },
+  },
+  {
+    method: 'delete', path: '/v1/holder-profiles/{id}', operationId: 'deleteHolderProfile',
+    summary: 'Delete a saved holder profile (complaints made with it keep their copy of the holder)',
+    tag: 'holder-profiles', roles: ['complainant'],
+    responses: { 204: { description: 'Deleted', schema: 'none' } }, problems: [403, 404],
+    async handler({ deps, account, params }) {
+      await deleteProfile(deps.db, account.id, params.id!);
+      return new Response(null, { status: 204 });
+    },
+  },
+  {
+    method: 'get', path: '/v1/events', operationId: 'streamEvents',
+    summary: 'Live status as Server-Sent Events: `event: complaint`, `id: <history seq>`, `data: ComplaintEvent`, for the complaints the caller can see; a comment heartbeat every 15 s',
+    tag: 'events', roles: ROLES, query: EventQuerySchema, queryInts: ['after'],
+    headers: [{ name: 'Last-Event-ID', required: false, description: 'The id of the last event received: the events after it are replayed first' }],
+    responses: { 200: { description: 'A text/event-stream; each `data` is a ComplaintEvent (JSON)', schema: 'event-stream' } }, problems: [422],
+    async handler({ c, deps, account, query }) {
+      const body = eventStream({
+        db: deps.db, viewer: account, bus: deps.bus,
+        after: resumeFrom(c.req.header('last-event-id'), query.after),
+        signal: c.req.raw.signal,
+        ...deps.events,
+      });
+      return new Response(body, {
+        status: 200,
+        headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-store', 'x-accel-buffering': 'no' },
+      });
+    },
+  },
 ];
 
 async function createComplaint({ c, deps, account, body }: RouteContext): Promise<Response> {
@@ -280,8 +353,10 @@ async function createComplaint({ c, deps, account, body }: RouteContext): Promis
   if (known.rows[0]) return replay(known.rows[0]);
 
   const now = deps.now();
-  const own = await ownEvidence(db, account.id, draftEvidenceIds(body));
-  const result = validateComplaintDraft(body, { evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])), now });
+  // A saved holder profile named by `holder.profileId` stands in for the holder sent.
+  const input = await withProfileHolder(db, account.id, body);
+  const own = await ownEvidence(db, account.id, draftEvidenceIds(input));
+  const result = validateComplaintDraft(input, { evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])), now });
   if (!result.ok) throw unprocessable(result.issues);
   const draft = result.value;
   const issues: Issue[] = holderDocumentIssues(draft, own);
@@ -290,8 +365,11 @@ async function createComplaint({ c, deps, account, body }: RouteContext): Promis
     if (!products.has(url)) issues.push(issue('links.not_found', ['productLinks', i], { value: url }));
   });
   if (issues.length) throw unprocessable(issues);
+  const dupKey = duplicateKey(draft);
 
   const outcome = await db.transaction(async (tx) => {
+    // One account's submissions one at a time on PostgreSQL, so two equal drafts cannot both pass the duplicate check.
+    if (db.dialect === 'postgres') await tx.query('select pg_advisory_xact_lock(7305002, hashtext($1))', [account.id]);
     const claimed = await tx.query(
       `insert into idempotency_keys (account_id, key, body_hash, created_at) values ($1, $2, $3, $4)
        on conflict (account_id, key) do nothing returning key`,
@@ -301,11 +379,15 @@ async function createComplaint({ c, deps, account, body }: RouteContext): Promis
       const { rows } = await tx.query<{ body_hash: string; complaint_id: string | null }>(lookup, [account.id, key]);
       return { existing: rows[0]! };
     }
+    // After the key (a replay answers first); refusing rolls the claim back, so the key stays usable.
+    const duplicate = await openDuplicate(tx, account.id, dupKey);
+    if (duplicate) throw problem(409, 'complaint.duplicate', ['productLinks'], { number: duplicate.number, id: duplicate.id });
     const id = await insertComplaint(tx, { account, draft, products: draft.productLinks.map((u) => products.get(u)!), evidence: own, at: now });
     await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [account.id, key, id]);
     return { id };
   });
   if ('existing' in outcome) return replay(outcome.existing!);
+  deps.bus.notify();
   return json(await complaintOr404(deps, account, outcome.id), 201, { location: `/v1/complaints/${outcome.id}` });
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
-  ComplaintSummarySchema, ComplaintTypeSchema, EvidenceDescriptorSchema, LIMITS, ProductSchema, ResolvedLinkSchema, StatusSchema,
+  ComplaintSummarySchema, ComplaintTypeSchema, EvidenceDescriptorSchema, HolderProfileSchema, LIMITS, ProductSchema, ResolvedLinkSchema,
+  StatusReportRowSchema, StatusSchema,
 } from '@ipr/validators';
 
 // The envelopes and query parameters of the HTTP API, built from the validators' schemas.
@@ -23,6 +24,10 @@ export const ComplaintPageSchema = z.object({
   nextCursor: z.nullable(z.string()),
 });
 
+export const HolderProfileListSchema = z.object({ items: z.array(HolderProfileSchema) });
+/** `truncated`: there were more than `LIMITS.maxReportRows` rows; narrow the filters for the rest. */
+export const StatusReportSchema = z.object({ rows: z.array(StatusReportRowSchema), truncated: z.boolean() });
+
 /** Envelopes added to the validators' NAMED_SCHEMAS in `components.schemas`. */
 export const SERVER_SCHEMAS = {
   Health: HealthSchema,
@@ -30,6 +35,8 @@ export const SERVER_SCHEMAS = {
   ResolvedLinks: ResolvedLinksSchema,
   EvidenceList: EvidenceListSchema,
   ComplaintPage: ComplaintPageSchema,
+  HolderProfileList: HolderProfileListSchema,
+  StatusReport: StatusReportSchema,
 } as const;
 
 const int = (min: number, max?: number) => z.number().check(z.int(), z.minimum(min), ...(max !== undefined ? [z.maximum(max)] : []));
@@ -50,6 +57,16 @@ export const ComplaintQuerySchema = z.object({
   page: z.optional(int(1, 100_000)),
 });
 
+export const StatusReportQuerySchema = z.object({
+  status: z.optional(StatusSchema),
+  type: z.optional(ComplaintTypeSchema),
+  q: z.optional(z.string().check(z.maxLength(100))),
+});
+
+export const EventQuerySchema = z.object({
+  after: z.optional(int(0, Number.MAX_SAFE_INTEGER)),
+});
+
 export const QUERY_DESCRIPTIONS: Record<string, string> = {
   q: 'Search text',
   link: 'A product link (normalised, exact match)',
@@ -59,4 +76,5 @@ export const QUERY_DESCRIPTIONS: Record<string, string> = {
   type: 'Only complaints of this type',
   cursor: 'The `nextCursor` of the previous page',
   limit: 'Items per page (at most 100, default 20)',
+  after: 'Replay the events after this event id (a history seq); the Last-Event-ID header wins when both are sent',
 };

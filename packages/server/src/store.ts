@@ -3,11 +3,11 @@
 // @ipr/validators, never from here.
 import {
   ArbitrationResultBodySchema, DECLARATION_VERSION, SupplierResponseBodySchema, TRANSITIONS,
-  allowedActions, analyzeProductLinks, checkProduct, formatComplaintNumber, isOpenStatus, issue,
+  LIMITS, allowedActions, analyzeProductLinks, checkProduct, duplicateKey, formatComplaintNumber, isOpenStatus, issue,
   nextStatus, parseWith, validateReason, STATUSES,
   type Account, type Action, type Complaint, type ComplaintDraft, type ComplaintSummary, type Contact,
   type EvidenceDescriptor, type Issue, type Product, type ProductStatus, type ResolvedLink, type Role, type Status,
-  type SupplierResponse,
+  type StatusReportRow, type SupplierResponse,
 } from '@ipr/validators';
 import type { Db, Queryable } from './db/types.js';
 import { ApiProblem, notFound, problem, unprocessable } from './problem.js';
@@ -275,7 +275,7 @@ interface ComplaintRow {
 }
 
 /** Which complaints a viewer may see, as SQL on alias `c` with the viewer's id as parameter `$n`. */
-function visibleSql(viewer: AccountRecord, n: number): string {
+export function visibleSql(viewer: AccountRecord, n: number): string {
   switch (viewer.role) {
     case 'complainant':
       return `c.account_id = $${n}`;
@@ -411,6 +411,48 @@ export async function listComplaints(db: Queryable, viewer: AccountRecord, query
 }
 
 /**
+ * The bulk status report: one row per product of every complaint the viewer can see (a supplier:
+ * only its own products), newest complaint first, products in their order; the list's filters.
+ * At most `LIMITS.maxReportRows`; `truncated` says there were more.
+ */
+export async function statusReport(
+  db: Queryable, viewer: AccountRecord, query: Pick<ComplaintListQuery, 'status' | 'type' | 'q'>, maxRows: number = LIMITS.maxReportRows,
+): Promise<{ rows: StatusReportRow[]; truncated: boolean }> {
+  const params: unknown[] = [viewer.id];
+  const where = [visibleSql(viewer, 1)];
+  if (viewer.role === 'supplier') where.push('cp.supplier_id = $1');
+  if (query.status) where.push(`c.status = $${params.push(query.status)}`);
+  if (query.type) where.push(`c.type = $${params.push(query.type)}`);
+  if (query.q && query.q.trim()) where.push(`c.number ilike $${params.push(`%${escapeLike(query.q.trim())}%`)}`);
+  const { rows } = await db.query<{
+    number: string; type: Complaint['type']; status: Status; created_at: Date | string; updated_at: Date | string;
+    url: string; name: string; product_status: ProductStatus; supplier_response: SupplierResponse | null;
+  }>(
+    `select c.number, c.type, c.status, c.created_at, c.updated_at, p.url, p.name, cp.status as product_status, cp.supplier_response
+       from complaints c join complaint_products cp on cp.complaint_id = c.id join products p on p.id = cp.product_id
+      where ${where.join(' and ')}
+      order by c.created_at desc, c.id desc, cp.position
+      limit $${params.push(maxRows + 1)}`,
+    params,
+  );
+  const truncated = rows.length > maxRows;
+  return {
+    rows: rows.slice(0, maxRows).map((r) => ({
+      number: r.number,
+      type: r.type,
+      status: r.status,
+      createdAt: iso(r.created_at)!,
+      updatedAt: iso(r.updated_at)!,
+      productUrl: r.url,
+      productName: r.name,
+      productStatus: r.product_status,
+      supplierResponse: r.supplier_response,
+    })),
+    truncated,
+  };
+}
+
+/**
  * The caller's own evidence records among `ids` (for `validateComplaintDraft`'s context).
  */
 export async function ownEvidence(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, EvidenceRow>> {
@@ -450,6 +492,17 @@ export function holderDocumentIssues(draft: ComplaintDraft, own: Map<string, unk
   return issues;
 }
 
+/** The caller's open complaint with this duplicate key, if any (the newest). */
+export async function openDuplicate(db: Queryable, accountId: string, key: string): Promise<{ id: string; number: string } | null> {
+  const open = STATUSES.filter((s) => isOpenStatus(s));
+  const { rows } = await db.query<{ id: string; number: string }>(
+    `select id, number from complaints where account_id = $1 and duplicate_key = $2 and status = any($3::text[])
+      order by created_at desc, id desc limit 1`,
+    [accountId, key, open],
+  );
+  return rows[0] ?? null;
+}
+
 export interface NewComplaint {
   account: AccountRecord;
   draft: ComplaintDraft;
@@ -473,13 +526,15 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
     products: products.map((p) => ({ productId: p.id, url: p.url })),
     evidence: refs.map((r) => ({ id: r.id, name: evidence.get(r.id)!.name, sha256: evidence.get(r.id)!.sha256 })),
   };
+  // The declaration as confirmed: which wording (version), by whom, when.
+  const declaration = draft.declaration ? { ...draft.declaration, acceptedBy: account.id, acceptedAt: when } : null;
   await tx.query(
     `insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact, is_ipr_holder,
-                             holder, declaration, arbitration, receipt, product_count, created_at, updated_at)
-     values ($1, $2, $3, $4, 'submitted', $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, null, $11::jsonb, $12, $13, $13)`,
+                             holder, declaration, arbitration, receipt, product_count, created_at, updated_at, duplicate_key)
+     values ($1, $2, $3, $4, 'submitted', $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, null, $11::jsonb, $12, $13, $13, $14)`,
     [id, number, account.id, draft.type, draft.description, JSON.stringify(draft.contact), draft.discloseContactToSupplier,
-      draft.isIprHolder, draft.holder ? JSON.stringify(draft.holder) : null, draft.declaration ? JSON.stringify(draft.declaration) : null,
-      JSON.stringify(receipt), products.length, when],
+      draft.isIprHolder, draft.holder ? JSON.stringify(draft.holder) : null, declaration ? JSON.stringify(declaration) : null,
+      JSON.stringify(receipt), products.length, when, duplicateKey(draft)],
   );
   await tx.query(
     `insert into complaint_products (complaint_id, product_id, supplier_id, position)

@@ -163,6 +163,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/complaints/status-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bulk status report: one row per product of every complaint the caller can see (a supplier: its own products), with the list's filters
+         * @description Roles: complainant, supplier, platform.
+         */
+        get: operations["complaintStatusReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/complaints/{id}": {
         parameters: {
             query?: never;
@@ -317,6 +337,74 @@ export interface paths {
          * @description Action `issue_result`: only a platform, from `in_arbitration` to `arbitrated`. Other roles get 403, other statuses 409.
          */
         post: operations["issueArbitrationResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holder-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's saved IPR holder profiles, newest first
+         * @description Roles: complainant.
+         */
+        get: operations["listHolderProfiles"];
+        put?: never;
+        /**
+         * Save an IPR holder profile (at most 50 per account; an expired power of attorney cannot be saved; documents must be the caller's evidence)
+         * @description Roles: complainant.
+         */
+        post: operations["createHolderProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holder-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a saved holder profile (the same rules as saving)
+         * @description Roles: complainant.
+         */
+        put: operations["updateHolderProfile"];
+        post?: never;
+        /**
+         * Delete a saved holder profile (complaints made with it keep their copy of the holder)
+         * @description Roles: complainant.
+         */
+        delete: operations["deleteHolderProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live status as Server-Sent Events: `event: complaint`, `id: <history seq>`, `data: ComplaintEvent`, for the complaints the caller can see; a comment heartbeat every 15 s
+         * @description Roles: complainant, supplier, platform.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -611,6 +699,13 @@ export interface components {
             items: components["schemas"]["ComplaintSummary"][];
             total: number;
             nextCursor: string | null;
+        };
+        HolderProfileList: {
+            items: components["schemas"]["HolderProfile"][];
+        };
+        StatusReport: {
+            rows: components["schemas"]["StatusReportRow"][];
+            truncated: boolean;
         };
     };
     responses: never;
@@ -1077,7 +1172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1088,6 +1183,51 @@ export interface operations {
             };
             /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complaintStatusReport: {
+        parameters: {
+            query?: {
+                /** @description Only complaints in this status */
+                status?: "submitted" | "awaiting_supplier" | "supplier_responded" | "in_arbitration" | "arbitrated" | "closed" | "cancelled";
+                /** @description Only complaints of this type */
+                type?: "picture_embezzlement" | "trademark_infringement" | "copyright_infringement" | "patent_infringement";
+                /** @description Search text */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At most 50000 rows, newest complaint first; `truncated` when there were more */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReport"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1206,7 +1346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1282,7 +1422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1340,7 +1480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1411,7 +1551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1487,7 +1627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1558,7 +1698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1647,7 +1787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The complaint's status does not allow this (`transition.not_allowed`), or the same Idempotency-Key is still in progress */
+            /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1658,6 +1798,284 @@ export interface operations {
             };
             /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHolderProfiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Saved holder profiles with the state of each power of attorney */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderProfileList"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createHolderProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolderProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The saved profile */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderProfile"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateHolderProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolderProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The updated profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderProfile"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteHolderProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Replay the events after this event id (a history seq); the Last-Event-ID header wins when both are sent */
+                after?: number;
+            };
+            header?: {
+                /** @description The id of the last event received: the events after it are replayed first */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A text/event-stream; each `data` is a ComplaintEvent (JSON) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

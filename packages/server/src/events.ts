@@ -1,0 +1,183 @@
+// Live status: `GET /v1/events` as Server-Sent Events. Every complaint_history record is an event
+// (its `seq` is the event id), so a reconnect with Last-Event-ID misses nothing. Streams wake on the
+// in-process bus (create/action in this process) and re-check every few seconds (other processes
+// on the same PostgreSQL). Browser-safe: no `node:` imports (Storybook runs the app in a page).
+import type { Action, ComplaintEvent, Status } from '@ipr/validators';
+import type { Queryable } from './db/types.js';
+import type { AccountRecord } from './store.js';
+import { visibleSql } from './store.js';
+import { iso } from './util.js';
+
+/** Wakes the event streams of this process. */
+export interface EventBus {
+  notify(): void;
+  subscribe(listener: () => void): () => void;
+  /** Open subscriptions (tests check that closed streams leave none behind). */
+  readonly size: number;
+}
+
+export function createEventBus(): EventBus {
+  const listeners = new Set<() => void>();
+  return {
+    notify() {
+      for (const l of [...listeners]) {
+        try { l(); } catch { /* one stream's trouble is not the others' */ }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    },
+    get size() { return listeners.size; },
+  };
+}
+
+export interface EventStreamOptions {
+  db: Queryable;
+  viewer: AccountRecord;
+  bus: EventBus;
+  /** Replay events after this seq; null: only events from now on. */
+  after: number | null;
+  /** Aborted when the client goes away. */
+  signal?: AbortSignal;
+  /** Re-check interval (other processes). Default 5 000 ms. */
+  pollMs?: number;
+  /** Comment heartbeat interval (keeps proxies from closing an idle stream). Default 15 000 ms. */
+  heartbeatMs?: number;
+  /** Called once when the stream ends (any reason). */
+  onClose?: () => void;
+}
+
+const BATCH = 500;
+
+interface EventRow {
+  seq: string | number;
+  action: string;
+  to_status: Status;
+  at: Date | string;
+  id: string;
+  number: string;
+}
+
+/** The events after `after` that the viewer may see, oldest first. */
+export async function eventsAfter(db: Queryable, viewer: AccountRecord, after: number, limit = BATCH): Promise<ComplaintEvent[]> {
+  // A supplier sees the complaints listing its products (as in the list), but not another supplier's
+  // answer (as in the history) unless that answer moved the complaint's status.
+  const hideOthers = viewer.role === 'supplier'
+    ? ` and not (h.actor_role = 'supplier' and h.actor_id <> $1 and h.from_status is not distinct from h.to_status)`
+    : '';
+  const { rows } = await db.query<EventRow>(
+    `select h.seq, h.action, h.to_status, h.at, c.id, c.number
+       from complaint_history h join complaints c on c.id = h.complaint_id
+      where h.seq > $2 and ${visibleSql(viewer, 1)}${hideOthers}
+      order by h.seq limit $3`,
+    [viewer.id, after, limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.to_status,
+    action: r.action as Action | 'create',
+    updatedAt: iso(r.at)!,
+    seq: Number(r.seq),
+  }));
+}
+
+export async function latestSeq(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ seq: string | number | null }>('select max(seq) as seq from complaint_history');
+  return Number(rows[0]?.seq ?? 0);
+}
+
+/** `Last-Event-ID` (preferred: the browser's own reconnect) or `?after=`; null when neither. */
+export function resumeFrom(lastEventId: string | undefined | null, after: unknown): number | null {
+  if (lastEventId && /^\d{1,15}$/.test(lastEventId.trim())) return Number(lastEventId.trim());
+  if (typeof after === 'number' && Number.isSafeInteger(after) && after >= 0) return after;
+  return null;
+}
+
+const encoder = new TextEncoder();
+
+export function formatEvent(e: ComplaintEvent): string {
+  return `id: ${e.seq}\nevent: complaint\ndata: ${JSON.stringify(e)}\n\n`;
+}
+
+/**
+ * The SSE body. Ends cleanly (timers cleared, bus unsubscribed, body closed) when the client
+ * aborts (request signal) or cancels the body, or when the database fails.
+ */
+export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Array> {
+  const { db, viewer, bus } = options;
+  const pollMs = options.pollMs ?? 5_000;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  let closed = false;
+  let wake: (() => void) | null = null;
+  let pending = false;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let poll: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+
+  const signal = () => {
+    pending = true;
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const write = (text: string) => {
+    if (closed) return;
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      close();
+    }
+  };
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    clearTimeout(poll);
+    unsubscribe?.();
+    options.signal?.removeEventListener('abort', close);
+    signal();
+    try { controller.close(); } catch { /* already closed or errored */ }
+    options.onClose?.();
+  };
+  const sleep = () => new Promise<void>((resolve) => {
+    if (closed || pending) return resolve();
+    wake = resolve;
+    poll = setTimeout(signal, pollMs);
+  });
+
+  async function run() {
+    let after = options.after ?? (await latestSeq(db));
+    write(`retry: 3000\n: connected\n\n`);
+    while (!closed) {
+      pending = false;
+      clearTimeout(poll);
+      const events = await eventsAfter(db, viewer, after);
+      if (closed) break;
+      for (const e of events) {
+        write(formatEvent(e));
+        after = e.seq;
+      }
+      if (events.length < BATCH) await sleep();
+    }
+  }
+
+  return new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+      if (options.signal?.aborted) {
+        close();
+        return;
+      }
+      options.signal?.addEventListener('abort', close, { once: true });
+      unsubscribe = bus.subscribe(signal);
+      heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
+      run().catch(() => close()).finally(close);
+    },
+    cancel() {
+      close();
+    },
+  });
+}
