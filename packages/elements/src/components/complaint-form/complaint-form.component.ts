@@ -318,6 +318,8 @@ export class IprComplaintForm extends IprApiElement {
   private update_(patch: Partial<FormDraft>) {
     this.draft = { ...this.draft, ...patch };
     this.serverIssues = [];
+    // A duplicate refusal is about the type and products: once they change it no longer applies.
+    if (this.submitError?.code === 'complaint.duplicate' && ('productLinks' in patch || 'type' in patch)) this.submitError = undefined;
     this.scheduleSave();
   }
 
@@ -630,13 +632,13 @@ export class IprComplaintForm extends IprApiElement {
         ${decl('goodFaith')}${decl('accurate')}${decl('authorised')}
         ${this.errors('declaration', all)}
       </fieldset>
-      ${this.submitError ? this.renderSubmitError(this.submitError) : nothing}
     `;
   }
 
   /**
-   * The error summary after a refused submit. An identical open complaint (409
-   * `complaint.duplicate`) is named by its number: retrying would not help.
+   * The error summary after a refused submit, under the step heading of whichever step the
+   * form went to. An identical open complaint (409 `complaint.duplicate`, shown on step 1 with
+   * the products) is named by its number: retrying would not help.
    */
   private renderSubmitError(error: ApiError) {
     const t = this.t;
@@ -681,6 +683,7 @@ export class IprComplaintForm extends IprApiElement {
       </ol></nav>
       <form novalidate @submit=${(e: Event) => { e.preventDefault(); void this.next(); }}>
         <h2 id="step-heading" tabindex="-1" part="heading"><span class="sr-only">${t.stepOf(index + 1, STEPS.length)}: </span>${t.steps[this.step]}</h2>
+        ${this.submitError ? this.renderSubmitError(this.submitError) : nothing}
         ${this.step === 'basics' ? this.renderBasics(all) : this.step === 'evidence' ? this.renderEvidence(all) : this.renderReview(all)}
         <p class="summary" role="alert">${this.summary(all)}</p>
         <div class="nav" part="nav">
