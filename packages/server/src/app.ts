@@ -85,8 +85,10 @@ export function createApp(options: AppOptions) {
   }
 
   app.notFound(() => problemResponse(notFound()));
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof ApiProblem) return problemResponse(error);
+    // The body limit reads a streamed (chunked) body itself: a client that goes away mid-body lands here.
+    if (bodyReadAborted(error, c.req.raw)) return problemResponse(problem(400, 'request.aborted'));
     report(error);
     return problemResponse(new ApiProblem(500, [{ code: 'server.error', path: [], message: 'Something went wrong on our side. Try again.' }]));
   });
@@ -137,6 +139,7 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
       return await c.req.parseBody();
     } catch (error) {
       if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+      if (bodyReadAborted(error, c.req.raw)) throw problem(400, 'request.aborted');
       throw problem(400, 'request.invalid_json', [], { expected: 'multipart/form-data' });
     }
   }
@@ -155,6 +158,19 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
   const nul = nulPath(value, []);
   if (nul) throw problem(422, 'field.invalid_type', nul);
   return value;
+}
+
+/**
+ * A request body that could not be read because the client went away or cancelled the upload:
+ * the request's signal fired, the body stream failed with an AbortError (a cancelled upload), or
+ * Node's `aborted` (connection closed mid-body). Not a server fault: 400 `request.aborted`.
+ */
+function bodyReadAborted(error: unknown, request: Request): boolean {
+  if (!request.body) return false;
+  if (request.signal?.aborted) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+  return name === 'AbortError' || (code === 'ECONNRESET' && message === 'aborted') || code === 'ERR_STREAM_PREMATURE_CLOSE';
 }
 
 /** PostgreSQL text cannot hold U+0000: such input is refused by path rather than failing in SQL. */
