@@ -99,9 +99,10 @@ try {
   console.table(rows);
 
   // ── throughput ──
-  const draft = JSON.stringify({
+  // Each request lists another product: the same type and links as an open complaint would be a 409 duplicate.
+  const draftFor = (n: number) => JSON.stringify({
     type: 'trademark_infringement',
-    productLinks: ['https://market.example/product/p000101'],
+    productLinks: [`https://market.example/product/p${String(101 + (n % (CATALOGUE - 200))).padStart(6, '0')}`],
     description: 'Benchmark complaint.',
     contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
     isIprHolder: true,
@@ -117,8 +118,8 @@ try {
       url: `${big.url}/v1/complaints`,
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: draft,
-      requests: [{ setupRequest: (req: any) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${process.pid}-${++key}` } }) }],
+      body: draftFor(0),
+      requests: [{ setupRequest: (req: any) => ({ ...req, body: draftFor(++key), headers: { ...req.headers, 'idempotency-key': `bench-${process.pid}-${key}` } }) }],
     }],
   ];
   const table = [];
