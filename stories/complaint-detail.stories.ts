@@ -1,14 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { clientFor, getApi, ok, TOKENS } from './support/api';
+import type { IprComplaintDetail } from '@ipr/elements';
+import { clientFor, getApi, ok, TOKENS, type InMemoryApi } from './support/api';
 import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { fileFreshComplaint, forwardAsPlatform, waitUntil } from './support/live';
 
-type Args = Common & { token: string; status: string };
+type Args = Common & { token: string; status: string; live: boolean };
 
 const meta: Meta<Args> = {
   title: 'Elements/Complaint detail',
   component: 'ipr-complaint-detail',
-  args: { token: TOKENS.complainantA, status: 'submitted' },
+  args: { token: TOKENS.complainantA, status: 'submitted', live: true },
   // Per story: the seeded complaint of the wanted status, found through the API.
   loaders: [async (ctx) => {
     const client = clientFor(await getApi(), (ctx.args as Args).token);
@@ -17,7 +19,7 @@ const meta: Meta<Args> = {
   }],
   render: (args, ctx) => {
     const client = clientFor(apiOf(ctx), args.token);
-    return html`<ipr-complaint-detail .client=${client} locale=${localeOf(ctx)} theme=${themeOf(ctx)} complaint-id=${ctx.loaded.complaintId as string}></ipr-complaint-detail>`;
+    return html`<ipr-complaint-detail .client=${client} .live=${args.live} locale=${localeOf(ctx)} theme=${themeOf(ctx)} complaint-id=${ctx.loaded.complaintId as string}></ipr-complaint-detail>`;
   },
 };
 export default meta;
@@ -41,3 +43,26 @@ export const SupplierView = byStatus('awaiting_supplier', { token: TOKENS.suppli
 export const NotFound: Story = {
   loaders: [async () => ({ complaintId: 'cmp_does_not_exist' })],
 };
+
+const detail = (root: HTMLElement) => root.querySelector<IprComplaintDetail>('ipr-complaint-detail')!;
+const shadow = (root: HTMLElement, selector: string) => detail(root).shadowRoot?.querySelector<HTMLElement>(selector);
+
+/** The complainant's receipt: number, time, declaration version, products, evidence with SHA-256; print and download. */
+export const Receipt = byStatus('submitted');
+export const ReceiptChinese = byStatus('submitted', { locale: 'zh-CN' });
+export const ReceiptDark = byStatus('submitted', { theme: 'dark' });
+
+/**
+ * Live status: a complaint filed for this story; once the indicator says "Live", the platform
+ * forwards it and the view fetches it again (status "Awaiting supplier", one more history line).
+ */
+export const Live: Story = {
+  loaders: [async () => ({ complaintId: (await fileFreshComplaint(await getApi())).id })],
+  play: async ({ canvasElement, loaded }) => {
+    await waitUntil(() => shadow(canvasElement, '[part=live][data-state=open]'));
+    await forwardAsPlatform(loaded.api as InMemoryApi, loaded.complaintId as string);
+    await waitUntil(() => shadow(canvasElement, '.status[data-status=awaiting_supplier]'));
+  },
+};
+/** `live="false"`: no stream and no indicator. */
+export const NotLive = byStatus('submitted', { live: false });
