@@ -246,8 +246,8 @@ export class IprComplaintList extends IprComplaintActionsElement {
     return html`<div class="export" part="export">
       <div class="row" role="group" aria-labelledby="export-label" aria-busy=${busy ? 'true' : 'false'}>
         <span id="export-label" class="export-label">${t.export}</span>
-        ${(['xlsx', 'csv'] as const).map((f) => html`<button type="button" class="export-button" data-format=${f} ?disabled=${busy}
-          @click=${() => void this.export(f)}>${t.exportAs(`.${f}`)}</button>`)}
+        ${(['xlsx', 'csv'] as const).map((f) => html`<button type="button" class="export-button" data-format=${f}
+          aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.export(f)}>${t.exportAs(`.${f}`)}</button>`)}
       </div>
       <p class="export-status" role="status">${busy ? t.exporting
         : this.exportResult ? (this.exportResult.truncated ? t.exportTruncated(this.exportResult.rows) : t.exported(this.exportResult.rows)) : ''}</p>

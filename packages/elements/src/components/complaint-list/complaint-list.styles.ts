@@ -19,6 +19,8 @@ export const styles = [theme, liveIndicatorStyles, css`
   .export { flex: 0 1 auto; min-width: 0; }
   .filters > .export { min-width: 0; flex: 0 1 auto; }
   .export-label { font-weight: 600; }
+  /* Busy: aria-disabled rather than disabled, so a keyboard user's focus stays on the button. */
+  .export-button[aria-disabled='true'] { opacity: 0.55; cursor: progress; }
   .export-status { color: var(--_muted); font-size: 0.85em; margin: 0.25em 0 0; min-height: 1.2em; }
   col.number { width: 11rem; } col.type { width: 12rem; } col.status { width: 10rem; } col.products { width: 6rem; } col.date { width: 8rem; } col.actions { width: 16rem; }
 `];
