@@ -11,23 +11,28 @@ import { iso } from './util.js';
 /** Wakes the event streams of this process. */
 export interface EventBus {
   notify(): void;
-  subscribe(listener: () => void): () => void;
+  /** `onShutdown` runs when the bus shuts down (the server is closing): the stream ends itself. */
+  subscribe(listener: () => void, onShutdown?: () => void): () => void;
+  /** Ends every stream of this bus (a closing server would otherwise wait for them forever). */
+  shutdown(): void;
   /** Open subscriptions (tests check that closed streams leave none behind). */
   readonly size: number;
 }
 
 export function createEventBus(): EventBus {
-  const listeners = new Set<() => void>();
+  const listeners = new Map<() => void, (() => void) | undefined>();
+  const each = (pick: (entry: [() => void, (() => void) | undefined]) => (() => void) | undefined) => {
+    for (const entry of [...listeners]) {
+      try { pick(entry)?.(); } catch { /* one stream's trouble is not the others' */ }
+    }
+  };
   return {
-    notify() {
-      for (const l of [...listeners]) {
-        try { l(); } catch { /* one stream's trouble is not the others' */ }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
+    notify() { each(([listener]) => listener); },
+    subscribe(listener, onShutdown) {
+      listeners.set(listener, onShutdown);
       return () => { listeners.delete(listener); };
     },
+    shutdown() { each(([, onShutdown]) => onShutdown); },
     get size() { return listeners.size; },
   };
 }
@@ -172,7 +177,7 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
         return;
       }
       options.signal?.addEventListener('abort', close, { once: true });
-      unsubscribe = bus.subscribe(signal);
+      unsubscribe = bus.subscribe(signal, close);
       heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
       run().catch(() => close()).finally(close);
     },

@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { createPgliteDb } from './db/pglite.js';
 import { createPgDb } from './db/pg.js';
 import type { Db } from './db/types.js';
+import { createEventBus } from './events.js';
 import { createDiskFileStore } from './files/disk.js';
 import { migrate } from './migrations.js';
 import { seed as seedDb } from './seed.js';
@@ -51,8 +52,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await db.close();
     throw error;
   }
+  const bus = createEventBus();
   const app = createApp({
-    db, files,
+    db, files, events: { bus },
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
@@ -70,7 +72,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     startupMs: performance.now() - started,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Open event streams never end by themselves: end them, so close() does not wait forever; their
+      // keep-alive connections go idle afterwards and are closed as they do.
+      bus.shutdown();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const idle = setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 25);
+      try {
+        await closed;
+      } finally {
+        clearInterval(idle);
+      }
       await db.close();
     },
   };
