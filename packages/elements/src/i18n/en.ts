@@ -1,3 +1,4 @@
+import { DECLARATION_TEXT } from '@ipr/validators';
 /** English UI strings (issue messages come from `localizeIssue` of @ipr/validators). */
 export const en = {
   loading: 'Loading…',
@@ -48,10 +49,11 @@ export const en = {
   yes: 'Yes',
   no: 'No',
   declaration: (version: string) => `Declaration (version ${version})`,
+  // The words are the validators' (one place for the form, the receipt and the server's version).
   declarations: {
-    goodFaith: 'I have a good-faith belief that the use of the material is not authorised by the right holder, its agent or the law.',
-    accurate: 'The information in this complaint is accurate.',
-    authorised: 'I am the right holder or authorised to act on its behalf.',
+    goodFaith: DECLARATION_TEXT.en.goodFaith,
+    accurate: DECLARATION_TEXT.en.accurate,
+    authorised: DECLARATION_TEXT.en.authorised,
   } as Record<'goodFaith' | 'accurate' | 'authorised', string>,
   receiptTitle: 'Complaint submitted',
   receiptText: 'You can follow its status in "My complaints".',

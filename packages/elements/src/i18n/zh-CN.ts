@@ -1,3 +1,4 @@
+import { DECLARATION_TEXT } from '@ipr/validators';
 import type { Messages } from './en.js';
 
 /** 简体中文界面文字；问题信息来自 @ipr/validators 的 `localizeIssue`。 */
@@ -50,10 +51,11 @@ export const zhCN: Messages = {
   yes: '是',
   no: '否',
   declaration: (version) => `声明（版本 ${version}）`,
+  // The words are the validators' (one place for the form, the receipt and the server's version).
   declarations: {
-    goodFaith: '我善意地相信，所投诉的使用未经权利人、其代理人或法律授权。',
-    accurate: '本投诉中的信息准确无误。',
-    authorised: '我是权利人或已获授权代表权利人。',
+    goodFaith: DECLARATION_TEXT['zh-CN'].goodFaith,
+    accurate: DECLARATION_TEXT['zh-CN'].accurate,
+    authorised: DECLARATION_TEXT['zh-CN'].authorised,
   },
   receiptTitle: '投诉已提交',
   receiptText: '您可以在“我的投诉”中查看处理状态。',
