@@ -12,6 +12,7 @@ import { contractSuite } from './suites/contract.js';
 import { lifecycleSuite } from './suites/lifecycle.js';
 import { idempotencySuite } from './suites/idempotency.js';
 import { hostileSuite } from './suites/hostile.js';
+import { authzSuite } from './suites/authz.js';
 import { beyondSuite } from './suites/beyond.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -41,6 +42,7 @@ if (!url) {
   describe('PostgreSQL: lifecycle', () => lifecycleSuite(open));
   describe('PostgreSQL: idempotency', () => idempotencySuite(open));
   describe('PostgreSQL: hostile input', () => hostileSuite(open));
+  describe('PostgreSQL: authorization matrix', () => authzSuite(open));
   describe('PostgreSQL: issue 9 (profiles, duplicates, status report, events)', () => beyondSuite(open));
 }
 
