@@ -468,6 +468,19 @@ export function beyondSuite(open: () => Promise<Api>) {
       assert.equal(bus.size, before);
     });
 
+    test('concurrent submissions and actions: every event arrives, once, in seq order', async () => {
+      const s = await subscribe('platform');
+      const made = await Promise.all(Array.from({ length: 8 }, (_, i) => create(open, i % 2 ? 'b' : 'a',
+        draftA({ productLinks: [link(1901 + i * 2)], ...(i % 2 ? { evidence: [{ id: 'ev_seed_b_patent' }] } : {}) }))));
+      assert.deepEqual(made.map((m) => m.status), Array(8).fill(201));
+      await Promise.all(made.map((m) => open('POST', `/v1/complaints/${m.data.id}/forward`, 'platform')));
+      const ids = new Set(made.map((m) => m.data.id));
+      const { rows } = await api.db.query<{ seq: string }>('select seq from complaint_history where complaint_id = any($1::text[]) order by seq', [[...ids]]);
+      await s.until(() => s.events.filter((e) => ids.has(e.id)).length >= rows.length, `${rows.length} events`);
+      assert.deepEqual(s.events.filter((e) => ids.has(e.id)).map((e) => e.seq), rows.map((r) => Number(r.seq)));
+      s.abort();
+    });
+
     test('a heartbeat comment keeps an idle stream alive; another process\'s events arrive by the re-check', async () => {
       // Two "processes": separate apps and buses on one database.
       const quiet = createApp({ db: api.db, files: api.files, events: { bus: createEventBus(), pollMs: 100, heartbeatMs: 40 }, onError: (e) => { throw e; } });
