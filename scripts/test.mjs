@@ -14,6 +14,7 @@ const suites = [
   { name: 'validators', dir: 'packages/validators/test', cmd: ['npm', 'run', 'test', '-w', '@ipr/validators'], kind: 'node' },
   { name: 'server', dir: 'packages/server/test', cmd: ['npm', 'run', 'test', '-w', '@ipr/server'], kind: 'node' },
   { name: 'client', dir: 'packages/client/test', cmd: ['npm', 'run', 'test', '-w', '@ipr/client'], kind: 'node' },
+  { name: 'reliability', dir: 'reliability', cmd: ['node', '--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=1', 'reliability/'], kind: 'node' },
   { name: 'client-browser', dir: 'packages/client/test/browser', cmd: ['npm', 'run', 'test:browser', '-w', '@ipr/client'], kind: 'wtr', browser: true },
   { name: 'elements', dir: 'packages/elements/test', cmd: ['npm', 'run', 'test', '-w', '@ipr/elements'], kind: 'wtr', browser: true },
   { name: 'storybook', dir: 'stories', cmd: ['node', '--test', '--test-concurrency=1', 'stories/'], kind: 'node', browser: true },
