@@ -71,7 +71,8 @@ const ARGS: Record<string, fc.Arbitrary<unknown[]>> = {
 /** Functions documented "Never throws" (or taking `unknown` from outside) beyond the validate/parse family. */
 const NEVER_THROWS = ['normalizeProductLink', 'analyzeProductLinks', 'holderIssues', 'nextStatus', 'sniffFileType', 'safeDisplayName', 'isLinkHeader', 'isIssueCode', 'neutralizeCell'];
 
-const exported = Object.entries(V).filter((entry): entry is [string, (...a: unknown[]) => unknown] => typeof entry[1] === 'function');
+type AnyFn = (...a: unknown[]) => unknown;
+const exported = (Object.entries(V) as [string, unknown][]).filter((entry): entry is [string, AnyFn] => typeof entry[1] === 'function');
 const family = exported.filter(([name]) => /^(validate|parse)/.test(name));
 
 function wellFormed(name: string, result: unknown) {
@@ -94,7 +95,7 @@ describe('validators never throw on arbitrary input', () => {
   for (const [name, fn] of family) {
     if (name === 'parseWith') continue;
     test(`${name}(...anything)`, () => {
-      fc.assert(fc.property(ARGS[name] ?? fc.tuple(anything), (a) => { wellFormed(name, fn(...a)); }), { numRuns: RUNS });
+      fc.assert(fc.property(ARGS[name] ?? fc.tuple(anything), (a: unknown[]) => { wellFormed(name, fn(...a)); }), { numRuns: RUNS });
     });
   }
 
