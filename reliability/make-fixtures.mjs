@@ -10,7 +10,7 @@ import { constants as Z, crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('./.fixtures/', import.meta.url));
-const VERSION = '3';
+const VERSION = '4';
 export const EXACT = 5 * 1024 * 1024; // 5,242,880: allowed; one byte more is not
 
 export const link = (i) => `https://market.example/product/p${String(i).padStart(6, '0')}`;
@@ -281,6 +281,7 @@ export async function makeFixtures(dir = FIXTURES_DIR) {
   await add('dotdot-only.pdf', pdf, { use: 'evidence', name: '../..', expect: { ok: false, code: 'evidence.type_not_allowed', status: 422 } });
   await add('nul.pdf', pdf, { use: 'evidence', name: 'MARKER-nul.pdf\u0000.exe', expect: { ok: false, code: 'evidence.name_invalid', status: 422 } });
   await add('long.pdf', pdf, { use: 'evidence', name: 'MARKER-' + 'a'.repeat(289) + '.pdf', expect: { ok: true, storedLength: 255, storedExt: '.pdf' } });
+  await add('empty.pdf', new Uint8Array(0), { use: 'evidence', name: 'empty.pdf', expect: { ok: false, code: 'evidence.empty', status: 422 } });
   await add('exact.pdf', pdfOfSize(EXACT), { use: 'evidence', name: 'exact-5242880.pdf', expect: { ok: true } });
   await add('over.pdf', pdfOfSize(EXACT + 1), { use: 'evidence', name: 'over-5242881.pdf', expect: { ok: false, code: 'evidence.too_large', status: 413 } });
   await add('exact.png', pngOfSize(EXACT), { use: 'evidence', name: 'exact-5242880.png', expect: { ok: true } });
@@ -307,6 +308,7 @@ export async function makeFixtures(dir = FIXTURES_DIR) {
   await add('exe-named.xlsx', mz(), { use: 'sheet', name: 'links.xlsx', expect: { ok: false, code: 'sheet.corrupt' } });
   await add('png-named.xlsx', pngOfSize(2048), { use: 'sheet', name: 'links.xlsx', expect: { ok: false, code: 'sheet.corrupt' } });
   await add('rtl.xlsx', full, { use: 'sheet', name: 'links\u202Exslx.exe', expect: { ok: false, code: 'sheet.type_not_allowed' } });
+  await add('nul.xlsx', full, { use: 'sheet', name: 'links.xlsx\u0000.exe', expect: { ok: false, code: 'sheet.type_not_allowed' } });
   await add('dotdot.xlsx', full, { use: 'sheet', name: '../../..\\..\\links.xlsx', expect: { ok: true, valid: 300 } });
   await add('long.xlsx', full, { use: 'sheet', name: 'l'.repeat(295) + '.xlsx', expect: { ok: true, valid: 300 } });
   await add('exact.xlsx', xlsxOfSize(EXACT), { use: 'sheet', name: 'exact-5242880.xlsx', expect: { ok: true, valid: 50 } });
