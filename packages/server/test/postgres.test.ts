@@ -13,6 +13,7 @@ import { lifecycleSuite } from './suites/lifecycle.js';
 import { idempotencySuite } from './suites/idempotency.js';
 import { hostileSuite } from './suites/hostile.js';
 import { authzSuite } from './suites/authz.js';
+import { fuzzSuite } from './suites/fuzz.js';
 import { beyondSuite } from './suites/beyond.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -43,6 +44,7 @@ if (!url) {
   describe('PostgreSQL: idempotency', () => idempotencySuite(open));
   describe('PostgreSQL: hostile input', () => hostileSuite(open));
   describe('PostgreSQL: authorization matrix', () => authzSuite(open));
+  describe('PostgreSQL: route fuzzing', () => fuzzSuite(open, { runs: Number(process.env.FUZZ_RUNS ?? 40) }));
   describe('PostgreSQL: issue 9 (profiles, duplicates, status report, events)', () => beyondSuite(open));
 }
 
