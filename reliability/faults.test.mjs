@@ -48,8 +48,7 @@ function burst(url, state) {
   let stop = false;
   const worker = async () => {
     while (!stop) {
-      const png = pngOfSize(2048 + Math.floor(Math.random() * 60_000));
-      png.set(randomBytes(16), 40); // inside the padding chunk: unique content (the chunk CRC is not checked by the server)
+      const png = pngOfSize(2048 + Math.floor(Math.random() * 60_000), randomBytes(16)); // unique content
       const up = await client.evidence.upload(new File([png], `burst-${state.uploads.length}.png`));
       state.uploads.push(1);
       if (!up.data) { if (up.error?.status >= 400 && up.error.status < 500) state.errors.push(`upload ${up.error.status} ${up.error.code}`); else state.lost.push('upload'); continue; }

@@ -21,6 +21,7 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 let fixtures;
 let root, dataDir, server, client, before0;
 const timings = [];
+const serverErrors = [];
 
 /** Every file under `dir` (relative path → size and mtime), skipping `skip` (a relative folder). */
 function walk(dir, skip, base = dir, out = new Map()) {
@@ -46,7 +47,7 @@ before(async () => {
   mkdirSync(join(root, 'canary', 'deep'), { recursive: true });
   writeFileSync(join(root, 'canary', 'deep', 'keep.txt'), 'untouched');
   before0 = walk(root, 'data');
-  server = await startServer({ port: 0, dataDir, catalogueSize: 600, onError: (e) => console.error('[server] unexpected error:', e) });
+  server = await startServer({ port: 0, dataDir, catalogueSize: 600, onError: (e) => { serverErrors.push(String(e)); console.error('[server] unexpected error:', e); } });
   client = createIprClient({ baseUrl: server.url, token: TOKENS.complainantA, retry: false });
 });
 
@@ -54,7 +55,9 @@ after(async () => {
   await server?.close();
   if (timings.length) {
     console.log('# file                     name sent as                         outcome                      ms');
-    for (const t of timings) console.log(`# ${t.file.padEnd(24)} ${JSON.stringify(t.name).slice(0, 36).padEnd(36)} ${t.outcome.padEnd(28)} ${t.ms.toFixed(0).padStart(6)}`);
+    // Names as JSON with bidi and other invisible characters escaped, so the log shows them.
+    const shown = (name) => JSON.stringify(name).replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    for (const t of timings) console.log(`# ${t.file.padEnd(24)} ${shown(t.name).slice(0, 36).padEnd(36)} ${t.outcome.padEnd(28)} ${t.ms.toFixed(0).padStart(6)}`);
   }
   if (root) rmSync(root, { recursive: true, force: true });
 });
@@ -247,6 +250,10 @@ describe('spreadsheets the SDK writes neutralise formula injection', () => {
 });
 
 describe('nothing is written outside the data folder', () => {
+  test('no request made the server fail (no 500, no unexpected error)', () => {
+    assert.deepEqual(serverErrors, []);
+  });
+
   test('the sandbox outside data/ is unchanged; stored files have server-chosen names; no hostile name became a path', async () => {
     // Everything beside the data folder is exactly as before.
     assert.deepEqual([...walk(root, 'data')], [...before0]);

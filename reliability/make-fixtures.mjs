@@ -127,8 +127,8 @@ function pngChunk(type, data) {
   return out;
 }
 
-/** A valid 1x1 PNG of exactly `size` bytes (a private ancillary chunk pads it). */
-export function pngOfSize(size) {
+/** A valid 1x1 PNG of exactly `size` bytes (a private ancillary chunk pads it; `unique` bytes start the padding). */
+export function pngOfSize(size, unique) {
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(1, 0); ihdr.writeUInt32BE(1, 4); ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
@@ -143,6 +143,7 @@ export function pngOfSize(size) {
   const pad = size - baseSize - 12;
   if (pad < 0) return new Uint8Array(Buffer.concat(base));
   const filler = Buffer.alloc(pad, 0x41);
+  if (unique) filler.set(unique.subarray(0, Math.min(unique.length, pad)));
   return new Uint8Array(Buffer.concat([base[0], base[1], pngChunk('prVt', filler), base[2], base[3]]));
 }
 
