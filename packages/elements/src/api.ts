@@ -1,7 +1,7 @@
 // The part of the `@ipr/client` surface (docs/CONTRACT.md) the elements use, as structural
 // types: any client that keeps the contract fits, including a host's own wrapper.
 import type {
-  Account, Action, Complaint, ComplaintEvent, ComplaintSummary, EvidenceDescriptor, Issue, IssueCode, Product, ResolvedLink,
+  Account, Action, Complaint, ComplaintEvent, ComplaintSummary, EvidenceDescriptor, HolderProfile, HolderProfileInput, Issue, IssueCode, Product, ResolvedLink,
 } from '@ipr/validators';
 
 export interface ApiError { code: IssueCode; message: string; status: number; issues: Issue[] }
@@ -28,10 +28,20 @@ export interface IprClient {
     /** The status report as a file (optional: without it the list offers no export). */
     exportStatus?(query: StatusExportQuery, opts?: CallOptions): Promise<ApiResult<StatusExport>>;
   };
+  /** Saved IPR holder profiles (optional: without it the form offers no saved holders and `<ipr-holder-profiles>` shows none). */
+  holderProfiles?: HolderProfilesApi;
   /** Live complaint events (optional: without it `live` elements simply do not update by themselves). */
   events?: {
     subscribe(onEvent: (e: ComplaintEvent) => void, opts?: { signal?: AbortSignal; after?: number; onState?: (s: LiveState) => void }): () => void;
   };
+}
+
+/** `client.holderProfiles` of docs/CONTRACT.md. */
+export interface HolderProfilesApi {
+  list(opts?: CallOptions): Promise<ApiResult<{ items: HolderProfile[] }>>;
+  create(input: HolderProfileInput, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
+  update(id: string, input: HolderProfileInput, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
+  remove(id: string, opts?: CallOptions): Promise<ApiResult<null>>;
 }
 
 /** One event of `GET /v1/events` (a complaint the caller can see was created or changed): `ComplaintEvent` of @ipr/validators. */

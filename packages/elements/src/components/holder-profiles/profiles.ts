@@ -1,19 +1,14 @@
 // What the holder-profile UI shares: the client surface it needs (optional on a client, so a
 // host's own wrapper without it simply shows no profiles) and the power-of-attorney wording.
-import { powerOfAttorneyState, type HolderProfile, type HolderProfileInput, type PowerOfAttorneyState } from '@ipr/validators';
-import type { ApiResult, CallOptions, IprClient } from '../../api.js';
+import { powerOfAttorneyState, type HolderProfile, type PowerOfAttorneyState } from '@ipr/validators';
+import type { HolderProfilesApi, IprClient } from '../../api.js';
 import type { Locale, Messages } from '../../i18n/index.js';
 
-/** `client.holderProfiles` of docs/CONTRACT.md. */
-export interface HolderProfilesApi {
-  list(opts?: CallOptions): Promise<ApiResult<{ items: HolderProfile[] }>>;
-  create(input: HolderProfileInput, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
-  update(id: string, input: HolderProfileInput, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
-  remove(id: string, opts?: CallOptions): Promise<ApiResult<null>>;
-}
+export type { HolderProfilesApi };
 
+/** The client's `holderProfiles`, when it has them. */
 export function holderProfilesOf(client: IprClient | undefined): HolderProfilesApi | undefined {
-  return (client as { holderProfiles?: HolderProfilesApi } | undefined)?.holderProfiles;
+  return client?.holderProfiles;
 }
 
 /** The power-of-attorney state at `now` (the rule of @ipr/validators, not the server's snapshot). */
