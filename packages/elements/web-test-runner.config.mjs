@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/ensure-chromium.mjs';
 import { referenceApiForTests } from '../../scripts/wtr-reference-api.mjs';
 import { manifestDriftPlugin } from './test/support/manifest-plugin.mjs';
@@ -45,6 +47,8 @@ export default {
   plugins: [
     api.plugin,
     manifestDriftPlugin(here),
+    // papaparse (the client's CSV export) ships CommonJS/UMD only; bundlers convert it, the dev server needs this.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**'], ignore: ['stream'], strictRequires: false }),
     esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.wtr.json'), target: 'auto' }),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS } })],
