@@ -331,7 +331,7 @@ async function readEvents(response: Response, controller: AbortController, expec
 export function authzSuite(open: () => Promise<Api>) {
   let api: Api;
   let fx: Fixture;
-  const counts = { routes: 0, variants: 0, probes: 0 };
+  const counts = { routes: 0, variants: 0, probes: 0, malformed: 0 };
 
   before(async () => {
     api = await open();
@@ -428,7 +428,7 @@ export function authzSuite(open: () => Promise<Api>) {
     };
   });
   after(async () => {
-    console.log(`# authz matrix: ${counts.routes} routes × ${CALLERS.length} callers = ${counts.routes * CALLERS.length} route-caller pairs; ${counts.variants} resource variants, ${counts.probes} probes`);
+    console.log(`# authz matrix: ${counts.routes} routes × ${CALLERS.length} callers = ${counts.routes * CALLERS.length} route-caller pairs; ${counts.variants} resource variants, ${counts.probes} probes (each caller on each variant); ${counts.malformed} malformed-Authorization probes`);
     await api.close();
   });
 
@@ -528,6 +528,64 @@ export function authzSuite(open: () => Promise<Api>) {
       assert.deepEqual(seen.map((e) => [e.action, e.status]), want, `${who}'s events of ${m.number}`);
     }
   }
+
+  test('malformed Authorization headers are 401 on every route that needs a token', async () => {
+    const forms = ['Bearer', 'Bearer ', `bearer${TOKENS.a}`, `Basic ${TOKENS.a}`, `Token ${TOKENS.a}`, `Bearer ${TOKENS.a} extra`, `Bearer ${TOKENS.a.toUpperCase()}`,
+      `Bearer ${TOKENS.a}x`, `Bearer "${TOKENS.a}"`, `${TOKENS.a}`, `Bearer ${TOKENS.a},Bearer ${TOKENS.platform}`];
+    const failures: string[] = [];
+    let probes = 0;
+    for (const route of ROUTES) {
+      if (route.roles === 'public') continue;
+      const path = route.path.replace(/\{\w+\}/g, 'x');
+      for (const authorization of forms) {
+        probes++;
+        const res = await api.app.fetch(new Request(`http://api.test${path}`, { method: route.method.toUpperCase(), headers: { authorization } }));
+        const data = await res.json().catch(() => null);
+        if (res.status !== 401 || data?.code !== 'auth.unauthorized') failures.push(`${route.operationId} with "${authorization}" → ${res.status}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    counts.malformed += probes;
+  });
+
+  test("another account's resources named in a body are refused (evidence, holder profiles, other suppliers' products)", async () => {
+    // B files with A's evidence, A's saved holder and A's holder documents.
+    const draft = (over: Record<string, unknown>) => ({
+      type: 'trademark_infringement', productLinks: [link(fx.product('supA'))], description: 'B tries A\'s things.',
+      contact: { name: 'Jonas Weber', email: 'jonas@brightstone.example', phone: '+49 30 1234 5678' }, discloseContactToSupplier: false,
+      isIprHolder: true, holder: null, evidence: [{ id: 'ev_seed_b_patent' }],
+      declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION }, ...over,
+    });
+    const create = (over: Record<string, unknown>) => fx.call('b', 'POST', { path: '/v1/complaints', headers: { 'idempotency-key': newKey() }, json: draft(over) });
+    const withEvidence = await create({ evidence: [{ id: fx.evidence.attached }] });
+    assert.equal(withEvidence.status, 422);
+    assert.equal(withEvidence.data.code, 'evidence.not_found');
+    const profile = await fx.profile();
+    const withProfile = await create({ isIprHolder: false, holder: { ...holderFor('b', fx), profileId: profile } });
+    assert.equal(withProfile.status, 422);
+    assert.deepEqual(withProfile.data.issues.map((i: any) => [i.code, i.path.join('.')]), [['holder.profile_not_found', 'holder.profileId']]);
+    const withDocuments = await create({ isIprHolder: false, holder: { ...holderFor('b', fx), identificationAttachments: [fx.evidence.id], powerOfAttorney: [fx.evidence.poa] } });
+    assert.equal(withDocuments.status, 422, JSON.stringify(withDocuments.data));
+    const savedWithDocuments = await fx.call('b', 'POST', { path: '/v1/holder-profiles', json: { holder: { ...holderFor('b', fx), identificationAttachments: [fx.evidence.id] } } });
+    assert.equal(savedWithDocuments.status, 422);
+    assert.equal(savedWithDocuments.data.code, 'evidence.not_found');
+    for (const res of [withEvidence, withProfile, withDocuments, savedWithDocuments]) {
+      const text = JSON.stringify(res.data);
+      assert.ok(!text.includes('MATRIX-HOLDER-ID') && !text.includes('matrix-contact'), 'a refusal tells nothing of A\'s');
+    }
+
+    // Supplier A answers for supplier B's product of a shared complaint: refused, nothing changes.
+    const m = await fx.complaint('awaiting_supplier', { mixed: true });
+    const before = (await fx.call('platform', 'GET', { path: complaintPath(m) })).data;
+    const foreign = await fx.call('supA', 'POST', { path: complaintPath(m, 'respond'), json: respondBody(m, 'supB') });
+    assert.equal(foreign.status, 422);
+    assert.equal(foreign.data.code, 'response.unknown_product');
+    const mixedAnswer = await fx.call('supA', 'POST', { path: complaintPath(m, 'respond'), json: { products: [...respondBody(m, 'supA').products, ...respondBody(m, 'supB').products] } });
+    assert.equal(mixedAnswer.status, 422, 'one foreign product refuses the whole answer');
+    const after = (await fx.call('platform', 'GET', { path: complaintPath(m) })).data;
+    assert.deepEqual(after.products, before.products);
+    assert.equal(after.history.length, before.history.length);
+  });
 
   test('the disclosure rules, per complaint-bearing answer, on a complaint of both suppliers', async () => {
     // Both suppliers answered; every view each caller gets (GET, the list, the report, the events)
