@@ -6,6 +6,7 @@ import {
   type Action, type Complaint, type ComplaintSummary, type ComplaintType, type Role, type Status,
 } from '@ipr/validators';
 import { IprComplaintActionsElement } from '../../base/complaint-actions.js';
+import { RowWindow } from '../../base/row-window.js';
 import { downloadBlob } from '../../base/download.js';
 import { IprComplaintOpenEvent, IprComplaintUpdatedEvent, IprExportEvent } from '../../events/index.js';
 import { formatDate } from '../../i18n/index.js';
@@ -61,13 +62,11 @@ export class IprComplaintList extends IprComplaintActionsElement {
   /** The total number of complaints matching the filters. */
   @property({ type: Number }) total = 0;
 
-  @state() private scrollPos = 0;
-  @state() private viewportHeight = 448;
   @state() private loadingMore = false;
   private nextCursor: string | null = null;
-  private frame = 0;
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private resizeObserver?: ResizeObserver;
+  /** Only the rows in view are rendered (the row height is measured; CSS decides it through --ipr-* tokens). */
+  private rows = new RowWindow(this, { viewport: '.viewport', row: 'tr.data', rowHeight: 44, viewportHeight: 448, overscan: OVERSCAN });
   @state() private exporting?: ExportFormat;
   @state() private exportError?: ApiError;
   @state() private exportResult?: { rows: number; truncated: boolean };
@@ -88,9 +87,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
       this.items = page.items;
       this.total = page.total;
       this.nextCursor = page.nextCursor;
-      this.scrollPos = 0;
-      const viewport = this.renderRoot.querySelector('.viewport');
-      if (viewport) viewport.scrollTop = 0;
+      this.rows.reset();
       return page.total;
     },
     args: () => [this.api, this.status, this.type, this.q] as [IprComplaintList['api'], string, string, string],
@@ -99,13 +96,6 @@ export class IprComplaintList extends IprComplaintActionsElement {
   /** Reloads the list with the current filters. */
   refresh() {
     return this.listTask.run();
-  }
-
-  private measuredRow = 0;
-
-  /** The height of one row, measured once rows exist (CSS decides it through --ipr-* tokens). */
-  private get rowHeight() {
-    return this.measuredRow || 44;
   }
 
   private async loadMore() {
@@ -122,49 +112,17 @@ export class IprComplaintList extends IprComplaintActionsElement {
     this.nextCursor = result.data.nextCursor;
   }
 
-  private onScroll(e: Event) {
-    const el = e.currentTarget as HTMLElement;
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.scrollPos = el.scrollTop;
-      this.viewportHeight = el.clientHeight;
-    });
-  }
-
-  override firstUpdated() {
-    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
-    if (viewport && 'ResizeObserver' in globalThis) {
-      this.resizeObserver = new ResizeObserver(() => (this.viewportHeight = viewport.clientHeight));
-      this.resizeObserver.observe(viewport);
-    }
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.liveReloadTimer) clearTimeout(this.liveReloadTimer);
     this.liveReloadTimer = undefined;
     this.arriving.clear();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.measuredRow) {
-      const first = this.renderRoot.querySelector('tr.data');
-      const height = first?.getBoundingClientRect().height ?? 0;
-      if (height > 0) {
-        this.measuredRow = height;
-        if (Math.abs(height - 44) > 0.5) this.requestUpdate();
-      }
-    }
     // Fetch the next page when the end of what is loaded comes into view.
-    const row = this.rowHeight;
-    const lastVisible = Math.ceil((this.scrollPos + this.viewportHeight) / row);
-    if (this.nextCursor && lastVisible + OVERSCAN * 2 >= this.items.length && !this.loadingMore) void this.loadMore();
+    if (this.nextCursor && this.rows.lastVisible + OVERSCAN * 2 >= this.items.length && !this.loadingMore) void this.loadMore();
   }
 
   protected override actionDone(complaint: Complaint, _action: Action): void {
@@ -190,14 +148,18 @@ export class IprComplaintList extends IprComplaintActionsElement {
     if (!this.liveReloadTimer) this.liveReloadTimer = setTimeout(() => void this.liveReload(), LIVE_RELOAD_DELAY);
   }
 
+  protected override liveResumed(): void {
+    if (!this.liveReloadTimer) this.liveReloadTimer = setTimeout(() => void this.liveReload(true), LIVE_RELOAD_DELAY);
+  }
+
   /** Merges the first page into what is loaded (scroll position and later pages stay). */
-  private async liveReload() {
+  private async liveReload(resumed = false) {
     this.liveReloadTimer = undefined;
     const api = this.api;
     const filters = [this.status, this.type, this.q].join('\u0000');
     const arriving = [...this.arriving.values()];
     this.arriving.clear();
-    if (!api || !arriving.length) return;
+    if (!api || (!arriving.length && !resumed)) return;
     const result = await api.complaints.list({ status: this.status || undefined, type: this.type || undefined, q: this.q || undefined, limit: PAGE });
     // The filters changed meanwhile: the list task has loaded (or is loading) the right page.
     if (result.error || filters !== [this.status, this.type, this.q].join('\u0000')) return;
@@ -261,10 +223,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
 
   /** The window of rows to render: [start, end) over `items`. */
   get visibleRange(): [number, number] {
-    const row = this.rowHeight;
-    const start = Math.max(0, Math.floor(this.scrollPos / row) - OVERSCAN);
-    const end = Math.min(this.items.length, Math.ceil((this.scrollPos + this.viewportHeight) / row) + OVERSCAN);
-    return [start, Math.max(start, end)];
+    return this.rows.range(this.items.length);
   }
 
   private renderTable() {
@@ -272,11 +231,10 @@ export class IprComplaintList extends IprComplaintActionsElement {
     const loc = this.shownLocale;
     const role = this.accountTask.value;
     const [start, end] = this.visibleRange;
-    const row = this.rowHeight;
     const rows = this.items.slice(start, end);
     return html`
       <div class="count-row"><p class="count" role="status">${t.shownOf(this.items.length, this.total)}</p>${this.renderLiveIndicator()}</div>
-      <div class="viewport" tabindex="0" role="region" aria-label=${t.myComplaints} @scroll=${this.onScroll}>
+      <div class="viewport" tabindex="0" role="region" aria-label=${t.myComplaints} @scroll=${this.rows.onScroll}>
         <table part="table" aria-rowcount=${this.items.length + 1}>
           <colgroup><col class="number" /><col class="type" /><col class="status" /><col class="products" /><col class="date" /><col class="date" /><col class="actions" /></colgroup>
           <thead><tr aria-rowindex="1">
@@ -284,7 +242,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
             <th scope="col">${t.created}</th><th scope="col">${t.updated}</th><th scope="col">${t.actions}</th>
           </tr></thead>
           <tbody>
-            ${start > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan="7" style="height:${start * row}px"></td></tr>` : nothing}
+            ${this.rows.spacer(start, 7)}
             ${rows.map((s, i) => html`<tr class="data" data-id=${s.id} aria-rowindex=${start + i + 2}>
               <td><button type="button" class="link number" @click=${() => this.open(s)}>${s.number}</button></td>
               <td>${COMPLAINT_TYPE_LABELS[s.type]?.[loc] ?? s.type}</td>
@@ -294,7 +252,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
               <td>${formatDate(s.updatedAt, loc)}</td>
               <td><div class="actions">${role ? this.renderActionButtons(s, allowedActions(s.status, role)) : nothing}</div></td>
             </tr>`)}
-            ${end < this.items.length ? html`<tr class="spacer" aria-hidden="true"><td colspan="7" style="height:${(this.items.length - end) * row}px"></td></tr>` : nothing}
+            ${this.rows.spacer(this.items.length - end, 7)}
           </tbody>
         </table>
       </div>
