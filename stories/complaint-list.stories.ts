@@ -35,7 +35,7 @@ export const Empty: Story = { args: { q: 'IPR-0000-000000' } };
 /** The first page has not answered yet. */
 export const Loading: Story = { args: { hold: true } };
 /** The network failed once: the error with its retry button (retrying then succeeds). */
-export const ErrorWithRetry: Story = { args: { failFirst: 1 } };
+export const ErrorWithRetry: Story = { args: { failFirst: 1, live: false } }; // not live: the one failure must hit the list request
 export const Chinese: Story = { args: { locale: 'zh-CN' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 /** The supplier's view: complaints about its products, with its actions. */

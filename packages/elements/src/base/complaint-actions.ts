@@ -39,18 +39,24 @@ export class IprComplaintActionsElement extends IprApiElement {
    */
   @property({ converter: liveAttribute }) live = true;
 
-  protected liveController = new LiveController(this, (e) => this.liveEvent(e));
+  protected liveController = new LiveController(this, (e) => this.liveEvent(e), () => this.liveResumed());
 
   /** Called for every complaint event while live. */
   protected liveEvent(_e: ComplaintEvent): void {}
 
+  /** Called when the stream is open again after a drop: catch up with what may have been missed. */
+  protected liveResumed(): void {}
+
   /** Called with the updated complaint after an action succeeded. */
   protected actionDone(_complaint: Complaint, _action: Action): void {}
 
-  /** A small "Live / Reconnecting…" indicator; nothing when not live. */
+  /**
+   * A small "Live / Reconnecting… / Not live" indicator (a polite status); nothing when not
+   * live, and nothing before the first connection, so loading the page announces nothing.
+   */
   protected renderLiveIndicator(): TemplateResult | typeof nothing {
     const s = this.liveController.state;
-    if (!s || s === 'closed') return nothing;
+    if (!s || !this.liveController.wasOpen) return nothing;
     return html`<span class="live" part="live" data-state=${s} role="status"><span class="dot" aria-hidden="true"></span><span class="sr-only">${this.t.liveLabel} </span>${this.t.liveStates[s]}</span>`;
   }
 

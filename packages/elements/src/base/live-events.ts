@@ -66,11 +66,17 @@ export interface LiveHost extends ReactiveControllerHost {
  */
 export class LiveController implements ReactiveController {
   state?: LiveState;
+  /** The stream has been open at least once (for this client): later states are news worth announcing. */
+  wasOpen = false;
   private client?: IprClient;
   private stop?: () => void;
   private connected = false;
 
-  constructor(private host: LiveHost, private onEvent: (e: ComplaintEvent) => void) {
+  /**
+   * `onResumed` runs when the stream opens again after a drop: events the server could not
+   * replay (none seen yet, so no Last-Event-ID) would otherwise be missed.
+   */
+  constructor(private host: LiveHost, private onEvent: (e: ComplaintEvent) => void, private onResumed: () => void = () => {}) {
     host.addController(this);
   }
 
@@ -96,12 +102,17 @@ export class LiveController implements ReactiveController {
     this.client = want;
     const before = this.state;
     this.state = undefined;
+    this.wasOpen = false;
     if (want) {
       this.stop = subscribeLive(want, {
         onEvent: (e) => this.onEvent(e),
         onState: (s) => {
           if (this.state === s) return;
           this.state = s;
+          if (s === 'open') {
+            if (this.wasOpen) queueMicrotask(() => this.onResumed());
+            this.wasOpen = true;
+          }
           this.host.requestUpdate();
         },
       });

@@ -68,6 +68,10 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
     this.emit(new IprComplaintUpdatedEvent({ id: e.id, status: e.status, action: e.action }));
   }
 
+  protected override liveResumed(): void {
+    if (this.complaintId) void this.task.run();
+  }
+
   /** Saves the receipt as a text file (the words come from `receiptText` of @ipr/validators). */
   downloadReceipt(): void {
     const receipt = this.complaint?.receipt;
