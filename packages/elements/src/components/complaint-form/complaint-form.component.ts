@@ -571,13 +571,14 @@ export class IprComplaintForm extends IprApiElement {
     </div>`;
   }
 
+  /** "Save these details as a profile" (not offered again for details that are a saved profile's). */
   private renderProfileSave() {
     if (!holderProfilesOf(this.api)) return nothing;
     const t = this.t;
     const problems = this.profileError ? [this.profileError.issues?.[0] ? this.issueText(this.profileError.issues[0]) : this.profileError.message]
       : this.profileIssues.map((i) => this.issueText(i));
     return html`<div class="profile-save">
-      <button type="button" class="save-profile" ?disabled=${this.profileSaving} aria-describedby="profile-save-error"
+      <button type="button" class="save-profile" ?disabled=${this.profileSaving || !!this.draft.holder.profileId} aria-describedby="profile-save-error"
         @click=${() => void this.saveHolderProfile()}>${this.profileSaving ? t.savingProfile : t.saveHolderProfile}</button>
       <div id="profile-save-error" class="error" part="error" role="alert">${problems.map((m) => html`<p>${m}</p>`)}</div>
       <p class="hint profile-saved" role="status">${this.profileMessage}</p>
