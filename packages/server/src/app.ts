@@ -157,7 +157,20 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
   }
   const nul = nulPath(value, []);
   if (nul) throw problem(422, 'field.invalid_type', nul);
-  return value;
+  return wellFormed(value);
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Lone UTF-16 surrogates (`"\ud800"` is valid JSON) become U+FFFD, as text columns already store
+ * them: PostgreSQL's json/jsonb refuses them outright (a 500 for a contact or holder otherwise).
+ */
+function wellFormed(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  if (depth > 32 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((inner) => wellFormed(inner, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [wellFormed(key) as string, wellFormed(inner, depth + 1)]));
 }
 
 /**

@@ -6,12 +6,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ISSUE_CODES } from '@ipr/validators';
+import { ISSUE_CODES, TRANSITIONS, type Role } from '@ipr/validators';
 import { createApp } from '../../src/index.js';
 import { ROUTES, type RouteDef } from '../../src/routes.js';
 import { draftA, link, newKey, TOKENS, type Api } from '../helpers.js';
 
 const CODES = new Set<string>(ISSUE_CODES);
+const ROLE_OF: Record<string, Role> = { a: 'complainant', b: 'complainant', supA: 'supplier', supB: 'supplier', platform: 'platform' };
 
 export const nasty = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -80,11 +81,20 @@ function requestFor(route: RouteDef, ids: Record<string, string[]>): fc.Arbitrar
   const queryKeys = fc.oneof(fc.constantFrom('q', 'link', 'page', 'pageSize', 'status', 'type', 'cursor', 'limit', 'after', 'format', 'locale'), nasty);
   const query = fc.array(fc.tuple(queryKeys, fc.oneof(nasty, numberish, fc.constantFrom('submitted', 'closed', 'trademark_infringement'))), { maxLength: 4 })
     .map((pairs) => pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&'));
-  const who = fc.constantFrom<string | null>('a', 'a', 'b', 'supA', 'supB', 'platform', 'platform', null, 'bad');
-  const keyHeader = fc.oneof(fc.constant(undefined), fc.constant('fresh'), fc.string({ unit: 'grapheme-ascii', maxLength: 300 }));
+  // Mostly a caller the route admits (for an action, the role that takes it), so the fuzz gets past the gate.
+  const role = route.action ? TRANSITIONS[route.action].role : route.roles === 'public' ? null : route.roles[0]!;
+  const proper = (['a', 'b', 'supA', 'supB', 'platform'] as const).filter((w) => ROLE_OF[w] === role);
+  const who = fc.oneof(
+    ...(proper.length ? [{ weight: 5, arbitrary: fc.constantFrom<string | null>(...proper) }] : []),
+    { weight: 4, arbitrary: fc.constantFrom<string | null>('a', 'b', 'supA', 'supB', 'platform', null, 'bad') },
+  );
+  const keyHeader = fc.oneof({ weight: 3, arbitrary: fc.constant('fresh') }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 300 }) });
   const sample = route.body?.kind === 'json' ? (SAMPLES[route.body.schema] ?? (() => ({})))() : {};
   const samplePaths = paths(sample);
+  const textPaths = samplePaths.filter((p) => typeof p.reduce<any>((v, k) => v?.[k], sample) === 'string');
   const jsonBody = fc.oneof(
+    // One text of a valid body made nasty: the likeliest way for NUL and friends to reach the database.
+    ...(textPaths.length ? [{ weight: 5, arbitrary: fc.tuple(fc.constantFrom(...textPaths), nasty).map(([p, v]) => JSON.stringify(freshLinks(replaceAt(sample, p, v)))) }] : []),
     { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...samplePaths), json).map(([p, v]) => JSON.stringify(freshLinks(replaceAt(sample, p, v)))) },
     { weight: 2, arbitrary: json.map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: nasty },
@@ -107,9 +117,9 @@ function requestFor(route: RouteDef, ids: Record<string, string[]>): fc.Arbitrar
     ? fc.constant<[BodyInit | undefined, string | undefined]>([undefined, undefined])
     : fc.oneof(
       // FormData sets its own multipart type; JSON mostly goes with the right type, so the fuzz reaches the rules.
-      fc.tuple(route.body?.kind === 'multipart' ? multipartBody : jsonBody, route.body?.kind === 'multipart' ? fc.constant(undefined) : fc.oneof({ weight: 4, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constant(undefined) })),
-      fc.tuple(fc.oneof(jsonBody, multipartBody), fc.constantFrom<string | undefined>(...CONTENT_TYPES)),
-      fc.constant<[BodyInit | undefined, string | undefined]>([undefined, undefined]),
+      { weight: 6, arbitrary: fc.tuple(route.body?.kind === 'multipart' ? multipartBody : jsonBody, route.body?.kind === 'multipart' ? fc.constant(undefined) : fc.oneof({ weight: 4, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constant(undefined) })) },
+      { weight: 2, arbitrary: fc.tuple(fc.oneof(jsonBody, multipartBody), fc.constantFrom<string | undefined>(...CONTENT_TYPES)) },
+      { weight: 1, arbitrary: fc.constant<[BodyInit | undefined, string | undefined]>([undefined, undefined]) },
     );
   return fc.record({ id: idArb, query, who, key: keyHeader, body }).map(({ id, query: q, who: w, key, body: [b, type] }) => {
     const path = route.path.replace(/\{\w+\}/g, id) + (q ? `?${q}` : '');
@@ -150,6 +160,27 @@ export function fuzzSuite(open: () => Promise<Api>, options: { runs?: number } =
   after(async () => {
     console.log(`# fuzz: ${ROUTES.length} routes × ${runs} runs = ${total} requests; answers by status ${JSON.stringify(byStatus)}`);
     await api.close();
+  });
+
+  test('lone surrogates in JSON texts (contact, holder, profile, reasons) are stored as U+FFFD, never a 500', async () => {
+    const holder = { ...(SAMPLES.HolderProfileInput!() as any).holder, name: 'Holder \ud800', identificationNumber: 'N\udfff' };
+    const profile = await api.post('/v1/holder-profiles', 'a', { label: 'L\udbff', holder });
+    assert.equal(profile.status, 201, JSON.stringify(profile.data));
+    assert.equal(profile.data.holder.name, 'Holder \ufffd');
+    assert.equal(profile.data.label, 'L\ufffd');
+    const draft = draftA({ productLinks: [link(1953)], description: 'Lone \udc00 surrogate', isIprHolder: false, holder }) as any;
+    draft.contact = { ...draft.contact, name: 'Lin \ud800', company: '\udfffCo' };
+    const made = await api.post('/v1/complaints', 'a', draft, { 'idempotency-key': newKey() });
+    assert.equal(made.status, 201, JSON.stringify(made.data));
+    assert.equal(made.data.contact.name, 'Lin \ufffd');
+    assert.equal(made.data.holder.identificationNumber, 'N\ufffd');
+    assert.equal(made.data.description, 'Lone \ufffd surrogate');
+    const cancelled = await api.post(`/v1/complaints/${made.data.id}/cancel`, 'a', { reason: 'Wrong \ud83d listing' });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.data));
+    assert.equal(cancelled.data.history.at(-1).reason, 'Wrong \ufffd listing');
+    // A well-formed pair is kept.
+    const emoji = await api.post('/v1/holder-profiles', 'a', { label: 'L\ud83d\ude00', holder });
+    assert.equal(emoji.data.label, 'L😀');
   });
 
   for (const route of ROUTES) {
