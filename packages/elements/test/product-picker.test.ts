@@ -159,6 +159,8 @@ describe('<ipr-product-picker>', () => {
       await until(() => el.openComplaints.length === 1, 8000, 'the open complaint check');
       await el.updateComplete;
       expect(text(deep(el, '[part=warning]'))).to.equal(`该产品已在您未结案的投诉 ${number} 中。`);
+      // The same answer names a link set without its product.
+      expect(text(deep(el, '.added .name'))).to.equal(product.name);
       expect(text(deep(el, '[part=duplicates]'))).to.contain('1 个已在您未结案的投诉中');
     });
   });

@@ -113,11 +113,18 @@ export class IprProductPicker extends IprApiElement {
         // Unknown for now (offline, refused): left unchecked, so the next change asks again.
         if (!result || result.error) return;
         const next = new Map(this.openByUrl);
+        const found = new Map<string, Product>();
         for (const item of result.data.items) {
           const url = item.url ?? batch[item.index];
-          if (url && !next.has(url)) next.set(url, item.openComplaint ? { id: item.openComplaint.id, number: item.openComplaint.number } : null);
+          if (!url) continue;
+          if (!next.has(url)) next.set(url, item.openComplaint ? { id: item.openComplaint.id, number: item.openComplaint.number } : null);
+          if (item.product) found.set(url, item.product);
         }
         this.openByUrl = next;
+        // The same answer names links that came without a product (set as `value`, restored drafts).
+        if (this.entries.some((e) => !e.product && found.has(e.url))) {
+          this.entries = this.entries.map((e) => (e.product || !found.has(e.url) ? e : { ...e, product: found.get(e.url) }));
+        }
       }
     };
     this.checking = run().finally(() => {
