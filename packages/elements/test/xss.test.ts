@@ -7,7 +7,7 @@
 // starting with javascript:, and the payloads are shown as text.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/define.js';
-import type { IprComplaintDetail, IprComplaintForm, IprComplaintList, IprEvidencePicker, IprProductPicker } from '../src/index.js';
+import type { IprComplaintDetail, IprComplaintForm, IprComplaintList, IprEvidencePicker, IprHolderProfiles, IprProductPicker } from '../src/index.js';
 import { createDraftStore } from '@ipr/client';
 import { DECLARATION_VERSION, type Complaint, type EvidenceDescriptor } from '@ipr/validators';
 import { TOKENS, clientFor, deep, deepAll, ok, pdfFile, text, uniqueKey, until } from './support/helpers.js';
@@ -240,6 +240,30 @@ describe('stored XSS: every element shows hostile data as text', () => {
     await el.updateComplete;
     await assertInert(el, 'evidence picker');
     assertShown(el, [FILE('evidence'), FILE('id-document'), FILE('upload')], 'evidence picker');
+  });
+
+  it('<ipr-holder-profiles>: a saved holder whose label and name are markup, listed and opened for editing', async () => {
+    // Saved over plain HTTP (the route of the contract), whatever the client's surface.
+    const saved = await fetch('/v1/holder-profiles', {
+      method: 'POST', headers: { authorization: `Bearer ${TOKENS.complainantA}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ label: `${IMG}${SVG}[profile-label]`, holder: { name: F('profile-holder'), identificationType: 'business_registration', identificationNumber: `${IMG}[profile-id]`, identificationAttachments: [idDoc.id], powerOfAttorney: [poaDoc.id], powerOfAttorneyExpiresAt: null } }),
+    });
+    expect(saved.status, await saved.clone().text()).to.equal(201);
+    const profile = await saved.json();
+    const el = await fixture<IprHolderProfiles>(html`<ipr-holder-profiles .client=${complainant}></ipr-holder-profiles>`);
+    await until(() => el.shadowRoot!.querySelector(`li.profile[data-id="${profile.id}"]`), 8000, 'the profile');
+    await el.updateComplete;
+    await assertInert(el, 'holder profiles');
+    expect(deepText(el)).to.contain(`${IMG}${SVG}[profile-label]`);
+    expect(deepText(el)).to.contain(F('profile-holder'));
+    deep<HTMLButtonElement>(el, `li.profile[data-id="${profile.id}"] button.edit`).click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 300));
+    await el.updateComplete;
+    await assertInert(el, 'holder profile editor');
+    const values = allElements(el).filter((e): e is HTMLInputElement => e instanceof HTMLInputElement).map((e) => e.value);
+    expect(values).to.include(F('profile-holder'));
+    await fetch(`/v1/holder-profiles/${profile.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKENS.complainantA}` } });
   });
 
   it('<ipr-complaint-form>: a restored draft full of payloads, on every step', async () => {
