@@ -548,6 +548,26 @@ export function authzSuite(open: () => Promise<Api>) {
     counts.malformed += probes;
   });
 
+  test('methods outside the table answer a problem, never a success, whoever calls', async () => {
+    const failures: string[] = [];
+    const byPath = new Map<string, Set<string>>();
+    for (const r of ROUTES) byPath.set(r.path, new Set([...(byPath.get(r.path) ?? []), r.method.toUpperCase()]));
+    const m = await fx.shared('get', () => fx.complaint('supplier_responded'));
+    for (const [template, methods] of byPath) {
+      const path = template.replace('{id}', template.startsWith('/v1/complaints') ? m.id : template.startsWith('/v1/evidence') ? fx.evidence.attached : await fx.profile());
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+        if (methods.has(method)) continue;
+        for (const who of ['a', 'platform', 'none'] as const) {
+          const res = await fx.send(who, method, { path, ...(method === 'GET' || method === 'OPTIONS' ? {} : { json: {} }) });
+          const type = res.headers.get('content-type') ?? '';
+          await res.body?.cancel().catch(() => {});
+          if (res.status < 400 || !type.startsWith('application/problem+json')) failures.push(`${method} ${template} as ${who} → ${res.status} ${type}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
   test("another account's resources named in a body are refused (evidence, holder profiles, other suppliers' products)", async () => {
     // B files with A's evidence, A's saved holder and A's holder documents.
     const draft = (over: Record<string, unknown>) => ({
