@@ -121,13 +121,15 @@ function requestFor(route: RouteDef, ids: Record<string, string[]>): fc.Arbitrar
       { weight: 2, arbitrary: fc.tuple(fc.oneof(jsonBody, multipartBody), fc.constantFrom<string | undefined>(...CONTENT_TYPES)) },
       { weight: 1, arbitrary: fc.constant<[BodyInit | undefined, string | undefined]>([undefined, undefined]) },
     );
-  return fc.record({ id: idArb, query, who, key: keyHeader, body }).map(({ id, query: q, who: w, key, body: [b, type] }) => {
+  const lastEventId = fc.option(fc.oneof(numberish, fc.string({ unit: 'grapheme-ascii', maxLength: 40 })), { nil: undefined });
+  return fc.record({ id: idArb, query, who, key: keyHeader, body, lastEventId }).map(({ id, query: q, who: w, key, body: [b, type], lastEventId: last }) => {
     const path = route.path.replace(/\{\w+\}/g, id) + (q ? `?${q}` : '');
     const headers: Record<string, string> = {};
     if (w === 'bad') headers.authorization = 'Bearer nope';
     else if (w) headers.authorization = `Bearer ${TOKENS[w as keyof typeof TOKENS]}`;
     if (type !== undefined) headers['content-type'] = type;
     if (key !== undefined) headers['idempotency-key'] = key === 'fresh' ? newKey() : key;
+    if (last !== undefined) headers['last-event-id'] = last;
     const shown = typeof b === 'string' ? b.slice(0, 200) : b instanceof FormData ? `FormData(${[...b.keys()].join(',')})` : '';
     return { method: route.method.toUpperCase(), path, who: w, headers, ...(b !== undefined ? { body: b } : {}), describe: `${route.method.toUpperCase()} ${path.slice(0, 200)} as ${w} [${type}] ${shown}` };
   });
