@@ -4,8 +4,10 @@ import '../src/define.js';
 import type { IprComplaintForm, IprEvidencePicker, IprProductPicker } from '../src/index.js';
 import type { IprClient } from '../src/api.js';
 import {
-  TOKENS, check, choose, clientFor, deep, deepAll, pdfFile, pngFile, someProducts, text, type, uniqueKey, until, uploadPdf,
+  TOKENS, check, choose, clientFor, deep, deepAll, freshProducts, ok, pdfFile, pngFile, text, type, uniqueKey, until, uploadPdf,
 } from './support/helpers.js';
+import { isOpenStatus } from '@ipr/validators';
+import { dayFromToday, later, makeProfile, profilesOf } from './support/profiles.js';
 
 const client = clientFor(TOKENS.complainantA);
 
@@ -32,7 +34,7 @@ async function next(el: IprComplaintForm) {
 async function fillBasics(el: IprComplaintForm, products = 1) {
   choose(deep<HTMLSelectElement>(el, '#f-type'), 'trademark_infringement');
   await el.updateComplete;
-  picker(el).add(await someProducts(client, products));
+  picker(el).add(await freshProducts(client, products));
   type(deep<HTMLTextAreaElement>(el, '#f-description'), 'They sell copies of our lamp under our brand.');
   await until(() => el.draft.contact.email, 8000, 'the account contact');
   await el.updateComplete;
@@ -208,7 +210,7 @@ describe('<ipr-complaint-form>', () => {
   });
 
   it('keyboard only: every step through to the receipt', async () => {
-    const [product] = await someProducts(client, 1);
+    const [product] = await freshProducts(client, 1);
     const saved = await uploadPdf(client, 'keyboard-saved.pdf');
     const el = await makeForm();
     await until(() => el.draft.contact.email, 8000, 'the account contact');
@@ -293,5 +295,183 @@ describe('<ipr-complaint-form>', () => {
     const event = await refused;
     expect(event.detail.file).to.equal('tool.exe');
     expect(event.detail.issues[0].code).to.equal('evidence.type_not_allowed');
+  });
+
+  it('marks products already in an open complaint, and a duplicate of it (409) names that complaint in the error summary', async () => {
+    const page = await ok(client.complaints.list({ limit: 100 }));
+    const open = page.items.find((c) => isOpenStatus(c.status));
+    if (!open) throw new Error('complainant A has no open complaint');
+    const existing = await ok(client.complaints.get(open.id));
+    const el = await makeForm();
+    choose(deep<HTMLSelectElement>(el, '#f-type'), existing.type);
+    const p = picker(el);
+    p.value = existing.products.map((x) => x.url);
+    p.dispatchEvent(new Event('change'));
+    type(deep<HTMLTextAreaElement>(el, '#f-description'), 'The same listings again.');
+    await until(() => el.draft.contact.email, 8000, 'the account contact');
+    check(deep<HTMLInputElement>(el, '#f-holder'));
+    await el.updateComplete;
+    // A warning before submit, not a block.
+    await until(() => p.openComplaints.length === existing.products.length, 8000, 'the duplicate marks');
+    await p.updateComplete;
+    expect(deepAll(p, '[part=warning]').map(text)).to.include(`This product is already in your open complaint ${existing.number}.`);
+    await next(el);
+    expect(el.step).to.equal('evidence');
+    const evidence = await uploadPdf(client, 'duplicate.pdf');
+    const ep = evidencePicker(el);
+    ep.descriptors = [evidence];
+    ep.value = [{ id: evidence.id, ...(existing.type === 'picture_embezzlement' ? { original: true } : {}) }];
+    ep.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    if (existing.type === 'picture_embezzlement') {
+      // An original picture is needed for this type: use a PNG instead.
+      const png = await ok(client.evidence.upload(await pngFile('dup-original.png')));
+      ep.descriptors = [png];
+      ep.value = [{ id: png.id, original: true }];
+      ep.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    }
+    await next(el);
+    expect(el.step).to.equal('review');
+    for (const box of deepAll<HTMLInputElement>(el, 'input[id^=f-decl-]')) box.click();
+    await el.updateComplete;
+    const failed = oneEvent(el, 'ipr-complaint-submit-failed');
+    await el.submit();
+    const failure = await failed;
+    expect(failure.detail.status).to.equal(409);
+    expect(failure.detail.issues[0]!.code).to.equal('complaint.duplicate');
+    await el.updateComplete;
+    // Back on step 1, where the products are: the summary names the open complaint, so does the picker.
+    expect(el.step).to.equal('basics');
+    const summary = text(deep(el, '.submit-error'));
+    expect(summary).to.contain(existing.number);
+    expect(summary).to.contain('already filed');
+    const again = picker(el); // step 1 is rendered anew
+    await again.updateComplete;
+    expect(text(deep(again, '#links-error'))).to.contain(existing.number);
+    await expect(el).to.be.accessible();
+    // Changing the products answers it.
+    again.removeLink(existing.products[0]!.url);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.submit-error')).to.equal(null);
+  });
+
+  describe('saved holder profiles', () => {
+    /** Step 1 filled in, with "I am the IPR holder" unticked. */
+    async function holderStep(el: IprComplaintForm) {
+      await fillBasics(el);
+      check(deep<HTMLInputElement>(el, '#f-holder'), false);
+      await el.updateComplete;
+      await until(() => !deep<HTMLSelectElement>(el, '#f-holder-profile').disabled, 8000, 'the saved holders');
+    }
+    const option = (el: IprComplaintForm, id: string) => deep<HTMLOptionElement>(el, `#f-holder-profile option[value="${id}"]`);
+
+    it('saves the entered holder as a profile, then another form picks it: fields filled, profileId set, edits leave it', async () => {
+      const el = await makeForm();
+      await holderStep(el);
+      type(deep<HTMLInputElement>(el, '#f-holder-name'), 'Picked Holder Co., Ltd.');
+      choose(deep<HTMLSelectElement>(el, '#f-holder-identificationType'), 'business_registration');
+      type(deep<HTMLInputElement>(el, '#f-holder-identificationNumber'), '91440101MA5CPICK00');
+      type(deep<HTMLInputElement>(el, '#f-holder-powerOfAttorneyExpiresAt'), dayFromToday(180));
+      await evidencePicker(el, 'holder.identificationAttachments').addFiles([pdfFile('pick-licence.pdf')]);
+      await evidencePicker(el, 'holder.powerOfAttorney').addFiles([pdfFile('pick-poa.pdf')]);
+      await el.updateComplete;
+      const saved = oneEvent(el, 'ipr-profile-saved');
+      deep<HTMLButtonElement>(el, 'button.save-profile').click();
+      const { detail } = await saved;
+      expect(detail.profile.holder.name).to.equal('Picked Holder Co., Ltd.');
+      expect(el.draft.holder.profileId).to.equal(detail.profile.id);
+      await el.updateComplete;
+      expect(text(deep(el, '.profile-saved'))).to.contain('Picked Holder Co., Ltd.');
+      expect(deep<HTMLButtonElement>(el, 'button.save-profile').disabled, 'not offered twice').to.equal(true);
+      fixtureCleanup();
+
+      const other = await makeForm();
+      await holderStep(other);
+      expect(text(option(other, detail.profile.id))).to.contain('Picked Holder Co., Ltd.');
+      choose(deep<HTMLSelectElement>(other, '#f-holder-profile'), detail.profile.id);
+      await until(() => other.draft.holder.profileId === detail.profile.id, 4000, 'the profile chosen');
+      await until(() => evidencePicker(other, 'holder.powerOfAttorney').descriptors.length === 1, 8000, 'the attachments known');
+      await other.updateComplete;
+      expect(deep<HTMLInputElement>(other, '#f-holder-name').value).to.equal('Picked Holder Co., Ltd.');
+      expect(deep<HTMLInputElement>(other, '#f-holder-identificationNumber').value).to.equal('91440101MA5CPICK00');
+      expect(other.draft.holder.powerOfAttorney).to.deep.equal(detail.profile.holder.powerOfAttorney);
+      expect(text(deep(evidencePicker(other, 'holder.powerOfAttorney'), '[part=selected]'))).to.contain('pick-poa.pdf');
+      await expect(other).to.be.accessible();
+      // The step is complete with the profile's details.
+      await next(other);
+      expect(other.step).to.equal('evidence');
+    });
+
+    it('an edited field is no longer the profile', async () => {
+      const profile = await makeProfile(client, 'Edited After Pick Ltd', dayFromToday(90));
+      const el = await makeForm();
+      await holderStep(el);
+      choose(deep<HTMLSelectElement>(el, '#f-holder-profile'), profile.id);
+      await until(() => el.draft.holder.profileId === profile.id, 4000, 'the profile chosen');
+      await el.updateComplete;
+      type(deep<HTMLInputElement>(el, '#f-holder-identificationNumber'), '91440101MA5COTHER0');
+      await el.updateComplete;
+      expect(el.draft.holder.profileId).to.equal(null);
+      expect(deep<HTMLSelectElement>(el, '#f-holder-profile').value).to.equal('');
+      expect(deep<HTMLButtonElement>(el, 'button.save-profile').disabled).to.equal(false);
+    });
+
+    it('lists an expired profile disabled and marked, an expiring one with its days left (at the form\'s clock)', async () => {
+      const soon = await makeProfile(client, 'Soon In Form Ltd', dayFromToday(12));
+      const el = await makeForm();
+      await holderStep(el);
+      expect(option(el, soon.id).disabled).to.equal(false);
+      expect(text(option(el, soon.id))).to.contain('power of attorney expires in 12 days');
+      el.now = later(45);
+      await el.updateComplete;
+      expect(option(el, soon.id).disabled).to.equal(true);
+      expect(text(option(el, soon.id))).to.contain('power of attorney expired');
+      await expect(el).to.be.accessible();
+    });
+
+    it('"Save these details as a profile" with missing details shows the problems in place', async () => {
+      const before = (await ok(profilesOf(client).list())).items.length;
+      const el = await makeForm();
+      await holderStep(el);
+      deep<HTMLButtonElement>(el, 'button.save-profile').click();
+      await el.updateComplete;
+      const problems = text(deep(el, '#profile-save-error'));
+      expect(problems).to.contain('holder');
+      expect(deep(el, 'button.save-profile').getAttribute('aria-describedby')).to.equal('profile-save-error');
+      expect(errorOf(el, 'holder.name')).to.not.equal('');
+      expect((await ok(profilesOf(client).list())).items.length).to.equal(before);
+    });
+
+    it('a chosen profile survives a reload, and the complaint is filed with it', async () => {
+      const profile = await makeProfile(client, 'Reload Holder Ltd', dayFromToday(200));
+      const key = uniqueKey();
+      const first = await makeForm({ key, storage: 'indexeddb' });
+      await holderStep(first);
+      choose(deep<HTMLSelectElement>(first, '#f-holder-profile'), profile.id);
+      await until(() => first.draft.holder.profileId === profile.id, 4000, 'the profile chosen');
+      await first.saveNow();
+      fixtureCleanup();
+      const el = await makeForm({ key, storage: 'indexeddb' });
+      expect(el.draft.holder.profileId).to.equal(profile.id);
+      await until(() => deep<HTMLSelectElement>(el, '#f-holder-profile').value === profile.id, 8000, 'the profile selected again');
+      expect(deep<HTMLInputElement>(el, '#f-holder-name').value).to.equal('Reload Holder Ltd');
+      await next(el);
+      expect(el.step).to.equal('evidence');
+      const evidence = await uploadPdf(client, 'with-profile.pdf');
+      const ep = evidencePicker(el);
+      ep.descriptors = [evidence];
+      ep.value = [{ id: evidence.id }];
+      ep.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      await next(el);
+      for (const box of deepAll<HTMLInputElement>(el, 'input[id^=f-decl-]')) box.click();
+      await el.updateComplete;
+      const submitted = oneEvent(el, 'ipr-complaint-submitted');
+      await el.submit();
+      const { detail } = await submitted;
+      expect(detail.complaint.holder?.name).to.equal('Reload Holder Ltd');
+      expect(detail.complaint.holder?.powerOfAttorney).to.deep.equal(profile.holder.powerOfAttorney);
+    });
   });
 });
