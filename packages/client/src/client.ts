@@ -4,14 +4,16 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import {
   ArbitrationResultBodySchema, LIMITS, SNIFF_BYTES, SupplierResponseBodySchema, TRANSITIONS, issue, parseWith,
-  safeDisplayName, validateComplaintDraft, validateEvidenceFile, validateReason,
-  type Account, type Action, type ArbitrationResultBody, type Complaint, type ComplaintSummary, type EvidenceDescriptor,
-  type Issue, type Locale, type Product, type ResolvedLink, type SupplierResponseBody,
+  resolveLocale, safeDisplayName, validateComplaintDraft, validateEvidenceFile, validateHolderProfile, validateReason,
+  type Account, type Action, type ArbitrationResultBody, type Complaint, type ComplaintEvent, type ComplaintSummary, type EvidenceDescriptor,
+  type HolderProfile, type Issue, type Locale, type Product, type ResolvedLink, type StatusReportRow, type SupplierResponseBody,
 } from '@ipr/validators';
 import { errorFromIssues, errorFromProblem, errorFromThrown, errorOf, isAbort, type ApiResult, type CallOptions } from './errors.js';
 import { newIdempotencyKey } from './drafts.js';
 import { sendMultipart, type UploadProgress } from './upload.js';
 import type { paths } from './generated/api.js';
+import type { SubscribeOptions } from './events.js';
+import type { StatusExportFormat } from './export.js';
 
 export interface RetryOptions {
   /** Extra attempts after the first. Default 2. */
@@ -50,6 +52,22 @@ export interface ProductSearch { q?: string; link?: string; page?: number; pageS
 export interface ComplaintQuery { status?: string; type?: string; q?: string; cursor?: string; limit?: number; page?: number }
 export interface ProductPage { items: Product[]; total: number; page: number; pageSize: number }
 export interface ComplaintPage { items: ComplaintSummary[]; total: number; nextCursor: string | null }
+/** The filters of the status report (as the list's). */
+export interface StatusReportQuery { status?: string; type?: string; q?: string }
+export interface StatusReport { rows: StatusReportRow[]; truncated: boolean }
+export interface StatusExportQuery extends StatusReportQuery {
+  format: StatusExportFormat;
+  /** Headers, labels and sheet name; default the client's locale. */
+  locale?: Locale | (string & {});
+}
+export interface StatusExport {
+  blob: Blob;
+  fileName: string;
+  /** Data rows in the file (the header row not counted). */
+  rows: number;
+  /** The server stopped at LIMITS.maxReportRows: there were more. */
+  truncated: boolean;
+}
 
 export interface IprClient {
   account: { get(opts?: CallOptions): Promise<ApiResult<Account>> };
@@ -75,6 +93,25 @@ export interface IprClient {
     issueResult(id: string, body: ArbitrationResultBody, opts?: CallOptions): Promise<ApiResult<Complaint>>;
     /** The generic form the list and detail elements use. */
     act(id: string, action: Action, body?: unknown, opts?: CallOptions): Promise<ApiResult<Complaint>>;
+    /** The bulk status report's rows: one per product the caller can see, newest complaint first. */
+    statusReport(query?: StatusReportQuery, opts?: CallOptions): Promise<ApiResult<StatusReport>>;
+    /** The status report as an .xlsx or a UTF-8 (BOM) .csv file; every cell neutralised. */
+    exportStatus(query: StatusExportQuery, opts?: CallOptions): Promise<ApiResult<StatusExport>>;
+  };
+  /** Saved IPR holder profiles (complainant). create/update are validated before the network. */
+  holderProfiles: {
+    list(opts?: CallOptions): Promise<ApiResult<{ items: HolderProfile[] }>>;
+    create(input: unknown, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
+    update(id: string, input: unknown, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
+    remove(id: string, opts?: CallOptions): Promise<ApiResult<null>>;
+  };
+  /** Live complaint events (`GET /v1/events`). */
+  events: {
+    /**
+     * Follows the caller's complaint events until the returned function is called or `signal`
+     * aborts; reconnects with back-off and `Last-Event-ID`; a 401 (or 403) closes it for good.
+     */
+    subscribe(onEvent: (event: ComplaintEvent) => void, opts?: SubscribeOptions): () => void;
   };
   /** The underlying openapi-fetch client, for routes the resource methods do not cover. */
   readonly raw: ReturnType<typeof createClient<paths>>;
@@ -259,6 +296,70 @@ export function createIprClient(options: IprClientOptions): IprClient {
     }
   }
 
+  const statusReport = (query: StatusReportQuery = {}, opts: CallOptions = {}) => {
+    const filters: StatusReportQuery = {};
+    for (const key of ['status', 'type', 'q'] as const) {
+      const value = query[key];
+      if (typeof value === 'string' && value !== '') filters[key] = value;
+    }
+    return call<StatusReport>(() => api.GET('/v1/complaints/status-report', { params: { query: filters as never }, signal: opts.signal }), opts.signal);
+  };
+
+  async function exportStatus(query: StatusExportQuery, opts: CallOptions = {}): Promise<ApiResult<StatusExport>> {
+    const format = query?.format;
+    if (format !== 'xlsx' && format !== 'csv') return refused([issue('field.invalid_choice', ['format'])]);
+    const report = await statusReport(query, opts);
+    if (report.error) return report;
+    try {
+      const { buildStatusExport } = await import('./export.js');
+      const file = await buildStatusExport(report.data.rows, { format, locale: query.locale ? resolveLocale(query.locale) : locale });
+      if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
+      return { data: { ...file, rows: report.data.rows.length, truncated: report.data.truncated }, response: report.response };
+    } catch (error) {
+      // The file code or a parser could not be loaded (offline after the page loaded).
+      return { error: errorFromThrown(error, opts.signal, locale) };
+    }
+  }
+
+  const saveProfile = (id: string | null, input: unknown, opts: CallOptions = {}): Promise<ApiResult<HolderProfile>> => {
+    const checked = validateHolderProfile(input, { now: new Date() });
+    if (!checked.ok) return Promise.resolve(refused(checked.issues));
+    const body = checked.value as never;
+    return call<HolderProfile>(() => id === null
+      ? api.POST('/v1/holder-profiles', { body, signal: opts.signal })
+      : api.PUT('/v1/holder-profiles/{id}', { params: { path: { id } }, body, signal: opts.signal }), opts.signal);
+  };
+
+  function subscribe(onEvent: (event: ComplaintEvent) => void, opts: SubscribeOptions = {}): () => void {
+    // The stream code loads on first use; unsubscribing before it arrives still stops it.
+    const stop = new AbortController();
+    const outer = opts.signal;
+    const end = () => stop.abort();
+    if (outer?.aborted) stop.abort();
+    else outer?.addEventListener('abort', end, { once: true });
+    import('./events.js').then(
+      (m) => m.subscribeEvents({
+        url: `${origin}/v1/events`,
+        fetch: baseFetch,
+        headers: async () => {
+          const t = await token();
+          return { 'Accept-Language': locale, ...(t ? { Authorization: `Bearer ${t}` } : {}) };
+        },
+        refreshable: !!options.getToken,
+        locale,
+      }, onEvent, { ...opts, signal: stop.signal }),
+      () => {
+        if (stop.signal.aborted) return opts.onState?.('closed');
+        opts.onError?.(errorOf('network.error', 0, locale));
+        opts.onState?.('closed');
+      },
+    );
+    return () => {
+      outer?.removeEventListener('abort', end);
+      end();
+    };
+  }
+
   return {
     raw: api,
     account: {
@@ -305,6 +406,18 @@ export function createIprClient(options: IprClientOptions): IprClient {
       respond: (id, body, opts = {}) => act(id, 'respond', body, opts),
       issueResult: (id, body, opts = {}) => act(id, 'issue_result', body, opts),
       act,
+      statusReport,
+      exportStatus,
     },
+    holderProfiles: {
+      list: (opts = {}) => call<{ items: HolderProfile[] }>(() => api.GET('/v1/holder-profiles', { signal: opts.signal }), opts.signal),
+      create: (input, opts) => saveProfile(null, input, opts),
+      update: (id, input, opts) => saveProfile(id, input, opts),
+      remove: async (id, opts = {}) => {
+        const r = await call<unknown>(() => api.DELETE('/v1/holder-profiles/{id}', { params: { path: { id } }, signal: opts.signal }), opts.signal);
+        return r.error ? r : { data: null, response: r.response };
+      },
+    },
+    events: { subscribe },
   };
 }

@@ -1,5 +1,10 @@
 export { createIprClient, ACTION_ROUTES } from './client.js';
-export type { IprClient, IprClientOptions, RetryOptions, UploadOptions, CreateOptions, ProductSearch, ComplaintQuery, ProductPage, ComplaintPage } from './client.js';
+export type {
+  IprClient, IprClientOptions, RetryOptions, UploadOptions, CreateOptions, ProductSearch, ComplaintQuery, ProductPage, ComplaintPage,
+  StatusReportQuery, StatusReport, StatusExportQuery, StatusExport,
+} from './client.js';
+export type { LiveState, SubscribeOptions, ReconnectOptions, SseMessage } from './events.js';
+export type { StatusExportFormat } from './export.js';
 export { IprApiError, unwrap, isApiError, errorFromProblem, errorFromIssues } from './errors.js';
 export type { ApiError, ApiResult, CallOptions } from './errors.js';
 export type { UploadProgress } from './upload.js';

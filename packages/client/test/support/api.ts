@@ -1,7 +1,7 @@
 // The REAL reference API in-process: createApp from @ipr/server on in-memory PGlite and a
 // memory file store, seeded. Tests hand its fetch to the client. A fault injector may wrap
 // that fetch (fail a call, lose a response): it changes the transport, never the API.
-import { createApp, createMemoryFileStore, createPgliteDb, migrate, seed } from '@ipr/server';
+import { createApp, createMemoryFileStore, createPgliteDb, migrate, seed, type Db } from '@ipr/server';
 
 export type AppFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -9,6 +9,8 @@ export interface TestApi {
   fetch: AppFetch;
   /** Requests that reached the app, by "METHOD /path". */
   seen: string[];
+  /** The API's database, for hostile rows a test inserts (never to check what the API answers). */
+  db: Db;
   close(): Promise<void>;
 }
 
@@ -27,5 +29,5 @@ export async function startApi(): Promise<TestApi> {
     seen.push(`${request.method} ${new URL(request.url).pathname}`);
     return app.fetch(request);
   };
-  return { fetch, seen, close: () => db.close() };
+  return { fetch, seen, db, close: () => db.close() };
 }

@@ -1,0 +1,42 @@
+// The bulk status export as a file: the rows of `GET /v1/complaints/status-report` laid out by
+// the validators' STATUS_REPORT_COLUMNS / statusReportCells (labels of the locale; every cell
+// through neutralizeCell, so a product name like `=HYPERLINK(…)` stays text). Loaded on first
+// export; SheetJS and papaparse load only for their own format.
+import { statusReportCells, statusReportHeaders, type Locale, type StatusReportRow } from '@ipr/validators';
+import { XLSX_MEDIA_TYPE } from './import/constants.js';
+
+export type StatusExportFormat = 'xlsx' | 'csv';
+export const CSV_MEDIA_TYPE = 'text/csv;charset=utf-8';
+
+/** `ipr-complaint-status-YYYY-MM-DD.xlsx` (the UTC day of `now`). */
+export function statusExportFileName(format: StatusExportFormat, now: Date = new Date()): string {
+  return `ipr-complaint-status-${now.toISOString().slice(0, 10)}.${format}`;
+}
+
+const SHEET_NAME: Record<Locale, string> = { en: 'Complaint status', 'zh-CN': '投诉状态' };
+/** Column widths (characters) in STATUS_REPORT_COLUMNS order. */
+const WIDTHS = [18, 24, 20, 26, 26, 48, 40, 22, 26];
+
+export async function buildStatusExport(
+  rows: StatusReportRow[],
+  options: { format: StatusExportFormat; locale: Locale; now?: Date },
+): Promise<{ blob: Blob; fileName: string }> {
+  const { format, locale } = options;
+  const table = [statusReportHeaders(locale), ...rows.map((row) => statusReportCells(row, locale))];
+  const fileName = statusExportFileName(format, options.now);
+  if (format === 'csv') {
+    const mod = (await import('papaparse')) as unknown as { default?: typeof import('papaparse') } & typeof import('papaparse');
+    const Papa = mod.default ?? mod;
+    const text = Papa.unparse(table, { newline: '\r\n', header: false });
+    // The BOM makes Excel read the file as UTF-8 (Chinese names and labels stay readable).
+    return { blob: new Blob(['\uFEFF' + text], { type: CSV_MEDIA_TYPE }), fileName };
+  }
+  const XLSX = await import('xlsx');
+  const sheet = XLSX.utils.aoa_to_sheet(table);
+  sheet['!cols'] = WIDTHS.map((wch) => ({ wch }));
+  if (sheet['!ref']) sheet['!autofilter'] = { ref: sheet['!ref'] };
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, SHEET_NAME[locale] ?? SHEET_NAME.en);
+  const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
+  return { blob: new Blob([bytes], { type: XLSX_MEDIA_TYPE }), fileName };
+}
