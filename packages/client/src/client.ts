@@ -4,7 +4,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import {
   ArbitrationResultBodySchema, LIMITS, SNIFF_BYTES, SupplierResponseBodySchema, TRANSITIONS, issue, parseWith,
-  resolveLocale, safeDisplayName, validateComplaintDraft, validateEvidenceFile, validateHolderProfile, validateReason,
+  safeDisplayName, validateComplaintDraft, validateEvidenceFile, validateHolderProfile, validateReason,
   type Account, type Action, type ArbitrationResultBody, type Complaint, type ComplaintEvent, type ComplaintSummary, type EvidenceDescriptor,
   type HolderProfile, type Issue, type Locale, type Product, type ResolvedLink, type StatusReportRow, type SupplierResponseBody,
 } from '@ipr/validators';
@@ -305,21 +305,10 @@ export function createIprClient(options: IprClientOptions): IprClient {
     return call<StatusReport>(() => api.GET('/v1/complaints/status-report', { params: { query: filters as never }, signal: opts.signal }), opts.signal);
   };
 
-  async function exportStatus(query: StatusExportQuery, opts: CallOptions = {}): Promise<ApiResult<StatusExport>> {
-    const format = query?.format;
-    if (format !== 'xlsx' && format !== 'csv') return refused([issue('field.invalid_choice', ['format'])]);
-    const report = await statusReport(query, opts);
-    if (report.error) return report;
-    try {
-      const { buildStatusExport } = await import('./export.js');
-      const file = await buildStatusExport(report.data.rows, { format, locale: query.locale ? resolveLocale(query.locale) : locale });
-      if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
-      return { data: { ...file, rows: report.data.rows.length, truncated: report.data.truncated }, response: report.response };
-    } catch (error) {
-      // The file code or a parser could not be loaded (offline after the page loaded).
-      return { error: errorFromThrown(error, opts.signal, locale) };
-    }
-  }
+  // The file code (and SheetJS / papaparse in it) loads on first export.
+  const exportStatus = (query: StatusExportQuery, opts: CallOptions = {}): Promise<ApiResult<StatusExport>> =>
+    import('./export.js').then((m) => m.exportStatus(statusReport, query, opts, locale))
+      .catch((error) => ({ error: errorFromThrown(error, opts.signal, locale) }));
 
   const saveProfile = (id: string | null, input: unknown, opts: CallOptions = {}): Promise<ApiResult<HolderProfile>> => {
     const checked = validateHolderProfile(input, { now: new Date() });
@@ -338,19 +327,9 @@ export function createIprClient(options: IprClientOptions): IprClient {
     if (outer?.aborted) stop.abort();
     else outer?.addEventListener('abort', end, { once: true });
     import('./events.js').then(
-      (m) => m.subscribeEvents({
-        url: `${origin}/v1/events`,
-        fetch: baseFetch,
-        headers: async () => {
-          const t = await token();
-          return { 'Accept-Language': locale, ...(t ? { Authorization: `Bearer ${t}` } : {}) };
-        },
-        refreshable: !!options.getToken,
-        locale,
-      }, onEvent, { ...opts, signal: stop.signal }),
+      (m) => m.subscribeEvents({ url: `${origin}/v1/events`, fetch: baseFetch, token, refreshable: !!options.getToken, locale }, onEvent, { ...opts, signal: stop.signal }),
       () => {
-        if (stop.signal.aborted) return opts.onState?.('closed');
-        opts.onError?.(errorOf('network.error', 0, locale));
+        if (!stop.signal.aborted) opts.onError?.(errorOf('network.error', 0, locale));
         opts.onState?.('closed');
       },
     );

@@ -156,8 +156,8 @@ export interface StreamConfig {
   /** The absolute URL of `/v1/events`. */
   url: string;
   fetch: (request: Request) => Promise<Response>;
-  /** Headers of one attempt (Authorization, Accept-Language); throwing means no token: closed. */
-  headers: () => Promise<Record<string, string>>;
+  /** The bearer token of one attempt; throwing means no token: closed. */
+  token: () => Promise<string | undefined>;
   /** A 401 may be answered once with a fresh token (the client has getToken). */
   refreshable: boolean;
   locale: Locale;
@@ -235,9 +235,10 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
 
   /** One connection: resolves 'healthy' / 'failed' (retry) or 'done' (closed for good). */
   async function connect(first: boolean, refreshed: boolean): Promise<{ outcome: 'healthy' | 'failed' | 'unauthorized' | 'done'; wait?: number }> {
-    let headers: Record<string, string>;
+    const headers: Record<string, string> = { Accept: 'text/event-stream', 'Accept-Language': config.locale };
     try {
-      headers = await config.headers();
+      const token = await config.token();
+      if (token) headers.Authorization = `Bearer ${token}`;
     } catch {
       finish(errorOf('auth.unauthorized', 0, config.locale));
       return { outcome: 'done' };
@@ -245,7 +246,6 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
     const url = new URL(config.url);
     if (first && lastId) url.searchParams.set('after', lastId);
     else if (lastId) headers['Last-Event-ID'] = lastId;
-    headers.Accept = 'text/event-stream';
     const attempt = new AbortController();
     const stopAttempt = () => attempt.abort();
     master.signal.addEventListener('abort', stopAttempt, { once: true });

@@ -2,7 +2,9 @@
 // the validators' STATUS_REPORT_COLUMNS / statusReportCells (labels of the locale; every cell
 // through neutralizeCell, so a product name like `=HYPERLINK(…)` stays text). Loaded on first
 // export; SheetJS and papaparse load only for their own format.
-import { statusReportCells, statusReportHeaders, type Locale, type StatusReportRow } from '@ipr/validators';
+import { issue, resolveLocale, statusReportCells, statusReportHeaders, type Locale, type StatusReportRow } from '@ipr/validators';
+import type { StatusExport, StatusExportQuery, StatusReport, StatusReportQuery } from './client.js';
+import { errorFromIssues, errorOf, type ApiResult, type CallOptions } from './errors.js';
 import { XLSX_MEDIA_TYPE } from './import/constants.js';
 
 export type StatusExportFormat = 'xlsx' | 'csv';
@@ -39,4 +41,20 @@ export async function buildStatusExport(
   XLSX.utils.book_append_sheet(book, sheet, SHEET_NAME[locale] ?? SHEET_NAME.en);
   const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
   return { blob: new Blob([bytes], { type: XLSX_MEDIA_TYPE }), fileName };
+}
+
+/** `client.complaints.exportStatus`: the report from the server, then the file. */
+export async function exportStatus(
+  report: (query: StatusReportQuery, opts: CallOptions) => Promise<ApiResult<StatusReport>>,
+  query: StatusExportQuery,
+  opts: CallOptions,
+  clientLocale: Locale,
+): Promise<ApiResult<StatusExport>> {
+  const format = query?.format;
+  if (format !== 'xlsx' && format !== 'csv') return { error: errorFromIssues([issue('field.invalid_choice', ['format'])], 422, clientLocale) };
+  const answer = await report(query, opts);
+  if (answer.error) return answer;
+  const file = await buildStatusExport(answer.data.rows, { format, locale: query.locale ? resolveLocale(query.locale) : clientLocale });
+  if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, clientLocale) };
+  return { data: { ...file, rows: answer.data.rows.length, truncated: answer.data.truncated }, response: answer.response };
 }
