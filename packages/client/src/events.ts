@@ -294,7 +294,6 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
       let opened = 0;
       let delivered = false;
       const parser = new SseParser((message) => {
-        if (message.id) lastId = message.id;
         if (closed || message.event !== 'complaint') return;
         let event: unknown;
         try { event = JSON.parse(message.data); } catch { return; }
@@ -315,6 +314,8 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
             setState('open');
           }
           parser.push(decoder.decode(value, { stream: true }));
+          // The id committed by the last blank line, also one without data (a server may mark its start so).
+          if (parser.lastEventId) lastId = parser.lastEventId;
           if (parser.retry !== undefined) baseDelay = parser.retry;
           if (closed) break;
         }

@@ -180,6 +180,18 @@ describe('events.subscribe over a real socket', () => {
     assert.deepEqual(l.states.at(-1), 'closed');
   });
 
+  test('an id without data (a stream\'s starting point) is resumed from too', async () => {
+    handler = (_req, res, n) => {
+      res.writeHead(200, SSE_HEADERS);
+      if (n === 0) res.end('retry: 10\nid: 41\n: connected\n\n');
+      else res.write(frame(event(42)));
+    };
+    const l = listen();
+    await until(() => l.events.length === 1);
+    assert.equal(seen[1]!.lastEventId, '41');
+    l.unsubscribe();
+  });
+
   test('after: the first request asks ?after=N; events at or before N are never delivered twice', async () => {
     handler = (_req, res, n) => {
       res.writeHead(200, SSE_HEADERS);
