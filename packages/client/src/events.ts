@@ -163,6 +163,7 @@ export interface StreamConfig {
   locale: Locale;
 }
 
+const MIN_SERVER_RETRY_MS = 100;
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 function isEvent(value: unknown): value is ComplaintEvent {
@@ -198,7 +199,7 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
   const master = new AbortController();
   const maxDelay = Math.max(0, options.reconnect?.maxDelayMs ?? 30_000);
   const idleTimeout = options.reconnect?.idleTimeoutMs ?? 45_000;
-  let baseDelay = Math.max(0, options.reconnect?.baseDelayMs ?? 1000);
+  let baseDelay = Math.max(1, options.reconnect?.baseDelayMs ?? 1000);
   let state: LiveState | undefined;
   let closed = false;
 
@@ -316,7 +317,8 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
           parser.push(decoder.decode(value, { stream: true }));
           // The id committed by the last blank line, also one without data (a server may mark its start so).
           if (parser.lastEventId) lastId = parser.lastEventId;
-          if (parser.retry !== undefined) baseDelay = parser.retry;
+          // The server's reconnection time, floored so `retry: 0` cannot make a hot reconnect loop.
+          if (parser.retry !== undefined) baseDelay = Math.max(MIN_SERVER_RETRY_MS, parser.retry);
           if (closed) break;
         }
         parser.push(decoder.decode());

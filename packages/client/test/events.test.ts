@@ -245,6 +245,14 @@ describe('events.subscribe over a real socket', () => {
     l.unsubscribe();
   });
 
+  test('retry: 0 from the server is floored (no hot reconnect loop)', async () => {
+    handler = (_req, res) => { res.writeHead(200, SSE_HEADERS); res.end('retry: 0\n: bye\n\n'); };
+    const l = listen('tok', { reconnect: { baseDelayMs: 1 } });
+    await pause(400);
+    l.unsubscribe();
+    assert.ok(seen.length >= 2 && seen.length <= 4, `${seen.length} attempts in 400 ms (100, 200 ms ceilings)`);
+  });
+
   test('the server\'s retry: field sets the base delay', async () => {
     handler = (_req, res, n) => {
       res.writeHead(200, SSE_HEADERS);
