@@ -12,7 +12,6 @@ import type { ApiError, ComplaintEvent } from '../api.js';
  */
 export const liveAttribute = {
   fromAttribute: (value: string | null) => value !== null && value.trim().toLowerCase() !== 'false',
-  toAttribute: (value: boolean) => (value ? '' : 'false'),
 };
 
 /** Actions the elements offer; `respond` needs a per-product form and is left to the supplier's own UI. */
