@@ -3,14 +3,17 @@
 // validators can check before the network, retries what is safe to retry, and can be aborted.
 import createClient, { type Middleware } from 'openapi-fetch';
 import {
-  ArbitrationResultBodySchema, LIMITS, SNIFF_BYTES, SupplierResponseBodySchema, TRANSITIONS, issue, parseWith,
-  safeDisplayName, validateComplaintDraft, validateEvidenceFile, validateHolderProfile, validateReason,
+  ArbitrationResultBodySchema, LIMITS, SupplierResponseBodySchema, TRANSITIONS, issue, parseWith,
+  validateReason,
   type Account, type Action, type ArbitrationResultBody, type Complaint, type ComplaintEvent, type ComplaintSummary, type EvidenceDescriptor,
   type HolderProfile, type Issue, type Locale, type Product, type ResolvedLink, type StatusReportRow, type SupplierResponseBody,
 } from '@ipr/validators';
 import { errorFromIssues, errorFromProblem, errorFromThrown, errorOf, isAbort, type ApiResult, type CallOptions } from './errors.js';
-import { newIdempotencyKey } from './drafts.js';
-import { sendMultipart, type UploadProgress } from './upload.js';
+import { newIdempotencyKey } from './ids.js';
+import type { UploadProgress } from './upload.js';
+
+/** The checks and the multipart sender, on first use (see checks.ts). */
+const checks = () => import('./checks.js');
 import type { paths } from './generated/api.js';
 import type { SubscribeOptions } from './events.js';
 import type { StatusExportFormat } from './export.js';
@@ -237,6 +240,7 @@ export function createIprClient(options: IprClientOptions): IprClient {
   async function upload(file: Blob | File, opts: UploadOptions = {}): Promise<ApiResult<EvidenceDescriptor>> {
     if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
     if (!(file instanceof Blob)) return refused([issue('field.invalid_type', ['file'])]);
+    const { SNIFF_BYTES, safeDisplayName, validateEvidenceFile, sendMultipart } = await checks();
     const name = safeDisplayName(opts.name ?? (file as File).name ?? '');
     const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
     const checked = validateEvidenceFile({ name: opts.name ?? (file as File).name ?? '', size: file.size, type: file.type, head });
@@ -310,9 +314,10 @@ export function createIprClient(options: IprClientOptions): IprClient {
     import('./export.js').then((m) => m.exportStatus(statusReport, query, opts, locale))
       .catch((error) => ({ error: errorFromThrown(error, opts.signal, locale) }));
 
-  const saveProfile = (id: string | null, input: unknown, opts: CallOptions = {}): Promise<ApiResult<HolderProfile>> => {
+  const saveProfile = async (id: string | null, input: unknown, opts: CallOptions = {}): Promise<ApiResult<HolderProfile>> => {
+    const { validateHolderProfile } = await checks();
     const checked = validateHolderProfile(input, { now: new Date() });
-    if (!checked.ok) return Promise.resolve(refused(checked.issues));
+    if (!checked.ok) return refused(checked.issues);
     const body = checked.value as never;
     return call<HolderProfile>(() => id === null
       ? api.POST('/v1/holder-profiles', { body, signal: opts.signal })
@@ -367,11 +372,12 @@ export function createIprClient(options: IprClientOptions): IprClient {
         call<ComplaintPage>(() => api.GET('/v1/complaints', { params: { query: query as never }, signal: opts.signal }), opts.signal),
       get: (id, opts = {}) =>
         call<Complaint>(() => api.GET('/v1/complaints/{id}', { params: { path: { id } }, signal: opts.signal }), opts.signal),
-      create: (draft, opts = {}) => {
+      create: async (draft, opts = {}) => {
         const evidence = opts.evidence ? Object.fromEntries(opts.evidence.map((e) => [e.id, e])) : undefined;
         // A bad draft never costs a request: the same rules, the same codes, before the network.
+        const { validateComplaintDraft } = await checks();
         const checked = validateComplaintDraft(draft, evidence ? { evidence } : {});
-        if (!checked.ok) return Promise.resolve(refused(checked.issues));
+        if (!checked.ok) return refused(checked.issues);
         const key = opts.idempotencyKey ?? newIdempotencyKey();
         return call<Complaint>(() => api.POST('/v1/complaints', {
           params: { header: { 'Idempotency-Key': key } }, body: checked.value as never, signal: opts.signal,

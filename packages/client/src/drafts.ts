@@ -4,6 +4,10 @@
 // successful submit lets the next draft get a new key.
 import type { ComplaintDraftInput, EvidenceDescriptor, FormStep } from '@ipr/validators';
 
+import { newIdempotencyKey } from './ids.js';
+
+export { newIdempotencyKey };
+
 export interface StoredDraft {
   draft: Partial<ComplaintDraftInput>;
   evidence: EvidenceDescriptor[];
@@ -28,15 +32,6 @@ export type DraftStorage = 'auto' | 'indexeddb' | 'memory' | { file: string };
 export interface DraftStoreOptions {
   key?: string;
   storage?: DraftStorage;
-}
-
-export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** A fresh, empty draft with its own idempotency key. */

@@ -1,74 +1,84 @@
 // The single-file CDN bundle's entry (`<script type="module" src=".../ipr-elements.js">`).
-// It registers `<ipr-provider>`, `<ipr-complaint-list>` and `<ipr-complaint-detail>` at once;
-// `<ipr-complaint-form>`, `<ipr-product-picker>`, `<ipr-evidence-picker>` and `<ipr-holder-profiles>`
-// (about a third of the code) come from a chunk beside the bundle, registered as soon as one of those tags is in
-// the document, and in any case once the page is idle (tags used inside another shadow root
-// are not seen by the observer). Elements in the page before their definition upgrade when it
-// arrives, keeping the properties already set on them. Bundlers use `@ipr/elements/define`
-// instead, which registers everything synchronously.
+// It registers `<ipr-provider>` and `<ipr-complaint-list>` at once. Two chunks beside the bundle
+// come on demand: `<ipr-complaint-form>`, `<ipr-product-picker>`, `<ipr-evidence-picker>` and
+// `<ipr-holder-profiles>` (the form chunk), and `<ipr-complaint-detail>` (the detail chunk). Each
+// is fetched and registered as soon as one of its tags is in the document, and in any case once
+// the page is idle (tags used inside another shadow root are not seen by the observer). Elements
+// in the page before their definition upgrade when it arrives, keeping the properties already
+// set on them. Bundlers use `@ipr/elements/define` instead, which registers everything at once.
 import { define } from './base/define.js';
 import { IprProvider } from './components/provider/provider.component.js';
 import { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
-import { IprComplaintDetail } from './components/complaint-detail/complaint-detail.component.js';
 
 export { IprElement } from './base/ipr-element.js';
 export { IprApiElement } from './base/api-element.js';
 export { define } from './base/define.js';
-export { IprProvider, IprComplaintList, IprComplaintDetail };
+export { IprProvider, IprComplaintList };
 export * from './events/index.js';
 export { clientContext, localeContext } from './context.js';
 export { en as messagesEn, loadMessages } from './i18n/index.js';
 export { theme as themeStyles } from './styles/theme.js';
 
-const LAZY_TAGS = 'ipr-complaint-form, ipr-product-picker, ipr-evidence-picker, ipr-holder-profiles';
-
-let loading: Promise<typeof import('./form-elements.js')> | undefined;
+/** Loads a chunk once (later calls share the promise; a failed fetch may be retried by the next call). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  }));
+}
 
 /**
  * Loads and registers `<ipr-product-picker>`, `<ipr-evidence-picker>`, `<ipr-complaint-form>` and `<ipr-holder-profiles>`
  * (once; later calls share the same promise) and resolves to their classes.
  */
-export function loadFormElements(): Promise<typeof import('./form-elements.js')> {
-  loading ??= import('./form-elements.js').then(
-    (m) => {
-      define('ipr-product-picker', m.IprProductPicker);
-      define('ipr-evidence-picker', m.IprEvidencePicker);
-      define('ipr-complaint-form', m.IprComplaintForm);
-      define('ipr-holder-profiles', m.IprHolderProfiles);
-      return m;
-    },
-    (error: unknown) => {
-      // A failed fetch (offline, CDN hiccup) may be retried by the next call.
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
+export const loadFormElements = once(() => import('./form-elements.js').then((m) => {
+  define('ipr-product-picker', m.IprProductPicker);
+  define('ipr-evidence-picker', m.IprEvidencePicker);
+  define('ipr-complaint-form', m.IprComplaintForm);
+  define('ipr-holder-profiles', m.IprHolderProfiles);
+  return m;
+}));
+
+/** Loads and registers `<ipr-complaint-detail>` (once) and resolves to its class. */
+export const loadDetailElement = once(() => import('./detail-element.js').then((m) => {
+  define('ipr-complaint-detail', m.IprComplaintDetail);
+  return m;
+}));
+
+/** Loads and registers every on-demand element. */
+export function loadAllElements(): Promise<unknown> {
+  return Promise.all([loadFormElements(), loadDetailElement()]);
 }
 
-function loadQuietly() {
-  loadFormElements().catch((error: unknown) => console.warn('[ipr] the form elements could not be loaded', error));
-}
+const LAZY: Array<{ tags: string; load: () => Promise<unknown>; what: string }> = [
+  { tags: 'ipr-complaint-form, ipr-product-picker, ipr-evidence-picker, ipr-holder-profiles', load: loadFormElements, what: 'the form elements' },
+  { tags: 'ipr-complaint-detail', load: loadDetailElement, what: 'the complaint detail' },
+];
 
 // The provider first, so elements inside it find it by context when they upgrade.
 define('ipr-provider', IprProvider);
 define('ipr-complaint-list', IprComplaintList);
-define('ipr-complaint-detail', IprComplaintDetail);
 
 if (typeof document !== 'undefined') {
-  if (document.querySelector(LAZY_TAGS)) loadQuietly();
-  else {
-    const observer = new MutationObserver(() => {
-      if (!document.querySelector(LAZY_TAGS)) return;
-      observer.disconnect();
-      loadQuietly();
-    });
+  const waiting = new Set(LAZY);
+  const loadQuietly = (group: (typeof LAZY)[number]) => {
+    waiting.delete(group);
+    group.load().catch((error: unknown) => console.warn(`[ipr] ${group.what} could not be loaded`, error));
+  };
+  const scan = () => {
+    for (const group of [...waiting]) if (document.querySelector(group.tags)) loadQuietly(group);
+    if (!waiting.size) observer.disconnect();
+  };
+  const observer = new MutationObserver(scan);
+  scan();
+  if (waiting.size) {
     observer.observe(document.documentElement, { childList: true, subtree: true });
     const whenIdle = (run: () => void) =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200);
     whenIdle(() => {
       observer.disconnect();
-      loadQuietly();
+      for (const group of [...waiting]) loadQuietly(group);
     });
   }
 }

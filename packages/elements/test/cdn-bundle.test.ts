@@ -13,12 +13,12 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
     await import(/* @vite-ignore */ BUNDLE);
   });
 
-  it('registers the provider, list and detail at once, and the form and pickers from their chunk', async () => {
-    for (const tag of ['ipr-provider', 'ipr-complaint-list', 'ipr-complaint-detail']) {
+  it('registers the provider and list at once, and the form, pickers, profiles and detail from their chunks', async () => {
+    for (const tag of ['ipr-provider', 'ipr-complaint-list']) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
-    // Nothing asks for the form on this page: the chunk still arrives once the page is idle.
-    for (const tag of ['ipr-product-picker', 'ipr-evidence-picker', 'ipr-complaint-form']) {
+    // Nothing on this page asks for them: the chunks still arrive once the page is idle.
+    for (const tag of ['ipr-product-picker', 'ipr-evidence-picker', 'ipr-complaint-form', 'ipr-holder-profiles', 'ipr-complaint-detail']) {
       await Promise.race([customElements.whenDefined(tag), new Promise((_, reject) => setTimeout(() => reject(new Error(`${tag} was not defined`)), 8000))]);
     }
     const bundle = await import(/* @vite-ignore */ BUNDLE);
@@ -26,6 +26,10 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
     expect(customElements.get('ipr-complaint-form')).to.equal(lazy.IprComplaintForm);
     expect(customElements.get('ipr-product-picker')).to.equal(lazy.IprProductPicker);
     expect(customElements.get('ipr-evidence-picker')).to.equal(lazy.IprEvidencePicker);
+    expect(customElements.get('ipr-holder-profiles')).to.equal(lazy.IprHolderProfiles);
+    const detail = await bundle.loadDetailElement();
+    expect(customElements.get('ipr-complaint-detail')).to.equal(detail.IprComplaintDetail);
+    expect(bundle.IprComplaintDetail, 'the detail is not in the initial file').to.equal(undefined);
   });
 
   it('renders a form with no axe violations', async () => {

@@ -7,6 +7,9 @@ import { issue } from './messages/format.js';
 import { parseWith } from './parse.js';
 import { ComplaintDraftSchema, type ComplaintDraft, type EvidenceDescriptor } from './schemas.js';
 
+// In a module of its own: the list and detail need it, not the draft rules.
+export { validateReason } from './reason.js';
+
 export interface DraftContext {
   /**
    * The evidence the draft refers to, by id (the caller's saved or uploaded evidence).
@@ -115,11 +118,3 @@ export function stepOf(issue: Issue): FormStep {
   return 'basics';
 }
 
-/** A reason for an action (cancel needs none; arbitration and results do). */
-export function validateReason(reason: unknown, required: boolean): Result<string | null> {
-  const text = typeof reason === 'string' ? reason.trim() : '';
-  if (reason !== undefined && reason !== null && typeof reason !== 'string') return { ok: false, issues: [issue('field.invalid_type', ['reason'])] };
-  if (required && text === '') return { ok: false, issues: [issue('transition.reason_required', ['reason'])] };
-  if (text.length > LIMITS.maxReasonLength) return { ok: false, issues: [issue('field.too_long', ['reason'], { limit: LIMITS.maxReasonLength })] };
-  return { ok: true, value: text === '' ? null : text };
-}
