@@ -155,7 +155,9 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
 
   async function run() {
     let after = options.after ?? (await latestSeq(db));
-    write(`retry: 3000\n: connected\n\n`);
+    // The id is where this stream starts: a client cut off before any event resumes from it
+    // (Last-Event-ID) instead of from whatever is newest when it reconnects.
+    write(`retry: 3000\nid: ${after}\n: connected\n\n`);
     while (!closed) {
       pending = false;
       clearTimeout(poll);

@@ -45,6 +45,8 @@ function sse(response: Response) {
   const decoder = new TextDecoder();
   const events: (ComplaintEvent & { eventId: string; eventType: string })[] = [];
   const comments: string[] = [];
+  /** The last `id:` field seen, as an EventSource keeps it (events and bare id frames alike). */
+  let lastId: string | undefined;
   let buffer = '';
   let done = false;
   const waiters = new Set<() => void>();
@@ -66,6 +68,7 @@ function sse(response: Response) {
               fields[line.slice(0, i)] = line.slice(i + 1).replace(/^ /, '');
             }
           }
+          if (fields.id !== undefined) lastId = fields.id;
           if (fields.data) events.push({ ...JSON.parse(fields.data), eventId: fields.id, eventType: fields.event });
         }
         for (const w of [...waiters]) w();
@@ -82,6 +85,7 @@ function sse(response: Response) {
   });
   return {
     events, comments, reader,
+    get lastId() { return lastId; },
     get done() { return done; },
     until,
     /** The first event matching, waiting for it. */
@@ -384,6 +388,19 @@ export function beyondSuite(open: () => Promise<Api>) {
       await stream.until(() => stream.comments.includes('connected'), 'the connected comment');
       return { ...stream, abort: () => controller.abort() };
     }
+
+    test('the connected frame carries the newest seq as its id, so a stream cut before any event resumes without a gap', async () => {
+      const first = await subscribe('a');
+      assert.match(first.lastId ?? '', /^\d+$/, 'an id with the connected comment');
+      first.abort();
+      // Made while no stream is open: a reconnect from that id replays it.
+      const made = await create(open, 'a', draftA({ productLinks: [link(1611)] }));
+      assert.equal(made.status, 201);
+      const again = await subscribe('a', { lastEventId: first.lastId });
+      const replayed = await again.next((e) => e.id === made.data.id && e.action === 'create', 'the create made while disconnected');
+      assert.ok(replayed.seq > Number(first.lastId));
+      again.abort();
+    });
 
     test('a subscriber receives create, forward and respond as they happen; a supplier only for complaints listing its products', async () => {
       const [a, b, platform, supA, supB] = await Promise.all((['a', 'b', 'platform', 'supA', 'supB'] as const).map((w) => subscribe(w)));
