@@ -7,7 +7,7 @@ import { createPgliteDb } from './db/pglite.js';
 import { createPgDb } from './db/pg.js';
 import type { Db } from './db/types.js';
 import { createEventBus } from './events.js';
-import { createDiskFileStore } from './files/disk.js';
+import { createDiskFileStore, sweepDiskFiles } from './files/disk.js';
 import { migrate } from './migrations.js';
 import { seed as seedDb } from './seed.js';
 
@@ -28,14 +28,21 @@ export interface StartOptions {
   catalogueSize?: number;
   emailForLargeAttachments?: string;
   onError?: (error: unknown) => void;
+  /**
+   * At start-up, evidence files no row names and `.tmp-*` leftovers of interrupted uploads are
+   * removed when older than this. Default 10 minutes (another process may be finishing an upload).
+   */
+  sweepFilesOlderThanMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Db;
-  /** Start-up time in ms (database open, migrations, seed, listen). */
+  /** Start-up time in ms (database open, migrations, seed, sweep, listen). */
   startupMs: number;
+  /** Leftover files of interrupted uploads removed at start-up. */
+  sweptFiles: number;
   close(): Promise<void>;
 }
 
@@ -44,10 +51,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const dataDir = options.dataDir ?? '.data';
   if (!options.databaseUrl) mkdirSync(dataDir, { recursive: true });
   const db = options.databaseUrl ? await createPgDb({ connectionString: options.databaseUrl }) : await createPgliteDb({ dataDir: join(dataDir, 'pglite') });
-  const files = createDiskFileStore(join(dataDir, 'evidence'));
+  const evidenceDir = join(dataDir, 'evidence');
+  const files = createDiskFileStore(evidenceDir);
+  let sweptFiles = 0;
   try {
     await migrate(db);
     if (options.seed !== false) await seedDb(db, files, { ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
+    const { rows } = await db.query<{ storage_key: string }>('select storage_key from evidence');
+    sweptFiles = (await sweepDiskFiles(evidenceDir, new Set(rows.map((r) => r.storage_key)), options.sweepFilesOlderThanMs ?? 10 * 60_000)).removed.length;
   } catch (error) {
     await db.close();
     throw error;
@@ -71,6 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     db,
     startupMs: performance.now() - started,
+    sweptFiles,
     async close() {
       // Open event streams never end by themselves: end them, so close() does not wait forever; their
       // keep-alive connections go idle afterwards and are closed as they do.

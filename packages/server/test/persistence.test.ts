@@ -2,7 +2,7 @@
 // Also one test over a real socket with startServer, and CORS for configured origins only.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgliteDb, migrate, seed } from '../src/index.js';
@@ -80,4 +80,37 @@ test('startServer serves over a real socket, with CORS only for configured origi
   } finally {
     await server.close();
   }
+});
+
+test('start-up sweeps what interrupted uploads leave: unreferenced files and .tmp-* older than the limit, never a stored file', async () => {
+  const dataDir = tempDir();
+  const first = await startServer({ port: 0, dataDir, catalogueSize: 300 });
+  assert.equal(first.sweptFiles, 0);
+  const kept = await fetch(`${first.url}/v1/evidence`, {
+    method: 'POST', headers: { authorization: 'Bearer demo-complainant-a' }, body: form(pngFile('kept.png')),
+  });
+  assert.equal(kept.status, 201);
+  const keptId = (await kept.json()).id;
+  await first.close();
+  const evidence = join(dataDir, 'evidence');
+  // What a kill leaves: a file renamed into place whose row never committed, and a half-written temp file.
+  writeFileSync(join(evidence, 'f0123456789abcdef0123456789abcdef'), 'orphan');
+  writeFileSync(join(evidence, '.tmp-f0123456789abcdef0123456789abcdef-a1b2c3'), 'half');
+  const before = readdirSync(evidence).length;
+
+  // Fresh leftovers are kept by default (another process may be finishing that upload).
+  const second = await startServer({ port: 0, dataDir, seed: false });
+  assert.equal(second.sweptFiles, 0);
+  await second.close();
+  assert.equal(readdirSync(evidence).length, before);
+
+  const third = await startServer({ port: 0, dataDir, seed: false, sweepFilesOlderThanMs: 0 });
+  assert.equal(third.sweptFiles, 2);
+  const left = readdirSync(evidence);
+  assert.ok(!left.includes('f0123456789abcdef0123456789abcdef') && !left.some((f) => f.startsWith('.tmp-')), left.join(' '));
+  assert.equal(left.length, before - 2);
+  const file = await fetch(`${third.url}/v1/evidence/${keptId}/content`, { headers: { authorization: 'Bearer demo-complainant-a' } });
+  assert.equal(file.status, 200, 'the stored upload is still served');
+  assert.equal((await fetch(`${third.url}/v1/evidence/ev_seed_a_original/content`, { headers: { authorization: 'Bearer demo-complainant-a' } })).status, 200);
+  await third.close();
 });

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { assertKey, type FileStore } from './types.js';
@@ -43,4 +43,30 @@ export function createDiskFileStore(dir: string): FileStore {
       await rm(join(dir, key), { force: true });
     },
   };
+}
+
+/**
+ * Removes what an interrupted upload can leave in the folder: `.tmp-*` files (killed while
+ * writing) and files no evidence row names (killed between the rename and the commit). Only files
+ * older than `olderThanMs` go, so an upload another process is finishing right now is never touched.
+ */
+export async function sweepDiskFiles(dir: string, referenced: ReadonlySet<string>, olderThanMs: number, now = Date.now()): Promise<{ removed: string[]; kept: number }> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { removed: [], kept: 0 };
+    throw error;
+  }
+  const removed: string[] = [];
+  let kept = 0;
+  for (const name of names) {
+    if (referenced.has(name)) { kept++; continue; }
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile() || now - info.mtimeMs < olderThanMs) { kept++; continue; }
+    await rm(path, { force: true });
+    removed.push(name);
+  }
+  return { removed, kept };
 }
