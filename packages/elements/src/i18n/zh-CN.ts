@@ -154,7 +154,7 @@ export const zhCN: Messages = {
   noHolderProfiles: '尚未保存权利人。',
   newHolderProfile: '添加权利人',
   editHolderProfile: '编辑已保存的权利人',
-  editNamed: (label) => `编辑 ${label}`,
+  editNamed: (label) => `修改 ${label}`,
   deleteProfile: '删除',
   deleteNamed: (label) => `删除 ${label}`,
   confirmDeleteProfile: (label) => `删除已保存的权利人“${label}”？`,
