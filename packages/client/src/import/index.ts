@@ -4,6 +4,7 @@
 import { SNIFF_BYTES, issue, sniffFileType, validateSheetFile, type Issue } from '@ipr/validators';
 import type { ApiResult, CallOptions } from '../errors.js';
 import { parseSheet, preloadParser, type ParseRequest } from './parse.js';
+import { writeXlsx, type SheetWriteRequest } from './write.js';
 import type { ImportProgress, ImportResult, ImportRow, ImportSummary, ParseOutcome } from './types.js';
 
 export type { ImportProgress, ImportResult, ImportRow, ImportRowStatus, ImportSummary } from './types.js';
@@ -187,6 +188,31 @@ export function warmImportWorker(options: { workerUrl?: string | URL; timeoutMs?
     w.worker.postMessage({ id, warm: true });
   });
   return w.ready;
+}
+
+/**
+ * Writes an .xlsx in the sheet worker (SheetJS on a 50,000-row report blocks a page for over a
+ * second), or here where no Worker can start. The worker is the import's, kept warm the same way.
+ */
+export async function writeXlsxOffThread(request: SheetWriteRequest, options: { workerUrl?: string | URL; timeoutMs?: number } = {}): Promise<ArrayBuffer> {
+  if (typeof Worker === 'undefined') return writeXlsx(request);
+  if (warm?.warming && warm.url === String(options.workerUrl ?? defaultWorkerUrl())) await warm.ready;
+  let w: Warm;
+  try {
+    w = takeWorker(options.workerUrl);
+  } catch {
+    return writeXlsx(request);
+  }
+  const id = nextId++;
+  const answer = await new Promise<ArrayBuffer | null>((resolve) => {
+    const done = (bytes: ArrayBuffer | null) => { clearTimeout(timer); releaseWorker(w, bytes !== null); resolve(bytes); };
+    const timer = setTimeout(() => done(null), options.timeoutMs ?? 60_000);
+    w.worker.onmessage = (e: MessageEvent<{ id: number; bytes?: ArrayBuffer }>) => { if (e.data?.id === id) done(e.data.bytes ?? null); };
+    w.worker.onerror = (e) => { e.preventDefault?.(); done(null); };
+    w.worker.postMessage({ id, write: request });
+  });
+  // The worker could not do it (script blocked by a CSP, out of memory): write here instead.
+  return answer ?? writeXlsx(request);
 }
 
 function preloadParserHere(): Promise<void> {
