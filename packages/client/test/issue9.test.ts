@@ -323,9 +323,12 @@ describe('events', () => {
       const platform = follow(http(TOKENS.platform));
       await platform.until(() => platform.states.includes('open'), 'open');
       const products = unwrap(await http(TOKENS.complainantA).products.search({ q: 'lamp', pageSize: 50 })).items.filter((p) => p.listed);
-      // a random set of three, so a run on a kept PostgreSQL database does not repeat an open complaint
-      const pick = [...products].sort(() => Math.random() - 0.5).slice(0, 3);
       const c = http(TOKENS.complainantA);
+      // Products in no open complaint of A (a kept PostgreSQL database remembers earlier runs), and
+      // the complaint is cancelled at the end so the next run finds them free again.
+      const free = unwrap(await c.products.resolveLinks(products.map((p) => p.url))).items.filter((i) => i.status === 'found' && !i.openComplaint);
+      const pick = free.sort(() => Math.random() - 0.5).slice(0, 3).map((i) => i.product!);
+      assert.ok(pick.length > 0, 'a product in no open complaint');
       const evidence = unwrap(await c.evidence.upload(png(), { name: 'proof.png' }));
       const account = unwrap(await c.account.get());
       const created = await c.complaints.create({
@@ -334,6 +337,8 @@ describe('events', () => {
       }, { evidence: [evidence] });
       assert.ok(created.data, JSON.stringify(created.error));
       await platform.until(() => platform.events.some((e) => e.id === created.data!.id && e.action === 'create'), 'the create over HTTP');
+      unwrap(await c.complaints.cancel(created.data.id, { reason: 'test run over' }));
+      await platform.until(() => platform.events.some((e) => e.id === created.data!.id && e.action === 'cancel'), 'the cancel over HTTP');
       platform.unsubscribe();
       assert.equal(platform.states.at(-1), 'closed');
       assert.deepEqual(platform.errors, []);
