@@ -318,9 +318,9 @@ describe('events', () => {
       port: 0, hostname: '127.0.0.1', dataDir, seed: true, catalogueSize: 60,
       ...(process.env.TEST_DATABASE_URL ? { databaseUrl: process.env.TEST_DATABASE_URL } : {}),
     });
+    const http = (token: string) => createIprClient({ baseUrl: server.url, token });
+    const platform = follow(http(TOKENS.platform));
     try {
-      const http = (token: string) => createIprClient({ baseUrl: server.url, token });
-      const platform = follow(http(TOKENS.platform));
       await platform.until(() => platform.states.includes('open'), 'open');
       const products = unwrap(await http(TOKENS.complainantA).products.search({ q: 'lamp', pageSize: 50 })).items.filter((p) => p.listed);
       const c = http(TOKENS.complainantA);
@@ -343,6 +343,7 @@ describe('events', () => {
       assert.equal(platform.states.at(-1), 'closed');
       assert.deepEqual(platform.errors, []);
     } finally {
+      platform.unsubscribe();
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -21,6 +21,7 @@ export interface EventBus {
 
 export function createEventBus(): EventBus {
   const listeners = new Map<() => void, (() => void) | undefined>();
+  let down = false;
   const each = (pick: (entry: [() => void, (() => void) | undefined]) => (() => void) | undefined) => {
     for (const entry of [...listeners]) {
       try { pick(entry)?.(); } catch { /* one stream's trouble is not the others' */ }
@@ -29,10 +30,19 @@ export function createEventBus(): EventBus {
   return {
     notify() { each(([listener]) => listener); },
     subscribe(listener, onShutdown) {
+      // A stream opened while the server is closing ends at once (a reconnecting client would
+      // otherwise keep the closing server's connection busy for ever).
+      if (down) {
+        queueMicrotask(() => onShutdown?.());
+        return () => {};
+      }
       listeners.set(listener, onShutdown);
       return () => { listeners.delete(listener); };
     },
-    shutdown() { each(([, onShutdown]) => onShutdown); },
+    shutdown() {
+      down = true;
+      each(([, onShutdown]) => onShutdown);
+    },
     get size() { return listeners.size; },
   };
 }

@@ -65,3 +65,17 @@ test('over a real socket: events stream as they happen, and close() ends open st
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a closing server ends event streams opened after it began closing, at once', async () => {
+  const { createEventBus } = await import('../src/events.js');
+  const bus = createEventBus();
+  let first = false;
+  bus.subscribe(() => {}, () => { first = true; });
+  bus.shutdown();
+  assert.equal(first, true, 'an open stream is ended');
+  let late = false;
+  bus.subscribe(() => {}, () => { late = true; });
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(late, true, 'a stream opened while closing is ended too (a reconnecting client cannot keep the server open)');
+  assert.equal(bus.size, 0);
+});
