@@ -3,7 +3,7 @@
 // list move on its own while the platform and the supplier act in the console (another browser).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildIfStale, startDemo, launch, openPage, pdf } from './support.mjs';
+import { buildIfStale, startDemo, launch, openPage, openInConsole, pdf } from './support.mjs';
 
 let demo;
 let browser;
@@ -121,18 +121,7 @@ test('a saved IPR holder files a complaint; the same product again is flagged; t
   const console_ = await context.browser().newContext({ viewport: { width: 1280, height: 1000 } });
   const desk = await console_.newPage();
   desk.on('pageerror', (e) => errors.push(`console: ${e.message}`));
-  const consoleAs = async (token) => {
-    await desk.goto(demo.url + '/console.html');
-    await desk.waitForFunction(() => document.body.dataset.ready === 'true');
-    await desk.locator('#who').selectOption(token);
-    await desk.locator('#q').fill(number);
-    await desk.locator('#list-msg', { hasText: 'visible to' }).waitFor();
-    const open = desk.locator(`button.open[data-number="${number}"]`);
-    if (!(await open.waitFor({ timeout: 5000 }).then(() => true, () => false))) return false;
-    await open.click();
-    await desk.locator('#detail-status').waitFor();
-    return true;
-  };
+  const consoleAs = (token) => openInConsole(desk, demo.url, token, number);
   assert.ok(await consoleAs('demo-platform'));
   await desk.locator('#forward').click();
   await desk.locator('#detail-status', { hasText: 'awaiting_supplier' }).waitFor();

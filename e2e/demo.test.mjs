@@ -3,7 +3,7 @@
 // Screenshots of every step: test-results/e2e/<test name>/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildIfStale, startDemo, launch, openPage, pdf, png, linksWorkbook } from './support.mjs';
+import { buildIfStale, startDemo, launch, openPage, openInConsole, pdf, png, linksWorkbook } from './support.mjs';
 
 let demo;
 let browser;
@@ -155,18 +155,7 @@ test('Picture Embezzlement from an Excel of 800 links with an original picture; 
 test('lifecycle: platform forwards, suppliers respond in the console, check now, arbitration, result notice', async (t) => {
   assert.ok(trademarkNumber, 'the trademark complaint of the first test');
   const { page, context, shot, errors } = await openPage(browser, t);
-  const consoleAs = async (token) => {
-    await page.goto(demo.url + '/console.html');
-    await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    await page.locator('#who').selectOption(token);
-    await page.locator('#q').fill(trademarkNumber);
-    await page.locator('#list-msg', { hasText: 'visible to' }).waitFor();
-    const open = page.locator(`button.open[data-number="${trademarkNumber}"]`);
-    if (!(await open.waitFor({ timeout: 5000 }).then(() => true, () => false))) return false;
-    await open.click();
-    await page.locator('#detail-status').waitFor();
-    return true;
-  };
+  const consoleAs = (token) => openInConsole(page, demo.url, token, trademarkNumber);
   assert.ok(await consoleAs('demo-platform'));
   await page.locator('#forward').click();
   await page.locator('#detail-status', { hasText: 'awaiting_supplier' }).waitFor();

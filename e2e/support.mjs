@@ -93,3 +93,20 @@ export async function linksWorkbook(count) {
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Links');
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' });
 }
+
+/**
+ * The platform console as `token`, with complaint `number` opened (false when that account cannot
+ * see it). `page` is any page; `baseUrl` the demo's origin.
+ */
+export async function openInConsole(page, baseUrl, token, number) {
+  await page.goto(baseUrl + '/console.html');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await page.locator('#who').selectOption(token);
+  await page.locator('#q').fill(number);
+  await page.locator('#list-msg', { hasText: 'visible to' }).waitFor();
+  const open = page.locator(`button.open[data-number="${number}"]`);
+  if (!(await open.waitFor({ timeout: 5000 }).then(() => true, () => false))) return false;
+  await open.click();
+  await page.locator('#detail-status').waitFor();
+  return true;
+}
