@@ -181,7 +181,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutralizeCell(value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  const text = String(value);
+  let text: string;
+  try {
+    text = String(value);
+  } catch {
+    // An object with no prototype (or a throwing toString) has no text to give a cell.
+    text = Object.prototype.toString.call(value);
+  }
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

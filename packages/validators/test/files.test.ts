@@ -265,6 +265,11 @@ describe('neutralizeCell', () => {
     assert.equal(neutralizeCell(null), null);
     assert.equal(neutralizeCell(undefined), null);
   });
+  test('never throws: an object with no prototype or a throwing toString gives inert text', () => {
+    assert.equal(neutralizeCell(Object.create(null)), '[object Object]');
+    assert.equal(neutralizeCell({ toString() { throw new Error('no'); } }), '[object Object]');
+    assert.equal(neutralizeCell({ toString: () => '=cmd()' }), "'=cmd()");
+  });
 });
 
 describe('isLinkHeader', () => {
