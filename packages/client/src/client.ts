@@ -3,7 +3,7 @@
 // validators can check before the network, retries what is safe to retry, and can be aborted.
 import createClient, { type Middleware } from 'openapi-fetch';
 import {
-  ArbitrationResultBodySchema, LIMITS, SupplierResponseBodySchema, TRANSITIONS, issue, parseWith,
+  ArbitrationResultBodySchema, LIMITS, TRANSITIONS, issue, parseWith, validateSupplierResponse,
   validateReason,
   type Account, type Action, type ArbitrationResultBody, type Complaint, type ComplaintEvent, type ComplaintSummary, type EvidenceDescriptor,
   type HolderProfile, type Issue, type Locale, type Product, type ResolvedLink, type StatusReportRow, type SupplierResponseBody,
@@ -286,7 +286,7 @@ export function createIprClient(options: IprClientOptions): IprClient {
         return post(id, route, reason.value === null ? {} : { reason: reason.value }, opts.signal);
       }
       case 'respond': {
-        const parsed = parseWith(SupplierResponseBodySchema, body);
+        const parsed = validateSupplierResponse(body);
         if (!parsed.ok) return Promise.resolve(refused(parsed.issues));
         return post(id, route, parsed.value, opts.signal);
       }

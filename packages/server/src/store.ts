@@ -2,7 +2,7 @@
 // Route handlers parse and authorise; these functions read and write. Rules come from
 // @ipr/validators, never from here.
 import {
-  ArbitrationResultBodySchema, DECLARATION_VERSION, SupplierResponseBodySchema, TRANSITIONS,
+  ArbitrationResultBodySchema, DECLARATION_VERSION, TRANSITIONS, validateSupplierResponse,
   LIMITS, allowedActions, analyzeProductLinks, checkProduct, duplicateKey, formatComplaintNumber, isOpenStatus, issue,
   nextStatus, parseWith, validateReason, STATUSES,
   type Account, type Action, type Complaint, type ComplaintDraft, type ComplaintSummary, type Contact,
@@ -638,16 +638,14 @@ export async function applyAction(db: Db, viewer: AccountRecord, id: string, act
  * on once every product has an answer (two suppliers may share one complaint).
  */
 async function applyResponse(tx: Queryable, viewer: AccountRecord, id: string, body: unknown, from: Status, to: Status): Promise<Status> {
-  const parsed = parseWith(SupplierResponseBodySchema, body);
+  const parsed = validateSupplierResponse(body);
   if (!parsed.ok) throw unprocessable(parsed.issues);
   const answers = parsed.value.products;
-  if (!answers.length) throw problem(422, 'response.products_required', ['products']);
   const { rows: own } = await tx.query<{ product_id: string }>('select product_id from complaint_products where complaint_id = $1 and supplier_id = $2', [id, viewer.id]);
   const mine = new Set(own.map((r) => r.product_id));
   const issues: Issue[] = [];
   answers.forEach((a, i) => {
     if (!mine.has(a.productId)) issues.push(issue('response.unknown_product', ['products', i, 'productId'], { productId: a.productId.slice(0, 64) }));
-    if (a.response === 'not_infringing' && !(a.statement ?? '').trim()) issues.push(issue('response.statement_required', ['products', i, 'statement']));
   });
   if (issues.length) throw unprocessable(issues);
   const last = new Map(answers.map((a) => [a.productId, a]));

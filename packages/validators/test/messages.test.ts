@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import {
   analyzeProductLinks, ComplaintDraftSchema, ContactSchema, DeclarationSchema, EvidenceRefSchema, HolderInfoSchema, COMPLAINT_TYPE_LABELS, COMPLAINT_TYPES, FIELD_LABELS_EN, FIELD_LABELS_ZH_CN, formatBytes, formatMessage, ISSUE_CODES,
   linkItemIssue, localizeIssue, MESSAGES_EN, MESSAGES_ZH_CN, nextStatus, parseWith, resolveLocale, validateComplaintDraft,
-  validateEvidenceFile, validateProductLinks, validateReason, validateSheetFile, type Issue, type IssueCode, type Result,
+  validateEvidenceFile, validateProductLinks, validateReason, validateSheetFile, validateSupplierResponse, type Issue, type IssueCode, type Result,
 } from '@ipr/validators';
 import { EVIDENCE_LOOKUP, HEADS, link, NOW, validDraft } from './fixtures.js';
 
@@ -110,6 +110,8 @@ const PRODUCERS: Partial<Record<IssueCode, () => Issue>> = {
   'transition.not_allowed': () => first(nextStatus('closed', 'cancel', 'complainant'), 'transition.not_allowed'),
   'transition.forbidden': () => first(nextStatus('submitted', 'cancel', 'supplier'), 'transition.forbidden'),
   'transition.reason_required': () => first(validateReason('', true), 'transition.reason_required'),
+  'response.products_required': () => first(validateSupplierResponse({ products: [] }), 'response.products_required'),
+  'response.statement_required': () => first(validateSupplierResponse({ products: [{ productId: 'p1', response: 'not_infringing' }] }), 'response.statement_required'),
 };
 
 const SRC = new URL('../src/', import.meta.url).pathname;
