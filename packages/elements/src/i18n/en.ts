@@ -141,6 +141,11 @@ export const en = {
   requested: 'Requested',
   by: (name: string) => `by ${name}`,
   contactHidden: 'The complainant did not agree to disclose the contact.',
+  yourResponse: 'Your response',
+  responseLabel: 'Your answer',
+  statementLabel: 'Statement (required when not infringing)',
+  sendResponse: 'Send response',
+  responseSent: 'Response sent.',
   // ---- issue 9 (H3): duplicate marks, saved holder profiles ----
   inOpenComplaints: (n: number) => (n === 1
     ? '1 added product is already in one of your open complaints. You can still submit.'

@@ -140,6 +140,11 @@ export const zhCN: Messages = {
   requested: '申请时间',
   by: (name) => `操作人：${name}`,
   contactHidden: '投诉人未同意披露联系方式。',
+  yourResponse: '您的回复',
+  responseLabel: '处理结果',
+  statementLabel: '声明（声明不侵权时必填）',
+  sendResponse: '提交回复',
+  responseSent: '回复已提交。',
   // ---- issue 9 (H3): duplicate marks, saved holder profiles ----
   inOpenComplaints: (n) => `已添加的产品中有 ${n} 个已在您未结案的投诉中。仍可提交。`,
   duplicateComplaint: '该投诉已提交过，请在“我的投诉”中跟进。',

@@ -1,19 +1,23 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { COMPLAINT_TYPE_LABELS, formatBytes, receiptText, type Action, type Complaint, type Receipt } from '@ipr/validators';
+import {
+  COMPLAINT_TYPE_LABELS, SUPPLIER_RESPONSES, SUPPLIER_RESPONSE_LABELS, formatBytes, receiptText, validateSupplierResponse,
+  type Action, type Complaint, type Issue, type Receipt, type SupplierResponse,
+} from '@ipr/validators';
 import { IprComplaintActionsElement } from '../../base/complaint-actions.js';
 import { downloadBlob } from '../../base/download.js';
-import { IprComplaintUpdatedEvent } from '../../events/index.js';
+import { IprComplaintActionEvent, IprComplaintUpdatedEvent } from '../../events/index.js';
 import { formatDate } from '../../i18n/index.js';
-import { unwrap, type ComplaintEvent } from '../../api.js';
+import { unwrap, type ApiError, type ComplaintEvent } from '../../api.js';
 import { styles } from './complaint-detail.styles.js';
 
 /**
  * @tagname ipr-complaint-detail
  * One complaint: status, description, contact, per-product status (after "Check now"),
  * evidence, the arbitration notice, the history of transitions, and the actions the caller
- * may take now. The complainant also sees the receipt (number, time, declaration version,
+ * may take now. A supplier answers for its products there (removed, or not infringing with a
+ * statement). The complainant also sees the receipt (number, time, declaration version,
  * products, evidence with SHA-256) with "Print receipt" and "Download receipt".
  *
  * While `live` (the default), the complaint is fetched again when it changes elsewhere.
@@ -30,6 +34,7 @@ import { styles } from './complaint-detail.styles.js';
  * @csspart error - Error messages.
  * @csspart live - The live indicator (connected / reconnecting).
  * @csspart receipt - The receipt (the only part printed by "Print receipt").
+ * @csspart respond - The supplier's per-product answer form.
  * @cssprop --ipr-color-primary - Accent color.
  */
 export class IprComplaintDetail extends IprComplaintActionsElement {
@@ -40,6 +45,13 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
 
   /** The complaint shown (after loading, or after an action). */
   @state() complaint?: Complaint;
+
+  /** The supplier's answers being written, by product id. */
+  @state() private answers = new Map<string, { response: SupplierResponse | ''; statement: string }>();
+  @state() private respondIssues: { productId?: string; issue: Issue }[] = [];
+  @state() private respondError?: ApiError;
+  @state() private responding = false;
+  @state() private respondMessage = '';
 
   private task = new Task(this, {
     task: async ([api, id]: [IprComplaintDetail['api'], string], { signal }) => {
@@ -118,6 +130,79 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
     </section>`;
   }
 
+  private answerFor(p: Complaint['products'][number]) {
+    return this.answers.get(p.productId) ?? { response: (p.supplierResponse ?? '') as SupplierResponse | '', statement: p.supplierStatement ?? '' };
+  }
+
+  private setAnswer(productId: string, patch: Partial<{ response: SupplierResponse | ''; statement: string }>, p: Complaint['products'][number]) {
+    const next = new Map(this.answers);
+    next.set(productId, { ...this.answerFor(p), ...patch });
+    this.answers = next;
+    this.respondIssues = this.respondIssues.filter((i) => i.productId !== productId);
+    this.respondMessage = '';
+  }
+
+  /** Sends the supplier's answers (checked by the validators' rule first). */
+  async sendResponse(c: Complaint) {
+    const api = this.api;
+    if (!api || this.responding) return;
+    const chosen = c.products.flatMap((p) => {
+      const a = this.answerFor(p);
+      return a.response ? [{ productId: p.productId, response: a.response, ...(a.statement.trim() ? { statement: a.statement.trim() } : {}) }] : [];
+    });
+    const checked = validateSupplierResponse({ products: chosen });
+    if (!checked.ok) {
+      this.respondIssues = checked.issues.map((issue) => ({ productId: typeof issue.path[1] === 'number' ? chosen[issue.path[1]]?.productId : undefined, issue }));
+      return;
+    }
+    this.responding = true;
+    this.respondError = undefined;
+    const result = await api.complaints.act(c.id, 'respond', checked.value);
+    this.responding = false;
+    if (result.error) {
+      this.respondError = result.error;
+      return;
+    }
+    this.answers = new Map();
+    this.respondIssues = [];
+    this.respondMessage = this.t.responseSent;
+    this.complaint = result.data;
+    this.emit(new IprComplaintActionEvent({ action: 'respond', complaint: result.data, reason: null }));
+  }
+
+  private renderRespond(c: Complaint) {
+    if (!c.allowedActions.includes('respond')) return this.respondMessage ? html`<p class="ok" role="status">${this.respondMessage}</p>` : nothing;
+    const t = this.t;
+    const loc = this.shownLocale;
+    const formLevel = this.respondIssues.filter((i) => !i.productId);
+    return html`<form class="respond" part="respond" aria-labelledby="respond-h" novalidate
+      @submit=${(e: Event) => { e.preventDefault(); void this.sendResponse(c); }}>
+      <h3 id="respond-h">${t.yourResponse}</h3>
+      ${c.products.map((p, i) => {
+        const a = this.answerFor(p);
+        const problems = this.respondIssues.filter((x) => x.productId === p.productId);
+        const id = `respond-${i}`;
+        return html`<fieldset class="answer" data-product=${p.productId}>
+          <legend>${p.name}</legend>
+          <label for="${id}-response">${t.responseLabel}</label>
+          <select id="${id}-response" class="response"
+            @change=${(e: Event) => this.setAnswer(p.productId, { response: (e.target as HTMLSelectElement).value as SupplierResponse | '' }, p)}>
+            <option value="" ?selected=${!a.response}>${t.choose}</option>
+            ${SUPPLIER_RESPONSES.map((r) => html`<option value=${r} ?selected=${a.response === r}>${SUPPLIER_RESPONSE_LABELS[r][loc]}</option>`)}
+          </select>
+          <label for="${id}-statement">${t.statementLabel}</label>
+          <textarea id="${id}-statement" class="statement" rows="2" .value=${a.statement} ?required=${a.response === 'not_infringing'}
+            aria-invalid=${problems.length ? 'true' : 'false'} aria-describedby="${id}-error"
+            @input=${(e: Event) => this.setAnswer(p.productId, { statement: (e.target as HTMLTextAreaElement).value }, p)}></textarea>
+          <div id="${id}-error" class="error" part="error" aria-live="polite">${problems.map((x) => html`<p>${this.issueText(x.issue)}</p>`)}</div>
+        </fieldset>`;
+      })}
+      ${formLevel.length ? html`<p class="error" role="alert">${formLevel.map((x) => this.issueText(x.issue)).join(' ')}</p>` : nothing}
+      ${this.respondError ? html`<p class="error" role="alert">${this.errorText(this.respondError)}</p>` : nothing}
+      <button type="submit" class="primary send-response" ?disabled=${this.responding}>${t.sendResponse}</button>
+    </form>`;
+  }
+
   private renderComplaint(c: Complaint) {
     const t = this.t;
     const loc = this.shownLocale;
@@ -163,6 +248,7 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
           ${h.reason ? html`<br /><span class="reason">${h.reason}</span>` : nothing}
         </li>`)}
       </ol>
+      ${this.renderRespond(c)}
       <div class="actions" part="actions">${this.renderActionButtons(c, c.allowedActions)}</div>
       ${this.renderActionError()}
       ${c.receipt ? this.renderReceipt(c.receipt) : nothing}

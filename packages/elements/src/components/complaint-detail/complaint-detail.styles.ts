@@ -20,6 +20,12 @@ export const styles = [theme, liveIndicatorStyles, css`
   .receipt h4 { font-size: 0.95em; margin: var(--_space) 0 0.3em; }
   .receipt ul { margin: 0; padding-inline-start: 1.2em; overflow-wrap: anywhere; }
   .receipt code { font-size: 0.85em; overflow-wrap: anywhere; }
+  /* A supplier's per-product answers. */
+  .respond { display: grid; gap: 0.5em; margin-block: var(--_space); }
+  .respond fieldset { display: grid; gap: 0.25em; border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5em 0.75em; }
+  .respond legend { font-weight: 600; padding: 0 0.25em; }
+  .respond .send-response { justify-self: start; }
+  .ok { color: var(--_success); }
   @media print {
     :host { color: #000; background: #fff; }
     .no-print, dialog { display: none !important; }
