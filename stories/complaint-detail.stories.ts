@@ -37,8 +37,10 @@ export const Closed = byStatus('closed');
 export const Cancelled = byStatus('cancelled');
 export const ArbitrationNoticeChinese = byStatus('arbitrated', { locale: 'zh-CN' });
 export const SupplierRespondedDark = byStatus('supplier_responded', { theme: 'dark' });
-/** What the supplier sees of a complaint waiting for its answer. */
+/** What the supplier sees of a complaint waiting for its answer, with the per-product answer form. */
 export const SupplierView = byStatus('awaiting_supplier', { token: TOKENS.supplierA });
+/** The supplier's per-product answer form, in Chinese. */
+export const SupplierViewChinese = byStatus('awaiting_supplier', { token: TOKENS.supplierA, locale: 'zh-CN' });
 /** A complaint the caller may not see: the not-found error. */
 export const NotFound: Story = {
   loaders: [async () => ({ complaintId: 'cmp_does_not_exist' })],
