@@ -3,21 +3,15 @@ import assert from 'node:assert/strict';
 import * as XLSX from 'xlsx';
 import { DECLARATION_VERSION, type EvidenceDescriptor, type Product } from '@ipr/validators';
 import { createIprClient, importLinks, IprApiError, unwrap, type IprClient } from '../src/index.js';
-import { BASE, startApi, TOKENS, type AppFetch, type TestApi } from './support/api.js';
+import { BASE, clientOn, countRequests, startApi, TOKENS, type AppFetch, type TestApi } from './support/api.js';
 
 let api: TestApi;
 before(async () => { api = await startApi(); });
 after(async () => { await api?.close(); });
 
-const client = (token: string = TOKENS.complainantA, extra: Partial<Parameters<typeof createIprClient>[0]> = {}): IprClient =>
-  createIprClient({ baseUrl: BASE, token, fetch: api.fetch as typeof fetch, retry: { retries: 2, baseDelayMs: 1 }, ...extra });
+const client = clientOn(() => api);
 
-/** Counts the requests a call makes. */
-async function counting<T>(run: () => Promise<T>): Promise<{ value: T; requests: number }> {
-  const before = api.seen.length;
-  const value = await run();
-  return { value, requests: api.seen.length - before };
-}
+const counting = <T>(run: () => Promise<T>) => countRequests(api, run);
 
 function png(bytes: number): Blob {
   const data = new Uint8Array(bytes);

@@ -11,7 +11,7 @@ import {
   DECLARATION_VERSION, LIMITS, statusReportHeaders, type ComplaintEvent, type EvidenceDescriptor, type Product,
 } from '@ipr/validators';
 import { createIprClient, unwrap, type IprClient, type LiveState } from '../src/index.js';
-import { BASE, startApi, TOKENS, type TestApi } from './support/api.js';
+import { BASE, clientOn, countRequests, startApi, TOKENS, type TestApi } from './support/api.js';
 
 let api: TestApi;
 
@@ -35,14 +35,9 @@ before(async () => {
 });
 after(async () => { await api?.close(); });
 
-const client = (token: string = TOKENS.complainantA, extra: Partial<Parameters<typeof createIprClient>[0]> = {}): IprClient =>
-  createIprClient({ baseUrl: BASE, token, fetch: api.fetch as typeof fetch, retry: { retries: 2, baseDelayMs: 1 }, ...extra });
+const client = clientOn(() => api);
 
-async function counting<T>(run: () => Promise<T>): Promise<{ value: T; requests: number }> {
-  const before = api.seen.length;
-  const value = await run();
-  return { value, requests: api.seen.length - before };
-}
+const counting = <T>(run: () => Promise<T>) => countRequests(api, run);
 
 function pdf(label: string): Blob {
   return new Blob([`%PDF-1.7\n% ${label}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`], { type: 'application/pdf' });

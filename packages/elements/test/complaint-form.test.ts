@@ -30,6 +30,19 @@ async function next(el: IprComplaintForm) {
   await el.updateComplete;
 }
 
+/** On the evidence step: a freshly uploaded PDF as the evidence, on to the review step, every declaration ticked. */
+async function attachEvidenceAndDeclare(el: IprComplaintForm, name: string) {
+  const evidence = await uploadPdf(client, name);
+  const ep = evidencePicker(el);
+  ep.descriptors = [evidence];
+  ep.value = [{ id: evidence.id }];
+  ep.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+  await next(el);
+  for (const box of deepAll<HTMLInputElement>(el, 'input[id^=f-decl-]')) box.click();
+  await el.updateComplete;
+}
+
 /** Fills step 1 with valid data (the complainant is the holder). */
 async function fillBasics(el: IprComplaintForm, products = 1) {
   choose(deep<HTMLSelectElement>(el, '#f-type'), 'trademark_infringement');
@@ -161,15 +174,7 @@ describe('<ipr-complaint-form>', () => {
     const el = await makeForm({ key });
     await fillBasics(el);
     await next(el);
-    const evidence = await uploadPdf(client, 'kept.pdf');
-    const ep = evidencePicker(el);
-    ep.descriptors = [evidence];
-    ep.value = [{ id: evidence.id }];
-    ep.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-    await next(el);
-    for (const box of deepAll<HTMLInputElement>(el, 'input[id^=f-decl-]')) box.click();
-    await el.updateComplete;
+    await attachEvidenceAndDeclare(el, 'kept.pdf');
     const keyBefore = el.submissionKey;
     el.client = bad;
     await el.updateComplete;
@@ -458,15 +463,7 @@ describe('<ipr-complaint-form>', () => {
       expect(deep<HTMLInputElement>(el, '#f-holder-name').value).to.equal('Reload Holder Ltd');
       await next(el);
       expect(el.step).to.equal('evidence');
-      const evidence = await uploadPdf(client, 'with-profile.pdf');
-      const ep = evidencePicker(el);
-      ep.descriptors = [evidence];
-      ep.value = [{ id: evidence.id }];
-      ep.dispatchEvent(new Event('change'));
-      await el.updateComplete;
-      await next(el);
-      for (const box of deepAll<HTMLInputElement>(el, 'input[id^=f-decl-]')) box.click();
-      await el.updateComplete;
+      await attachEvidenceAndDeclare(el, 'with-profile.pdf');
       const submitted = oneEvent(el, 'ipr-complaint-submitted');
       await el.submit();
       const { detail } = await submitted;

@@ -2,6 +2,8 @@
 // memory file store, seeded. Tests hand its fetch to the client. A fault injector may wrap
 // that fetch (fail a call, lose a response): it changes the transport, never the API.
 import { createApp, createMemoryFileStore, createPgliteDb, migrate, seed, type Db } from '@ipr/server';
+import { TOKENS } from '@ipr/server/demo-accounts';
+import { createIprClient, type IprClient, type IprClientOptions } from '../../src/index.js';
 
 export type AppFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -30,4 +32,17 @@ export async function startApi(): Promise<TestApi> {
     return app.fetch(request);
   };
   return { fetch, seen, db, close: () => db.close() };
+}
+
+/** A client on the in-process API (its fetch, short retry delays), as `token`. */
+export function clientOn(api: () => TestApi) {
+  return (token: string = TOKENS.complainantA, extra: Partial<IprClientOptions> = {}): IprClient =>
+    createIprClient({ baseUrl: BASE, token, fetch: api().fetch as typeof fetch, retry: { retries: 2, baseDelayMs: 1 }, ...extra });
+}
+
+/** Counts the requests a call makes to the API. */
+export async function countRequests<T>(api: TestApi, run: () => Promise<T>): Promise<{ value: T; requests: number }> {
+  const before = api.seen.length;
+  const value = await run();
+  return { value, requests: api.seen.length - before };
 }
