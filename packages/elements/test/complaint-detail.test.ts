@@ -3,7 +3,7 @@ import '../src/define.js';
 import type { IprComplaintDetail } from '../src/index.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { DECLARATION_VERSION, receiptText } from '@ipr/validators';
-import { TOKENS, clientFor, deep, deepAll, fileComplaint, freshProducts, ok, pdfFile, text, toSupplierResponded, until } from './support/helpers.js';
+import { TOKENS, clientFor, deep, deepAll, fileComplaint, freshProducts, ok, pdfFile, text, toSupplierResponded, tokenOf, until } from './support/helpers.js';
 import { captureDownloads } from './support/downloads.js';
 
 const client = clientFor(TOKENS.complainantA);
@@ -180,8 +180,7 @@ describe('<ipr-complaint-detail> receipt', () => {
   it('a supplier gets no receipt', async () => {
     const complaint = await fileComplaint(client);
     await ok(clientFor(TOKENS.platform).complaints.act(complaint.id, 'forward_to_supplier'));
-    const supplierToken = `demo-${complaint.products[0]!.supplierId.replace(/^acc_/, '').replace(/_/g, '-')}`;
-    const el = await open(complaint.id, clientFor(supplierToken));
+    const el = await open(complaint.id, clientFor(tokenOf(complaint.products[0]!.supplierId)));
     expect(el.complaint!.receipt).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part=receipt]')).to.equal(null);
   });

@@ -3,17 +3,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { IprComplaintDetail } from '../src/index.js';
-import { TOKENS, clientFor, deep, deepAll, fileComplaint, freshProducts, ok, text, until } from './support/helpers.js';
+import { TOKENS, clientFor, deep, deepAll, fileComplaint, freshProducts, ok, text, tokenOf, until } from './support/helpers.js';
 
 const complainant = clientFor(TOKENS.complainantA);
-const supplierOf = (supplierId: string) => clientFor(supplierId === 'acc_supplier_a' ? TOKENS.supplierA : TOKENS.supplierB);
 
 describe('<ipr-complaint-detail> supplier response', () => {
   it('offers a per-product answer to the supplier, refuses "not infringing" without a statement in place, then sends it', async () => {
     const [product] = await freshProducts(complainant, 1);
     const complaint = await fileComplaint(complainant, {}, [product!]);
     await ok(clientFor(TOKENS.platform).complaints.act(complaint.id, 'forward_to_supplier'));
-    const supplier = supplierOf(product!.supplierId);
+    const supplier = clientFor(tokenOf(product!.supplierId));
 
     const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail .client=${supplier} complaint-id=${complaint.id} .live=${false}></ipr-complaint-detail>`);
     const form = await until(() => el.shadowRoot!.querySelector<HTMLFormElement>('form.respond'), 8000, 'the response form');

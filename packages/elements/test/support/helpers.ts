@@ -1,4 +1,4 @@
-import { TOKENS } from '@ipr/server/demo-accounts';
+import { DEMO_TOKENS, TOKENS } from '@ipr/server/demo-accounts';
 import { createIprClient } from '@ipr/client';
 import type { IprClient } from '../../src/api.js';
 import type { Complaint, EvidenceDescriptor, Product } from '@ipr/validators';
@@ -84,7 +84,8 @@ export async function fileComplaint(client: IprClient, over: Record<string, unkn
   return ok(client.complaints.create(draft, { idempotencyKey: crypto.randomUUID(), evidence: [evidence] }));
 }
 
-const supplierToken = (supplierId: string) => `demo-${supplierId.replace(/^acc_/, '').replace(/_/g, '-')}`;
+/** The demo token of a seeded account, by account id (e.g. a product's supplier). */
+export const tokenOf = (accountId: string): string => DEMO_TOKENS[accountId]!;
 
 /** Moves a complaint to `supplier_responded`: the platform forwards it, each supplier responds. */
 export async function toSupplierResponded(complaint: Complaint, response: 'removed' | 'not_infringing' = 'removed'): Promise<Complaint> {
@@ -93,7 +94,7 @@ export async function toSupplierResponded(complaint: Complaint, response: 'remov
   const bySupplier = new Map<string, string[]>();
   for (const p of complaint.products) bySupplier.set(p.supplierId, [...(bySupplier.get(p.supplierId) ?? []), p.productId]);
   for (const [supplier, ids] of bySupplier) {
-    last = await ok(clientFor(supplierToken(supplier)).complaints.act(complaint.id, 'respond', {
+    last = await ok(clientFor(tokenOf(supplier)).complaints.act(complaint.id, 'respond', {
       products: ids.map((productId) => ({ productId, response, statement: response === 'not_infringing' ? 'Our own design.' : undefined })),
     }));
   }
