@@ -78,15 +78,6 @@ export class RowWindow implements ReactiveController {
     if (viewport) viewport.scrollTop = 0;
   }
 
-  /** Scrolls so that row `index` is in view. */
-  scrollTo(index: number): void {
-    const viewport = this.host.renderRoot.querySelector<HTMLElement>(this.options.viewport);
-    if (!viewport) return;
-    viewport.scrollTop = index * this.rowHeight;
-    this.scrollPos = viewport.scrollTop;
-    this.host.requestUpdate();
-  }
-
   hostUpdated(): void {
     const viewport = this.host.renderRoot.querySelector<HTMLElement>(this.options.viewport);
     if (viewport !== this.observed) {
