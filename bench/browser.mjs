@@ -41,12 +41,11 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
   const out = {};
   try {
     // ── 2 and 3: import through the SDK (worker) vs SheetJS on the main thread ──
-    const sdkImport = async ({ chunk, file, warm, showRows }) => {
+    const sdkImport = async ({ chunk, file, showRows }) => {
       const show = (0, eval)(showRows);
       const mod = await import(chunk);
       const get = async (f) => new File([await (await fetch(`/bench/results/${f}`)).blob()], f, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
       const blob = await get(file);
-      if (warm) { const w = await mod.importLinks(blob); if (!w.ok) throw new Error(JSON.stringify(w.issues)); }
       await window.__paint();
       const t0 = performance.now();
       const result = await mod.importLinks(blob);
@@ -111,7 +110,7 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
     out.import800Warm = await best(3, pickerImport, { cdn: CDN, chunk, file: 'rows-800.xlsx', mode: 'warm' });
     out.import800SheetJS = await best(3, sheetjs, { file: 'rows-800.xlsx', showRows: SHOW_ROWS });
     log(`  800 rows (picker): first ${out.import800Cold.ms.toFixed(0)} ms, no warm-up ${out.import800NoWarm.ms.toFixed(0)} ms, warm ${out.import800Warm.ms.toFixed(0)} ms, SheetJS ${out.import800SheetJS.ms.toFixed(0)} ms`);
-    out.import5Cold = await best(3, sdkImport, { chunk, file: 'big-5mib.xlsx', warm: false, showRows: SHOW_ROWS });
+    out.import5Cold = await best(3, sdkImport, { chunk, file: 'big-5mib.xlsx', showRows: SHOW_ROWS });
     out.import5SheetJS = await best(3, sheetjs, { file: 'big-5mib.xlsx', showRows: SHOW_ROWS });
     log(`  5 MiB: ${out.import5Cold.ms.toFixed(0)} ms (longest task ${out.import5Cold.longest.toFixed(0)}), SheetJS ${out.import5SheetJS.ms.toFixed(0)} ms (longest ${out.import5SheetJS.longest.toFixed(0)})`);
 
