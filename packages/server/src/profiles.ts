@@ -1,12 +1,11 @@
 // Saved IPR holder profiles: a complainant enters a right holder once and reuses it. The rule is
 // the validators' (`validateHolderProfile`, `holderIssues`); here is the storage and ownership.
 import {
-  LIMITS, issue, powerOfAttorneyState, validateHolderProfile,
-  type HolderInfo, type HolderProfile, type HolderProfileInput, type Issue,
+  LIMITS, powerOfAttorneyState, validateHolderProfile, type HolderInfo, type HolderProfile, type HolderProfileInput,
 } from '@ipr/validators';
 import type { Db, Queryable } from './db/types.js';
 import { notFound, problem, unprocessable } from './problem.js';
-import { ownEvidence } from './store.js';
+import { holderDocumentIssues, ownEvidence } from './store.js';
 import { iso, randomId } from './util.js';
 
 interface ProfileRow {
@@ -18,7 +17,7 @@ interface ProfileRow {
   updated_at: Date | string;
 }
 
-export function toProfile(row: ProfileRow, now: Date): HolderProfile {
+function toProfile(row: ProfileRow, now: Date): HolderProfile {
   return {
     id: row.id,
     label: row.label,
@@ -36,7 +35,7 @@ export async function listProfiles(db: Queryable, accountId: string, now: Date):
 }
 
 /** One of the caller's profiles, or null (another account's profile is as good as absent). */
-export async function ownProfile(db: Queryable, accountId: string, id: string): Promise<ProfileRow | null> {
+async function ownProfile(db: Queryable, accountId: string, id: string): Promise<ProfileRow | null> {
   const { rows } = await db.query<ProfileRow>('select * from holder_profiles where id = $1 and account_id = $2', [id, accountId]);
   return rows[0] ?? null;
 }
@@ -47,9 +46,7 @@ async function checkedInput(db: Queryable, accountId: string, body: unknown, now
   if (!result.ok) throw unprocessable(result.issues);
   const { holder } = result.value;
   const own = await ownEvidence(db, accountId, [...holder.identificationAttachments, ...holder.powerOfAttorney]);
-  const issues: Issue[] = [];
-  holder.identificationAttachments.forEach((id, i) => { if (!own.has(id)) issues.push(issue('evidence.not_found', ['holder', 'identificationAttachments', i])); });
-  holder.powerOfAttorney.forEach((id, i) => { if (!own.has(id)) issues.push(issue('evidence.not_found', ['holder', 'powerOfAttorney', i])); });
+  const issues = holderDocumentIssues(result.value, own);
   if (issues.length) throw unprocessable(issues);
   return result.value;
 }

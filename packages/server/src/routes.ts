@@ -382,7 +382,7 @@ async function createComplaint({ c, deps, account, body }: RouteContext): Promis
     // After the key (a replay answers first); refusing rolls the claim back, so the key stays usable.
     const duplicate = await openDuplicate(tx, account.id, dupKey);
     if (duplicate) throw problem(409, 'complaint.duplicate', ['productLinks'], { number: duplicate.number, id: duplicate.id });
-    const id = await insertComplaint(tx, { account, draft, products: draft.productLinks.map((u) => products.get(u)!), evidence: own, at: now });
+    const id = await insertComplaint(tx, { account, draft, products: draft.productLinks.map((u) => products.get(u)!), evidence: own, at: now, duplicateKey: dupKey });
     await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [account.id, key, id]);
     return { id };
   });

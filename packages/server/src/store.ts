@@ -133,15 +133,17 @@ export async function productsByUrl(db: Queryable, urls: string[]): Promise<Map<
   return new Map(rows.map((r) => [r.url, toProduct(r)]));
 }
 
+/** The statuses of an open complaint (the validators' `isOpenStatus`). */
+const OPEN_STATUSES = STATUSES.filter((s) => isOpenStatus(s));
+
 /** The caller's open complaints that list these products, by product id. */
 async function openComplaintsFor(db: Queryable, accountId: string, productIds: string[]): Promise<Map<string, { id: string; number: string }>> {
   if (!productIds.length) return new Map();
-  const open = STATUSES.filter((s) => isOpenStatus(s));
   const { rows } = await db.query<{ product_id: string; id: string; number: string }>(
     `select cp.product_id, c.id, c.number from complaint_products cp join complaints c on c.id = cp.complaint_id
       where c.account_id = $1 and c.status = any($2::text[]) and cp.product_id = any($3::text[])
       order by c.created_at desc`,
-    [accountId, open, productIds],
+    [accountId, OPEN_STATUSES, productIds],
   );
   const found = new Map<string, { id: string; number: string }>();
   for (const r of rows) if (!found.has(r.product_id)) found.set(r.product_id, { id: r.id, number: r.number });
@@ -480,7 +482,7 @@ export function draftEvidenceIds(input: unknown): string[] {
 }
 
 /** Holder documents must be the caller's own evidence too (the validators check only the evidence list). */
-export function holderDocumentIssues(draft: ComplaintDraft, own: Map<string, unknown>): Issue[] {
+export function holderDocumentIssues(draft: Pick<ComplaintDraft, 'holder'>, own: Map<string, unknown>): Issue[] {
   const issues: Issue[] = [];
   if (!draft.holder) return issues;
   draft.holder.identificationAttachments.forEach((id, i) => {
@@ -494,11 +496,10 @@ export function holderDocumentIssues(draft: ComplaintDraft, own: Map<string, unk
 
 /** The caller's open complaint with this duplicate key, if any (the newest). */
 export async function openDuplicate(db: Queryable, accountId: string, key: string): Promise<{ id: string; number: string } | null> {
-  const open = STATUSES.filter((s) => isOpenStatus(s));
   const { rows } = await db.query<{ id: string; number: string }>(
     `select id, number from complaints where account_id = $1 and duplicate_key = $2 and status = any($3::text[])
       order by created_at desc, id desc limit 1`,
-    [accountId, key, open],
+    [accountId, key, OPEN_STATUSES],
   );
   return rows[0] ?? null;
 }
@@ -509,6 +510,8 @@ export interface NewComplaint {
   products: Product[];
   evidence: Map<string, EvidenceRow>;
   at: Date;
+  /** `duplicateKey(draft)` when the caller has it already. */
+  duplicateKey?: string;
 }
 
 /** Writes a validated complaint with its products, evidence links and the first history record. Returns its id. */
@@ -534,7 +537,7 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
      values ($1, $2, $3, $4, 'submitted', $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, null, $11::jsonb, $12, $13, $13, $14)`,
     [id, number, account.id, draft.type, draft.description, JSON.stringify(draft.contact), draft.discloseContactToSupplier,
       draft.isIprHolder, draft.holder ? JSON.stringify(draft.holder) : null, declaration ? JSON.stringify(declaration) : null,
-      JSON.stringify(receipt), products.length, when, duplicateKey(draft)],
+      JSON.stringify(receipt), products.length, when, input.duplicateKey ?? duplicateKey(draft)],
   );
   await tx.query(
     `insert into complaint_products (complaint_id, product_id, supplier_id, position)
