@@ -75,7 +75,7 @@ interface EventRow {
 }
 
 /** The events after `after` that the viewer may see, oldest first. */
-export async function eventsAfter(db: Queryable, viewer: AccountRecord, after: number, limit = BATCH): Promise<ComplaintEvent[]> {
+async function eventsAfter(db: Queryable, viewer: AccountRecord, after: number, limit = BATCH): Promise<ComplaintEvent[]> {
   // A supplier sees the complaints listing its products (as in the list), but not another supplier's
   // answer (as in the history) unless that answer moved the complaint's status.
   const hideOthers = viewer.role === 'supplier'
@@ -98,7 +98,7 @@ export async function eventsAfter(db: Queryable, viewer: AccountRecord, after: n
   }));
 }
 
-export async function latestSeq(db: Queryable): Promise<number> {
+async function latestSeq(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ seq: string | number | null }>('select max(seq) as seq from complaint_history');
   return Number(rows[0]?.seq ?? 0);
 }
@@ -112,7 +112,7 @@ export function resumeFrom(lastEventId: string | undefined | null, after: unknow
 
 const encoder = new TextEncoder();
 
-export function formatEvent(e: ComplaintEvent): string {
+function formatEvent(e: ComplaintEvent): string {
   return `id: ${e.seq}\nevent: complaint\ndata: ${JSON.stringify(e)}\n\n`;
 }
 
@@ -191,7 +191,7 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
       options.signal?.addEventListener('abort', close, { once: true });
       unsubscribe = bus.subscribe(signal, close);
       heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
-      run().catch(() => close()).finally(close);
+      run().then(close, close);
     },
     cancel() {
       close();

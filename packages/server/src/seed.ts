@@ -7,7 +7,7 @@ import { CATEGORIES, type Category } from './catalogue.js';
 import { applyAction, hashToken, insertComplaint, ownEvidence, productsByUrl, type AccountRecord } from './store.js';
 import { prng, sha256Hex } from './util.js';
 
-export { DEMO_ACCOUNTS, DEMO_TOKENS, TOKENS, type DemoAccount } from './demo-accounts.js';
+export { DEMO_ACCOUNTS, DEMO_TOKENS, type DemoAccount } from './demo-accounts.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 
 // ───────────────────────────── catalogue ─────────────────────────────
