@@ -155,10 +155,16 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
   } catch {
     throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
   }
-  const nul = nulPath(value, []);
-  if (nul) throw problem(422, 'field.invalid_type', nul);
-  return wellFormed(value);
+  // JSON refuses a raw U+0000 and decoded UTF-8 holds no lone surrogate: both can only come from
+  // `\u` escapes, so a body without such an escape skips the walk (the common case, no copy).
+  if (text.includes('\\u0000')) {
+    const nul = nulPath(value, []);
+    if (nul) throw problem(422, 'field.invalid_type', nul);
+  }
+  return ESCAPED_SURROGATE.test(text) ? wellFormed(value) : value;
 }
+
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
