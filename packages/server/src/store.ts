@@ -364,13 +364,18 @@ export interface ComplaintListQuery {
   page?: number;
 }
 
-export async function listComplaints(db: Queryable, viewer: AccountRecord, query: ComplaintListQuery): Promise<{ items: ComplaintSummary[]; total: number; nextCursor: string | null }> {
-  const params: unknown[] = [viewer.id];
-  const where = [visibleSql(viewer, 1)];
+/** The list's filters on alias `c`: visible to the viewer (`$1`), then status, type and number search (pushed on `params`). */
+function complaintFilters(viewer: AccountRecord, query: Pick<ComplaintListQuery, 'status' | 'type' | 'q'>, params: unknown[]): string[] {
+  const where = [visibleSql(viewer, params.push(viewer.id))];
   if (query.status) where.push(`c.status = $${params.push(query.status)}`);
   if (query.type) where.push(`c.type = $${params.push(query.type)}`);
   if (query.q && query.q.trim()) where.push(`c.number ilike $${params.push(`%${escapeLike(query.q.trim())}%`)}`);
-  const filter = where.join(' and ');
+  return where;
+}
+
+export async function listComplaints(db: Queryable, viewer: AccountRecord, query: ComplaintListQuery): Promise<{ items: ComplaintSummary[]; total: number; nextCursor: string | null }> {
+  const params: unknown[] = [];
+  const filter = complaintFilters(viewer, query, params).join(' and ');
   const countParams = [...params];
   let page = '';
   if (query.cursor) {
@@ -420,12 +425,9 @@ export async function listComplaints(db: Queryable, viewer: AccountRecord, query
 export async function statusReport(
   db: Queryable, viewer: AccountRecord, query: Pick<ComplaintListQuery, 'status' | 'type' | 'q'>, maxRows: number = LIMITS.maxReportRows,
 ): Promise<{ rows: StatusReportRow[]; truncated: boolean }> {
-  const params: unknown[] = [viewer.id];
-  const where = [visibleSql(viewer, 1)];
+  const params: unknown[] = [];
+  const where = complaintFilters(viewer, query, params);
   if (viewer.role === 'supplier') where.push('cp.supplier_id = $1');
-  if (query.status) where.push(`c.status = $${params.push(query.status)}`);
-  if (query.type) where.push(`c.type = $${params.push(query.type)}`);
-  if (query.q && query.q.trim()) where.push(`c.number ilike $${params.push(`%${escapeLike(query.q.trim())}%`)}`);
   const { rows } = await db.query<{
     number: string; type: Complaint['type']; status: Status; created_at: Date | string; updated_at: Date | string;
     url: string; name: string; product_status: ProductStatus; supplier_response: SupplierResponse | null;
