@@ -3,7 +3,7 @@ import { consume } from '@lit/context';
 import { createIprClient } from '@ipr/client';
 import { html, type TemplateResult } from 'lit';
 import { clientContext } from '../context.js';
-import { isApiError, type IprClient } from '../api.js';
+import { isApiError, type ApiError, type IprClient } from '../api.js';
 import { IprElement } from './ipr-element.js';
 
 /**
@@ -41,6 +41,11 @@ export class IprApiElement extends IprElement {
       return this.ownClient!.client;
     }
     return this.contextClient;
+  }
+
+  /** An API error's message in the shown locale. */
+  errorText(error: ApiError): string {
+    return error.issues?.[0] ? this.issueText(error.issues[0]) : error.message || this.t.actionFailed;
   }
 
   /** The shared error view of a failed task: the message, announced, with a retry button. */

@@ -166,9 +166,4 @@ export class IprComplaintActionsElement extends IprApiElement {
       </form>` : nothing}
     </dialog>`;
   }
-
-  /** An API error's message in the shown locale. */
-  errorText(error: ApiError): string {
-    return error.issues?.[0] ? this.issueText(error.issues[0]) : error.message || this.t.actionFailed;
-  }
 }

@@ -134,11 +134,11 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
     return this.answers.get(p.productId) ?? { response: (p.supplierResponse ?? '') as SupplierResponse | '', statement: p.supplierStatement ?? '' };
   }
 
-  private setAnswer(productId: string, patch: Partial<{ response: SupplierResponse | ''; statement: string }>, p: Complaint['products'][number]) {
+  private setAnswer(p: Complaint['products'][number], patch: Partial<{ response: SupplierResponse | ''; statement: string }>) {
     const next = new Map(this.answers);
-    next.set(productId, { ...this.answerFor(p), ...patch });
+    next.set(p.productId, { ...this.answerFor(p), ...patch });
     this.answers = next;
-    this.respondIssues = this.respondIssues.filter((i) => i.productId !== productId);
+    this.respondIssues = this.respondIssues.filter((i) => i.productId !== p.productId);
     this.respondMessage = '';
   }
 
@@ -186,14 +186,14 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
           <legend>${p.name}</legend>
           <label for="${id}-response">${t.responseLabel}</label>
           <select id="${id}-response" class="response"
-            @change=${(e: Event) => this.setAnswer(p.productId, { response: (e.target as HTMLSelectElement).value as SupplierResponse | '' }, p)}>
+            @change=${(e: Event) => this.setAnswer(p, { response: (e.target as HTMLSelectElement).value as SupplierResponse | '' })}>
             <option value="" ?selected=${!a.response}>${t.choose}</option>
             ${SUPPLIER_RESPONSES.map((r) => html`<option value=${r} ?selected=${a.response === r}>${SUPPLIER_RESPONSE_LABELS[r][loc]}</option>`)}
           </select>
           <label for="${id}-statement">${t.statementLabel}</label>
           <textarea id="${id}-statement" class="statement" rows="2" .value=${a.statement} ?required=${a.response === 'not_infringing'}
             aria-invalid=${problems.length ? 'true' : 'false'} aria-describedby="${id}-error"
-            @input=${(e: Event) => this.setAnswer(p.productId, { statement: (e.target as HTMLTextAreaElement).value }, p)}></textarea>
+            @input=${(e: Event) => this.setAnswer(p, { statement: (e.target as HTMLTextAreaElement).value })}></textarea>
           <div id="${id}-error" class="error" part="error" aria-live="polite">${problems.map((x) => html`<p>${this.issueText(x.issue)}</p>`)}</div>
         </fieldset>`;
       })}

@@ -575,7 +575,7 @@ export class IprComplaintForm extends IprApiElement {
   private renderProfileSave() {
     if (!holderProfilesOf(this.api)) return nothing;
     const t = this.t;
-    const problems = this.profileError ? [this.profileError.issues?.[0] ? this.issueText(this.profileError.issues[0]) : this.profileError.message]
+    const problems = this.profileError ? [this.errorText(this.profileError)]
       : this.profileIssues.map((i) => this.issueText(i));
     return html`<div class="profile-save">
       <button type="button" class="save-profile" ?disabled=${this.profileSaving || !!this.draft.holder.profileId} aria-describedby="profile-save-error"

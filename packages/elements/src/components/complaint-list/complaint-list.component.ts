@@ -98,12 +98,17 @@ export class IprComplaintList extends IprComplaintActionsElement {
     return this.listTask.run();
   }
 
+  /** The filters as query parameters (empty ones left out). */
+  private get filters() {
+    return { status: this.status || undefined, type: this.type || undefined, q: this.q || undefined };
+  }
+
   private async loadMore() {
     const api = this.api;
     if (!api || !this.nextCursor || this.loadingMore) return;
     this.loadingMore = true;
     const cursor = this.nextCursor;
-    const result = await api.complaints.list({ status: this.status || undefined, type: this.type || undefined, q: this.q || undefined, cursor, limit: PAGE });
+    const result = await api.complaints.list({ ...this.filters, cursor, limit: PAGE });
     this.loadingMore = false;
     if (result.error || cursor !== this.nextCursor) return;
     const known = new Set(this.items.map((s) => s.id));
@@ -160,7 +165,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
     const arriving = [...this.arriving.values()];
     this.arriving.clear();
     if (!api || (!arriving.length && !resumed)) return;
-    const result = await api.complaints.list({ status: this.status || undefined, type: this.type || undefined, q: this.q || undefined, limit: PAGE });
+    const result = await api.complaints.list({ ...this.filters, limit: PAGE });
     // The filters changed meanwhile: the list task has loaded (or is loading) the right page.
     if (result.error || filters !== [this.status, this.type, this.q].join('\u0000')) return;
     const fresh = new Map(result.data.items.map((s) => [s.id, s]));
@@ -184,7 +189,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
     this.exportResult = undefined;
     try {
       const result = await api.complaints.exportStatus({
-        format, locale: this.shownLocale, status: this.status || undefined, type: this.type || undefined, q: this.q || undefined,
+        format, locale: this.shownLocale, ...this.filters,
       });
       if (result.error) {
         this.exportError = result.error;

@@ -208,10 +208,6 @@ export class IprHolderProfiles extends IprApiElement {
     (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('button.new'))?.focus();
   }
 
-  private errorText(error: ApiError): string {
-    return error.issues?.[0] ? this.issueText(error.issues[0]) : error.message || this.t.actionFailed;
-  }
-
   // ---- rendering ---------------------------------------------------------------------
 
   private shown(key: string): Issue[] {
