@@ -1,10 +1,8 @@
 import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
+import { warningToken } from '../../styles/warning.js';
 
-export const styles = [theme, css`
-  :host { --_warning: var(--ipr-color-warning, #7a4a00); }
-  :host([theme='dark']) { --_warning: var(--ipr-color-warning, #f2c46d); }
-  @media (prefers-color-scheme: dark) { :host([theme='auto']) { --_warning: var(--ipr-color-warning, #f2c46d); } }
+export const styles = [theme, warningToken, css`
   .head { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap; }
   h2 { font-size: 1.15em; margin: 0; }
   h3 { font-size: 1em; margin: 0 0 0.5em; }

@@ -1,10 +1,8 @@
 import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
+import { warningToken } from '../../styles/warning.js';
 
-export const styles = [theme, css`
-  :host { --_warning: var(--ipr-color-warning, #7a4a00); }
-  :host([theme='dark']) { --_warning: var(--ipr-color-warning, #f2c46d); }
-  @media (prefers-color-scheme: dark) { :host([theme='auto']) { --_warning: var(--ipr-color-warning, #f2c46d); } }
+export const styles = [theme, warningToken, css`
   .warning { color: var(--_warning); font-size: 0.85em; font-weight: 600; }
   .warning::before { content: '⚠ '; }
   .duplicates { color: var(--_warning); margin: 0.25em 0; }
