@@ -181,7 +181,6 @@ export const en = {
   liveStates: { connecting: 'Connecting…', open: 'Live', retrying: 'Reconnecting…', closed: 'Not live' } as Record<'connecting' | 'open' | 'retrying' | 'closed', string>,
   export: 'Export',
   exportAs: (format: string) => `Export ${format}`,
-  exportAsLabel: (format: string) => `Export the status report as ${format}`,
   exporting: 'Preparing the export…',
   exported: (rows: number) => (rows === 1 ? '1 row exported.' : `${rows} rows exported.`),
   exportTruncated: (rows: number) => `Only the first ${rows} rows were exported; narrow the filters for the rest.`,

@@ -178,7 +178,6 @@ export const zhCN: Messages = {
   liveStates: { connecting: '正在连接…', open: '实时', retrying: '正在重新连接…', closed: '未连接实时更新' },
   export: '导出',
   exportAs: (format) => `导出 ${format}`,
-  exportAsLabel: (format) => `将状态报表导出为 ${format}`,
   exporting: '正在准备导出…',
   exported: (rows) => `已导出 ${rows} 行。`,
   exportTruncated: (rows) => `仅导出了前 ${rows} 行；请缩小筛选范围以导出其余部分。`,
