@@ -163,12 +163,42 @@ function releaseWorker(w: Warm, healthy: boolean) {
   if (warm === w) warm = undefined;
 }
 
+type WorkerOptions = { workerUrl?: string | URL; timeoutMs?: number };
+
+/** A file or report asked for while the worker is still warming up waits for it rather than starting another. */
+function untilWarmed(url: string | URL | undefined): Promise<void> | undefined {
+  return warm?.warming && warm.url === String(url ?? defaultWorkerUrl()) ? warm.ready : undefined;
+}
+
+type WorkerAnswer<T> = { answer: T } | { failed: 'timeout' } | { failed: 'aborted' } | { failed: 'error'; event: ErrorEvent };
+
+/**
+ * Posts one message to a taken worker and settles on the answer with its id, an error, the
+ * timeout or an abort; then releases the worker (kept warm only after an answer).
+ */
+function askWorker<T>(w: Warm, message: { id: number } & Record<string, unknown>, timeoutMs: number, transfer: Transferable[] = [], signal?: AbortSignal): Promise<WorkerAnswer<T>> {
+  return new Promise((resolve) => {
+    const finish = (result: WorkerAnswer<T>) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      releaseWorker(w, 'answer' in result);
+      resolve(result);
+    };
+    const onAbort = () => finish({ failed: 'aborted' });
+    const timer = setTimeout(() => finish({ failed: 'timeout' }), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    w.worker.onmessage = (e: MessageEvent<{ id: number } & T>) => { if (e.data?.id === message.id) finish({ answer: e.data }); };
+    w.worker.onerror = (e) => { e.preventDefault?.(); finish({ failed: 'error', event: e }); };
+    w.worker.postMessage(message, transfer);
+  });
+}
+
 /**
  * Starts the parser worker and has it compile SheetJS now, so the first import does not pay for
  * it: call when an import control appears or is about to be used. Resolves when the worker is
  * ready (or at once where there are no Workers); the worker is kept like one after an import.
  */
-export function warmImportWorker(options: { workerUrl?: string | URL; timeoutMs?: number } = {}): Promise<void> {
+export function warmImportWorker(options: WorkerOptions = {}): Promise<void> {
   if (typeof Worker === 'undefined') return preloadParserHere();
   const key = String(options.workerUrl ?? defaultWorkerUrl());
   if (warm && warm.url === key) return warm.ready ?? Promise.resolve();
@@ -178,15 +208,8 @@ export function warmImportWorker(options: { workerUrl?: string | URL; timeoutMs?
   } catch {
     return preloadParserHere();
   }
-  const id = nextId++;
   w.warming = true;
-  w.ready = new Promise<void>((resolve) => {
-    const done = (healthy: boolean) => { clearTimeout(timer); w.warming = false; releaseWorker(w, healthy); resolve(); };
-    const timer = setTimeout(() => done(false), options.timeoutMs ?? 30_000);
-    w.worker.onmessage = (e: MessageEvent<{ id: number }>) => { if (e.data?.id === id) done(true); };
-    w.worker.onerror = (e) => { e.preventDefault?.(); done(false); };
-    w.worker.postMessage({ id, warm: true });
-  });
+  w.ready = askWorker(w, { id: nextId++, warm: true }, options.timeoutMs ?? 30_000).then(() => { w.warming = false; });
   return w.ready;
 }
 
@@ -194,25 +217,18 @@ export function warmImportWorker(options: { workerUrl?: string | URL; timeoutMs?
  * Writes an .xlsx in the sheet worker (SheetJS on a 50,000-row report blocks a page for over a
  * second), or here where no Worker can start. The worker is the import's, kept warm the same way.
  */
-export async function writeXlsxOffThread(request: SheetWriteRequest, options: { workerUrl?: string | URL; timeoutMs?: number } = {}): Promise<ArrayBuffer> {
+export async function writeXlsxOffThread(request: SheetWriteRequest, options: WorkerOptions = {}): Promise<ArrayBuffer> {
   if (typeof Worker === 'undefined') return writeXlsx(request);
-  if (warm?.warming && warm.url === String(options.workerUrl ?? defaultWorkerUrl())) await warm.ready;
+  await untilWarmed(options.workerUrl);
   let w: Warm;
   try {
     w = takeWorker(options.workerUrl);
   } catch {
     return writeXlsx(request);
   }
-  const id = nextId++;
-  const answer = await new Promise<ArrayBuffer | null>((resolve) => {
-    const done = (bytes: ArrayBuffer | null) => { clearTimeout(timer); releaseWorker(w, bytes !== null); resolve(bytes); };
-    const timer = setTimeout(() => done(null), options.timeoutMs ?? 60_000);
-    w.worker.onmessage = (e: MessageEvent<{ id: number; bytes?: ArrayBuffer }>) => { if (e.data?.id === id) done(e.data.bytes ?? null); };
-    w.worker.onerror = (e) => { e.preventDefault?.(); done(null); };
-    w.worker.postMessage({ id, write: request });
-  });
+  const result = await askWorker<{ bytes?: ArrayBuffer }>(w, { id: nextId++, write: request }, options.timeoutMs ?? 60_000);
   // The worker could not do it (script blocked by a CSP, out of memory): write here instead.
-  return answer ?? writeXlsx(request);
+  return ('answer' in result ? result.answer.bytes : undefined) ?? writeXlsx(request);
 }
 
 function preloadParserHere(): Promise<void> {
@@ -220,42 +236,22 @@ function preloadParserHere(): Promise<void> {
 }
 
 async function parseInWorker(request: ParseRequest, options: ImportOptions, reread: () => Promise<ArrayBuffer>): Promise<ParseOutcome> {
-  // A file chosen while the worker is still warming up waits for it rather than starting another.
-  if (warm?.warming && warm.url === String(options.workerUrl ?? defaultWorkerUrl())) await warm.ready;
+  await untilWarmed(options.workerUrl);
   const { signal } = options;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  return new Promise((resolve) => {
-    let w: Warm;
-    try {
-      w = takeWorker(options.workerUrl);
-    } catch {
-      // No worker possible (e.g. a CSP without worker-src): parse here instead.
-      resolve(parseHere(request, signal));
-      return;
-    }
-    const id = nextId++;
-    const corrupt: Issue[] = [issue('sheet.corrupt', [], { file: request.name })];
-    const finish = (healthy: boolean) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      releaseWorker(w, healthy);
-    };
-    const onAbort = () => { finish(false); resolve({ ok: false, issues: [issue('request.aborted')] }); };
-    // A workbook that makes the parser spin ends here, not in a hang.
-    const timer = setTimeout(() => { finish(false); resolve({ ok: false, issues: corrupt }); }, timeoutMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    w.worker.onmessage = (e: MessageEvent<{ id: number; outcome: ParseOutcome }>) => {
-      if (e.data?.id !== id) return;
-      finish(true);
-      resolve(e.data.outcome);
-    };
-    w.worker.onerror = (e) => {
-      // The worker script could not load (wrong URL, CSP): parse here rather than fail.
-      e.preventDefault?.();
-      finish(false);
-      console.warn('[@ipr/client] the import worker failed to start; parsing on the main thread', e.message ?? '');
-      resolve(reread().then((buffer) => parseHere({ ...request, buffer }, signal), () => ({ ok: false, issues: corrupt })));
-    };
-    w.worker.postMessage({ id, request }, [request.buffer]);
-  });
+  let w: Warm;
+  try {
+    w = takeWorker(options.workerUrl);
+  } catch {
+    // No worker possible (e.g. a CSP without worker-src): parse here instead.
+    return parseHere(request, signal);
+  }
+  const corrupt: Issue[] = [issue('sheet.corrupt', [], { file: request.name })];
+  const result = await askWorker<{ outcome: ParseOutcome }>(w, { id: nextId++, request }, options.timeoutMs ?? 30_000, [request.buffer], signal);
+  if ('answer' in result) return result.answer.outcome;
+  if (result.failed === 'aborted') return { ok: false, issues: [issue('request.aborted')] };
+  // A workbook that makes the parser spin ends here, not in a hang.
+  if (result.failed === 'timeout') return { ok: false, issues: corrupt };
+  // The worker script could not load (wrong URL, CSP): parse here rather than fail.
+  console.warn('[@ipr/client] the import worker failed to start; parsing on the main thread', result.event.message ?? '');
+  return reread().then((buffer) => parseHere({ ...request, buffer }, signal), () => ({ ok: false, issues: corrupt }));
 }
