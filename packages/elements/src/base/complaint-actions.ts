@@ -10,7 +10,7 @@ import type { ApiError, ComplaintEvent } from '../api.js';
  * `live` is on unless the attribute says `live="false"` (or is removed): an absent attribute
  * keeps the default (true), as Lit only converts attributes that change.
  */
-export const liveAttribute = {
+const liveAttribute = {
   fromAttribute: (value: string | null) => value !== null && value.trim().toLowerCase() !== 'false',
 };
 

@@ -20,7 +20,7 @@ const hubs = new WeakMap<IprClient, Hub>();
  * `client.events.subscribe` per client; the stream closes when its last listener leaves.
  * Returns the unsubscribe function, or undefined when the client has no `events`.
  */
-export function subscribeLive(client: IprClient, listener: Listener): (() => void) | undefined {
+function subscribeLive(client: IprClient, listener: Listener): (() => void) | undefined {
   if (typeof client.events?.subscribe !== 'function') return undefined;
   let hub = hubs.get(client);
   if (!hub) {

@@ -17,7 +17,7 @@ export function poaOf(profile: HolderProfile, now: Date | undefined): PowerOfAtt
 }
 
 /** A calendar date (YYYY-MM-DD) as the locale writes it, read in UTC so it never shifts a day. */
-export function formatDay(value: string | null | undefined, locale: Locale): string {
+function formatDay(value: string | null | undefined, locale: Locale): string {
   if (!value) return '';
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
