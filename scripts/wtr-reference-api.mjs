@@ -49,6 +49,9 @@ export function referenceApiForTests({ name, catalogueSize, prepare, afterStart 
         resolve();
       });
       req.on('error', reject);
+      // The browser gave up (an aborted upload, a closed event stream): so does the proxied request.
+      ctx.req.on('close', () => { if (!ctx.req.complete) req.destroy(); });
+      ctx.res.on('close', () => req.destroy());
       ctx.req.pipe(req);
     });
 

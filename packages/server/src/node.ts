@@ -33,6 +33,8 @@ export interface StartOptions {
    * removed when older than this. Default 10 minutes (another process may be finishing an upload).
    */
   sweepFilesOlderThanMs?: number;
+  /** close(): how long answers in flight may take before every connection is closed. Default 2 s. */
+  closeGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -88,11 +90,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // keep-alive connections go idle afterwards and are closed as they do.
       bus.shutdown();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const idle = setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 25);
+      const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+      const idle = setInterval(() => http.closeIdleConnections?.(), 25);
+      // A client that stopped half-way through sending a request keeps its connection busy for
+      // ever: after a grace period for answers in flight, every connection is closed.
+      const cutoff = setTimeout(() => http.closeAllConnections?.(), options.closeGraceMs ?? 2000);
       try {
         await closed;
       } finally {
         clearInterval(idle);
+        clearTimeout(cutoff);
       }
       await db.close();
     },

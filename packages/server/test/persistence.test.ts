@@ -114,3 +114,17 @@ test('start-up sweeps what interrupted uploads leave: unreferenced files and .tm
   assert.equal((await fetch(`${third.url}/v1/evidence/ev_seed_a_original/content`, { headers: { authorization: 'Bearer demo-complainant-a' } })).status, 200);
   await third.close();
 });
+
+test('close() ends even when a client stopped half-way through sending a request', async () => {
+  const { connect } = await import('node:net');
+  const server = await startServer({ port: 0, dataDir: tempDir(), catalogueSize: 60, closeGraceMs: 200 });
+  const socket = connect(server.port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  // Headers promise 1,000 bytes of body; 10 arrive, then nothing.
+  socket.write('POST /v1/evidence HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-complainant-a\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000\r\n\r\n--b\r\nabcd');
+  await new Promise((r) => setTimeout(r, 100));
+  const started = Date.now();
+  await server.close();
+  assert.ok(Date.now() - started < 5000, `close() took ${Date.now() - started} ms`);
+  socket.destroy();
+});
