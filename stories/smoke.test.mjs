@@ -35,6 +35,8 @@ async function ensureBuild() {
 }
 
 let server, browser, base, stories = [];
+/** Paths the static server answered 404: named in a failure, since Chromium's console message omits them. */
+const missing = [];
 const axeSource = await readFile(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 before(async () => {
@@ -46,7 +48,7 @@ before(async () => {
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch { res.writeHead(404).end(); }
+    } catch { missing.push(path); res.writeHead(404).end(); }
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${server.address().port}`;
@@ -66,7 +68,7 @@ test('every story renders without console errors or axe violations', async (t) =
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   let errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()}${m.location()?.url ? ` (${m.location().url})` : ''}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`); });
   // Open the preview once, then switch stories through Storybook's channel: the in-browser API
@@ -123,6 +125,7 @@ test('every story renders without console errors or axe violations', async (t) =
     t.diagnostic(`${story.id} ${Date.now() - started} ms`);
   }
   t.diagnostic(`${stories.length} stories in ${Date.now() - t0} ms`);
+  if (missing.length) t.diagnostic(`answered 404: ${[...new Set(missing)].join(', ')}`);
   await context.close();
   assert.deepEqual(failures, [], `${failures.length} problem(s):\n${failures.join('\n')}`);
 });
