@@ -16,10 +16,11 @@ export interface RowWindowOptions {
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
 /**
- * Windowed rows for a scrolling table: only the rows in view (plus an overscan) are rendered,
- * with one spacer row above and one below standing in for the rest. Rows must have one height
- * (set by CSS); it is measured from the first rendered row. Used by the complaint list and the
- * product picker's import result, so 10,000 complaints or 800 imported rows cost a screenful.
+ * Windowed rows for a scrolling table or list: only the rows in view (plus an overscan) are
+ * rendered, with one spacer above and one below standing in for the rest. Rows must have one
+ * height (set by CSS); it is measured from the first rendered row. Used by the complaint list and
+ * the product picker (its import result and its added products), so 10,000 complaints or 800
+ * products cost a screenful.
  */
 export class RowWindow implements ReactiveController {
   private scrollPos = 0;
@@ -54,9 +55,16 @@ export class RowWindow implements ReactiveController {
     return [start, Math.max(start, end)];
   }
 
-  /** The spacer row standing in for `rows` rows (nothing for none). */
-  spacer(rows: number, columns: number): TemplateResult | typeof nothing {
-    return rows > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan=${columns} style="height:${rows * this.rowHeight}px"></td></tr>` : nothing;
+  /**
+   * The spacer standing in for `rows` rows (nothing for none): a table row spanning `columns`
+   * cells in a table body, a list item in a list.
+   */
+  spacer(rows: number, columns?: number): TemplateResult | typeof nothing {
+    if (rows <= 0) return nothing;
+    const height = `height:${rows * this.rowHeight}px`;
+    return columns === undefined
+      ? html`<li class="spacer" aria-hidden="true" style=${height}></li>`
+      : html`<tr class="spacer" aria-hidden="true"><td colspan=${columns} style=${height}></td></tr>`;
   }
 
   /** Bind as the viewport's `@scroll` listener. */
@@ -83,6 +91,13 @@ export class RowWindow implements ReactiveController {
     if (viewport !== this.observed) {
       this.resizeObserver?.disconnect();
       this.observed = viewport ?? undefined;
+      // A new scrolling element (the list was empty, the table was closed) starts where it is, not
+      // where the last one was left.
+      const scrollPos = viewport?.scrollTop ?? 0;
+      if (scrollPos !== this.scrollPos) {
+        this.scrollPos = scrollPos;
+        this.host.requestUpdate();
+      }
       if (viewport && 'ResizeObserver' in globalThis) {
         this.resizeObserver = new ResizeObserver(() => {
           if (viewport.clientHeight && viewport.clientHeight !== this.viewportHeight) {

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
 import { formatBytes, issue, LIMITS, normalizeProductLink, validateProductLinks, type Issue, type Product } from '@ipr/validators';
 import { downloadTemplate, importLinks, preloadImport, type ImportResult } from '@ipr/client';
@@ -60,6 +61,10 @@ export class IprProductPicker extends IprApiElement {
   private checking?: Promise<void>;
   /** The import result's rows are windowed: 800 rows cost a screenful of DOM. */
   private importRows = new RowWindow(this, { viewport: '.rows', row: '.rows tr[data-row]', rowHeight: 30, viewportHeight: 288 });
+  /** So are the added products: 800 of them cost a screenful too. */
+  private addedRows = new RowWindow(this, { viewport: '.added-list', row: '.added-list > li[data-url]', rowHeight: 56, viewportHeight: 320 });
+  /** The picker's own issues for one `entries` array (render runs on every scrolled frame). */
+  private ownIssuesFor?: { entries: Entry[]; issues: Issue[] };
 
   /** The added product links, canonical. */
   get value(): string[] {
@@ -146,8 +151,11 @@ export class IprProductPicker extends IprApiElement {
   });
 
   private get ownIssues(): Issue[] {
-    const result = validateProductLinks(this.value);
-    return result.ok ? [] : result.issues.filter((i) => i.path.length === 1);
+    if (this.ownIssuesFor?.entries !== this.entries) {
+      const result = validateProductLinks(this.value);
+      this.ownIssuesFor = { entries: this.entries, issues: result.ok ? [] : result.issues.filter((i) => i.path.length === 1) };
+    }
+    return this.ownIssuesFor.issues;
   }
 
   private get shownIssues(): Issue[] {
@@ -167,9 +175,11 @@ export class IprProductPicker extends IprApiElement {
   /** Adds products (or links); refuses what would go over the limit. Returns how many were added. */
   add(items: Array<Product | string>): number {
     const fresh: Entry[] = [];
+    const seen = new Set(this.entries.map((e) => e.url));
     for (const item of items) {
       const url = typeof item === 'string' ? item : item.url;
-      if (this.has(url) || fresh.some((e) => e.url === url)) continue;
+      if (seen.has(url)) continue;
+      seen.add(url);
       fresh.push({ url, product: typeof item === 'string' ? undefined : item });
     }
     const room = LIMITS.maxProductLinks - this.entries.length;
@@ -190,12 +200,19 @@ export class IprProductPicker extends IprApiElement {
   removeLink(url: string) {
     const index = this.entries.findIndex((e) => e.url === url);
     if (index < 0) return;
+    // Focus moves only when it was on the removed product's button (a keyboard or clicking user);
+    // a host removing a link through the API leaves the focus where it is.
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>('.added-list > li');
+    const hadFocus = focused?.dataset.url === url;
     this.entries = this.entries.filter((e) => e.url !== url);
     this.changed();
-    // Keep the keyboard user in the list: focus the next remove button, or the search box.
+    if (!hadFocus) return;
+    // Keep the keyboard user in the list: the next product's remove button (the previous one for
+    // the last product; both are in the rendered window), or the search box once the list is empty.
     void this.updateComplete.then(() => {
-      const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('.added button.remove');
-      (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLInputElement>('#q'))?.focus();
+      const n = this.entries.length;
+      const next = this.renderRoot.querySelector<HTMLButtonElement>(`.added-list > li[aria-posinset="${Math.min(index, n - 1) + 1}"] button.remove`);
+      (next ?? this.renderRoot.querySelector<HTMLElement>(n ? '.added-list' : '#q'))?.focus();
     });
   }
 
@@ -330,12 +347,40 @@ export class IprProductPicker extends IprApiElement {
     return this.issueText(issue('links.already_in_open_complaint', [], { number: complaint.number }));
   }
 
+  /** "Already in your open complaint IPR-…" on one line: the sentence may be cut, the number never is. */
+  private renderWarning(complaint: OpenComplaintRef) {
+    const text = this.openText(complaint);
+    const at = text.indexOf(complaint.number);
+    const cut = at < 0 ? text : text.slice(0, at);
+    const kept = at < 0 ? '' : text.slice(at);
+    return html`<span class="warning" part="warning" title=${text}><span class="cut">${cut}</span>${kept ? html`<span class="kept">${kept}</span>` : nothing}</span>`;
+  }
+
+  /** One added product: two lines of one height (cut with an ellipsis, whole in `title`), so the list can be windowed. */
+  private renderEntry(e: Entry, index: number, size: number) {
+    const t = this.t;
+    const open = this.openByUrl.get(e.url);
+    const name = e.product?.name;
+    const url = html`<span class="url" title=${e.url}>${e.url}</span>`;
+    return html`<li class="item ${open ? 'in-open' : ''}" data-url=${e.url} aria-setsize=${size} aria-posinset=${index + 1}>
+      <span class="text">${name === undefined ? url : html`<span class="name" title=${name}>${name}</span>`}<span class="sub">${open ? this.renderWarning(open) : nothing}${name === undefined ? nothing : url}</span></span>
+      <button type="button" class="remove" aria-label=${t.removeNamed(name ?? e.url)} @click=${() => this.removeLink(e.url)}>${t.remove}</button>
+    </li>`;
+  }
+
   protected override render() {
     const t = this.t;
     const n = this.entries.length;
     const inOpen = this.openComplaints.length;
     const max = LIMITS.maxProductLinks;
     const invalid = this.shownIssues.length > 0;
+    // Windowed, with aria-setsize/aria-posinset on each item so assistive tech still hears 800. Keyed
+    // by link: a focused remove button stays with its product while the window moves.
+    const [start, end] = this.addedRows.range(n);
+    const shown = this.entries.slice(start, end);
+    // `value` may repeat a link (an error the picker shows): keys must still be unique.
+    const seen = new Set<string>();
+    const keys = shown.map((e, i) => (seen.has(e.url) ? `${start + i}:${e.url}` : (seen.add(e.url), e.url)));
     return html`
       <div class="head">
         <span class="counter ${n >= max ? 'full' : ''}" part="counter" role="status" aria-label=${t.counterLabel(n, max)}>${t.counter(n, max)}</span>
@@ -353,15 +398,10 @@ export class IprProductPicker extends IprApiElement {
       <div class="added" part="added">
         <h3 id="added-h">${t.addedProducts}</h3>
         <p class="duplicates" part="duplicates" role="status">${inOpen ? t.inOpenComplaints(inOpen) : nothing}</p>
-        ${n === 0 ? html`<p class="hint">${t.noProducts}</p>` : html`<ul class="plain added-list" aria-labelledby="added-h">
-          ${this.entries.map((e) => {
-            const open = this.openByUrl.get(e.url);
-            return html`<li class="item ${open ? 'in-open' : ''}" data-url=${e.url}>
-              <span class="text">${e.product ? html`<span class="name">${e.product.name}</span><br />` : nothing}<span class="url">${e.url}</span>
-                ${open ? html`<br /><span class="warning" part="warning">${this.openText(open)}</span>` : nothing}</span>
-              <button type="button" class="remove" aria-label=${t.removeNamed(e.product?.name ?? e.url)} @click=${() => this.removeLink(e.url)}>${t.remove}</button>
-            </li>`;
-          })}
+        ${n === 0 ? html`<p class="hint">${t.noProducts}</p>` : html`<ul class="plain added-list" tabindex="0" aria-labelledby="added-h" @scroll=${this.addedRows.onScroll}>
+          ${this.addedRows.spacer(start)}
+          ${repeat(shown, (_, i) => keys[i], (e, i) => this.renderEntry(e, start + i, n))}
+          ${this.addedRows.spacer(n - end)}
         </ul>`}
       </div>
       ${this.renderIssues('links-error')}
