@@ -43,9 +43,9 @@ function library(pkg) {
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   const external = (id) =>
     builtinModules.includes(id) || id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/'));
-  const entries = { validators: ['src/index.ts'], client: ['src/index.ts'], server: ['src/index.ts', 'src/main.ts'], elements: ['src/index.ts', 'src/define.ts'] }[pkg];
+  const entries = { validators: ['src/index.ts'], client: ['src/index.ts'], server: ['src/index.ts', 'src/main.ts', 'src/db/pglite-thread-worker.js'], elements: ['src/index.ts', 'src/define.ts'] }[pkg];
   return {
-    input: Object.fromEntries(entries.map((e) => [e.replace(/^src\//, '').replace(/\.ts$/, ''), `packages/${pkg}/${e}`])),
+    input: Object.fromEntries(entries.map((e) => [e.replace(/^src\//, '').replace(/\.[jt]s$/, ''), `packages/${pkg}/${e}`])),
     external,
     onwarn,
     output: { dir: `packages/${pkg}/dist`, format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: `packages/${pkg}/src` },

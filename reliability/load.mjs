@@ -142,7 +142,25 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
       }
     }
   };
-  await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
+  // Responsiveness: every 250 ms a new connection asks /v1/health (no database): how long a
+  // visitor arriving at a saturated server waits for anything at all.
+  const probes = [];
+  const probing = (async () => {
+    while (performance.now() < deadline) {
+      const agent = new http.Agent({ keepAlive: false });
+      const t = performance.now();
+      try {
+        const { status } = await request(agent, `${server.url}/v1/health`);
+        if (status !== 200) errors.push(`health ${status}`);
+        probes.push(performance.now() - t);
+      } catch (e) {
+        errors.push(`health network: ${e.code ?? e.message}`);
+      }
+      agent.destroy();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  await Promise.all([...Array.from({ length: clients }, (_, c) => client(c)), probing]);
   for (const a of agents) a.destroy();
   const elapsed = (performance.now() - started) / 1000;
 
@@ -168,7 +186,7 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
     database: pg ? 'postgresql' : 'pglite',
     clients, seconds: Math.round(elapsed * 10) / 10,
     requests, throughput: { requestsPerSecond: Math.round(requests / elapsed), createsPerSecond: Math.round(lat.create.length / elapsed), listsPerSecond: Math.round(lat.list.length / elapsed) },
-    latencyMs: { create: percentiles(lat.create), list: percentiles(lat.list), firstAnswerPerClient: percentiles(firstAnswers) },
+    latencyMs: { create: percentiles(lat.create), list: percentiles(lat.list), firstAnswerPerClient: percentiles(firstAnswers), healthOnNewConnection: percentiles(probes) },
     connect: { cold: process.env.LOAD_COLD === '1', connectPhaseMs: connectMs, connectionsOpenedDuringRun: reconnects },
     errors: errors.length, errorSamples: [...new Set(errors)].slice(0, 10),
     creates: { acknowledged: acked.size, uniqueKeys: new Set(acked.keys()).size, storedInDatabase: stored, idempotencyRecords: keyRows.length, distinctComplaints: ids.size, keyIdMismatches: mismatched, withoutProducts: noProducts[0].n },
@@ -187,6 +205,7 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
   log(row('create', result.latencyMs.create));
   log(row('list', result.latencyMs.list));
   log(row('first', result.latencyMs.firstAnswerPerClient) + `   (each client's first answer in the run; ${result.connect.cold ? 'cold: clients connect as the run starts' : `connections opened beforehand in ${connectMs} ms`}; ${reconnects} opened during the run)`);
+  log(row('health', result.latencyMs.healthOnNewConnection) + '   (a new connection every 250 ms asking /v1/health, which needs no database)');
   log(`errors: ${result.errors}${result.errors ? ' ' + JSON.stringify(result.errorSamples) : ''}`);
   log(`creates: ${acked.size} acknowledged, ${stored} in the database, ${keyRows.length} idempotency records -> ${ids.size} distinct complaints; API totals grew by ${apiDelta.map((d) => `${d.listedMore} (${d.account}, ${d.acknowledged} acknowledged)`).join(', ')}`);
   log(`${result.ok ? 'OK' : 'FAILED'}: ${result.ok ? 'no errors, nothing lost, nothing doubled' : 'see above'} (results in ${join(RESULTS, 'load.json')})`);

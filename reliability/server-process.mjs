@@ -1,5 +1,6 @@
 // The real reference API as a separate process (packages/server/src/main.ts through tsx), for
-// the fault and load tests: it can be SIGKILLed and restarted on the same data.
+// the fault and load tests: it can be SIGKILLed and restarted on the same data. SERVER_NODE_ARGS
+// adds Node options to it (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under load).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +15,7 @@ export function spawnServer({ dataDir, databaseUrl, catalogueSize = 600, timeout
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CATALOGUE_SIZE: String(catalogueSize), NODE_OPTIONS: '' };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), '--conditions=source', '--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const ready = new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { createPgliteDb } from './db/pglite.js';
+import { createPgliteThreadDb } from './db/pglite-thread.js';
 import { createPgDb } from './db/pg.js';
 import type { Db } from './db/types.js';
 import { createEventBus } from './events.js';
@@ -13,6 +13,7 @@ import { seed as seedDb } from './seed.js';
 
 export { createDiskFileStore } from './files/disk.js';
 export { createPgDb, type PgOptions } from './db/pg.js';
+export { createPgliteThreadDb, type PgliteThreadOptions } from './db/pglite-thread.js';
 
 export interface StartOptions {
   /** 0 picks a free port. Default 8787. */
@@ -52,7 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const started = performance.now();
   const dataDir = options.dataDir ?? '.data';
   if (!options.databaseUrl) mkdirSync(dataDir, { recursive: true });
-  const db = options.databaseUrl ? await createPgDb({ connectionString: options.databaseUrl }) : await createPgliteDb({ dataDir: join(dataDir, 'pglite') });
+  const db = options.databaseUrl ? await createPgDb({ connectionString: options.databaseUrl }) : await createPgliteThreadDb({ dataDir: join(dataDir, 'pglite') });
   const evidenceDir = join(dataDir, 'evidence');
   const files = createDiskFileStore(evidenceDir);
   let sweptFiles = 0;
