@@ -6,6 +6,7 @@
 // the page is idle (tags used inside another shadow root are not seen by the observer). Elements
 // in the page before their definition upgrade when it arrives, keeping the properties already
 // set on them. Bundlers use `@ipr/elements/define` instead, which registers everything at once.
+import { DETAIL_TAGS, FORM_TAGS } from './cdn-early.js';
 import { define } from './base/define.js';
 import { IprProvider } from './components/provider/provider.component.js';
 import { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
@@ -52,8 +53,8 @@ export function loadAllElements(): Promise<unknown> {
 }
 
 const LAZY: Array<{ tags: string; load: () => Promise<unknown>; what: string }> = [
-  { tags: 'ipr-complaint-form, ipr-product-picker, ipr-evidence-picker, ipr-holder-profiles', load: loadFormElements, what: 'the form elements' },
-  { tags: 'ipr-complaint-detail', load: loadDetailElement, what: 'the complaint detail' },
+  { tags: FORM_TAGS, load: loadFormElements, what: 'the form elements' },
+  { tags: DETAIL_TAGS, load: loadDetailElement, what: 'the complaint detail' },
 ];
 
 // The provider first, so elements inside it find it by context when they upgrade.
@@ -62,9 +63,10 @@ define('ipr-complaint-list', IprComplaintList);
 
 if (typeof document !== 'undefined') {
   const waiting = new Set(LAZY);
+  const loading: Array<Promise<unknown>> = [];
   const loadQuietly = (group: (typeof LAZY)[number]) => {
     waiting.delete(group);
-    group.load().catch((error: unknown) => console.warn(`[ipr] ${group.what} could not be loaded`, error));
+    loading.push(group.load().catch((error: unknown) => console.warn(`[ipr] ${group.what} could not be loaded`, error)));
   };
   const scan = () => {
     for (const group of [...waiting]) if (document.querySelector(group.tags)) loadQuietly(group);
@@ -76,9 +78,11 @@ if (typeof document !== 'undefined') {
     observer.observe(document.documentElement, { childList: true, subtree: true });
     const whenIdle = (run: () => void) =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200);
-    whenIdle(() => {
+    // The rest once the page is idle and the chunks its tags asked for have arrived: the browser
+    // is often idle while it waits for them, and a chunk nobody asked for yet should not compete.
+    whenIdle(() => void Promise.allSettled(loading).then(() => whenIdle(() => {
       observer.disconnect();
       for (const group of [...waiting]) loadQuietly(group);
-    });
+    })));
   }
 }

@@ -32,6 +32,23 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
     expect(bundle.IprComplaintDetail, 'the detail is not in the initial file').to.equal(undefined);
   });
 
+  it('preloads what an on-demand chunk imports, so its files are asked for at once (no waterfall)', async () => {
+    const bundle = await import(/* @vite-ignore */ BUNDLE);
+    await bundle.loadFormElements();
+    await bundle.loadDetailElement();
+    const preloaded = new Set([...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href));
+    const dir = new URL('./', new URL(BUNDLE, location.href));
+    const initial = await (await fetch(BUNDLE)).text();
+    for (const chunk of ['form-elements', 'detail-element']) {
+      const file = initial.match(new RegExp(`\\./(${chunk}-[\\w-]+\\.js)`))?.[1];
+      expect(file, `the bundle names its ${chunk} chunk`).to.be.a('string');
+      const source = await (await fetch(new URL(file!, dir))).text();
+      const imports = [...source.matchAll(/from\s*"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]!).filter((f) => f !== 'ipr-elements.js');
+      expect(imports.length, `${chunk} imports other chunks`).to.be.greaterThan(0);
+      for (const f of imports) expect(preloaded.has(new URL(f, dir).href), `${f} (imported by ${chunk}) is preloaded`).to.equal(true);
+    }
+  });
+
   it('renders a form with no axe violations', async () => {
     const el = await fixture(html`<ipr-provider api-base=${location.origin} token=${TOKENS.complainantA}>
       <ipr-complaint-form draft-storage="memory"></ipr-complaint-form></ipr-provider>`);
