@@ -32,6 +32,11 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/bench/page.html`);
+    // Measure on a settled machine: the previous page's renderer is still shutting down and this
+    // one is finishing its load; on 2 cores that work landed inside the figures (the same form
+    // build: 75–177 ms measured at once, 57–68 ms after settling). Baselines get the same wait.
+    await page.waitForTimeout(300);
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(), { timeout: 1000 })));
     return { page, close: () => context.close() };
   };
   const run = async (fn, arg) => {
