@@ -25,6 +25,11 @@ export interface OpenComplaintRef { id: string; number: string }
  * ("Already in your open complaint IPR-…"), with a note above the list: a warning, not a block
  * (the server refuses only an identical complaint).
  *
+ * The added list and the import result are windowed: with 800 products about 14 items are in the
+ * DOM (each item one line of name and one of link, cut with an ellipsis, whole in `title`), with
+ * `aria-setsize`/`aria-posinset` so assistive tech still hears 800; every Remove button is reached
+ * by Tab, and removing one moves focus to the next product's button.
+ *
  * @fires change - The list of added products changed (read `value`).
  * @fires ipr-restriction-failed - A sheet or links were refused (detail: `{ source, file?, issues }`).
  * @csspart search - The search form.
