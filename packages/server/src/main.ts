@@ -11,6 +11,10 @@ const server = await startServer({
   corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   ...(env.CATALOGUE_SIZE ? { catalogueSize: Number(env.CATALOGUE_SIZE) } : {}),
   ...(env.LARGE_ATTACHMENT_EMAIL ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL } : {}),
+  onDatabaseLost: (error) => {
+    console.error(`IPR reference API: the database stopped (${error.message}); exiting so a supervisor can restart it`);
+    process.exit(1);
+  },
 });
 console.log(`IPR reference API listening on ${server.url} (started in ${Math.round(server.startupMs)} ms${env.DATABASE_URL ? ', PostgreSQL' : `, data in ${env.DATA_DIR ?? '.data'}`})`);
 

@@ -36,6 +36,12 @@ export interface StartOptions {
   sweepFilesOlderThanMs?: number;
   /** close(): how long answers in flight may take before every connection is closed. Default 2 s. */
   closeGraceMs?: number;
+  /**
+   * PGlite's thread stopped by itself (a crash inside the database). The server has already
+   * closed (no request can succeed any more); the process should exit non-zero so its supervisor
+   * starts it again on the same data. Default: reported through `onError`.
+   */
+  onDatabaseLost?: (error: Error) => void;
 }
 
 export interface RunningServer {
@@ -53,7 +59,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const started = performance.now();
   const dataDir = options.dataDir ?? '.data';
   if (!options.databaseUrl) mkdirSync(dataDir, { recursive: true });
-  const db = options.databaseUrl ? await createPgDb({ connectionString: options.databaseUrl }) : await createPgliteThreadDb({ dataDir: join(dataDir, 'pglite') });
+  let running: RunningServer | undefined;
+  let closing: Promise<void> | undefined;
+  const lost = (error: Error) => {
+    void running?.close().catch(() => undefined);
+    (options.onDatabaseLost ?? options.onError)?.(error);
+  };
+  const db = options.databaseUrl
+    ? await createPgDb({ connectionString: options.databaseUrl })
+    : await createPgliteThreadDb({ dataDir: join(dataDir, 'pglite'), onLost: lost });
   const evidenceDir = join(dataDir, 'evidence');
   const files = createDiskFileStore(evidenceDir);
   let sweptFiles = 0;
@@ -80,29 +94,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? 8787;
-  return {
+  return running = {
     url: `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}`,
     port,
     db,
     startupMs: performance.now() - started,
     sweptFiles,
-    async close() {
-      // Open event streams never end by themselves: end them, so close() does not wait forever; their
-      // keep-alive connections go idle afterwards and are closed as they do.
-      bus.shutdown();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-      const idle = setInterval(() => http.closeIdleConnections?.(), 25);
-      // A client that stopped half-way through sending a request keeps its connection busy for
-      // ever: after a grace period for answers in flight, every connection is closed.
-      const cutoff = setTimeout(() => http.closeAllConnections?.(), options.closeGraceMs ?? 2000);
-      try {
-        await closed;
-      } finally {
-        clearInterval(idle);
-        clearTimeout(cutoff);
-      }
-      await db.close();
-    },
+    close: () => (closing ??= shutDown()),
   };
+
+  async function shutDown() {
+    // Open event streams never end by themselves: end them, so close() does not wait forever; their
+    // keep-alive connections go idle afterwards and are closed as they do.
+    bus.shutdown();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+    const idle = setInterval(() => http.closeIdleConnections?.(), 25);
+    // A client that stopped half-way through sending a request keeps its connection busy for
+    // ever: after a grace period for answers in flight, every connection is closed.
+    const cutoff = setTimeout(() => http.closeAllConnections?.(), options.closeGraceMs ?? 2000);
+    try {
+      await closed;
+    } finally {
+      clearInterval(idle);
+      clearTimeout(cutoff);
+    }
+    await db.close();
+  }
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgliteDb } from '../src/index.js';
-import { createPgliteThreadDb } from '../src/node.js';
+import { createPgliteThreadDb, startServer } from '../src/node.js';
 
 const dirs: string[] = [];
 const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'ipr-thread-')); dirs.push(d); return d; };
@@ -90,4 +90,35 @@ test('a data folder that cannot be opened fails createPgliteThreadDb, not a late
   const file = join(tempDir(), 'not-a-folder');
   writeFileSync(file, 'x');
   await assert.rejects(createPgliteThreadDb({ dataDir: file }));
+});
+
+test('a database thread that dies says so once; close() is not a death', async () => {
+  const lost: Error[] = [];
+  const dying = await createPgliteThreadDb({ onLost: (e) => lost.push(e) });
+  await dying.thread.terminate();
+  await assert.rejects(dying.query('select 1'), /the database thread stopped/);
+  assert.equal(lost.length, 1);
+  assert.match(lost[0]!.message, /the database thread stopped/);
+
+  const closed: Error[] = [];
+  const quiet = await createPgliteThreadDb({ onLost: (e) => closed.push(e) });
+  await quiet.close();
+  assert.deepEqual(closed, []);
+});
+
+test('startServer stops serving when its database thread dies, and says so', async () => {
+  const lost: Error[] = [];
+  const server = await startServer({ port: 0, dataDir: tempDir(), catalogueSize: 50, onDatabaseLost: (e) => lost.push(e) });
+  assert.equal((await fetch(`${server.url}/v1/health`)).status, 200);
+  await (server.db as typeof server.db & { thread: { terminate(): Promise<number> } }).thread.terminate();
+  assert.equal(lost.length, 1);
+  // The server closes by itself: soon nothing answers, not even the health check.
+  const deadline = Date.now() + 5000;
+  let answering = true;
+  while (answering && Date.now() < deadline) {
+    answering = await fetch(`${server.url}/v1/health`).then(() => true, () => false);
+    if (answering) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(answering, false, 'the server still answers after losing its database');
+  await server.close(); // the close the loss started: resolves once it is done
 });

@@ -15,6 +15,11 @@ export interface PgliteThreadOptions {
   dataDir?: string;
   /** Load pg_trgm (default true). */
   trigram?: boolean;
+  /**
+   * The thread stopped without `close()` (a crash inside the database): every query from now on
+   * fails, so the owner should stop serving (startServer closes; the process exits non-zero).
+   */
+  onLost?: (error: Error) => void;
 }
 
 type Request =
@@ -27,16 +32,21 @@ type Request =
 type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; name: string; code?: string } };
 
 /** Embedded PostgreSQL on its own thread, with the same `Db` interface as `createPgliteDb`. */
-export async function createPgliteThreadDb(options: PgliteThreadOptions = {}): Promise<Db> {
-  const worker = new Worker(new URL('./pglite-thread-worker.js', import.meta.url), { workerData: options });
+export async function createPgliteThreadDb(options: PgliteThreadOptions = {}): Promise<Db & { readonly thread: Worker }> {
+  const { onLost, ...workerData } = options;
+  const worker = new Worker(new URL('./pglite-thread-worker.js', import.meta.url), { workerData });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let stopped: Error | undefined;
+  let opened = false;
+  let closing = false;
 
   const stop = (error: Error) => {
+    const first = !stopped;
     stopped ??= error;
     for (const p of pending.values()) p.reject(stopped);
     pending.clear();
+    if (first && opened && !closing) onLost?.(stopped);
   };
   const toError = (error: Extract<Answer, { ok: false }>['error']) =>
     Object.assign(new Error(error.message), { name: error.name }, error.code ? { code: error.code } : {});
@@ -63,8 +73,9 @@ export async function createPgliteThreadDb(options: PgliteThreadOptions = {}): P
     exec: async (sql: string) => { await call({ op: 'exec', sql, ...(tx === undefined ? {} : { tx }) }); },
   });
 
-  const db: Db = {
+  const db: Db & { readonly thread: Worker } = {
     dialect: 'pglite',
+    thread: worker,
     ...on(),
     async transaction(fn) {
       const tx = await call<number>({ op: 'begin' });
@@ -80,6 +91,7 @@ export async function createPgliteThreadDb(options: PgliteThreadOptions = {}): P
       return result;
     },
     async close() {
+      closing = true;
       if (!stopped) await call({ op: 'close' }).catch(() => undefined);
       await worker.terminate();
     },
@@ -91,5 +103,6 @@ export async function createPgliteThreadDb(options: PgliteThreadOptions = {}): P
     await worker.terminate();
     throw error;
   }
+  opened = true;
   return db;
 }
