@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end suite: the real demo server (`node scripts/start.mjs` on a free
 // port and a fresh data folder), Debian's Chromium through playwright-core, screenshots per test.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -13,13 +13,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** (SKIP_BUILD=1 skips the check.) Builds only when an output the demo needs is missing or older than its sources. */
 export async function buildIfStale() {
   if (process.env.SKIP_BUILD === '1') return 0;
-  const { staleOutputs } = await import('../scripts/start.mjs');
-  const stale = staleOutputs();
-  if (stale.length === 0) return 0;
-  const started = Date.now();
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})`);
-  return Date.now() - started;
+  const { buildIfStale: build } = await import('../scripts/start.mjs');
+  return build({ log: () => undefined, output: 'ignore' });
 }
 
 /** Starts `node scripts/start.mjs` like a user would, on PORT=0 and a fresh DATA_DIR. */

@@ -45,17 +45,19 @@ export function staleOutputs() {
   }).map((o) => o.out);
 }
 
-function build() {
+/**
+ * Runs the root `npm run build` when an output the demo needs is missing or older than its
+ * sources (used by `npm start`, `npm test` and the e2e suite). Returns the ms it took, 0 when
+ * nothing was stale; throws when the build fails.
+ */
+export function buildIfStale({ log = console.log, output = 'inherit' } = {}) {
   const stale = staleOutputs();
-  if (stale.length === 0) return;
-  console.log(`[start] building (missing or older than their sources: ${stale.join(', ')})`);
+  if (stale.length === 0) return 0;
+  log(`[build] missing or older than their sources: ${stale.join(', ')}`);
   const started = Date.now();
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) {
-    console.error(`[start] npm run build failed (exit ${r.status})`);
-    process.exit(1);
-  }
-  console.log(`[start] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', output, 'inherit'] });
+  if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})`);
+  return Date.now() - started;
 }
 
 const TYPES = {
@@ -138,7 +140,15 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (env.SKIP_BUILD !== '1') build();
+  if (env.SKIP_BUILD !== '1') {
+    try {
+      const ms = buildIfStale();
+      if (ms) console.log(`[start] built in ${(ms / 1000).toFixed(1)} s`);
+    } catch (error) {
+      console.error(`[start] ${error.message}`);
+      process.exit(1);
+    }
+  }
   const demo = await startDemo({ port: Number(env.PORT ?? 8787), dataDir: env.DATA_DIR ?? '.data', hostname: env.HOST ?? '127.0.0.1' });
   console.log(`IPR demo ready at ${demo.url} (started in ${Math.round(demo.startupMs)} ms, data in ${env.DATA_DIR ?? '.data'})`);
   console.log(`  host site ${demo.url}/   console ${demo.url}/console.html   Vue ${demo.url}/vue.html`);
