@@ -214,6 +214,49 @@ describe('<ipr-complaint-form>', () => {
     await second.reset();
   });
 
+  it('another account (new token and draft key) gets its own empty form and contact; switching back restores the first draft', async () => {
+    const keyA = uniqueKey();
+    const keyB = uniqueKey();
+    const el = await makeForm({ key: keyA, storage: 'indexeddb' });
+    await until(() => el.draft.contact.name === 'Lin Mei', 8000, "account A's contact");
+    type(deep<HTMLTextAreaElement>(el, '#f-description'), 'Draft of account A.');
+    await el.updateComplete;
+    // The host signs in as B at once, before A's debounced save ran: that change stays A's.
+    el.client = clientFor(TOKENS.complainantB);
+    el.draftKey = keyB;
+    await el.draftReady;
+    await until(() => el.draft.contact.name === 'Jonas Weber', 8000, "account B's contact");
+    expect(el.draft.description).to.equal('');
+    expect(deep<HTMLTextAreaElement>(el, '#f-description').value).to.equal('');
+    expect(el.submissionKey, 'a new submission key').to.be.a('string');
+    await el.saveNow();
+
+    el.client = client;
+    el.draftKey = keyA;
+    await el.draftReady;
+    await el.updateComplete;
+    expect(el.draft.description).to.equal('Draft of account A.');
+    await until(() => el.draft.contact.name === 'Lin Mei', 8000, "A's contact again");
+    // And B's store never got A's draft.
+    el.client = clientFor(TOKENS.complainantB);
+    el.draftKey = keyB;
+    await el.draftReady;
+    await el.updateComplete;
+    expect(el.draft.description).to.equal('');
+    await el.reset();
+  });
+
+  it('keeps an edited contact when the account answers again; an untouched default follows the account', async () => {
+    const el = await makeForm();
+    await until(() => el.draft.contact.name === 'Lin Mei', 8000, "account A's contact");
+    type(deep<HTMLInputElement>(el, '#f-contact-name'), 'Someone Else');
+    await el.updateComplete;
+    el.client = clientFor(TOKENS.complainantB);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(el.draft.contact.name, 'an edited contact is the person\'s').to.equal('Someone Else');
+  });
+
   it('keyboard only: every step through to the receipt', async () => {
     const [product] = await freshProducts(client, 1);
     const saved = await uploadPdf(client, 'keyboard-saved.pdf');

@@ -54,6 +54,11 @@ function emptyDraft(): FormDraft {
   };
 }
 
+/** The same contact (the fields a person sees). */
+function sameContact(a: FormDraft['contact'], b: FormDraft['contact'] | undefined): boolean {
+  return !!b && a.name === b.name && a.email === b.email && a.phone === b.phone && (a.company ?? '') === (b.company ?? '');
+}
+
 function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
@@ -136,10 +141,15 @@ export class IprComplaintForm extends IprApiElement {
   private ready?: Promise<void>;
   private saveTimer?: ReturnType<typeof setTimeout>;
   private contactFromDraft = false;
+  /** The account contact last put into the form as its default (replaced while untouched). */
+  private contactDefault?: FormDraft['contact'];
 
-  /** Resolves once the saved draft (if any) has been loaded into the form. */
+  /**
+   * Resolves once the saved draft (if any) has been loaded into the form, after pending property
+   * changes (a new `draft-key` set just before is waited for).
+   */
   get draftReady(): Promise<void> {
-    return this.ready ?? Promise.resolve();
+    return this.updateComplete.then(() => this.ready);
   }
 
   /** The idempotency key the next submit uses (kept with the draft). */
@@ -152,9 +162,12 @@ export class IprComplaintForm extends IprApiElement {
     args: () => [this.api] as [IprComplaintForm['api']],
     onComplete: (account) => {
       if (!account || this.contactFromDraft) return;
+      // The contact defaults to the account's and follows it (another token: another account)
+      // until the person edits it.
       const c = this.draft.contact;
-      if (c.name || c.email || c.phone) return;
-      this.draft = { ...this.draft, contact: { ...account.contact, company: account.contact.company ?? '' } };
+      if ((c.name || c.email || c.phone) && !sameContact(c, this.contactDefault)) return;
+      this.contactDefault = { ...account.contact, company: account.contact.company ?? '' };
+      this.draft = { ...this.draft, contact: { ...this.contactDefault } };
     },
   });
 
@@ -251,6 +264,16 @@ export class IprComplaintForm extends IprApiElement {
   }
 
   private openStore() {
+    const switching = this.storeKey !== undefined;
+    // A change not yet saved belongs to the draft being left: save it there, not under the new key.
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      void this.saveNow();
+    }
+    // Another key (another account, another brand): the form starts empty; the restore below
+    // fills it when that key has a draft.
+    if (switching) this.clearState();
     this.storeKey = this.draftKey;
     try {
       this.store = createDraftStore({ key: this.draftKey, storage: this.draftStorage });
@@ -423,9 +446,19 @@ export class IprComplaintForm extends IprApiElement {
   /** Clears the form for a new complaint (and the saved draft). */
   async reset(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     await this.store?.clear().catch(() => undefined);
+    this.clearState();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
+  }
+
+  /** An empty form for a new complaint (the contact from the account); the saved draft is not touched. */
+  private clearState() {
     const contact = this.accountTask.value?.contact;
-    this.draft = { ...emptyDraft(), ...(contact ? { contact: { ...contact, company: contact.company ?? '' } } : {}) };
+    this.contactDefault = contact ? { ...contact, company: contact.company ?? '' } : undefined;
+    this.contactFromDraft = false;
+    this.draft = { ...emptyDraft(), ...(this.contactDefault ? { contact: { ...this.contactDefault } } : {}) };
     this.known = new Map();
     this.products = [];
     this.touched = new Set();
@@ -439,8 +472,6 @@ export class IprComplaintForm extends IprApiElement {
     this.profileMessage = '';
     this.idempotencyKey = newKey();
     this.step = 'basics';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
