@@ -14,7 +14,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildIfStale() {
   if (process.env.SKIP_BUILD === '1') return 0;
   const { buildIfStale: build } = await import('../scripts/start.mjs');
-  return build({ log: () => undefined, output: 'ignore' });
+  return build({ log: () => undefined, quiet: true });
 }
 
 /** Starts `node scripts/start.mjs` like a user would, on PORT=0 and a fresh DATA_DIR. */

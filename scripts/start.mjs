@@ -50,13 +50,14 @@ export function staleOutputs() {
  * sources (used by `npm start`, `npm test` and the e2e suite). Returns the ms it took, 0 when
  * nothing was stale; throws when the build fails.
  */
-export function buildIfStale({ log = console.log, output = 'inherit' } = {}) {
+export function buildIfStale({ log = console.log, quiet = false } = {}) {
   const stale = staleOutputs();
   if (stale.length === 0) return 0;
   log(`[build] missing or older than their sources: ${stale.join(', ')}`);
   const started = Date.now();
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', output, 'inherit'] });
-  if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})`);
+  // quiet: the build's output is shown only when it fails.
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})${quiet ? `:\n${r.stdout}${r.stderr}` : ''}`);
   return Date.now() - started;
 }
 

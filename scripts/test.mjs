@@ -54,7 +54,7 @@ for (const suite of suites) {
   // The elements suite also tests the CDN bundle (its chunks, preloads, worker): build it first
   // when stale (the e2e suite needs the same build, so this moves the time, it does not add it).
   if (suite.name === 'elements' && process.env.SKIP_BUILD !== '1') {
-    const ms = buildIfStale({ output: 'ignore' });
+    const ms = buildIfStale({ quiet: true });
     if (ms) console.log(`[test] built the packages in ${(ms / 1000).toFixed(1)} s`);
   }
   console.log(`\n━━ ${suite.name} ━━ ${suite.cmd.join(' ')}`);
