@@ -3,10 +3,10 @@
 // (accepting connections, parsing bodies, event streams). Here the database has a thread of its
 // own and the server thread only posts queries and awaits answers.
 //
-// Measured with `npm run load` (200 clients, 2 cores): a new connection's /v1/health answered in
-// p50 1.1 s / p95 2.2 s with PGlite on the server thread, 1.1 ms / 10 ms with it here, at the same
-// throughput. (Blocking the server thread on each statement of a transaction, Atomics.wait, was
-// tried: no faster, and it stalls the server thread again.)
+// Measured with `npm run load` (200 clients, 2 cores; figures in reliability/README.md): a new
+// connection's /v1/health answered in about a second with PGlite on the server thread, in about a
+// millisecond with it here, at about the same throughput. (Blocking the server thread on each
+// statement of a transaction, Atomics.wait, was tried: no faster, and it stalls the server thread.)
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable } from './types.js';
 
