@@ -25,7 +25,10 @@ after(async () => {
 const form = (page) => page.locator('ipr-complaint-form');
 const heading = (page) => form(page).locator('#step-heading');
 
-/** Opens the host site's form as the given complainant. */
+/** Whose contact the form defaults to, by demo token. */
+const CONTACT_NAME = { 'demo-complainant-a': 'Lin Mei', 'demo-complainant-b': 'Jonas Weber' };
+
+/** Opens the host site's form as the given complainant (signed in as A first, as the page starts). */
 async function openForm(page, token = 'demo-complainant-a') {
   await page.goto(demo.url + '/');
   await page.locator('#who').selectOption(token);
@@ -35,6 +38,9 @@ async function openForm(page, token = 'demo-complainant-a') {
     throw e;
   });
   await assert.doesNotReject(() => page.waitForFunction(() => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-contact-email')?.value));
+  // The contact is the signed-in account's, also after switching from another (it once kept A's).
+  await assert.doesNotReject(() => page.waitForFunction((name) => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-contact-name')?.value === name, CONTACT_NAME[token], { timeout: 5000 }),
+    `the form's contact is ${CONTACT_NAME[token]}'s`);
 }
 
 /** Step 1 fields besides type and products. */
