@@ -5,6 +5,7 @@ import { LIMITS } from '@ipr/validators';
 import '../src/define.js';
 import type { IprProductPicker } from '../src/index.js';
 import { deep, deepAll, text, until } from './support/helpers.js';
+import { spyOnWorkers } from '../../client/test/browser/worker-spy.js';
 
 async function linksWorkbook(n: number): Promise<File> {
   const XLSX = await import('xlsx');
@@ -16,14 +17,7 @@ async function linksWorkbook(n: number): Promise<File> {
 
 describe('<ipr-product-picker> import at the limit', () => {
   it('starts the parser worker when the Excel section opens, and the import reuses it', async () => {
-    const made: string[] = [];
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        made.push(String(url));
-      }
-    } as typeof Worker;
+    const { made, restore } = spyOnWorkers();
     try {
       const el = await fixture<IprProductPicker>(html`<ipr-product-picker></ipr-product-picker>`);
       expect(made).to.have.length(0);
@@ -34,7 +28,7 @@ describe('<ipr-product-picker> import at the limit', () => {
       expect(result.ok, JSON.stringify(result)).to.equal(true);
       expect(made, 'the import used the warmed worker').to.have.length(1);
     } finally {
-      window.Worker = Original;
+      restore();
     }
   });
 

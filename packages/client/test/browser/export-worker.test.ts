@@ -2,19 +2,13 @@ import { expect } from '@open-wc/testing';
 import * as XLSX from 'xlsx';
 import { statusReportHeaders } from '@ipr/validators';
 import { createIprClient, unwrap } from '../../src/index.js';
+import { spyOnWorkers } from './worker-spy.js';
 
 // The status export's .xlsx is written in the sheet worker (SheetJS would block the page on a
 // large report), and the file it hands back is the report, whole.
 describe('client.complaints.exportStatus writes the .xlsx off the main thread', () => {
   it('uses the sheet worker and answers a workbook with every row of the report', async () => {
-    const made: string[] = [];
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        made.push(String(url));
-      }
-    } as typeof Worker;
+    const { made, restore } = spyOnWorkers();
     try {
       const platform = createIprClient({ baseUrl: location.origin, token: 'demo-platform' });
       const report = unwrap(await platform.complaints.statusReport({}));
@@ -30,7 +24,7 @@ describe('client.complaints.exportStatus writes the .xlsx off the main thread', 
       unwrap(await platform.complaints.exportStatus({ format: 'xlsx', locale: 'zh-CN' }));
       expect(made.filter((u) => /sheet\.worker/.test(u))).to.have.length(1);
     } finally {
-      window.Worker = Original;
+      restore();
     }
   });
 });
