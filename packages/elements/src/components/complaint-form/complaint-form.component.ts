@@ -108,7 +108,10 @@ export class IprComplaintForm extends IprApiElement {
 
   /** Where large attachments may be emailed (shown on the evidence step). */
   @property({ attribute: 'large-attachment-email' }) largeAttachmentEmail?: string;
-  /** The key the draft is saved under (one draft per key). */
+  /**
+   * The key the draft is saved under (one draft per key: use one per account or brand). Changing it
+   * shows that key's draft, or an empty form when it has none.
+   */
   @property({ attribute: 'draft-key' }) draftKey = 'ipr-complaint-draft';
   /** Where drafts are kept: `auto` (IndexedDB when available), `indexeddb` or `memory`. */
   @property({ attribute: 'draft-storage' }) draftStorage: 'auto' | 'indexeddb' | 'memory' = 'auto';
