@@ -34,8 +34,10 @@ const meta: Meta<Args> = {
     const open = args.duplicate ? await openComplaintOf(client) : undefined;
     const products = open ? open.products : await freshProducts(api, 2);
     const evidence = args.prefill === 'all' ? [await ok(client.evidence.upload(pdfFile('trademark-registration.pdf')))] : [];
-    // Saved through the client's real draft store (memory): the form restores it as after a reload.
-    await createDraftStore({ key: draftKey, storage: 'memory' }).save({
+    // Saved through the client's real draft store (memory) under the form's per-account key
+    // (`<draft-key>:<account id>`): the form restores it as after a reload.
+    const { id: accountId } = await ok(client.account.get());
+    await createDraftStore({ key: `${draftKey}:${accountId}`, storage: 'memory' }).save({
       step: args.step,
       evidence,
       draft: {
@@ -75,13 +77,16 @@ type Story = StoryObj<Args>;
 const form = (root: HTMLElement) => root.querySelector<IprComplaintForm>('ipr-complaint-form')!;
 async function clickNext(root: HTMLElement) {
   const el = form(root);
+  await el.draftReady;
   await el.updateComplete;
   el.shadowRoot!.querySelector<HTMLButtonElement>('button.next')!.click();
   await el.updateComplete;
 }
+/** Waits up to 10 s for `selector` in the form; the play function (and the smoke test) fails without it. */
 async function waitFor(root: HTMLElement, selector: string) {
   const el = form(root);
   for (let i = 0; i < 200 && !el.shadowRoot!.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!el.shadowRoot!.querySelector(selector)) throw new Error(`${selector} did not appear in <ipr-complaint-form>`);
 }
 
 /** Step 1, empty (contact pre-filled from the account). */

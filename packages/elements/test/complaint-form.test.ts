@@ -246,15 +246,37 @@ describe('<ipr-complaint-form>', () => {
     await el.reset();
   });
 
-  it('keeps an edited contact when the account answers again; an untouched default follows the account', async () => {
+  it('two accounts on one browser with the same draft key never see each other\'s draft', async () => {
+    const key = uniqueKey();
+    const first = await makeForm({ key, storage: 'indexeddb' });
+    await until(() => first.draft.contact.name === 'Lin Mei', 8000, "account A's contact");
+    type(deep<HTMLTextAreaElement>(first, '#f-description'), 'Only for account A.');
+    await first.saveNow();
+    fixtureCleanup();
+    // Another person signs in on the same browser, the page uses the same key.
+    const second = await makeForm({ key, storage: 'indexeddb', client: clientFor(TOKENS.complainantB) });
+    await until(() => second.draft.contact.name === 'Jonas Weber', 8000, "account B's contact");
+    expect(second.draft.description).to.equal('');
+    expect(deepAll(second, '.notice[role=status]').map((n) => text(n)).join(' ')).not.to.contain('restored');
+    fixtureCleanup();
+    // A comes back: the draft is there.
+    const third = await makeForm({ key, storage: 'indexeddb' });
+    await until(() => third.draft.description === 'Only for account A.', 8000, "A's draft restored");
+    await third.reset();
+  });
+
+  it('keeps an edited contact when a new client of the same account answers again', async () => {
     const el = await makeForm();
     await until(() => el.draft.contact.name === 'Lin Mei', 8000, "account A's contact");
     type(deep<HTMLInputElement>(el, '#f-contact-name'), 'Someone Else');
+    type(deep<HTMLTextAreaElement>(el, '#f-description'), 'Still here after the new token.');
     await el.updateComplete;
-    el.client = clientFor(TOKENS.complainantB);
+    // The host refreshes its token: a new client, the same account.
+    el.client = clientFor(TOKENS.complainantA);
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 500));
     expect(el.draft.contact.name, 'an edited contact is the person\'s').to.equal('Someone Else');
+    expect(el.draft.description).to.equal('Still here after the new token.');
   });
 
   it('keyboard only: every step through to the receipt', async () => {

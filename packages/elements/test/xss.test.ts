@@ -268,7 +268,9 @@ describe('stored XSS: every element shows hostile data as text', () => {
 
   it('<ipr-complaint-form>: a restored draft full of payloads, on every step', async () => {
     const key = uniqueKey();
-    await createDraftStore({ key, storage: 'indexeddb' }).save({
+    // The form keeps drafts per account: `<draft-key>:<account id>`.
+    const { id: accountId } = await ok(complainant.account.get());
+    await createDraftStore({ key: `${key}:${accountId}`, storage: 'indexeddb' }).save({
       draft: {
         type: 'trademark_infringement',
         productLinks: [link(PRODUCTS.img), link(PRODUCTS.script), `${JS}`],
@@ -288,6 +290,7 @@ describe('stored XSS: every element shows hostile data as text', () => {
     const el = await fixture<IprComplaintForm>(html`<ipr-complaint-form .client=${complainant} draft-key=${key} draft-storage="indexeddb"></ipr-complaint-form>`);
     await el.draftReady;
     await el.updateComplete;
+    expect(el.draftStoreKey).to.equal(`${key}:${accountId}`);
     expect(el.draft.description).to.equal(F('form-description'));
     for (const step of ['review', 'evidence', 'basics'] as const) {
       el.step = step;

@@ -54,6 +54,8 @@ function emptyDraft(): FormDraft {
   };
 }
 
+type Contact = FormDraft['contact'];
+
 /** The same contact (the fields a person sees). */
 function sameContact(a: FormDraft['contact'], b: FormDraft['contact'] | undefined): boolean {
   return !!b && a.name === b.name && a.email === b.email && a.phone === b.phone && (a.company ?? '') === (b.company ?? '');
@@ -109,8 +111,11 @@ export class IprComplaintForm extends IprApiElement {
   /** Where large attachments may be emailed (shown on the evidence step). */
   @property({ attribute: 'large-attachment-email' }) largeAttachmentEmail?: string;
   /**
-   * The key the draft is saved under (one draft per key: use one per account or brand). Changing it
-   * shows that key's draft, or an empty form when it has none.
+   * The key the draft is saved under, per account: the draft is stored as `<draft-key>:<account id>`
+   * once the API has said whose token this is, so two people on one browser never see each other's
+   * draft (and a new token for another account shows that account's). Use different keys for
+   * different drafts of one account (e.g. one per brand). Changing it shows that key's draft, or an
+   * empty form when it has none.
    */
   @property({ attribute: 'draft-key' }) draftKey = 'ipr-complaint-draft';
   /** Where drafts are kept: `auto` (IndexedDB when available), `indexeddb` or `memory`. */
@@ -144,6 +149,8 @@ export class IprComplaintForm extends IprApiElement {
   private ready?: Promise<void>;
   private saveTimer?: ReturnType<typeof setTimeout>;
   private contactFromDraft = false;
+  /** The account the API says the token belongs to (null: it could not say; undefined: not asked yet). */
+  private account?: string | null;
   /** The account contact last put into the form as its default (replaced while untouched). */
   private contactDefault?: FormDraft['contact'];
 
@@ -152,7 +159,18 @@ export class IprComplaintForm extends IprApiElement {
    * changes (a new `draft-key` set just before is waited for).
    */
   get draftReady(): Promise<void> {
-    return this.updateComplete.then(() => this.ready);
+    return this.updateComplete
+      .then(() => this.accountTask.taskComplete)
+      .catch(() => undefined)
+      .then(() => this.ready);
+  }
+
+  /**
+   * The key the draft is stored under (`<draft-key>:<account id>`; undefined until the API has said
+   * whose token this is), for a host that reads or clears drafts with `@ipr/client`'s `createDraftStore`.
+   */
+  get draftStoreKey(): string | undefined {
+    return this.account ? `${this.draftKey}:${this.account}` : undefined;
   }
 
   /** The idempotency key the next submit uses (kept with the draft). */
@@ -164,6 +182,9 @@ export class IprComplaintForm extends IprApiElement {
     task: async ([api]: [IprComplaintForm['api']], { signal }) => (api ? unwrap(api.account.get({ signal })) : undefined),
     args: () => [this.api] as [IprComplaintForm['api']],
     onComplete: (account) => {
+      this.account = account ? account.id : undefined;
+      // (The task's value is still the last account's while this runs: the contact goes along.)
+      this.syncStore(account?.contact);
       if (!account || this.contactFromDraft) return;
       // The contact defaults to the account's and follows it (another token: another account)
       // until the person edits it.
@@ -171,6 +192,13 @@ export class IprComplaintForm extends IprApiElement {
       if ((c.name || c.email || c.phone) && !sameContact(c, this.contactDefault)) return;
       this.contactDefault = { ...account.contact, company: account.contact.company ?? '' };
       this.draft = { ...this.draft, contact: { ...this.contactDefault } };
+    },
+    // Whose draft is unknown from the start: kept in memory only (never under a key another account
+    // could read). A token that stops working mid-form (expired) keeps the account's draft open.
+    onError: () => {
+      if (this.account !== undefined) return;
+      this.account = null;
+      this.syncStore();
     },
   });
 
@@ -254,7 +282,19 @@ export class IprComplaintForm extends IprApiElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.storeKey !== this.draftKey) this.openStore();
+    this.syncStore();
+  }
+
+  /** The store this form's draft belongs in: its key and the account's id (memory when the account is unknown). */
+  private get wantedStore(): { key: string; storage: IprComplaintForm['draftStorage'] } | undefined {
+    if (this.account === undefined) return undefined;
+    return this.account === null ? { key: `${this.draftKey}:?`, storage: 'memory' } : { key: this.draftStoreKey!, storage: this.draftStorage };
+  }
+
+  /** Opens the wanted store when it is not the open one (`contact`: the account's, for an emptied form). */
+  private syncStore(contact = this.accountTask.value?.contact) {
+    const wanted = this.wantedStore;
+    if (this.isConnected && wanted && `${wanted.storage}/${wanted.key}` !== this.storeKey) this.openStore(wanted, contact);
   }
 
   override disconnectedCallback(): void {
@@ -266,7 +306,7 @@ export class IprComplaintForm extends IprApiElement {
     }
   }
 
-  private openStore() {
+  private openStore(wanted: { key: string; storage: IprComplaintForm['draftStorage'] }, contact: Contact | undefined) {
     const switching = this.storeKey !== undefined;
     // A change not yet saved belongs to the draft being left: save it there, not under the new key.
     if (this.saveTimer) {
@@ -276,10 +316,10 @@ export class IprComplaintForm extends IprApiElement {
     }
     // Another key (another account, another brand): the form starts empty; the restore below
     // fills it when that key has a draft.
-    if (switching) this.clearState();
-    this.storeKey = this.draftKey;
+    if (switching) this.clearState(contact);
+    this.storeKey = `${wanted.storage}/${wanted.key}`;
     try {
-      this.store = createDraftStore({ key: this.draftKey, storage: this.draftStorage });
+      this.store = createDraftStore({ key: wanted.key, storage: wanted.storage });
     } catch {
       this.store = undefined;
     }
@@ -451,14 +491,13 @@ export class IprComplaintForm extends IprApiElement {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     await this.store?.clear().catch(() => undefined);
-    this.clearState();
+    this.clearState(this.accountTask.value?.contact);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
   }
 
   /** An empty form for a new complaint (the contact from the account); the saved draft is not touched. */
-  private clearState() {
-    const contact = this.accountTask.value?.contact;
+  private clearState(contact: Contact | undefined) {
     this.contactDefault = contact ? { ...contact, company: contact.company ?? '' } : undefined;
     this.contactFromDraft = false;
     this.draft = { ...emptyDraft(), ...(this.contactDefault ? { contact: { ...this.contactDefault } } : {}) };
@@ -479,7 +518,7 @@ export class IprComplaintForm extends IprApiElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('draftKey') && this.isConnected && this.storeKey !== undefined && this.storeKey !== this.draftKey) this.openStore();
+    if (changed.has('draftKey') || changed.has('draftStorage')) this.syncStore();
   }
 
   // ---- rendering helpers -------------------------------------------------------------
