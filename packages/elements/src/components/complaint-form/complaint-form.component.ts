@@ -55,9 +55,15 @@ function emptyDraft(): FormDraft {
 }
 
 type Contact = FormDraft['contact'];
+type AccountContact = Omit<Contact, 'company'> & { company?: string | null };
+
+/** The account's contact as the form holds it. */
+function formContact(contact: AccountContact): Contact {
+  return { ...contact, company: contact.company ?? '' };
+}
 
 /** The same contact (the fields a person sees). */
-function sameContact(a: FormDraft['contact'], b: FormDraft['contact'] | undefined): boolean {
+function sameContact(a: Contact, b: Contact | undefined): boolean {
   return !!b && a.name === b.name && a.email === b.email && a.phone === b.phone && (a.company ?? '') === (b.company ?? '');
 }
 
@@ -152,7 +158,7 @@ export class IprComplaintForm extends IprApiElement {
   /** The account the API says the token belongs to (null: it could not say; undefined: not asked yet). */
   private account?: string | null;
   /** The account contact last put into the form as its default (replaced while untouched). */
-  private contactDefault?: FormDraft['contact'];
+  private contactDefault?: Contact;
 
   /**
    * Resolves once the saved draft (if any) has been loaded into the form, after pending property
@@ -190,7 +196,7 @@ export class IprComplaintForm extends IprApiElement {
       // until the person edits it.
       const c = this.draft.contact;
       if ((c.name || c.email || c.phone) && !sameContact(c, this.contactDefault)) return;
-      this.contactDefault = { ...account.contact, company: account.contact.company ?? '' };
+      this.contactDefault = formContact(account.contact);
       this.draft = { ...this.draft, contact: { ...this.contactDefault } };
     },
     // Whose draft is unknown from the start: kept in memory only (never under a key another account
@@ -306,7 +312,7 @@ export class IprComplaintForm extends IprApiElement {
     }
   }
 
-  private openStore(wanted: { key: string; storage: IprComplaintForm['draftStorage'] }, contact: Contact | undefined) {
+  private openStore(wanted: { key: string; storage: IprComplaintForm['draftStorage'] }, contact: AccountContact | undefined) {
     const switching = this.storeKey !== undefined;
     // A change not yet saved belongs to the draft being left: save it there, not under the new key.
     if (this.saveTimer) {
@@ -497,8 +503,8 @@ export class IprComplaintForm extends IprApiElement {
   }
 
   /** An empty form for a new complaint (the contact from the account); the saved draft is not touched. */
-  private clearState(contact: Contact | undefined) {
-    this.contactDefault = contact ? { ...contact, company: contact.company ?? '' } : undefined;
+  private clearState(contact: AccountContact | undefined) {
+    this.contactDefault = contact ? formContact(contact) : undefined;
     this.contactFromDraft = false;
     this.draft = { ...emptyDraft(), ...(this.contactDefault ? { contact: { ...this.contactDefault } } : {}) };
     this.known = new Map();
