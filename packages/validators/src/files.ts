@@ -87,7 +87,11 @@ export function safeDisplayName(name: unknown): string {
   if (clean.length > LIMITS.maxFileNameLength) {
     const dot = clean.lastIndexOf('.');
     const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-    clean = clean.slice(0, LIMITS.maxFileNameLength - ext.length) + ext;
+    let head = clean.slice(0, LIMITS.maxFileNameLength - ext.length);
+    // Cut between characters, not inside one (half a surrogate pair), and not before a space: the
+    // name shown must be what safeDisplayName makes of it again.
+    if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+    clean = head.trimEnd() + ext;
   }
   return clean || 'file';
 }

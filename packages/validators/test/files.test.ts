@@ -198,6 +198,16 @@ describe('safeDisplayName', () => {
     assert.equal(safeDisplayName('b'.repeat(300)).length, 255);
     assert.equal(safeDisplayName('c'.repeat(300) + '.averyverylongextension').length, 255);
   });
+
+  test('a cut name keeps whole characters and ends on no space (found by the property test)', () => {
+    // 300 characters outside the BMP (two UTF-16 units each): 255 units would end on half of one.
+    const astral = safeDisplayName('𐀀'.repeat(300) + '.pdf');
+    assert.equal(astral, '𐀀'.repeat(125) + '.pdf');
+    // A space where the cut falls is not kept: the name is what safeDisplayName makes of it again.
+    const spaced = safeDisplayName('a'.repeat(254) + ' bcdefghijklmnop');
+    assert.equal(spaced, 'a'.repeat(254));
+    assert.equal(safeDisplayName(spaced), spaced);
+  });
 });
 
 describe('validateSheetFile', () => {

@@ -165,6 +165,8 @@ describe('no input makes a validator throw', () => {
     fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), anything), (name) => {
       const shown = safeDisplayName(name);
       assert.ok(shown.length > 0 && shown.length <= LIMITS.maxFileNameLength);
+      assert.equal(safeDisplayName(shown), shown, 'a shown name is already safe');
+      assert.doesNotMatch(shown, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/, 'no half character');
       assert.doesNotMatch(shown, /[\\/\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
       assert.ok(!shown.startsWith('.'));
       assert.equal(extensionOf(shown), extensionOf(typeof name === 'string' ? name : ''));
