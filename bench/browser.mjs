@@ -119,6 +119,36 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
     out.import5SheetJS = await best(3, sheetjs, { file: 'big-5mib.xlsx', showRows: SHOW_ROWS });
     log(`  5 MiB: ${out.import5Cold.ms.toFixed(0)} ms (longest task ${out.import5Cold.longest.toFixed(0)}), SheetJS ${out.import5SheetJS.ms.toFixed(0)} ms (longest ${out.import5SheetJS.longest.toFixed(0)})`);
 
+    // ── 2b: the picker's added list at the limit (windowed): add 800 products, then remove one ──
+    const pickerAdd = async ({ cdn }) => {
+      await import(cdn + '/ipr-elements.js');
+      const el = document.createElement('ipr-product-picker');
+      document.getElementById('out').append(el);
+      await customElements.whenDefined('ipr-product-picker');
+      await el.updateComplete;
+      const products = Array.from({ length: 800 }, (_, i) => {
+        const id = 'p' + String(i + 1).padStart(6, '0');
+        return { id, url: 'https://market.example/product/' + id, name: 'Aurora desk lamp with a rather long product name, brass, model ' + (i + 1), supplierId: 'acc_supplier_a', supplierName: 'Supplier A', thumbnailUrl: null, listed: true };
+      });
+      await window.__paint();
+      const t0 = performance.now();
+      if (el.add(products) !== 800) throw new Error('the picker did not take 800 products');
+      await el.updateComplete;
+      await window.__paint();
+      const t1 = performance.now();
+      const itemsInDom = el.shadowRoot.querySelectorAll('.added-list > li[data-url]').length;
+      await new Promise((r) => setTimeout(r, 100));
+      const t2 = performance.now();
+      el.shadowRoot.querySelector('.added-list button.remove').click();
+      await el.updateComplete;
+      await window.__paint();
+      const t3 = performance.now();
+      if (el.value.length !== 799) throw new Error('the remove button did not remove');
+      return { ms: t1 - t0, longest: window.__longest(t0, t1), itemsInDom, removeMs: t3 - t2, removeLongest: window.__longest(t2, t3) };
+    };
+    out.pickerAdd = await best(3, pickerAdd, { cdn: CDN });
+    log(`  picker, 800 added: ${out.pickerAdd.ms.toFixed(0)} ms (${out.pickerAdd.itemsInDom} items in DOM), remove one ${out.pickerAdd.removeMs.toFixed(0)} ms`);
+
     // ── 4: <ipr-complaint-list> with 10,000 complaints vs a plain Lit table ──
     const complaints = `(n) => {
       const types = ['trademark_infringement', 'copyright_infringement', 'picture_embezzlement'];
