@@ -10,9 +10,8 @@ import { CHROMIUM_ARGS } from '../scripts/ensure-chromium.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** (SKIP_BUILD=1 skips the check.) Builds only when an output the demo needs is missing or older than its sources. */
+/** Builds only when an output the demo needs is missing or older than its sources (SKIP_BUILD=1 skips the check). */
 export async function buildIfStale() {
-  if (process.env.SKIP_BUILD === '1') return 0;
   const { buildIfStale: build } = await import('../scripts/start.mjs');
   return build({ log: () => undefined, quiet: true });
 }

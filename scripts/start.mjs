@@ -47,10 +47,11 @@ export function staleOutputs() {
 
 /**
  * Runs the root `npm run build` when an output the demo needs is missing or older than its
- * sources (used by `npm start`, `npm test` and the e2e suite). Returns the ms it took, 0 when
- * nothing was stale; throws when the build fails.
+ * sources (used by `npm start`, `npm test` and the e2e suite; SKIP_BUILD=1 skips the check).
+ * Returns the ms it took, 0 when nothing was built; throws when the build fails.
  */
 export function buildIfStale({ log = console.log, quiet = false } = {}) {
+  if (env.SKIP_BUILD === '1') return 0;
   const stale = staleOutputs();
   if (stale.length === 0) return 0;
   log(`[build] missing or older than their sources: ${stale.join(', ')}`);
@@ -141,14 +142,12 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (env.SKIP_BUILD !== '1') {
-    try {
-      const ms = buildIfStale();
-      if (ms) console.log(`[start] built in ${(ms / 1000).toFixed(1)} s`);
-    } catch (error) {
-      console.error(`[start] ${error.message}`);
-      process.exit(1);
-    }
+  try {
+    const ms = buildIfStale();
+    if (ms) console.log(`[start] built in ${(ms / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(`[start] ${error.message}`);
+    process.exit(1);
   }
   const demo = await startDemo({ port: Number(env.PORT ?? 8787), dataDir: env.DATA_DIR ?? '.data', hostname: env.HOST ?? '127.0.0.1' });
   console.log(`IPR demo ready at ${demo.url} (started in ${Math.round(demo.startupMs)} ms, data in ${env.DATA_DIR ?? '.data'})`);

@@ -7,8 +7,12 @@
 export const FORM_TAGS = 'ipr-complaint-form, ipr-product-picker, ipr-evidence-picker, ipr-holder-profiles';
 export const DETAIL_TAGS = 'ipr-complaint-detail';
 
+/** The on-demand chunks (the browser's module map makes a second call share the first fetch). */
+export const formChunk = () => import('./form-elements.js');
+export const detailChunk = () => import('./detail-element.js');
+
 if (typeof document !== 'undefined') {
   // Failures are reported by cdn.ts's own load of the same module.
-  if (document.querySelector(FORM_TAGS)) import('./form-elements.js').catch(() => undefined);
-  if (document.querySelector(DETAIL_TAGS)) import('./detail-element.js').catch(() => undefined);
+  if (document.querySelector(FORM_TAGS)) formChunk().catch(() => undefined);
+  if (document.querySelector(DETAIL_TAGS)) detailChunk().catch(() => undefined);
 }

@@ -6,7 +6,7 @@
 // the page is idle (tags used inside another shadow root are not seen by the observer). Elements
 // in the page before their definition upgrade when it arrives, keeping the properties already
 // set on them. Bundlers use `@ipr/elements/define` instead, which registers everything at once.
-import { DETAIL_TAGS, FORM_TAGS } from './cdn-early.js';
+import { DETAIL_TAGS, FORM_TAGS, detailChunk, formChunk } from './cdn-early.js';
 import { define } from './base/define.js';
 import { IprProvider } from './components/provider/provider.component.js';
 import { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
@@ -33,7 +33,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
  * Loads and registers `<ipr-product-picker>`, `<ipr-evidence-picker>`, `<ipr-complaint-form>` and `<ipr-holder-profiles>`
  * (once; later calls share the same promise) and resolves to their classes.
  */
-export const loadFormElements = once(() => import('./form-elements.js').then((m) => {
+export const loadFormElements = once(() => formChunk().then((m) => {
   define('ipr-product-picker', m.IprProductPicker);
   define('ipr-evidence-picker', m.IprEvidencePicker);
   define('ipr-complaint-form', m.IprComplaintForm);
@@ -42,7 +42,7 @@ export const loadFormElements = once(() => import('./form-elements.js').then((m)
 }));
 
 /** Loads and registers `<ipr-complaint-detail>` (once) and resolves to its class. */
-export const loadDetailElement = once(() => import('./detail-element.js').then((m) => {
+export const loadDetailElement = once(() => detailChunk().then((m) => {
   define('ipr-complaint-detail', m.IprComplaintDetail);
   return m;
 }));

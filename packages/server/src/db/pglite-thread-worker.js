@@ -43,13 +43,13 @@ function answer(id, work) {
 parent.on('message', (msg) => {
   if (!pglite) return fail(msg.id, openError);
   const db = pglite;
-  const target = msg.tx === undefined ? db : open.get(msg.tx)?.tx;
+  // A statement inside a transaction, or its end, names it: it must still be open.
+  if (msg.tx !== undefined && !open.has(msg.tx)) return fail(msg.id, new Error(`transaction ${msg.tx} is not open`));
+  const target = msg.tx === undefined ? db : open.get(msg.tx).tx;
   switch (msg.op) {
     case 'query':
-      if (!target) return fail(msg.id, new Error(`transaction ${msg.tx} is not open`));
       return answer(msg.id, async () => ({ rows: (await target.query(msg.sql, msg.params)).rows }));
     case 'exec':
-      if (!target) return fail(msg.id, new Error(`transaction ${msg.tx} is not open`));
       return answer(msg.id, async () => { await target.exec(msg.sql); return null; });
     case 'begin': {
       // Answered once PGlite has given this transaction the database (it holds one at a time);
@@ -73,7 +73,6 @@ parent.on('message', (msg) => {
     }
     case 'end': {
       const entry = open.get(msg.tx);
-      if (!entry) return fail(msg.id, new Error(`transaction ${msg.tx} is not open`));
       entry.endId = msg.id;
       return entry.end(Boolean(msg.commit));
     }
