@@ -16,7 +16,12 @@ const ORDER = ['validators', 'client', 'server', 'elements'];
 
 function onwarn(warning, warn) {
   // zod's sources carry annotations rollup cannot place and internal import cycles: harmless.
-  if (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+  if (
+    warning.code === 'INVALID_ANNOTATION' ||
+    warning.code === 'CIRCULAR_DEPENDENCY' ||
+    warning.code === 'THIS_IS_UNDEFINED'
+  )
+    return;
   warn(warning);
 }
 
@@ -32,6 +37,7 @@ export function ts(pkg, extra = {}) {
       declarationDir: `packages/${pkg}/dist`,
       declaration: true,
       noEmit: false,
+      noEmitOnError: true,
       sourceMap: true,
       ...extra,
     },
@@ -43,12 +49,25 @@ function library(pkg) {
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   const external = (id) =>
     builtinModules.includes(id) || id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/'));
-  const entries = { validators: ['src/index.ts'], client: ['src/index.ts'], server: ['src/index.ts', 'src/main.ts', 'src/db/pglite-thread-worker.js'], elements: ['src/index.ts', 'src/define.ts'] }[pkg];
+  const entries = {
+    validators: ['src/index.ts'],
+    client: ['src/index.ts'],
+    server: ['src/index.ts', 'src/main.ts', 'src/db/pglite-thread-worker.js'],
+    elements: ['src/index.ts', 'src/define.ts'],
+  }[pkg];
   return {
-    input: Object.fromEntries(entries.map((e) => [e.replace(/^src\//, '').replace(/\.[jt]s$/, ''), `packages/${pkg}/${e}`])),
+    input: Object.fromEntries(
+      entries.map((e) => [e.replace(/^src\//, '').replace(/\.[jt]s$/, ''), `packages/${pkg}/${e}`]),
+    ),
     external,
     onwarn,
-    output: { dir: `packages/${pkg}/dist`, format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: `packages/${pkg}/src` },
+    output: {
+      dir: `packages/${pkg}/dist`,
+      format: 'es',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: `packages/${pkg}/src`,
+    },
     plugins: [nodeResolve({ exportConditions: ['import', 'default'] }), ts(pkg)],
   };
 }

@@ -2,13 +2,27 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
 import '@ipr/elements/define';
-import { define, IprProvider, IprProductPicker, IprEvidencePicker, IprComplaintForm, IprComplaintList, IprComplaintDetail } from '@ipr/elements';
+import {
+  define,
+  IprProvider,
+  IprProductPicker,
+  IprEvidencePicker,
+  IprComplaintForm,
+  IprComplaintList,
+  IprComplaintDetail,
+} from '@ipr/elements';
 import { getApi } from '../stories/support/api';
 
 // Every tag registered up front (a no-op for the ones define already registered), so play
 // functions can call element methods even if the public entry ever registers some lazily.
-for (const [tag, ctor] of [['ipr-provider', IprProvider], ['ipr-product-picker', IprProductPicker], ['ipr-evidence-picker', IprEvidencePicker],
-  ['ipr-complaint-form', IprComplaintForm], ['ipr-complaint-list', IprComplaintList], ['ipr-complaint-detail', IprComplaintDetail]] as const) {
+for (const [tag, ctor] of [
+  ['ipr-provider', IprProvider],
+  ['ipr-product-picker', IprProductPicker],
+  ['ipr-evidence-picker', IprEvidencePicker],
+  ['ipr-complaint-form', IprComplaintForm],
+  ['ipr-complaint-list', IprComplaintList],
+  ['ipr-complaint-detail', IprComplaintDetail],
+] as const) {
   if (!customElements.get(tag)) define(tag, ctor);
 }
 
@@ -21,11 +35,27 @@ const preview: Preview = {
   globalTypes: {
     locale: {
       description: 'UI language of the elements',
-      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'zh-CN', title: '中文 (zh-CN)' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'zh-CN', title: '中文 (zh-CN)' },
+        ],
+        dynamicTitle: true,
+      },
     },
     theme: {
       description: 'Element theme',
-      toolbar: { title: 'Theme', icon: 'contrast', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
     },
   },
   initialGlobals: { locale: 'en', theme: 'light' },

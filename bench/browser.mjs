@@ -26,7 +26,11 @@ const SHOW_ROWS = `(rows) => {
 }`;
 
 export async function browserFigures({ root, baseUrl, log = console.log }) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   const chunk = importChunk(root);
   const fresh = async () => {
     const context = await browser.newContext();
@@ -41,7 +45,11 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
   };
   const run = async (fn, arg) => {
     const { page, close } = await fresh();
-    try { return await page.evaluate(fn, arg); } finally { await close(); }
+    try {
+      return await page.evaluate(fn, arg);
+    } finally {
+      await close();
+    }
   };
   const out = {};
   try {
@@ -49,7 +57,10 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
     const sdkImport = async ({ chunk, file, showRows }) => {
       const show = (0, eval)(showRows);
       const mod = await import(chunk);
-      const get = async (f) => new File([await (await fetch(`/bench/results/${f}`)).blob()], f, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const get = async (f) =>
+        new File([await (await fetch(`/bench/results/${f}`)).blob()], f, {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        });
       const blob = await get(file);
       await window.__paint();
       const t0 = performance.now();
@@ -60,7 +71,15 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       await window.__paint();
       const t1 = performance.now();
       await new Promise((r) => setTimeout(r, 100)); // let the observer deliver
-      return { ms: t1 - t0, toResultMs: parsed - t0, longest: window.__longest(t0, t1), longestToResult: window.__longest(t0, parsed), rows: result.rows.length, valid: result.valid.length, unread: result.summary.unreadRows };
+      return {
+        ms: t1 - t0,
+        toResultMs: parsed - t0,
+        longest: window.__longest(t0, t1),
+        longestToResult: window.__longest(t0, parsed),
+        rows: result.rows.length,
+        valid: result.valid.length,
+        unread: result.summary.unreadRows,
+      };
     };
     const sheetjs = async ({ file, showRows }) => {
       const show = (0, eval)(showRows);
@@ -75,9 +94,20 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       await window.__paint();
       const t1 = performance.now();
       await new Promise((r) => setTimeout(r, 100));
-      return { ms: t1 - t0, toResultMs: parsed - t0, longest: window.__longest(t0, t1), longestToResult: window.__longest(t0, parsed), rows: rows.length - 1 };
+      return {
+        ms: t1 - t0,
+        toResultMs: parsed - t0,
+        longest: window.__longest(t0, t1),
+        longestToResult: window.__longest(t0, parsed),
+        rows: rows.length - 1,
+      };
     };
-    const best = async (n, fn, arg) => { const all = []; for (let i = 0; i < n; i++) all.push(await run(fn, arg)); all.sort((a, b) => a.ms - b.ms); return all[Math.floor(all.length / 2)]; };
+    const best = async (n, fn, arg) => {
+      const all = [];
+      for (let i = 0; i < n; i++) all.push(await run(fn, arg));
+      all.sort((a, b) => a.ms - b.ms);
+      return all[Math.floor(all.length / 2)];
+    };
     // The 800-row figure goes through the real <ipr-product-picker> (CDN bundle): its importFile()
     // reads the file in the worker, classifies every row and shows them in its (windowed) result
     // table. "first import": a fresh page where the Excel section was opened (the picker then warms
@@ -89,7 +119,9 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       document.getElementById('out').append(el);
       await customElements.whenDefined('ipr-product-picker');
       await el.updateComplete;
-      const blob = new File([await (await fetch(`/bench/results/${file}`)).blob()], file, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const blob = new File([await (await fetch(`/bench/results/${file}`)).blob()], file, {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
       if (mode === 'opened' || mode === 'warm') {
         el.shadowRoot.querySelector('details[part=import] summary').click();
         const mod = await import(chunk);
@@ -108,16 +140,28 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       await new Promise((r) => setTimeout(r, 100));
       const rowsInDom = el.shadowRoot.querySelectorAll('.import-result tr[data-row]').length;
       if (!rowsInDom) throw new Error('the picker showed no rows');
-      return { ms: t1 - t0, toResultMs: parsed - t0, longest: window.__longest(t0, t1), longestToResult: window.__longest(t0, parsed), rows: result.rows.length, valid: result.valid.length, rowsInDom };
+      return {
+        ms: t1 - t0,
+        toResultMs: parsed - t0,
+        longest: window.__longest(t0, t1),
+        longestToResult: window.__longest(t0, parsed),
+        rows: result.rows.length,
+        valid: result.valid.length,
+        rowsInDom,
+      };
     };
     out.import800Cold = await best(3, pickerImport, { cdn: CDN, chunk, file: 'rows-800.xlsx', mode: 'opened' });
     out.import800NoWarm = await best(3, pickerImport, { cdn: CDN, chunk, file: 'rows-800.xlsx', mode: 'cold' });
     out.import800Warm = await best(3, pickerImport, { cdn: CDN, chunk, file: 'rows-800.xlsx', mode: 'warm' });
     out.import800SheetJS = await best(3, sheetjs, { file: 'rows-800.xlsx', showRows: SHOW_ROWS });
-    log(`  800 rows (picker): first ${out.import800Cold.ms.toFixed(0)} ms, no warm-up ${out.import800NoWarm.ms.toFixed(0)} ms, warm ${out.import800Warm.ms.toFixed(0)} ms, SheetJS ${out.import800SheetJS.ms.toFixed(0)} ms`);
+    log(
+      `  800 rows (picker): first ${out.import800Cold.ms.toFixed(0)} ms, no warm-up ${out.import800NoWarm.ms.toFixed(0)} ms, warm ${out.import800Warm.ms.toFixed(0)} ms, SheetJS ${out.import800SheetJS.ms.toFixed(0)} ms`,
+    );
     out.import5Cold = await best(3, sdkImport, { chunk, file: 'big-5mib.xlsx', showRows: SHOW_ROWS });
     out.import5SheetJS = await best(3, sheetjs, { file: 'big-5mib.xlsx', showRows: SHOW_ROWS });
-    log(`  5 MiB: ${out.import5Cold.ms.toFixed(0)} ms (longest task ${out.import5Cold.longest.toFixed(0)}), SheetJS ${out.import5SheetJS.ms.toFixed(0)} ms (longest ${out.import5SheetJS.longest.toFixed(0)})`);
+    log(
+      `  5 MiB: ${out.import5Cold.ms.toFixed(0)} ms (longest task ${out.import5Cold.longest.toFixed(0)}), SheetJS ${out.import5SheetJS.ms.toFixed(0)} ms (longest ${out.import5SheetJS.longest.toFixed(0)})`,
+    );
 
     // ── 2b: the picker's added list at the limit (windowed): add 800 products, then remove one ──
     const pickerAdd = async ({ cdn }) => {
@@ -128,7 +172,15 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       await el.updateComplete;
       const products = Array.from({ length: 800 }, (_, i) => {
         const id = 'p' + String(i + 1).padStart(6, '0');
-        return { id, url: 'https://market.example/product/' + id, name: 'Aurora desk lamp with a rather long product name, brass, model ' + (i + 1), supplierId: 'acc_supplier_a', supplierName: 'Supplier A', thumbnailUrl: null, listed: true };
+        return {
+          id,
+          url: 'https://market.example/product/' + id,
+          name: 'Aurora desk lamp with a rather long product name, brass, model ' + (i + 1),
+          supplierId: 'acc_supplier_a',
+          supplierName: 'Supplier A',
+          thumbnailUrl: null,
+          listed: true,
+        };
       });
       await window.__paint();
       const t0 = performance.now();
@@ -144,10 +196,18 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       await window.__paint();
       const t3 = performance.now();
       if (el.value.length !== 799) throw new Error('the remove button did not remove');
-      return { ms: t1 - t0, longest: window.__longest(t0, t1), itemsInDom, removeMs: t3 - t2, removeLongest: window.__longest(t2, t3) };
+      return {
+        ms: t1 - t0,
+        longest: window.__longest(t0, t1),
+        itemsInDom,
+        removeMs: t3 - t2,
+        removeLongest: window.__longest(t2, t3),
+      };
     };
     out.pickerAdd = await best(3, pickerAdd, { cdn: CDN });
-    log(`  picker, 800 added: ${out.pickerAdd.ms.toFixed(0)} ms (${out.pickerAdd.itemsInDom} items in DOM), remove one ${out.pickerAdd.removeMs.toFixed(0)} ms`);
+    log(
+      `  picker, 800 added: ${out.pickerAdd.ms.toFixed(0)} ms (${out.pickerAdd.itemsInDom} items in DOM), remove one ${out.pickerAdd.removeMs.toFixed(0)} ms`,
+    );
 
     // ── 4: <ipr-complaint-list> with 10,000 complaints vs a plain Lit table ──
     const complaints = `(n) => {
@@ -185,7 +245,10 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       const out = document.getElementById('out');
       await window.__paint();
       const t0 = performance.now();
-      render(html`<table><thead><tr><th>Number</th><th>Type</th><th>Status</th><th>Products</th><th>Created</th><th>Updated</th></tr></thead><tbody>${items.map((s) => html`<tr><td><button type="button">${s.number}</button></td><td>${s.type}</td><td>${s.status}</td><td>${s.productCount}</td><td>${new Date(s.createdAt).toLocaleDateString('en')}</td><td>${new Date(s.updatedAt).toLocaleDateString('en')}</td></tr>`)}</tbody></table>`, out);
+      render(
+        html`<table><thead><tr><th>Number</th><th>Type</th><th>Status</th><th>Products</th><th>Created</th><th>Updated</th></tr></thead><tbody>${items.map((s) => html`<tr><td><button type="button">${s.number}</button></td><td>${s.type}</td><td>${s.status}</td><td>${s.productCount}</td><td>${new Date(s.createdAt).toLocaleDateString('en')}</td><td>${new Date(s.updatedAt).toLocaleDateString('en')}</td></tr>`)}</tbody></table>`,
+        out,
+      );
       await window.__paint();
       const t1 = performance.now();
       await new Promise((r) => setTimeout(r, 100));
@@ -193,7 +256,9 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
     };
     out.list = await best(3, listFigure, { complaints, cdn: CDN });
     out.listLit = await best(3, litTable, { complaints });
-    log(`  list 10,000: ${out.list.ms.toFixed(0)} ms (${out.list.rowsInDom} rows in DOM), plain Lit table ${out.listLit.ms.toFixed(0)} ms`);
+    log(
+      `  list 10,000: ${out.list.ms.toFixed(0)} ms (${out.list.rowsInDom} rows in DOM), plain Lit table ${out.listLit.ms.toFixed(0)} ms`,
+    );
 
     // ── 5: <ipr-complaint-form> from script load to interactive (real server behind /v1) ──
     const formFigure = async ({ cdn }) => {
@@ -213,7 +278,10 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       let select;
       for (;;) {
         select = el.shadowRoot?.querySelector('#f-type');
-        if (select && !select.disabled) { select.focus(); if (el.shadowRoot.activeElement === select) break; }
+        if (select && !select.disabled) {
+          select.focus();
+          if (el.shadowRoot.activeElement === select) break;
+        }
         if (performance.now() > deadline) throw new Error('the form never became interactive');
         await new Promise((r) => requestAnimationFrame(r));
       }

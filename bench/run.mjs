@@ -30,14 +30,18 @@ function newest(dir) {
 }
 const CDN_FILE = 'packages/elements/dist/cdn/ipr-elements.js';
 const sources = Math.max(...['validators', 'client', 'elements'].map((p) => newest(`packages/${p}/src`)));
-const built = () => existsSync(CDN_FILE) && readdirSync('packages/elements/dist/cdn').some((f) => f.startsWith('import-'));
+const built = () =>
+  existsSync(CDN_FILE) && readdirSync('packages/elements/dist/cdn').some((f) => f.startsWith('import-'));
 function ensureBuilt() {
   // Someone else's build may be rewriting dist/cdn right now: give it a moment before building.
   for (let i = 0; i < 60 && !built(); i++) spawnSync('sleep', ['1']);
   if (!built() || statSync(CDN_FILE).mtimeMs < sources) {
     log('[bench] dist is missing or older than the sources: npm run build');
     const r = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (r.status !== 0 || !built()) { console.error('[bench] npm run build failed'); process.exit(2); }
+    if (r.status !== 0 || !built()) {
+      console.error('[bench] npm run build failed');
+      process.exit(2);
+    }
   }
 }
 ensureBuilt();
@@ -45,32 +49,55 @@ ensureBuilt();
 rmSync('bench/.tmp/cdn', { recursive: true, force: true });
 cpSync('packages/elements/dist/cdn', 'bench/.tmp/cdn', { recursive: true });
 
-log(`[bench] Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
+log(
+  `[bench] Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ')}`,
+);
 const rows = [];
 /** One line of the table; pass is null when the figure has no budget. */
-const row = (figure, measured, budget, baseline, pass, raw) => rows.push({ figure, measured, budget, baseline, pass, raw });
+const row = (figure, measured, budget, baseline, pass, raw) =>
+  rows.push({ figure, measured, budget, baseline, pass, raw });
 
 // ── 1: bundle size ──
 const { sdkInitialSize, baselineSize } = await import('./size.mjs');
 log('[bench] 1 bundle size (building the baseline bundle)');
 const size = sdkInitialSize();
 const base = await baselineSize();
-row('initial SDK bundle, min+gzip (ipr-elements.js)', kb(size), '≤ 40 KB',
+row(
+  'initial SDK bundle, min+gzip (ipr-elements.js)',
+  kb(size),
+  '≤ 40 KB',
   `${kb(base.total)} (full zod ${kb(base.initialGz)} + eager xlsx approximated by adding its chunk, ${kb(base.xlsxGz)})`,
-  size <= 40 * 1024, { bytes: size, baseline: base });
+  size <= 40 * 1024,
+  { bytes: size, baseline: base },
+);
 
 // ── 2–5: browser ──
 const { makeWorkbooks } = await import('./workbooks.mjs');
 const books = makeWorkbooks(RESULTS);
-log(`[bench] workbooks: 800 rows ${kb(books.small)}, big ${kb(books.big)} (${books.bigRows.toLocaleString('en')} rows)`);
+log(
+  `[bench] workbooks: 800 rows ${kb(books.small)}, big ${kb(books.big)} (${books.bigRows.toLocaleString('en')} rows)`,
+);
 
 async function launchApi(dataDir, catalogue) {
-  const proc = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/bench/server.ts', dataDir, String(catalogue)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'packages/server/bench/server.ts', dataDir, String(catalogue)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const line = await new Promise((resolve, reject) => {
     createInterface({ input: proc.stdout }).once('line', resolve);
     proc.once('exit', (code) => reject(new Error(`API server exited with ${code}`)));
   });
-  return { ...JSON.parse(line), stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) };
+  return {
+    ...JSON.parse(line),
+    stop: () =>
+      new Promise((r) => {
+        proc.once('exit', r);
+        proc.kill('SIGTERM');
+      }),
+  };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ipr-bench-'));
@@ -91,18 +118,64 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 const b = browser;
-const picker = (f) => `${ms(f.ms)} (result ${ms(f.toResultMs)}), longest task ${lt(f.longest)} (until result ${lt(f.longestToResult)}), ${f.rowsInDom} of ${f.rows} rows in DOM`;
-row('800-row .xlsx import in <ipr-product-picker>, read+validate+show rows (first import; Excel section opened)', picker(b.import800Cold), '≤ 150 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${lt(b.import800SheetJS.longest)} (until result ${lt(b.import800SheetJS.longestToResult)})`, b.import800Cold.ms <= 150 && b.import800Cold.longest <= 50, { sdk: b.import800Cold, sheetjs: b.import800SheetJS });
-row('  same, no warm-up (importFile() called on a fresh page: worker start + SheetJS compile inside)', picker(b.import800NoWarm), 'report', '—', null, { sdk: b.import800NoWarm });
-row('800-row .xlsx import in <ipr-product-picker> (second import, warm worker)', picker(b.import800Warm), '≤ 150 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${lt(b.import800SheetJS.longest)} (until result ${lt(b.import800SheetJS.longestToResult)})`, b.import800Warm.ms <= 150 && b.import800Warm.longest <= 50, { sdk: b.import800Warm });
-row(`${(books.big / 1048576).toFixed(1)} MiB .xlsx import to a result (${books.bigRows.toLocaleString('en')} rows)`, `${ms(b.import5Cold.ms)} (result ${ms(b.import5Cold.toResultMs)}), longest task ${lt(b.import5Cold.longest)} (until result ${lt(b.import5Cold.longestToResult)})`, '≤ 2500 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import5SheetJS.ms)} (result ${ms(b.import5SheetJS.toResultMs)}), longest task ${lt(b.import5SheetJS.longest)} (until result ${lt(b.import5SheetJS.longestToResult)})`, b.import5Cold.ms <= 2500 && b.import5Cold.longest <= 50, { sdk: b.import5Cold, sheetjs: b.import5SheetJS });
-row('<ipr-product-picker> 800 products added → paint; then one removed → paint', `${ms(b.pickerAdd.ms)}, longest task ${lt(b.pickerAdd.longest)} (${b.pickerAdd.itemsInDom} of 800 items in DOM); remove ${ms(b.pickerAdd.removeMs)}, longest task ${lt(b.pickerAdd.removeLongest)}`, 'report', '—', null, b.pickerAdd);
-row('<ipr-complaint-list> 10,000 complaints, items set → paint', `${ms(b.list.ms)}, longest task ${lt(b.list.longest)} (${b.list.rowsInDom} rows in DOM)`, '≤ 100 ms, task ≤ 50 ms',
-  `plain Lit table: ${ms(b.listLit.ms)}, longest task ${lt(b.listLit.longest)}`, b.list.ms <= 100 && b.list.longest <= 50, { list: b.list, lit: b.listLit });
-row('<ipr-complaint-form> script load → type select focusable', `${ms(b.form.ms)} (tags defined at ${ms(b.form.definedMs)}), longest task ${lt(b.form.longest)}`, '≤ 100 ms', '—', b.form.ms <= 100, b.form);
+const picker = (f) =>
+  `${ms(f.ms)} (result ${ms(f.toResultMs)}), longest task ${lt(f.longest)} (until result ${lt(f.longestToResult)}), ${f.rowsInDom} of ${f.rows} rows in DOM`;
+row(
+  '800-row .xlsx import in <ipr-product-picker>, read+validate+show rows (first import; Excel section opened)',
+  picker(b.import800Cold),
+  '≤ 150 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${lt(b.import800SheetJS.longest)} (until result ${lt(b.import800SheetJS.longestToResult)})`,
+  b.import800Cold.ms <= 150 && b.import800Cold.longest <= 50,
+  { sdk: b.import800Cold, sheetjs: b.import800SheetJS },
+);
+row(
+  '  same, no warm-up (importFile() called on a fresh page: worker start + SheetJS compile inside)',
+  picker(b.import800NoWarm),
+  'report',
+  '—',
+  null,
+  { sdk: b.import800NoWarm },
+);
+row(
+  '800-row .xlsx import in <ipr-product-picker> (second import, warm worker)',
+  picker(b.import800Warm),
+  '≤ 150 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${lt(b.import800SheetJS.longest)} (until result ${lt(b.import800SheetJS.longestToResult)})`,
+  b.import800Warm.ms <= 150 && b.import800Warm.longest <= 50,
+  { sdk: b.import800Warm },
+);
+row(
+  `${(books.big / 1048576).toFixed(1)} MiB .xlsx import to a result (${books.bigRows.toLocaleString('en')} rows)`,
+  `${ms(b.import5Cold.ms)} (result ${ms(b.import5Cold.toResultMs)}), longest task ${lt(b.import5Cold.longest)} (until result ${lt(b.import5Cold.longestToResult)})`,
+  '≤ 2500 ms, task ≤ 50 ms',
+  `SheetJS on main thread: ${ms(b.import5SheetJS.ms)} (result ${ms(b.import5SheetJS.toResultMs)}), longest task ${lt(b.import5SheetJS.longest)} (until result ${lt(b.import5SheetJS.longestToResult)})`,
+  b.import5Cold.ms <= 2500 && b.import5Cold.longest <= 50,
+  { sdk: b.import5Cold, sheetjs: b.import5SheetJS },
+);
+row(
+  '<ipr-product-picker> 800 products added → paint; then one removed → paint',
+  `${ms(b.pickerAdd.ms)}, longest task ${lt(b.pickerAdd.longest)} (${b.pickerAdd.itemsInDom} of 800 items in DOM); remove ${ms(b.pickerAdd.removeMs)}, longest task ${lt(b.pickerAdd.removeLongest)}`,
+  'report',
+  '—',
+  null,
+  b.pickerAdd,
+);
+row(
+  '<ipr-complaint-list> 10,000 complaints, items set → paint',
+  `${ms(b.list.ms)}, longest task ${lt(b.list.longest)} (${b.list.rowsInDom} rows in DOM)`,
+  '≤ 100 ms, task ≤ 50 ms',
+  `plain Lit table: ${ms(b.listLit.ms)}, longest task ${lt(b.listLit.longest)}`,
+  b.list.ms <= 100 && b.list.longest <= 50,
+  { list: b.list, lit: b.listLit },
+);
+row(
+  '<ipr-complaint-form> script load → type select focusable',
+  `${ms(b.form.ms)} (tags defined at ${ms(b.form.definedMs)}), longest task ${lt(b.form.longest)}`,
+  '≤ 100 ms',
+  '—',
+  b.form.ms <= 100,
+  b.form,
+);
 
 // ── 6–7: API (packages/server/bench/api.bench.ts in a child process, its tables parsed) ──
 /** The rows of every console.table in text, as objects keyed by header. */
@@ -110,9 +183,19 @@ function parseTables(text) {
   const tables = [];
   let header = null;
   for (const line of text.split('\n')) {
-    if (!line.startsWith('│')) { if (line.startsWith('└')) header = null; continue; }
-    const cells = line.split('│').slice(1, -1).map((c) => c.trim().replace(/^'(.*)'$/, '$1'));
-    if (cells[0] === '(index)') { header = cells; tables.push([]); continue; }
+    if (!line.startsWith('│')) {
+      if (line.startsWith('└')) header = null;
+      continue;
+    }
+    const cells = line
+      .split('│')
+      .slice(1, -1)
+      .map((c) => c.trim().replace(/^'(.*)'$/, '$1'));
+    if (cells[0] === '(index)') {
+      header = cells;
+      tables.push([]);
+      continue;
+    }
     if (header) tables.at(-1).push(Object.fromEntries(header.map((h, i) => [h, cells[i]])));
   }
   return tables;
@@ -121,10 +204,18 @@ if (process.env.SKIP_API) {
   row('product search on 100,000 products (API)', 'skipped (SKIP_API)', 'p95 ≤ 20 ms', '—', null, null);
 } else {
   const CATALOGUE = process.env.CATALOGUE ?? '100000';
-  log(`[bench] 6–7 API: packages/server/bench/api.bench.ts (CATALOGUE=${CATALOGUE}, DURATION=${process.env.DURATION ?? 3})`);
-  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/bench/api.bench.ts'], {
-    env: { ...process.env, CATALOGUE, DURATION: process.env.DURATION ?? '3' }, encoding: 'utf8', maxBuffer: 64 << 20,
-  });
+  log(
+    `[bench] 6–7 API: packages/server/bench/api.bench.ts (CATALOGUE=${CATALOGUE}, DURATION=${process.env.DURATION ?? 3})`,
+  );
+  const r = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'packages/server/bench/api.bench.ts'],
+    {
+      env: { ...process.env, CATALOGUE, DURATION: process.env.DURATION ?? '3' },
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  );
   writeFileSync(join(RESULTS, 'api.txt'), r.stdout + r.stderr);
   if (r.status !== 0) {
     console.error(r.stdout, r.stderr);
@@ -133,13 +224,30 @@ if (process.env.SKIP_API) {
     const tables = parseTables(r.stdout);
     const search = tables.flat().find((t) => t.query === 'all');
     const p95 = parseFloat(search?.p95);
-    row(`product search on ${Number(CATALOGUE).toLocaleString('en')} products (API, over HTTP, ${search?.requests} queries)`, `p95 ${search?.p95} (p50 ${search?.p50}, max ${search?.max})`, 'p95 ≤ 20 ms', '—', p95 <= 20, search);
+    row(
+      `product search on ${Number(CATALOGUE).toLocaleString('en')} products (API, over HTTP, ${search?.requests} queries)`,
+      `p95 ${search?.p95} (p50 ${search?.p50}, max ${search?.max})`,
+      'p95 ≤ 20 ms',
+      '—',
+      p95 <= 20,
+      search,
+    );
     const thr = tables.flat().filter((t) => t['req/s (avg)']);
     const by = (s) => thr.find((t) => t.route.startsWith(s));
     const bare = by('bare hono');
-    for (const [name, key] of [['list (GET /v1/complaints, 20 per page)', 'GET /v1/complaints'], ['create (POST /v1/complaints)', 'POST /v1/complaints']]) {
+    for (const [name, key] of [
+      ['list (GET /v1/complaints, 20 per page)', 'GET /v1/complaints'],
+      ['create (POST /v1/complaints)', 'POST /v1/complaints'],
+    ]) {
       const t = by(key);
-      row(`${name} throughput`, `${t?.['req/s (avg)']} req/s (p97.5 ${t?.['latency p97.5']}, non-2xx ${t?.['non-2xx/errors']})`, 'report', `bare hono route: ${bare?.['req/s (avg)']} req/s`, t && Number(t['non-2xx/errors']) === 0 ? null : false, t);
+      row(
+        `${name} throughput`,
+        `${t?.['req/s (avg)']} req/s (p97.5 ${t?.['latency p97.5']}, non-2xx ${t?.['non-2xx/errors']})`,
+        'report',
+        `bare hono route: ${bare?.['req/s (avg)']} req/s`,
+        t && Number(t['non-2xx/errors']) === 0 ? null : false,
+        t,
+      );
     }
   }
 }
@@ -156,9 +264,24 @@ log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const l of lines) log(fmt(l));
 const failed = rows.filter((r) => r.pass === false);
 const seconds = (Date.now() - started) / 1000;
-log(`\n${failed.length ? `${failed.length} budget(s) missed` : 'every budget met'} · ${seconds.toFixed(0)} s · load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
-writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify({
-  date: new Date().toISOString(), node: process.version, cpus: cpus().length, seconds, loadavg: loadavg(),
-  rows: rows.map(({ raw, ...r }) => ({ ...r, pass: r.pass, raw })),
-}, null, 2));
+log(
+  `\n${failed.length ? `${failed.length} budget(s) missed` : 'every budget met'} · ${seconds.toFixed(0)} s · load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ')}`,
+);
+writeFileSync(
+  join(RESULTS, 'latest.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      seconds,
+      loadavg: loadavg(),
+      rows: rows.map(({ raw, ...r }) => ({ ...r, pass: r.pass, raw })),
+    },
+    null,
+    2,
+  ),
+);
 process.exit(failed.length ? 1 : 0);

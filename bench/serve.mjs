@@ -5,8 +5,22 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
-const ALLOWED = ['/bench/', '/packages/elements/dist/', '/node_modules/lit/', '/node_modules/lit-html/', '/node_modules/lit-element/', '/node_modules/@lit/reactive-element/', '/node_modules/xlsx/'];
+const TYPES = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const ALLOWED = [
+  '/bench/',
+  '/packages/elements/dist/',
+  '/node_modules/lit/',
+  '/node_modules/lit-html/',
+  '/node_modules/lit-element/',
+  '/node_modules/@lit/reactive-element/',
+  '/node_modules/xlsx/',
+];
 
 async function readBody(req) {
   const chunks = [];
@@ -20,15 +34,29 @@ export async function serveStatic(root, { apiUrl } = {}) {
     try {
       if (apiUrl && path.startsWith('/v1/')) {
         const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'connection'));
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'connection'),
+        );
         const answer = await fetch(apiUrl + req.url, { method: req.method, headers, body });
-        const out = Object.fromEntries([...answer.headers].filter(([k]) => k !== 'content-encoding' && k !== 'content-length' && k !== 'transfer-encoding'));
+        const out = Object.fromEntries(
+          [...answer.headers].filter(
+            ([k]) => k !== 'content-encoding' && k !== 'content-length' && k !== 'transfer-encoding',
+          ),
+        );
         res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
         return;
       }
-      if (!ALLOWED.some((p) => path.startsWith(p))) { res.writeHead(404).end(); return; }
+      if (!ALLOWED.some((p) => path.startsWith(p))) {
+        res.writeHead(404).end();
+        return;
+      }
       const data = await readFile(join(root, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(data);
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(data);
     } catch {
       res.writeHead(404).end();
     }

@@ -31,7 +31,8 @@ export async function baselineSize() {
   const fullZod = {
     name: 'bench-full-zod',
     async resolveId(source, importer) {
-      if (source === 'zod/mini' || source.startsWith('zod/v4/mini')) return this.resolve('zod', importer, { skipSelf: true });
+      if (source === 'zod/mini' || source.startsWith('zod/v4/mini'))
+        return this.resolve('zod', importer, { skipSelf: true });
       return null;
     },
   };
@@ -39,30 +40,56 @@ export async function baselineSize() {
     name: 'bench-worker-url',
     transform(code, id) {
       if (!id.includes('/packages/client/') || !code.includes('sheet.worker.js')) return null;
-      return { code: code.replace(/new URL\((['"])\.\/sheet\.worker\.js\1,\s*import\.meta\.url\)/g, "new URL('./ipr-sheet.worker.js', import.meta.url)"), map: null };
+      return {
+        code: code.replace(
+          /new URL\((['"])\.\/sheet\.worker\.js\1,\s*import\.meta\.url\)/g,
+          "new URL('./ipr-sheet.worker.js', import.meta.url)",
+        ),
+        map: null,
+      };
     },
   };
   const bundle = await rollup({
     input: { 'ipr-elements': 'packages/elements/src/define.ts' },
     preserveEntrySignatures: 'allow-extension',
-    onwarn: (w, warn) => { if (!['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'MISSING_EXPORT'].includes(w.code)) warn(w); },
+    onwarn: (w, warn) => {
+      if (!['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'MISSING_EXPORT'].includes(w.code))
+        warn(w);
+    },
     plugins: [
       fullZod,
       nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
       commonjs(),
-      ts('elements', { declaration: false, declarationDir: undefined, outDir: OUT, sourceMap: false, rootDir: 'packages/elements/src' }),
+      ts('elements', {
+        declaration: false,
+        declarationDir: undefined,
+        outDir: OUT,
+        sourceMap: false,
+        rootDir: 'packages/elements/src',
+      }),
       minifyLiterals(),
       workerUrl,
       terser({ ecma: 2020, module: true, format: { comments: false } }),
     ],
   });
-  const { output } = await bundle.generate({ dir: OUT, format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false });
+  const { output } = await bundle.generate({
+    dir: OUT,
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: false,
+  });
   await bundle.close();
   rmSync(OUT, { recursive: true, force: true });
   const files = Object.fromEntries(output.map((f) => [f.fileName, f]));
   const initial = new Set();
-  const visit = (name) => { const f = files[name]; if (!f || initial.has(name)) return; initial.add(name); if (f.type === 'chunk') f.imports.forEach(visit); };
-  output.filter((f) => f.type === 'chunk' && f.isEntry).forEach((f) => visit(f.fileName));
+  const visit = (name) => {
+    const f = files[name];
+    if (!f || initial.has(name)) return;
+    initial.add(name);
+    if (f.type === 'chunk') f.imports.forEach(visit);
+  };
+  for (const f of output) if (f.type === 'chunk' && f.isEntry) visit(f.fileName);
   let initialGz = 0;
   for (const name of initial) initialGz += gz(Buffer.from(files[name].code ?? files[name].source));
   const xlsxChunk = readdirSync(CDN_DIR).find((f) => /^xlsx-[\w-]+\.js$/.test(f));

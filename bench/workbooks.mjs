@@ -11,7 +11,10 @@ const link = (i) => `https://market.example/product/p${String(i).padStart(6, '0'
 function noise(len, seed) {
   const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let out = '';
-  for (let i = 0; i < len; i++) { seed.s = (seed.s * 1103515245 + 12345) & 0x7fffffff; out += abc[seed.s % 62]; }
+  for (let i = 0; i < len; i++) {
+    seed.s = (seed.s * 1103515245 + 12345) & 0x7fffffff;
+    out += abc[seed.s % 62];
+  }
   return out;
 }
 
@@ -24,12 +27,24 @@ function book(rows) {
 /** Writes rows-800.xlsx (800 links) and big-5mib.xlsx (links and notes, just under 5 MiB) into dir. */
 export function makeWorkbooks(dir) {
   mkdirSync(dir, { recursive: true });
-  const small = book([['Product link', 'Note'], ...Array.from({ length: 800 }, (_, i) => [link(i + 1), `row ${i + 1}`])]);
+  const small = book([
+    ['Product link', 'Note'],
+    ...Array.from({ length: 800 }, (_, i) => [link(i + 1), `row ${i + 1}`]),
+  ]);
   writeFileSync(`${dir}/rows-800.xlsx`, small);
   let n = 48_000;
-  const make = (count) => { const seed = { s: 7 }; return book([['Product link', 'Note'], ...Array.from({ length: count }, (_, i) => [link(i + 1), noise(160, seed)])]); };
+  const make = (count) => {
+    const seed = { s: 7 };
+    return book([
+      ['Product link', 'Note'],
+      ...Array.from({ length: count }, (_, i) => [link(i + 1), noise(160, seed)]),
+    ]);
+  };
   let big = make(n);
-  while (big.length > 5 * 1024 * 1024) big = make((n -= 500));
+  while (big.length > 5 * 1024 * 1024) {
+    n -= 500;
+    big = make(n);
+  }
   writeFileSync(`${dir}/big-5mib.xlsx`, big);
   return { small: small.length, big: big.length, bigRows: n };
 }

@@ -54,7 +54,10 @@ test('a saved IPR holder files a complaint; the same product again is flagged; t
   await profiles.locator('#p-name').fill('Aurora Lighting Holdings Ltd.');
   await profiles.locator('#p-identificationType').selectOption({ index: 1 });
   await profiles.locator('#p-identificationNumber').fill('91440300MA5F000000');
-  await upload(profiles.locator('ipr-evidence-picker[data-key="holder.identificationAttachments"]'), 'business-licence.pdf');
+  await upload(
+    profiles.locator('ipr-evidence-picker[data-key="holder.identificationAttachments"]'),
+    'business-licence.pdf',
+  );
   await upload(profiles.locator('ipr-evidence-picker[data-key="holder.powerOfAttorney"]'), 'power-of-attorney.pdf');
   await profiles.locator('#p-powerOfAttorneyExpiresAt').fill(`${year}-12-31`);
   await shot('profile-filled');
@@ -76,15 +79,25 @@ test('a saved IPR holder files a complaint; the same product again is flagged; t
   await choose.locator('option', { hasText: 'Aurora brand (agent filing)' }).waitFor({ state: 'attached' });
   const profileId = await choose.locator('option', { hasText: 'Aurora brand (agent filing)' }).getAttribute('value');
   await choose.selectOption(profileId);
-  await assert.doesNotReject(() => page.waitForFunction(() =>
-    document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-holder-name')?.value === 'Aurora Lighting Holdings Ltd.'));
+  await assert.doesNotReject(() =>
+    page.waitForFunction(
+      () =>
+        document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-holder-name')?.value ===
+        'Aurora Lighting Holdings Ltd.',
+    ),
+  );
   await shot('profile-picked');
   await next(page, 'Upload evidence');
   await upload(form(page).locator('ipr-evidence-picker[data-key="evidence"]'), 'copyright-registration.pdf');
   await next(page, 'Complete submission');
   const boxes = form(page).locator('input[id^=f-decl-]');
   for (let i = 0, n = await boxes.count(); i < n; i++) await boxes.nth(i).check();
-  const submitted = page.evaluate(() => new Promise((ok) => document.addEventListener('ipr-complaint-submitted', (e) => ok(e.detail.number), { once: true })));
+  const submitted = page.evaluate(
+    () =>
+      new Promise((ok) =>
+        document.addEventListener('ipr-complaint-submitted', (e) => ok(e.detail.number), { once: true }),
+      ),
+  );
   await form(page).locator('button.next').click();
   const number = await submitted;
   assert.match(number, /^IPR-\d{4}-\d{6}$/);
@@ -107,8 +120,8 @@ test('a saved IPR holder files a complaint; the same product again is flagged; t
   const again = await addByLink(page, PRODUCT);
   const warning = again.locator(`li.in-open[data-url="${PRODUCT}"] .warning`);
   await warning.waitFor();
-  assert.match(await warning.innerText(), new RegExp(number));
-  assert.match(await again.locator('[part=duplicates]').innerText(), /1/);
+  assert.match(await warning.textContent(), new RegExp(number));
+  assert.match(await again.locator('[part=duplicates]').textContent(), /1/);
   await shot('duplicate-warning');
 
   // 4. The list, left open, follows what the platform and the supplier do in the console.

@@ -33,14 +33,36 @@ async function openForm(page, token = 'demo-complainant-a') {
   await page.goto(demo.url + '/');
   await page.locator('#who').selectOption(token);
   await page.locator('#show-form').click();
-  await heading(page).waitFor().catch(async (e) => {
-    console.log('# form not shown:', JSON.stringify(await page.evaluate(() => [document.querySelector('#view-form').hidden, document.querySelector('ipr-complaint-form')?.shadowRoot?.innerHTML.slice(0, 300)])));
-    throw e;
-  });
-  await assert.doesNotReject(() => page.waitForFunction(() => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-contact-email')?.value));
+  await heading(page)
+    .waitFor()
+    .catch(async (e) => {
+      console.log(
+        '# form not shown:',
+        JSON.stringify(
+          await page.evaluate(() => [
+            document.querySelector('#view-form').hidden,
+            document.querySelector('ipr-complaint-form')?.shadowRoot?.innerHTML.slice(0, 300),
+          ]),
+        ),
+      );
+      throw e;
+    });
+  await assert.doesNotReject(() =>
+    page.waitForFunction(
+      () => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-contact-email')?.value,
+    ),
+  );
   // The contact is the signed-in account's, also after switching from another (it once kept A's).
-  await assert.doesNotReject(() => page.waitForFunction((name) => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-contact-name')?.value === name, CONTACT_NAME[token], { timeout: 5000 }),
-    `the form's contact is ${CONTACT_NAME[token]}'s`);
+  await assert.doesNotReject(
+    () =>
+      page.waitForFunction(
+        (name) =>
+          document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-contact-name')?.value === name,
+        CONTACT_NAME[token],
+        { timeout: 5000 },
+      ),
+    `the form's contact is ${CONTACT_NAME[token]}'s`,
+  );
 }
 
 /** Step 1 fields besides type and products. */
@@ -59,7 +81,12 @@ async function declareAndSubmit(page) {
   const n = await boxes.count();
   assert.ok(n > 0, 'declarations shown');
   for (let i = 0; i < n; i++) await boxes.nth(i).check();
-  const submitted = page.evaluate(() => new Promise((ok) => document.addEventListener('ipr-complaint-submitted', (e) => ok(e.detail.number), { once: true })));
+  const submitted = page.evaluate(
+    () =>
+      new Promise((ok) =>
+        document.addEventListener('ipr-complaint-submitted', (e) => ok(e.detail.number), { once: true }),
+      ),
+  );
   await form(page).locator('button.next').click();
   return submitted;
 }
@@ -88,7 +115,9 @@ test('files a Trademark complaint: search, two products, a PDF, submit, see it i
   await shot('basics-filled');
   await next(page, 'Upload evidence');
   const evidence = form(page).locator('ipr-evidence-picker[data-key="evidence"]');
-  await evidence.locator('#files').setInputFiles({ name: 'trademark-certificate.pdf', mimeType: 'application/pdf', buffer: pdf() });
+  await evidence
+    .locator('#files')
+    .setInputFiles({ name: 'trademark-certificate.pdf', mimeType: 'application/pdf', buffer: pdf() });
   await evidence.locator('li.item[data-id] .name', { hasText: 'trademark-certificate.pdf' }).waitFor();
   await shot('pdf-uploaded');
   await next(page, 'Complete submission');
@@ -112,19 +141,29 @@ test('Picture Embezzlement from an Excel of 800 links with an original picture; 
   const picker = form(page).locator('ipr-product-picker');
   // 801 links: the row over the limit is refused, by row number.
   await picker.locator('details[part=import] > summary').click();
-  await picker.locator('#sheet').setInputFiles({ name: 'links-801.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await linksWorkbook(801) });
+  await picker.locator('#sheet').setInputFiles({
+    name: 'links-801.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await linksWorkbook(801),
+  });
   await picker.locator('.import-result').waitFor({ timeout: 30_000 });
   await shot('801-links-imported');
   // The result table is windowed: show only the rows with problems to reach the last one.
   await picker.getByLabel(/Only rows with problems/).check();
   // Sheet row 802 is the 801st link (row 1 is the header).
-  const refused = picker.locator('.import-result tr[data-row] td.bad', { hasText: /is over the limit of 800 product links/ });
+  const refused = picker.locator('.import-result tr[data-row] td.bad', {
+    hasText: /is over the limit of 800 product links/,
+  });
   await refused.waitFor();
   assert.equal(await refused.count(), 1);
-  assert.match(await picker.locator('.import-result [role=status]').innerText(), /800/);
+  assert.match(await picker.locator('.import-result [role=status]').textContent(), /800/);
   await shot('801-links-refused');
   // 800 links: all valid, all added.
-  await picker.locator('#sheet').setInputFiles({ name: 'links-800.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await linksWorkbook(800) });
+  await picker.locator('#sheet').setInputFiles({
+    name: 'links-800.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await linksWorkbook(800),
+  });
   const addAll = picker.locator('.import-result button.primary', { hasText: '800' });
   await addAll.waitFor({ timeout: 30_000 });
   await shot('800-links-imported');
@@ -135,13 +174,15 @@ test('Picture Embezzlement from an Excel of 800 links with an original picture; 
   await next(page, 'Upload evidence');
   const evidence = form(page).locator('ipr-evidence-picker[data-key="evidence"]');
   // 6 MB: refused before upload, with the limit in the message.
-  await evidence.locator('#files').setInputFiles({ name: 'huge-scan.pdf', mimeType: 'application/pdf', buffer: pdf(6 * 1024 * 1024) });
+  await evidence
+    .locator('#files')
+    .setInputFiles({ name: 'huge-scan.pdf', mimeType: 'application/pdf', buffer: pdf(6 * 1024 * 1024) });
   const tooLarge = evidence.getByText('"huge-scan.pdf" is larger than').first();
   await tooLarge.waitFor();
-  assert.match(await tooLarge.innerText(), /is larger than 5(\.0)? ?MB/);
+  assert.match(await tooLarge.textContent(), /is larger than 5(\.0)? ?MB/);
   await shot('6mb-refused');
   // The host heard both refusals with their stable codes (ipr-restriction-failed).
-  const hostLog = await page.locator('#log').innerText();
+  const hostLog = await page.locator('#log').textContent();
   assert.match(hostLog, /ipr-restriction-failed .*"code":"sheet\.too_many_rows"/);
   assert.match(hostLog, /ipr-restriction-failed .*"code":"evidence\.too_large"/);
   // The original picture.
@@ -152,7 +193,7 @@ test('Picture Embezzlement from an Excel of 800 links with an original picture; 
   const number = await declareAndSubmit(page);
   await seeInList(page, number);
   const row = page.locator('ipr-complaint-list tr', { hasText: number });
-  assert.match(await row.innerText(), /Picture Embezzlement[\s\S]*800/);
+  assert.match(await row.textContent(), /Picture Embezzlement[\s\S]*800/);
   await shot('in-the-list');
   assert.deepEqual(errors, []);
   await context.close();
@@ -194,7 +235,10 @@ test('lifecycle: platform forwards, suppliers respond in the console, check now,
   const detail = page.locator('ipr-complaint-detail');
   await detail.getByText('Supplier responded').first().waitFor();
   await detail.locator('button.action[data-action=check]').click();
-  await detail.getByText(/Removed/).first().waitFor();
+  await detail
+    .getByText(/Removed/)
+    .first()
+    .waitFor();
   await shot('checked-now');
   await detail.locator('button.action[data-action=request_arbitration]').click();
   await detail.locator('dialog.action #reason').fill('The second listing still shows our trademark on the box.');
@@ -238,7 +282,13 @@ test('a reload mid-form finds the draft', async (t) => {
   await page.reload();
   await page.locator('#show-form').click();
   await form(page).locator('#f-description').waitFor();
-  await assert.doesNotReject(() => page.waitForFunction((expected) => document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-description')?.value === expected, text));
+  await assert.doesNotReject(() =>
+    page.waitForFunction(
+      (expected) =>
+        document.querySelector('ipr-complaint-form')?.shadowRoot?.querySelector('#f-description')?.value === expected,
+      text,
+    ),
+  );
   assert.equal(await form(page).locator('#f-type').inputValue(), 'copyright_infringement');
   await picker.locator('[part=counter]', { hasText: '1 / 800' }).waitFor();
   await form(page).getByText('Your unfinished complaint was restored.').waitFor();
@@ -268,14 +318,19 @@ test('Vue 3 page: properties and events of the elements work inside a framework'
   }
   assert.ok(statuses.length > 0 && statuses.every((r) => /Arbitrated/.test(r)), statuses.join('\n'));
   // An element event handled by Vue (@ipr-complaint-open) sets the detail's complaintId property.
-  const number = await list.locator('button.number').first().innerText();
+  const number = await list.locator('button.number').first().textContent();
   await list.locator('button.number').first().click();
   await page.locator('ipr-complaint-detail').getByText(number).first().waitFor();
   await page.locator('#vue-events li', { hasText: `ipr-complaint-open` }).waitFor();
   await shot('vue-detail');
   // The locale property: Chinese strings load on demand.
   await page.locator('#vue-locale').selectOption('zh-CN');
-  await page.locator('ipr-complaint-detail').getByText('处理记录').or(page.locator('ipr-complaint-detail').getByText('已仲裁')).first().waitFor();
+  await page
+    .locator('ipr-complaint-detail')
+    .getByText('处理记录')
+    .or(page.locator('ipr-complaint-detail').getByText('已仲裁'))
+    .first()
+    .waitFor();
   await shot('vue-zh');
   assert.deepEqual(errors, []);
   await context.close();

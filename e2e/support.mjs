@@ -23,7 +23,9 @@ export async function startDemo() {
   const sdkDir = join(dataDir, 'sdk');
   cpSync(join(ROOT, 'packages/elements/dist/cdn'), sdkDir, { recursive: true });
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: join(dataDir, 'data'), SDK_DIR: sdkDir, SKIP_BUILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: join(dataDir, 'data'), SDK_DIR: sdkDir, SKIP_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   const url = await new Promise((ok, fail) => {
@@ -31,14 +33,22 @@ export async function startDemo() {
     const take = (chunk) => {
       out += chunk;
       const m = /IPR demo ready at (http:\/\/\S+)/.exec(out);
-      if (m) { clearTimeout(timer); ok(m[1]); }
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`the demo exited (${code}):\n${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the demo exited (${code}):\n${out}`));
+    });
   });
   return {
-    url, dataDir, output: () => out,
+    url,
+    dataDir,
+    output: () => out,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok));
@@ -65,24 +75,33 @@ export async function openPage(browser, t) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
-  const shot = (step) => page.screenshot({ path: join(dir, `${String(++n).padStart(2, '0')}-${step}.png`), fullPage: true });
+  const shot = (step) =>
+    page.screenshot({ path: join(dir, `${String(++n).padStart(2, '0')}-${step}.png`), fullPage: true });
   return { page, context, shot, errors, dir };
 }
 
 /** A small but real PDF (magic bytes `%PDF-`), optionally padded to `size` bytes. */
 export function pdf(size = 0) {
-  const body = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+  const body =
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
   const head = Buffer.from(body);
   return size > head.length ? Buffer.concat([head, Buffer.alloc(size - head.length, 0x20)]) : head;
 }
 
 /** A 1x1 PNG. */
-export const png = () => Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const png = () =>
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
 
 /** An .xlsx with a "Product link" column of `count` catalogue links (p000001…). */
 export async function linksWorkbook(count) {
   const XLSX = await import('xlsx');
-  const rows = [['Product link'], ...Array.from({ length: count }, (_, i) => [`https://market.example/product/p${String(i + 1).padStart(6, '0')}`])];
+  const rows = [
+    ['Product link'],
+    ...Array.from({ length: count }, (_, i) => [`https://market.example/product/p${String(i + 1).padStart(6, '0')}`]),
+  ];
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Links');
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' });
@@ -99,7 +118,13 @@ export async function openInConsole(page, baseUrl, token, number) {
   await page.locator('#q').fill(number);
   await page.locator('#list-msg', { hasText: 'visible to' }).waitFor();
   const open = page.locator(`button.open[data-number="${number}"]`);
-  if (!(await open.waitFor({ timeout: 5000 }).then(() => true, () => false))) return false;
+  if (
+    !(await open.waitFor({ timeout: 5000 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
   await open.click();
   await page.locator('#detail-status').waitFor();
   return true;

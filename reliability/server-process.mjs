@@ -12,10 +12,27 @@ const MAIN = fileURLToPath(new URL('../packages/server/src/main.ts', import.meta
  * `databaseUrl` the database is that PostgreSQL (evidence files still under `dataDir`).
  */
 export function spawnServer({ dataDir, databaseUrl, catalogueSize = 600, timeoutMs = 60_000, log = false } = {}) {
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CATALOGUE_SIZE: String(catalogueSize), NODE_OPTIONS: '' };
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    CATALOGUE_SIZE: String(catalogueSize),
+    NODE_OPTIONS: '',
+  };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), '--conditions=source', '--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []),
+      '--conditions=source',
+      '--import',
+      'tsx',
+      MAIN,
+    ],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const ready = new Promise((resolve, reject) => {
@@ -24,19 +41,36 @@ export function spawnServer({ dataDir, databaseUrl, catalogueSize = 600, timeout
       output += chunk;
       if (log) process.stdout.write(chunk);
       const m = /listening on (http:\/\/[\d.]+:\d+) \(started in (\d+) ms/.exec(output);
-      if (m) { clearTimeout(timer); resolve({ url: m[1], startupMs: Number(m[2]) }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], startupMs: Number(m[2]) });
+      }
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    exited.then(({ code, signal }) => { clearTimeout(timer); reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)); });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`));
+    });
   });
   return ready.then(({ url, startupMs }) => ({
-    url, startupMs, child, exited,
-    get output() { return output; },
+    url,
+    startupMs,
+    child,
+    exited,
+    get output() {
+      return output;
+    },
     /** SIGKILL: no shutdown code runs. */
-    kill() { child.kill('SIGKILL'); return exited; },
+    kill() {
+      child.kill('SIGKILL');
+      return exited;
+    },
     /** SIGTERM: the server closes its database and exits. */
-    stop() { if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'); return exited; },
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
   }));
 }
 
@@ -56,12 +90,20 @@ export async function freshSchema(url, prefix = 'ipr_rel') {
     async query(sql, params = []) {
       const c = new pg.Client({ connectionString: u.toString() });
       await c.connect();
-      try { return (await c.query(sql, params)).rows; } finally { await c.end(); }
+      try {
+        return (await c.query(sql, params)).rows;
+      } finally {
+        await c.end();
+      }
     },
     async drop() {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      try { await c.query(`drop schema if exists ${schema} cascade`); } finally { await c.end(); }
+      try {
+        await c.query(`drop schema if exists ${schema} cascade`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

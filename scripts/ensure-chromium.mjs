@@ -14,11 +14,12 @@ export function ensureChromium() {
   if (process.env.CHROME_PATH) throw new Error(`CHROME_PATH=${path} does not exist`);
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = root ? [] : ['sudo', '-n'];
-  console.log('[ensure-chromium] /usr/bin/chromium is missing: installing Debian\'s chromium with apt-get');
+  console.log("[ensure-chromium] /usr/bin/chromium is missing: installing Debian's chromium with apt-get");
   const run = (args) => {
     const [cmd, ...rest] = [...sudo, ...args];
     const r = spawnSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}); install chromium or set CHROME_PATH`);
+    if (r.status !== 0)
+      throw new Error(`${args.join(' ')} failed (exit ${r.status}); install chromium or set CHROME_PATH`);
   };
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', 'chromium']);
@@ -28,9 +29,16 @@ export function ensureChromium() {
 
 /** Flags that work for headless Chromium as root on this kind of machine (no network beyond loopback). */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-default-apps', '--disable-sync', '--no-first-run',
-  '--mute-audio', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-default-apps',
+  '--disable-sync',
+  '--no-first-run',
+  '--mute-audio',
+  '--disable-quic',
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -33,7 +33,10 @@ const OUTPUTS = [
   { out: 'packages/validators/dist/index.js', src: ['packages/validators/src'] },
   { out: 'packages/client/dist/index.js', src: ['packages/client/src'] },
   { out: 'packages/server/dist/node.js', src: ['packages/server/src'] },
-  { out: 'packages/elements/dist/cdn/ipr-elements.js', src: ['packages/elements/src', 'packages/client/src', 'packages/validators/src'] },
+  {
+    out: 'packages/elements/dist/cdn/ipr-elements.js',
+    src: ['packages/elements/src', 'packages/client/src', 'packages/validators/src'],
+  },
 ];
 
 export function staleOutputs() {
@@ -57,15 +60,28 @@ export function buildIfStale({ log = console.log, quiet = false } = {}) {
   log(`[build] missing or older than their sources: ${stale.join(', ')}`);
   const started = Date.now();
   // quiet: the build's output is shown only when it fails.
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})${quiet ? `:\n${r.stdout}${r.stderr}` : ''}`);
+  const r = spawnSync('npm', ['run', 'build'], {
+    cwd: ROOT,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0)
+    throw new Error(`npm run build failed (exit ${r.status})${quiet ? `:\n${r.stdout}${r.stderr}` : ''}`);
   return Date.now() - started;
 }
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Serves a file from `base` (never outside it). */
@@ -75,7 +91,11 @@ function serveFile(res, base, rel) {
   let target = file;
   if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
   if (!existsSync(target) || !statSync(target).isFile()) return notFound(res);
-  res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
   createReadStream(target).pipe(res);
 }
 function notFound(res) {
@@ -86,15 +106,19 @@ function notFound(res) {
 /** Hands a node request to a fetch handler and streams its answer back. */
 async function toFetch(handler, req, res, origin) {
   const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const request = new Request(new URL(req.url, origin), {
-    method: req.method, headers,
+    method: req.method,
+    headers,
     ...(hasBody ? { body: /** @type {any} */ (req), duplex: 'half' } : {}),
   });
   const answer = await handler(request);
   const out = {};
-  answer.headers.forEach((v, k) => { if (k !== 'set-cookie') out[k] = v; });
+  answer.headers.forEach((v, k) => {
+    if (k !== 'set-cookie') out[k] = v;
+  });
   res.writeHead(answer.status, out);
   if (!answer.body || req.method === 'HEAD') return res.end();
   for await (const chunk of answer.body) res.write(chunk);
@@ -105,7 +129,14 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
   const started = performance.now();
   const { startServer } = await import(pathToFileURL(join(ROOT, 'packages/server/dist/node.js')).href);
   // The API on an internal free port; the demo origin forwards /v1 to it (same origin for the page).
-  const api = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: resolve(ROOT, dataDir), ...(env.LARGE_ATTACHMENT_EMAIL ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL } : { emailForLargeAttachments: 'ipr-evidence@market.example' }) });
+  const api = await startServer({
+    port: 0,
+    hostname: '127.0.0.1',
+    dataDir: resolve(ROOT, dataDir),
+    ...(env.LARGE_ATTACHMENT_EMAIL
+      ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL }
+      : { emailForLargeAttachments: 'ipr-evidence@market.example' }),
+  });
   const apiFetch = (request) => {
     const url = new URL(request.url);
     return fetch(new Request(api.url + url.pathname + url.search, request));
@@ -118,21 +149,26 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const origin = `http://${req.headers.host ?? 'localhost'}`;
-    const done = (p) => p.catch((error) => {
-      console.error('[start]', error);
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end();
-    });
+    const done = (p) =>
+      p.catch((error) => {
+        console.error('[start]', error);
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end();
+      });
     if (path === '/v1' || path.startsWith('/v1/')) return done(toFetch(apiFetch, req, res, origin));
     if (path.startsWith('/sdk/')) return serveFile(res, sdkDir, path.slice(5));
     if (path.startsWith('/vendor/vue/')) return serveFile(res, vueDir, path.slice(12));
     return serveFile(res, demoDir, path === '/' ? 'index.html' : path.slice(1));
   });
-  await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, hostname, ok); });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, hostname, ok);
+  });
   const address = server.address();
   const url = `http://${hostname}:${typeof address === 'object' && address ? address.port : port}`;
   return {
-    url, startupMs: performance.now() - started,
+    url,
+    startupMs: performance.now() - started,
     async close() {
       await new Promise((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
@@ -149,10 +185,19 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`[start] ${error.message}`);
     process.exit(1);
   }
-  const demo = await startDemo({ port: Number(env.PORT ?? 8787), dataDir: env.DATA_DIR ?? '.data', hostname: env.HOST ?? '127.0.0.1' });
-  console.log(`IPR demo ready at ${demo.url} (started in ${Math.round(demo.startupMs)} ms, data in ${env.DATA_DIR ?? '.data'})`);
+  const demo = await startDemo({
+    port: Number(env.PORT ?? 8787),
+    dataDir: env.DATA_DIR ?? '.data',
+    hostname: env.HOST ?? '127.0.0.1',
+  });
+  console.log(
+    `IPR demo ready at ${demo.url} (started in ${Math.round(demo.startupMs)} ms, data in ${env.DATA_DIR ?? '.data'})`,
+  );
   console.log(`  host site ${demo.url}/   console ${demo.url}/console.html   Vue ${demo.url}/vue.html`);
-  const stop = async () => { await demo.close(); process.exit(0); };
+  const stop = async () => {
+    await demo.close();
+    process.exit(0);
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -40,17 +40,22 @@ export function referenceApiForTests({ name, catalogueSize, prepare, afterStart 
 
   const proxy = (ctx) =>
     new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: api.port, path: ctx.url, method: ctx.method, headers: ctx.req.headers }, (res) => {
-        ctx.status = res.statusCode ?? 502;
-        for (const [key, value] of Object.entries(res.headers)) {
-          if (value !== undefined && key !== 'transfer-encoding' && key !== 'connection') ctx.set(key, value);
-        }
-        ctx.body = res;
-        resolve();
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port: api.port, path: ctx.url, method: ctx.method, headers: ctx.req.headers },
+        (res) => {
+          ctx.status = res.statusCode ?? 502;
+          for (const [key, value] of Object.entries(res.headers)) {
+            if (value !== undefined && key !== 'transfer-encoding' && key !== 'connection') ctx.set(key, value);
+          }
+          ctx.body = res;
+          resolve();
+        },
+      );
       req.on('error', reject);
       // The browser gave up (an aborted upload, a closed event stream): so does the proxied request.
-      ctx.req.on('close', () => { if (!ctx.req.complete) req.destroy(); });
+      ctx.req.on('close', () => {
+        if (!ctx.req.complete) req.destroy();
+      });
       ctx.res.on('close', () => req.destroy());
       ctx.req.pipe(req);
     });
@@ -58,7 +63,11 @@ export function referenceApiForTests({ name, catalogueSize, prepare, afterStart 
   const middleware = async (ctx, next) => {
     if (ctx.path === '/v1' || ctx.path.startsWith('/v1/')) return proxy(ctx);
     // The client's sheet worker is requested by its built name (sheet.worker.js); in sources it is .ts.
-    if (ctx.path.endsWith('.js') && !existsSync(join(root, ctx.path)) && existsSync(join(root, ctx.path.replace(/\.js$/, '.ts')))) {
+    if (
+      ctx.path.endsWith('.js') &&
+      !existsSync(join(root, ctx.path)) &&
+      existsSync(join(root, ctx.path.replace(/\.js$/, '.ts')))
+    ) {
       ctx.url = ctx.url.replace(/\.js(\?|$)/, '.ts$1');
     }
     return next();

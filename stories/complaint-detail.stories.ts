@@ -12,11 +12,13 @@ const meta: Meta<Args> = {
   component: 'ipr-complaint-detail',
   args: { token: TOKENS.complainantA, status: 'submitted', live: true },
   // Per story: the seeded complaint of the wanted status, found through the API.
-  loaders: [async (ctx) => {
-    const client = clientFor(await getApi(), (ctx.args as Args).token);
-    const page = await ok(client.complaints.list({ status: (ctx.args as Args).status, limit: 1 }));
-    return { complaintId: page.items[0]?.id ?? '' };
-  }],
+  loaders: [
+    async (ctx) => {
+      const client = clientFor(await getApi(), (ctx.args as Args).token);
+      const page = await ok(client.complaints.list({ status: (ctx.args as Args).status, limit: 1 }));
+      return { complaintId: page.items[0]?.id ?? '' };
+    },
+  ],
   render: (args, ctx) => {
     const client = clientFor(apiOf(ctx), args.token);
     return html`<ipr-complaint-detail .client=${client} .live=${args.live} locale=${localeOf(ctx)} theme=${themeOf(ctx)} complaint-id=${ctx.loaded.complaintId as string}></ipr-complaint-detail>`;

@@ -8,7 +8,9 @@ import { daysLater, demoProfiles, freshProducts, openComplaintOf } from './suppo
 
 type Step = 'basics' | 'evidence' | 'review';
 type Args = Common & {
-  step: Step; prefill: 'none' | 'basics' | 'all'; failSubmit: boolean;
+  step: Step;
+  prefill: 'none' | 'basics' | 'all';
+  failSubmit: boolean;
   /** Complainant A has saved holders (and is not the holder). */
   savedHolders: boolean;
   /** The form's clock, in days from today (expiring holders expire). */
@@ -21,42 +23,66 @@ const meta: Meta<Args> = {
   title: 'Elements/Complaint form',
   component: 'ipr-complaint-form',
   args: { step: 'basics', prefill: 'none', failSubmit: false, savedHolders: false, daysOn: 0, duplicate: false },
-  argTypes: { step: { control: 'inline-radio', options: ['basics', 'evidence', 'review'] }, prefill: { control: 'inline-radio', options: ['none', 'basics', 'all'] } },
+  argTypes: {
+    step: { control: 'inline-radio', options: ['basics', 'evidence', 'review'] },
+    prefill: { control: 'inline-radio', options: ['none', 'basics', 'all'] },
+  },
   // A filled-in draft for the later steps: real catalogue products and evidence uploaded to the API.
-  loaders: [async (ctx) => {
-    const args = ctx.args as Args;
-    // A fresh key per load: a submitted draft is cleared, a re-render starts from the same draft.
-    const draftKey = `story-${ctx.id}-${Date.now()}`;
-    const profiles = args.savedHolders ? await demoProfiles(await getApi()) : [];
-    if (args.prefill === 'none') return { draftKey, profiles };
-    const api = await getApi();
-    const client = clientFor(api, TOKENS.complainantA);
-    const open = args.duplicate ? await openComplaintOf(client) : undefined;
-    const products = open ? open.products : await freshProducts(api, 2);
-    const evidence = args.prefill === 'all' ? [await ok(client.evidence.upload(pdfFile('trademark-registration.pdf')))] : [];
-    // Saved through the client's real draft store (memory) under the form's per-account key
-    // (`<draft-key>:<account id>`): the form restores it as after a reload.
-    const { id: accountId } = await ok(client.account.get());
-    await createDraftStore({ key: `${draftKey}:${accountId}`, storage: 'memory' }).save({
-      step: args.step,
-      evidence,
-      draft: {
-        type: open?.type ?? 'trademark_infringement',
-        productLinks: open?.links ?? products.map((p) => p.url),
-        description: 'Counterfeit goods carrying our registered trademark AURORA, sold without authorisation.',
-        contact: { name: 'Lin Mei', email: 'lin.mei@aurora.example', phone: '+86 20 1234 5678', company: 'Aurora Lighting Co.' },
-        discloseContactToSupplier: false,
-        isIprHolder: !args.savedHolders,
-        holder: { name: '', identificationNumber: '', identificationAttachments: [], powerOfAttorney: [], powerOfAttorneyExpiresAt: null },
-        evidence: evidence.map((e) => ({ id: e.id })),
-        declaration: { goodFaith: args.step === 'review', accurate: args.step === 'review', authorised: args.step === 'review', version: DECLARATION_VERSION },
-      },
-    });
-    return { draftKey, profiles };
-  }],
+  loaders: [
+    async (ctx) => {
+      const args = ctx.args as Args;
+      // A fresh key per load: a submitted draft is cleared, a re-render starts from the same draft.
+      const draftKey = `story-${ctx.id}-${Date.now()}`;
+      const profiles = args.savedHolders ? await demoProfiles(await getApi()) : [];
+      if (args.prefill === 'none') return { draftKey, profiles };
+      const api = await getApi();
+      const client = clientFor(api, TOKENS.complainantA);
+      const open = args.duplicate ? await openComplaintOf(client) : undefined;
+      const products = open ? open.products : await freshProducts(api, 2);
+      const evidence =
+        args.prefill === 'all' ? [await ok(client.evidence.upload(pdfFile('trademark-registration.pdf')))] : [];
+      // Saved through the client's real draft store (memory) under the form's per-account key
+      // (`<draft-key>:<account id>`): the form restores it as after a reload.
+      const { id: accountId } = await ok(client.account.get());
+      await createDraftStore({ key: `${draftKey}:${accountId}`, storage: 'memory' }).save({
+        step: args.step,
+        evidence,
+        draft: {
+          type: open?.type ?? 'trademark_infringement',
+          productLinks: open?.links ?? products.map((p) => p.url),
+          description: 'Counterfeit goods carrying our registered trademark AURORA, sold without authorisation.',
+          contact: {
+            name: 'Lin Mei',
+            email: 'lin.mei@aurora.example',
+            phone: '+86 20 1234 5678',
+            company: 'Aurora Lighting Co.',
+          },
+          discloseContactToSupplier: false,
+          isIprHolder: !args.savedHolders,
+          holder: {
+            name: '',
+            identificationNumber: '',
+            identificationAttachments: [],
+            powerOfAttorney: [],
+            powerOfAttorneyExpiresAt: null,
+          },
+          evidence: evidence.map((e) => ({ id: e.id })),
+          declaration: {
+            goodFaith: args.step === 'review',
+            accurate: args.step === 'review',
+            authorised: args.step === 'review',
+            version: DECLARATION_VERSION,
+          },
+        },
+      });
+      return { draftKey, profiles };
+    },
+  ],
   render: (args, ctx) => {
     const client = clientFor(apiOf(ctx), TOKENS.complainantA, {
-      failWhen: args.failSubmit ? (r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/complaints' : undefined,
+      failWhen: args.failSubmit
+        ? (r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/complaints'
+        : undefined,
     });
     // Drafts kept in memory under a per-story key: stories never restore each other's drafts.
     const el = document.createElement('ipr-complaint-form');
@@ -98,18 +124,27 @@ export const BasicsFilled: Story = { args: { prefill: 'basics' } };
 /** Step 2: evidence. */
 export const Evidence: Story = { args: { step: 'evidence', prefill: 'basics' } };
 /** Step 2 after "Next" without evidence. */
-export const EvidenceErrors: Story = { args: { step: 'evidence', prefill: 'basics' }, play: async ({ canvasElement }) => clickNext(canvasElement) };
+export const EvidenceErrors: Story = {
+  args: { step: 'evidence', prefill: 'basics' },
+  play: async ({ canvasElement }) => clickNext(canvasElement),
+};
 /** Step 3: review and declaration. */
 export const Review: Story = { args: { step: 'review', prefill: 'all' } };
 /** The receipt with the complaint number, after a real submit to the API. */
 export const Receipt: Story = {
   args: { step: 'review', prefill: 'all' },
-  play: async ({ canvasElement }) => { await clickNext(canvasElement); await waitFor(canvasElement, '[part~="receipt"]'); },
+  play: async ({ canvasElement }) => {
+    await clickNext(canvasElement);
+    await waitFor(canvasElement, '[part~="receipt"]');
+  },
 };
 /** Submitting failed (the network dropped): the draft is kept, the button offers a retry. */
 export const SubmitFailed: Story = {
   args: { step: 'review', prefill: 'all', failSubmit: true },
-  play: async ({ canvasElement }) => { await clickNext(canvasElement); await waitFor(canvasElement, '[part~="error"]'); },
+  play: async ({ canvasElement }) => {
+    await clickNext(canvasElement);
+    await waitFor(canvasElement, '[part~="error"]');
+  },
 };
 export const BasicsChinese: Story = { args: { locale: 'zh-CN' } };
 export const BasicsErrorsChinese: Story = { args: { locale: 'zh-CN' }, play: BasicsErrors.play };
@@ -134,7 +169,9 @@ export const SavedHolderChosen: Story = {
 };
 /** 45 days on: the holder whose power of attorney was expiring is listed as expired and cannot be chosen. */
 export const SavedHoldersExpired: Story = { args: { prefill: 'basics', savedHolders: true, daysOn: 45 } };
-export const SavedHoldersChinese: Story = { args: { locale: 'zh-CN', prefill: 'basics', savedHolders: true, daysOn: 45 } };
+export const SavedHoldersChinese: Story = {
+  args: { locale: 'zh-CN', prefill: 'basics', savedHolders: true, daysOn: 45 },
+};
 /** The products of an open complaint again: each is marked "Already in your open complaint …" (a warning, not a block). */
 export const DuplicateWarning: Story = {
   args: { prefill: 'basics', duplicate: true },
@@ -150,6 +187,12 @@ export const DuplicateWarning: Story = {
 /** Submitting the same complaint again: the server refuses it (409) and the summary names the open complaint. */
 export const DuplicateRefused: Story = {
   args: { step: 'review', prefill: 'all', duplicate: true },
-  play: async ({ canvasElement }) => { await clickNext(canvasElement); await waitFor(canvasElement, '.submit-error'); },
+  play: async ({ canvasElement }) => {
+    await clickNext(canvasElement);
+    await waitFor(canvasElement, '.submit-error');
+  },
 };
-export const DuplicateRefusedChinese: Story = { ...DuplicateRefused, args: { ...DuplicateRefused.args, locale: 'zh-CN' } };
+export const DuplicateRefusedChinese: Story = {
+  ...DuplicateRefused,
+  args: { ...DuplicateRefused.args, locale: 'zh-CN' },
+};

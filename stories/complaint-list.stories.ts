@@ -6,7 +6,15 @@ import { clientFor, getApi, seedTenThousandComplaints, TOKENS, type InMemoryApi 
 import { apiOf, localeOf, themeOf, type Common } from './support/common';
 import { fileFreshComplaint, forwardAsPlatform, waitUntil } from './support/live';
 
-type Args = Common & { token: string; status: string; q: string; failFirst: number; hold: boolean; live: boolean; failExport: boolean };
+type Args = Common & {
+  token: string;
+  status: string;
+  q: string;
+  failFirst: number;
+  hold: boolean;
+  live: boolean;
+  failExport: boolean;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Complaint list',
@@ -55,7 +63,12 @@ export const Cancelled = byStatus('cancelled');
 /** 10,000 complaints (demo complainant B): windowed rows, more pages load while scrolling. */
 export const TenThousandRows: Story = {
   args: { token: TOKENS.complainantB },
-  loaders: [async () => { await seedTenThousandComplaints(await getApi()); return {}; }],
+  loaders: [
+    async () => {
+      await seedTenThousandComplaints(await getApi());
+      return {};
+    },
+  ],
 };
 
 const list = (root: HTMLElement) => root.querySelector<IprComplaintList>('ipr-complaint-list')!;

@@ -30,22 +30,30 @@ export const SavedList: Story = {};
 export const RequireOriginal: Story = { args: { requireOriginal: true } };
 /** A new PDF uploaded to the reference API. */
 export const Uploaded: Story = {
-  play: async ({ canvasElement }) => { await picker(canvasElement).addFiles([pdfFile('trademark-certificate.pdf')]); },
+  play: async ({ canvasElement }) => {
+    await picker(canvasElement).addFiles([pdfFile('trademark-certificate.pdf')]);
+  },
 };
 /** A file refused before any request: not a PDF or image (its bytes are checked too). */
 export const RefusedFile: Story = {
   play: async ({ canvasElement }) => {
-    await picker(canvasElement).addFiles([new File(['MZ not really a pdf'], 'setup.exe', { type: 'application/x-msdownload' })]);
+    await picker(canvasElement).addFiles([
+      new File(['MZ not really a pdf'], 'setup.exe', { type: 'application/x-msdownload' }),
+    ]);
   },
 };
 /** A file over 5 MB: refused with the large-attachment message. */
 export const TooLarge: Story = {
-  play: async ({ canvasElement }) => { await picker(canvasElement).addFiles([pdfFile('scan.pdf', 6 * 1024 * 1024)]); },
+  play: async ({ canvasElement }) => {
+    await picker(canvasElement).addFiles([pdfFile('scan.pdf', 6 * 1024 * 1024)]);
+  },
 };
 /** The network failed during the upload: the row shows the error and can be retried. */
 export const FailedUpload: Story = {
   args: { failUploads: true },
-  play: async ({ canvasElement }) => { await picker(canvasElement).addFiles([pdfFile('evidence.pdf')]); },
+  play: async ({ canvasElement }) => {
+    await picker(canvasElement).addFiles([pdfFile('evidence.pdf')]);
+  },
 };
 export const Chinese: Story = { args: { locale: 'zh-CN' }, play: RefusedFile.play };
 export const Dark: Story = { args: { theme: 'dark' }, play: Uploaded.play };

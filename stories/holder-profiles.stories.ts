@@ -13,7 +13,10 @@ const meta: Meta<Args> = {
   args: { token: TOKENS.complainantA, daysOn: 0 },
   argTypes: {
     token: { control: 'select', options: [TOKENS.complainantA, TOKENS.complainantB] },
-    daysOn: { control: { type: 'number', min: 0, max: 400 }, description: 'The clock of the power-of-attorney badges, in days from today' },
+    daysOn: {
+      control: { type: 'number', min: 0, max: 400 },
+      description: 'The clock of the power-of-attorney badges, in days from today',
+    },
   },
   // Complainant A's saved holders, made through the API: valid, expiring in 12 days, without a date.
   loaders: [async () => ({ profiles: await demoProfiles(await getApi()) })],
@@ -29,7 +32,8 @@ type Story = StoryObj<Args>;
 const element = (root: HTMLElement) => root.querySelector<IprHolderProfiles>('ipr-holder-profiles')!;
 async function listed(root: HTMLElement) {
   const el = element(root);
-  for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('ul.profiles, p.hint'); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('ul.profiles, p.hint'); i++)
+    await new Promise((r) => setTimeout(r, 50));
   await el.updateComplete;
   return el;
 }

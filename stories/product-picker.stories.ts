@@ -44,22 +44,35 @@ async function search(root: HTMLElement, q: string) {
   await el.updateComplete;
   input.form ? input.form.requestSubmit() : input.closest('form')?.requestSubmit();
   // The search answers from the in-browser API.
-  for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('.results'); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('.results'); i++)
+    await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Search results for "lamp" from the seeded catalogue. */
 export const SearchResults: Story = { play: async ({ canvasElement }) => search(canvasElement, 'lamp') };
-export const SearchResultsChinese: Story = { args: { locale: 'zh-CN' }, play: async ({ canvasElement }) => search(canvasElement, '台灯') };
+export const SearchResultsChinese: Story = {
+  args: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => search(canvasElement, '台灯'),
+};
 /** Long Chinese product names (added to the catalogue for this story), searched and added. */
 export const LongChineseNames: Story = {
   args: { locale: 'zh-CN' },
-  loaders: [async () => {
-    const api = await getApi();
-    await seedLongChineseProducts(api);
-    const found = await ok(clientFor(api, TOKENS.complainantA).products.resolveLinks([1, 2, 3, 4].map((i) => `https://market.example/product/pzh${i}`)));
-    return { products: found.items.flatMap((r) => (r.product ? [r.product] : [])) };
-  }],
-  play: async ({ canvasElement, loaded }) => { await addLoaded(canvasElement, loaded); await search(canvasElement, '旗舰店'); },
+  loaders: [
+    async () => {
+      const api = await getApi();
+      await seedLongChineseProducts(api);
+      const found = await ok(
+        clientFor(api, TOKENS.complainantA).products.resolveLinks(
+          [1, 2, 3, 4].map((i) => `https://market.example/product/pzh${i}`),
+        ),
+      );
+      return { products: found.items.flatMap((r) => (r.product ? [r.product] : [])) };
+    },
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    await addLoaded(canvasElement, loaded);
+    await search(canvasElement, '旗舰店');
+  },
 };
 /**
  * 800 products added: the limit, "800 / 800". The list is windowed (a screenful of items in the
@@ -96,11 +109,13 @@ export const ImportWithRowErrors: Story = {
 
 /** Products already in one of the complainant's open complaints (from the seed): each is marked, with a note above the list. */
 export const InOpenComplaint: Story = {
-  loaders: [async () => {
-    const api = await getApi();
-    const open = await openComplaintOf(clientFor(api, TOKENS.complainantA));
-    return { products: [...(await listedProducts(api, 1)), ...open.products] };
-  }],
+  loaders: [
+    async () => {
+      const api = await getApi();
+      const open = await openComplaintOf(clientFor(api, TOKENS.complainantA));
+      return { products: [...(await listedProducts(api, 1)), ...open.products] };
+    },
+  ],
   play: async ({ canvasElement, loaded }) => {
     await addLoaded(canvasElement, loaded);
     const el = picker(canvasElement);

@@ -8,12 +8,21 @@ import { readFileSync } from 'node:fs';
 export default ({ ts, onwarn, nodeResolve }) => {
   const manifest = JSON.parse(readFileSync('packages/client/package.json', 'utf8'));
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
-  const external = (id) => builtinModules.includes(id) || id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/'));
-  return [{
-    input: { 'import/sheet.worker': 'packages/client/src/import/sheet.worker.ts' },
-    external,
-    onwarn,
-    output: { dir: 'packages/client/dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/client/src' },
-    plugins: [nodeResolve({ exportConditions: ['import', 'default'] }), ts('client')],
-  }];
+  const external = (id) =>
+    builtinModules.includes(id) || id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/'));
+  return [
+    {
+      input: { 'import/sheet.worker': 'packages/client/src/import/sheet.worker.ts' },
+      external,
+      onwarn,
+      output: {
+        dir: 'packages/client/dist',
+        format: 'es',
+        sourcemap: true,
+        preserveModules: true,
+        preserveModulesRoot: 'packages/client/src',
+      },
+      plugins: [nodeResolve({ exportConditions: ['import', 'default'] }), ts('client')],
+    },
+  ];
 };

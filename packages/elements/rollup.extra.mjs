@@ -10,7 +10,11 @@ import { gzipSync } from 'node:zlib';
 const OUT = 'packages/elements/dist/cdn';
 const WORKER = 'ipr-sheet.worker.js';
 // The client's worker entry: its dist when built there, else its source.
-const WORKER_INPUT = ['packages/client/dist/import/sheet.worker.js', 'packages/client/dist/sheet.worker.js', 'packages/client/src/import/sheet.worker.ts'].find((f) => existsSync(f));
+const WORKER_INPUT = [
+  'packages/client/dist/import/sheet.worker.js',
+  'packages/client/dist/sheet.worker.js',
+  'packages/client/src/import/sheet.worker.ts',
+].find((f) => existsSync(f));
 
 /**
  * The client starts its sheet worker from `new URL('./sheet.worker.js', import.meta.url)`.
@@ -23,7 +27,13 @@ function workerUrl() {
     name: 'ipr-worker-url',
     transform(code, id) {
       if (!id.includes('/packages/client/') || !code.includes('sheet.worker.js')) return null;
-      return { code: code.replace(/new URL\((['"])\.\/sheet\.worker\.js\1,\s*import\.meta\.url\)/g, `new URL('./${WORKER}', import.meta.url)`), map: null };
+      return {
+        code: code.replace(
+          /new URL\((['"])\.\/sheet\.worker\.js\1,\s*import\.meta\.url\)/g,
+          `new URL('./${WORKER}', import.meta.url)`,
+        ),
+        map: null,
+      };
     },
   };
 }
@@ -50,13 +60,21 @@ export function minifyLiterals() {
       let text = '';
       const flush = () => {
         let t = text.replace(/\s+/g, ' ');
-        if (isCss) t = t.replace(/\/\*[^]*?\*\//g, '').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':');
+        if (isCss)
+          t = t
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/ ?([{};,>]) ?/g, '$1')
+            .replace(/: /g, ':');
         else t = t.replace(/> </g, '><');
         out += t;
         text = '';
       };
       while (j < code.length && code[j] !== '`') {
-        if (code[j] === '\\') { text += code[j] + code[j + 1]; j += 2; continue; }
+        if (code[j] === '\\') {
+          text += code[j] + code[j + 1];
+          j += 2;
+          continue;
+        }
         if (code[j] === '$' && code[j + 1] === '{') {
           flush();
           let depth = 1;
@@ -101,7 +119,8 @@ function sizes() {
     },
     async generateBundle(_options, bundle) {
       const rows = [];
-      const gzOf = (file) => gzipSync(Buffer.from(file.type === 'chunk' ? file.code : file.source), { level: 9 }).length;
+      const gzOf = (file) =>
+        gzipSync(Buffer.from(file.type === 'chunk' ? file.code : file.source), { level: 9 }).length;
       // What a page loads first: the entry and everything it imports statically.
       const initialFiles = new Set();
       const visit = (name) => {
@@ -110,19 +129,31 @@ function sizes() {
         initialFiles.add(name);
         if (file.type === 'chunk') file.imports.forEach(visit);
       };
-      Object.values(bundle).filter((f) => f.type === 'chunk' && f.isEntry).forEach((f) => visit(f.fileName));
+      for (const f of Object.values(bundle)) if (f.type === 'chunk' && f.isEntry) visit(f.fileName);
       let initial = 0;
       for (const file of Object.values(bundle)) {
         const source = file.type === 'chunk' ? file.code : file.source;
         const gz = gzOf(file);
         if (initialFiles.has(file.fileName)) initial += gz;
-        rows.push(`${file.fileName.padEnd(36)} ${(Buffer.byteLength(source) / 1024).toFixed(1).padStart(8)} KB ${(gz / 1024).toFixed(1).padStart(7)} KB gz${initialFiles.has(file.fileName) ? '  (initial)' : '  (lazy)'}`);
+        rows.push(
+          `${file.fileName.padEnd(36)} ${(Buffer.byteLength(source) / 1024).toFixed(1).padStart(8)} KB ${(gz / 1024).toFixed(1).padStart(7)} KB gz${initialFiles.has(file.fileName) ? '  (initial)' : '  (lazy)'}`,
+        );
       }
       if (process.env.IPR_SIZE_DETAIL) {
         const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);
         const groups = {};
         for (const [id, m] of Object.entries(entry.modules)) {
-          const key = process.env.IPR_SIZE_DETAIL === 'modules' ? id.replace(/^.*(node_modules|packages)\//, '') : id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : id.replace(/^.*packages\//, '');
+          const key =
+            process.env.IPR_SIZE_DETAIL === 'modules'
+              ? id.replace(/^.*(node_modules|packages)\//, '')
+              : id.includes('node_modules/')
+                ? id
+                    .split('node_modules/')
+                    .pop()
+                    .split('/')
+                    .slice(0, id.includes('@') ? 2 : 1)
+                    .join('/')
+                : id.replace(/^.*packages\//, '');
           groups[key] = (groups[key] ?? 0) + m.renderedLength;
         }
         if (process.env.IPR_SIZE_DETAIL === 'gz') {
@@ -130,16 +161,45 @@ function sizes() {
           const gz = {};
           for (const [id, m] of Object.entries(entry.modules)) {
             if (!m.code) continue;
-            const key = id.includes('node_modules/') ? id.split('node_modules/').pop().split('/').slice(0, id.includes('@') ? 2 : 1).join('/') : (process.env.IPR_SIZE_FILES ? id.replace(/^.*packages\//, '') : id.replace(/^.*packages\//, '').split('/').slice(0, 2).join('/'));
-            const min = await minify(m.code, { module: true, compress: false, mangle: false }).catch(() => ({ code: m.code }));
+            const key = id.includes('node_modules/')
+              ? id
+                  .split('node_modules/')
+                  .pop()
+                  .split('/')
+                  .slice(0, id.includes('@') ? 2 : 1)
+                  .join('/')
+              : process.env.IPR_SIZE_FILES
+                ? id.replace(/^.*packages\//, '')
+                : id
+                    .replace(/^.*packages\//, '')
+                    .split('/')
+                    .slice(0, 2)
+                    .join('/');
+            const min = await minify(m.code, { module: true, compress: false, mangle: false }).catch(() => ({
+              code: m.code,
+            }));
             gz[key] = (gz[key] ?? 0) + (min.code ?? '').length;
           }
           const all = Object.values(gz).reduce((a, b) => a + b, 0);
-          console.log(Object.entries(gz).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.padEnd(40)} ${(v / 1024).toFixed(1)} KB min, share ${(100 * v / all).toFixed(1)}%`).join('\n'));
+          console.log(
+            Object.entries(gz)
+              .sort((a, b) => b[1] - a[1])
+              .map(
+                ([k, v]) => `${k.padEnd(40)} ${(v / 1024).toFixed(1)} KB min, share ${((100 * v) / all).toFixed(1)}%`,
+              )
+              .join('\n'),
+          );
         }
-        console.log(Object.entries(groups).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.padEnd(50)} ${(v / 1024).toFixed(1)} KB (before terser)`).join('\n'));
+        console.log(
+          Object.entries(groups)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, v]) => `${k.padEnd(50)} ${(v / 1024).toFixed(1)} KB (before terser)`)
+            .join('\n'),
+        );
       }
-      console.log(`\n[ipr-elements cdn] ${OUT}\n${rows.join('\n')}\n[ipr-elements cdn] initial bundle: ${(initial / 1024).toFixed(1)} KB min+gzip (budget 40 KB)\n`);
+      console.log(
+        `\n[ipr-elements cdn] ${OUT}\n${rows.join('\n')}\n[ipr-elements cdn] initial bundle: ${(initial / 1024).toFixed(1)} KB min+gzip (budget 40 KB)\n`,
+      );
     },
   };
 }
@@ -152,13 +212,19 @@ function sizes() {
  * 50–100 ms each). Runs on the final (minified) code; the CDN bundle has no source maps.
  */
 function preloadDynamicDeps() {
-  const HELPER = 'function __iprPreload(l,d){if(typeof document<"u")for(const h of d){const u=new URL(h,import.meta.url).href;' +
+  const HELPER =
+    'function __iprPreload(l,d){if(typeof document<"u")for(const h of d){const u=new URL(h,import.meta.url).href;' +
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this string is code for the bundle, with its own template literal.
     'if(!document.querySelector(`link[rel="modulepreload"][href="${u}"]`)){const e=document.createElement("link");e.rel="modulepreload";e.href=u;document.head.append(e)}}return l()}';
   return {
     name: 'ipr-preload-dynamic-deps',
     generateBundle(_options, bundle) {
       const graph = (name, seen = new Set()) => {
-        for (const dep of bundle[name]?.imports ?? []) if (!seen.has(dep)) { seen.add(dep); graph(dep, seen); }
+        for (const dep of bundle[name]?.imports ?? [])
+          if (!seen.has(dep)) {
+            seen.add(dep);
+            graph(dep, seen);
+          }
         return seen;
       };
       for (const chunk of Object.values(bundle)) {
@@ -169,7 +235,9 @@ function preloadDynamicDeps() {
           const deps = [...graph(target)].filter((d) => !have.has(d) && d !== target);
           const call = `import("./${target}")`;
           if (!deps.length || !chunk.code.includes(call)) continue;
-          chunk.code = chunk.code.split(call).join(`__iprPreload(()=>${call},${JSON.stringify(deps.map((d) => `./${d}`))})`);
+          chunk.code = chunk.code
+            .split(call)
+            .join(`__iprPreload(()=>${call},${JSON.stringify(deps.map((d) => `./${d}`))})`);
           changed = true;
         }
         if (changed) chunk.code += `\n${HELPER}\n`;
@@ -194,7 +262,13 @@ export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => [
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
       commonjs(),
-      ts('elements', { declaration: false, declarationDir: undefined, outDir: OUT, sourceMap: false, rootDir: 'packages/elements/src' }),
+      ts('elements', {
+        declaration: false,
+        declarationDir: undefined,
+        outDir: OUT,
+        sourceMap: false,
+        rootDir: 'packages/elements/src',
+      }),
       minifyLiterals(),
       workerUrl(),
       terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
@@ -202,15 +276,35 @@ export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => [
       sizes(),
     ],
   },
-  ...(WORKER_INPUT ? [{
-    input: WORKER_INPUT,
-    onwarn,
-    output: { dir: OUT, format: 'es', entryFileNames: WORKER, chunkFileNames: 'worker-[name]-[hash].js', sourcemap: false },
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
-      commonjs(),
-      ...(WORKER_INPUT.endsWith('.ts') ? [ts('client', { declaration: false, declarationDir: undefined, outDir: OUT, sourceMap: false, rootDir: 'packages/client/src' })] : []),
-      terser({ ecma: 2020, module: true, format: { comments: false } }),
-    ],
-  }] : []),
+  ...(WORKER_INPUT
+    ? [
+        {
+          input: WORKER_INPUT,
+          onwarn,
+          output: {
+            dir: OUT,
+            format: 'es',
+            entryFileNames: WORKER,
+            chunkFileNames: 'worker-[name]-[hash].js',
+            sourcemap: false,
+          },
+          plugins: [
+            nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+            commonjs(),
+            ...(WORKER_INPUT.endsWith('.ts')
+              ? [
+                  ts('client', {
+                    declaration: false,
+                    declarationDir: undefined,
+                    outDir: OUT,
+                    sourceMap: false,
+                    rootDir: 'packages/client/src',
+                  }),
+                ]
+              : []),
+            terser({ ecma: 2020, module: true, format: { comments: false } }),
+          ],
+        },
+      ]
+    : []),
 ];

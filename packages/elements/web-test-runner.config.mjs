@@ -19,14 +19,25 @@ const api = referenceApiForTests({
   afterStart: async (server) => {
     await server.db.query(
       `insert into products (id, url, name, supplier_id, category, listed) values ($1, $2, $3, $4, $5, true) on conflict (id) do nothing`,
-      ['xss000001', 'https://market.example/product/xss000001', '<img src=x onerror=alert(1)> Hostile widget', 'acc_supplier_a', 'lighting'],
+      [
+        'xss000001',
+        'https://market.example/product/xss000001',
+        '<img src=x onerror=alert(1)> Hostile widget',
+        'acc_supplier_a',
+        'lighting',
+      ],
     );
     // Stored-XSS products for test/xss.test.ts: markup names (both suppliers) and a javascript: URL; all found by "xsswidget".
     for (const [id, name, supplier, url] of [
       ['xss000010', '<img src=x onerror=window.__xss=1>xsswidget-img', 'acc_supplier_a'],
       ['xss000011', '"><script>window.__xss=1</script>xsswidget-script', 'acc_supplier_a'],
       ['xss000012', "'><svg onload=window.__xss=1>xsswidget-svg", 'acc_supplier_b'],
-      ['xss000013', '<a href="javascript:window.__xss=1">xsswidget-link</a>', 'acc_supplier_a', 'javascript:window.__xss=1//market.example/product/xss000013'],
+      [
+        'xss000013',
+        '<a href="javascript:window.__xss=1">xsswidget-link</a>',
+        'acc_supplier_a',
+        'javascript:window.__xss=1//market.example/product/xss000013',
+      ],
     ]) {
       await server.db.query(
         `insert into products (id, url, name, supplier_id, category, listed) values ($1, $2, $3, $4, 'lamp', true) on conflict (id) do nothing`,
@@ -48,8 +59,14 @@ export default {
     api.plugin,
     manifestDriftPlugin(here),
     // papaparse (the client's CSV export) ships CommonJS/UMD only; bundlers convert it, the dev server needs this.
-    fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**'], ignore: ['stream'], strictRequires: false }),
+    fromRollup(rollupCommonjs)({
+      include: ['**/node_modules/papaparse/**'],
+      ignore: ['stream'],
+      strictRequires: false,
+    }),
     esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.wtr.json'), target: 'auto' }),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS } })],
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS } }),
+  ],
 };

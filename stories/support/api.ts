@@ -36,11 +36,19 @@ export function clientFor(api: InMemoryApi, token: string, options: ClientOption
     const request = input instanceof Request && !init ? input : new Request(input, init);
     if (options.hold) await options.hold;
     // A transport failure, as when the network is down: the server never sees the request.
-    if (failures > 0) { failures--; throw new TypeError('Failed to fetch'); }
+    if (failures > 0) {
+      failures--;
+      throw new TypeError('Failed to fetch');
+    }
     if (options.failWhen?.(request)) throw new TypeError('Failed to fetch');
     return api.fetch(request);
   };
-  return createIprClient({ baseUrl: BASE_URL, token, fetch: transport as typeof fetch, retry: { retries: 0 } }) as IprClient;
+  return createIprClient({
+    baseUrl: BASE_URL,
+    token,
+    fetch: transport as typeof fetch,
+    retry: { retries: 0 },
+  }) as IprClient;
 }
 
 /** Awaits an API result and throws its error (story set-up only). */
@@ -52,7 +60,9 @@ export async function ok<T>(call: Promise<{ data?: T; error?: { code: string; me
 
 /** Listed catalogue products, looked up through the API (`/v1/products/resolve`). */
 export async function listedProducts(api: InMemoryApi, n: number, token: string = TOKENS.complainantA) {
-  const { rows } = await api.db.query<{ url: string }>('select url from products where listed order by id limit $1', [n]);
+  const { rows } = await api.db.query<{ url: string }>('select url from products where listed order by id limit $1', [
+    n,
+  ]);
   const client = clientFor(api, token);
   const out = [];
   for (let i = 0; i < rows.length; i += 400) {

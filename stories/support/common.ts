@@ -6,7 +6,12 @@ export interface Common {
   theme?: 'light' | 'dark';
 }
 
-interface Ctx { args: Common; globals: Record<string, unknown>; loaded: Record<string, unknown> }
+interface Ctx {
+  args: Common;
+  globals: Record<string, unknown>;
+  loaded: Record<string, unknown>;
+}
 export const localeOf = (ctx: Ctx): string => String(ctx.args.locale ?? ctx.globals.locale ?? 'en');
-export const themeOf = (ctx: Ctx): 'light' | 'dark' => ((ctx.args.theme ?? ctx.globals.theme) === 'dark' ? 'dark' : 'light');
+export const themeOf = (ctx: Ctx): 'light' | 'dark' =>
+  (ctx.args.theme ?? ctx.globals.theme) === 'dark' ? 'dark' : 'light';
 export const apiOf = (ctx: Ctx): InMemoryApi => ctx.loaded.api as InMemoryApi;

@@ -13,17 +13,22 @@ export async function fileFreshComplaint(api: InMemoryApi, token: string = TOKEN
   );
   const client = clientFor(api, token);
   const evidence = await ok(client.evidence.upload(pdfFile('trademark-registration.pdf')));
-  return ok(client.complaints.create({
-    type: 'trademark_infringement',
-    productLinks: rows.map((r) => r.url),
-    description: 'Counterfeit goods carrying our registered trademark AURORA.',
-    contact: { name: 'Lin Mei', email: 'lin.mei@aurora.example', phone: '+86 20 1234 5678' },
-    discloseContactToSupplier: false,
-    isIprHolder: true,
-    holder: null,
-    evidence: [{ id: evidence.id }],
-    declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-  }, { idempotencyKey: crypto.randomUUID(), evidence: [evidence] }));
+  return ok(
+    client.complaints.create(
+      {
+        type: 'trademark_infringement',
+        productLinks: rows.map((r) => r.url),
+        description: 'Counterfeit goods carrying our registered trademark AURORA.',
+        contact: { name: 'Lin Mei', email: 'lin.mei@aurora.example', phone: '+86 20 1234 5678' },
+        discloseContactToSupplier: false,
+        isIprHolder: true,
+        holder: null,
+        evidence: [{ id: evidence.id }],
+        declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+      },
+      { idempotencyKey: crypto.randomUUID(), evidence: [evidence] },
+    ),
+  );
 }
 
 /** Waits until `check` holds (at most `timeout` ms); a story still renders when it never does. */

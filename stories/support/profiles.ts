@@ -28,14 +28,19 @@ export async function demoProfiles(api: InMemoryApi): Promise<HolderProfile[]> {
     if (have.some((p) => p.label === h.label)) continue;
     const licence = await ok(client.evidence.upload(pdfFile(`${h.label} licence.pdf`)));
     const poa = await ok(client.evidence.upload(pdfFile(`${h.label} power of attorney.pdf`)));
-    await ok(profiles.create({
-      label: h.label,
-      holder: {
-        name: h.name, identificationType: 'business_registration', identificationNumber: '91440300MA5F000000',
-        identificationAttachments: [licence.id], powerOfAttorney: [poa.id],
-        powerOfAttorneyExpiresAt: h.expires === null ? null : dayFromToday(h.expires),
-      },
-    }));
+    await ok(
+      profiles.create({
+        label: h.label,
+        holder: {
+          name: h.name,
+          identificationType: 'business_registration',
+          identificationNumber: '91440300MA5F000000',
+          identificationAttachments: [licence.id],
+          powerOfAttorney: [poa.id],
+          powerOfAttorneyExpiresAt: h.expires === null ? null : dayFromToday(h.expires),
+        },
+      }),
+    );
   }
   return (await ok(profiles.list())).items;
 }
@@ -44,14 +49,23 @@ export async function demoProfiles(api: InMemoryApi): Promise<HolderProfile[]> {
  * One of the caller's open complaints (the seed has several), with its products; one whose type
  * needs no original picture when there is one (a PDF is then evidence enough to refile it).
  */
-export async function openComplaintOf(client: IprClient): Promise<{ number: string; type: ComplaintType; links: string[]; products: Product[] }> {
+export async function openComplaintOf(
+  client: IprClient,
+): Promise<{ number: string; type: ComplaintType; links: string[]; products: Product[] }> {
   const page = await ok(client.complaints.list({ limit: 100 }));
-  const open = page.items.filter((c) => isOpenStatus(c.status)).sort((a, b) => Number(a.type === 'picture_embezzlement') - Number(b.type === 'picture_embezzlement'))[0];
+  const open = page.items
+    .filter((c) => isOpenStatus(c.status))
+    .sort((a, b) => Number(a.type === 'picture_embezzlement') - Number(b.type === 'picture_embezzlement'))[0];
   if (!open) throw new Error('no open complaint in the seed');
   const complaint = await ok(client.complaints.get(open.id));
   const links = complaint.products.map((p) => p.url);
   const resolved = await ok(client.products.resolveLinks(links));
-  return { number: complaint.number, type: complaint.type, links, products: resolved.items.flatMap((r) => (r.product ? [r.product] : [])) };
+  return {
+    number: complaint.number,
+    type: complaint.type,
+    links,
+    products: resolved.items.flatMap((r) => (r.product ? [r.product] : [])),
+  };
 }
 
 /** Listed products in none of complainant A's open complaints: filing them is never a duplicate. */

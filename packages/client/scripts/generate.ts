@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 
-export const OPENAPI_PATH = process.env.IPR_OPENAPI ?? fileURLToPath(new URL('../../server/openapi.json', import.meta.url));
+export const OPENAPI_PATH =
+  process.env.IPR_OPENAPI ?? fileURLToPath(new URL('../../server/openapi.json', import.meta.url));
 export const GENERATED_PATH = fileURLToPath(new URL('../src/generated/api.ts', import.meta.url));
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
@@ -17,12 +18,15 @@ export async function generateApiTypes(): Promise<string> {
   const ast = await openapiTS(document, {
     transform(schema, options) {
       if (schema.format === 'binary') {
-        return options.path?.includes('nullable') || (schema as { nullable?: boolean }).nullable ? ts.factory.createUnionTypeNode([BLOB, NULL]) : BLOB;
+        return options.path?.includes('nullable') || (schema as { nullable?: boolean }).nullable
+          ? ts.factory.createUnionTypeNode([BLOB, NULL])
+          : BLOB;
       }
       return undefined;
     },
   });
-  const header = '// Generated from packages/server/openapi.json by `npm run generate -w @ipr/client`. Do not edit.\n/* eslint-disable */\n';
+  const header =
+    '// Generated from packages/server/openapi.json by `npm run generate -w @ipr/client`. Do not edit.\n/* eslint-disable */\n';
   return header + astToString(ast);
 }
 

@@ -3,12 +3,37 @@
 // validators can check before the network, retries what is safe to retry, and can be aborted.
 import createClient, { type Middleware } from 'openapi-fetch';
 import {
-  ArbitrationResultBodySchema, LIMITS, TRANSITIONS, issue, parseWith, validateSupplierResponse,
+  ArbitrationResultBodySchema,
+  LIMITS,
+  TRANSITIONS,
+  issue,
+  parseWith,
+  validateSupplierResponse,
   validateReason,
-  type Account, type Action, type ArbitrationResultBody, type Complaint, type ComplaintEvent, type ComplaintSummary, type EvidenceDescriptor,
-  type HolderProfile, type Issue, type Locale, type Product, type ResolvedLink, type StatusReportRow, type SupplierResponseBody,
+  type Account,
+  type Action,
+  type ArbitrationResultBody,
+  type Complaint,
+  type ComplaintEvent,
+  type ComplaintSummary,
+  type EvidenceDescriptor,
+  type HolderProfile,
+  type Issue,
+  type Locale,
+  type Product,
+  type ResolvedLink,
+  type StatusReportRow,
+  type SupplierResponseBody,
 } from '@ipr/validators';
-import { errorFromIssues, errorFromProblem, errorFromThrown, errorOf, isAbort, type ApiResult, type CallOptions } from './errors.js';
+import {
+  errorFromIssues,
+  errorFromProblem,
+  errorFromThrown,
+  errorOf,
+  isAbort,
+  type ApiResult,
+  type CallOptions,
+} from './errors.js';
 import { newIdempotencyKey } from './ids.js';
 import type { UploadProgress } from './upload.js';
 
@@ -51,13 +76,41 @@ export interface CreateOptions {
   signal?: AbortSignal;
 }
 
-export interface ProductSearch { q?: string; link?: string; page?: number; pageSize?: number }
-export interface ComplaintQuery { status?: string; type?: string; q?: string; cursor?: string; limit?: number; page?: number }
-export interface ProductPage { items: Product[]; total: number; page: number; pageSize: number }
-export interface ComplaintPage { items: ComplaintSummary[]; total: number; nextCursor: string | null }
+export interface ProductSearch {
+  q?: string;
+  link?: string;
+  page?: number;
+  pageSize?: number;
+}
+export interface ComplaintQuery {
+  status?: string;
+  type?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+  page?: number;
+}
+export interface ProductPage {
+  items: Product[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface ComplaintPage {
+  items: ComplaintSummary[];
+  total: number;
+  nextCursor: string | null;
+}
 /** The filters of the status report (as the list's). */
-export interface StatusReportQuery { status?: string; type?: string; q?: string }
-export interface StatusReport { rows: StatusReportRow[]; truncated: boolean }
+export interface StatusReportQuery {
+  status?: string;
+  type?: string;
+  q?: string;
+}
+export interface StatusReport {
+  rows: StatusReportRow[];
+  truncated: boolean;
+}
 export interface StatusExportQuery extends StatusReportQuery {
   format: StatusExportFormat;
   /** Headers, labels and sheet name; default the client's locale. */
@@ -124,7 +177,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** getToken failed: the host could not give a token, so no request was sent. */
 class TokenError extends Error {
-  constructor(cause: unknown) { super('getToken failed', { cause }); }
+  constructor(cause: unknown) {
+    super('getToken failed', { cause });
+  }
 }
 
 function thrownError(error: unknown, signal: AbortSignal | undefined, locale: Locale) {
@@ -132,7 +187,10 @@ function thrownError(error: unknown, signal: AbortSignal | undefined, locale: Lo
 }
 
 /** The route segment of each lifecycle action. */
-export const ACTION_ROUTES: Record<Action, 'cancel' | 'check' | 'confirm-close' | 'arbitration' | 'forward' | 'respond' | 'result'> = {
+export const ACTION_ROUTES: Record<
+  Action,
+  'cancel' | 'check' | 'confirm-close' | 'arbitration' | 'forward' | 'respond' | 'result'
+> = {
   cancel: 'cancel',
   check: 'check',
   confirm_close: 'confirm-close',
@@ -145,8 +203,14 @@ export const ACTION_ROUTES: Record<Action, 'cancel' | 'check' | 'confirm-close' 
 function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new DOMException('aborted', 'AbortError'));
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(timer); reject(new DOMException('aborted', 'AbortError')); };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -174,7 +238,8 @@ export function createIprClient(options: IprClientOptions): IprClient {
 
   /** Retries (safe methods, and creates that carry an idempotency key) and the one token refresh on 401. */
   async function transport(request: Request): Promise<Response> {
-    const retryable = SAFE_METHODS.has(request.method) || (request.method === 'POST' && request.headers.has('Idempotency-Key'));
+    const retryable =
+      SAFE_METHODS.has(request.method) || (request.method === 'POST' && request.headers.has('Idempotency-Key'));
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -215,9 +280,20 @@ export function createIprClient(options: IprClientOptions): IprClient {
       const type = response.headers.get('content-type') ?? '';
       if (type.includes('json')) return response;
       const problem = errorFromProblem(undefined, response.status, 'en');
-      return new Response(JSON.stringify({ type: 'about:blank', title: problem.message, status: response.status, code: problem.code, issues: problem.issues }), {
-        status: response.status, statusText: response.statusText, headers: { 'content-type': 'application/problem+json' },
-      });
+      return new Response(
+        JSON.stringify({
+          type: 'about:blank',
+          title: problem.message,
+          status: response.status,
+          code: problem.code,
+          issues: problem.issues,
+        }),
+        {
+          status: response.status,
+          statusText: response.statusText,
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      );
     },
   };
 
@@ -235,7 +311,9 @@ export function createIprClient(options: IprClientOptions): IprClient {
       return { error: thrownError(error, signal, locale) };
     }
   }
-  const refused = <T>(issues: Issue[], status = 422): ApiResult<T> => ({ error: errorFromIssues(issues, status, locale) });
+  const refused = <T>(issues: Issue[], status = 422): ApiResult<T> => ({
+    error: errorFromIssues(issues, status, locale),
+  });
 
   async function upload(file: Blob | File, opts: UploadOptions = {}): Promise<ApiResult<EvidenceDescriptor>> {
     if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
@@ -243,8 +321,14 @@ export function createIprClient(options: IprClientOptions): IprClient {
     const { SNIFF_BYTES, safeDisplayName, validateEvidenceFile, sendMultipart } = await checks();
     const name = safeDisplayName(opts.name ?? (file as File).name ?? '');
     const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-    const checked = validateEvidenceFile({ name: opts.name ?? (file as File).name ?? '', size: file.size, type: file.type, head });
-    if (!checked.ok) return refused(checked.issues, checked.issues.some((i) => i.code === 'evidence.too_large') ? 413 : 422);
+    const checked = validateEvidenceFile({
+      name: opts.name ?? (file as File).name ?? '',
+      size: file.size,
+      type: file.type,
+      head,
+    });
+    if (!checked.ok)
+      return refused(checked.issues, checked.issues.some((i) => i.code === 'evidence.too_large') ? 413 : 422);
     const url = `${origin}/v1/evidence`;
     const xhr = !customFetch && typeof XMLHttpRequest !== 'undefined';
     const send = async () => {
@@ -253,7 +337,15 @@ export function createIprClient(options: IprClientOptions): IprClient {
       const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
       const t = await token();
       if (t) headers.Authorization = `Bearer ${t}`;
-      return sendMultipart({ url, form, headers, signal: opts.signal, onProgress: opts.onProgress, fetch: baseFetch, xhr });
+      return sendMultipart({
+        url,
+        form,
+        headers,
+        signal: opts.signal,
+        onProgress: opts.onProgress,
+        fetch: baseFetch,
+        xhr,
+      });
     };
     try {
       let response = await send();
@@ -263,7 +355,11 @@ export function createIprClient(options: IprClientOptions): IprClient {
       if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale), response };
       const text = await response.text();
       let body: unknown;
-      try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
       if (response.ok) return { data: body as EvidenceDescriptor, response };
       return { error: errorFromProblem(body, response.status, locale), response };
     } catch (error) {
@@ -272,7 +368,10 @@ export function createIprClient(options: IprClientOptions): IprClient {
   }
 
   const post = (id: string, route: string, body: unknown, signal?: AbortSignal) =>
-    call<Complaint>(() => (api.POST as any)(`/v1/complaints/{id}/${route}`, { params: { path: { id } }, body, signal }), signal);
+    call<Complaint>(
+      () => (api.POST as any)(`/v1/complaints/{id}/${route}`, { params: { path: { id } }, body, signal }),
+      signal,
+    );
 
   function act(id: string, action: Action, body?: unknown, opts: CallOptions = {}): Promise<ApiResult<Complaint>> {
     const route = ACTION_ROUTES[action];
@@ -306,22 +405,34 @@ export function createIprClient(options: IprClientOptions): IprClient {
       const value = query[key];
       if (typeof value === 'string' && value !== '') filters[key] = value;
     }
-    return call<StatusReport>(() => api.GET('/v1/complaints/status-report', { params: { query: filters as never }, signal: opts.signal }), opts.signal);
+    return call<StatusReport>(
+      () => api.GET('/v1/complaints/status-report', { params: { query: filters as never }, signal: opts.signal }),
+      opts.signal,
+    );
   };
 
   // The file code (and SheetJS / papaparse in it) loads on first export.
   const exportStatus = (query: StatusExportQuery, opts: CallOptions = {}): Promise<ApiResult<StatusExport>> =>
-    import('./export.js').then((m) => m.exportStatus(statusReport, query, opts, locale))
+    import('./export.js')
+      .then((m) => m.exportStatus(statusReport, query, opts, locale))
       .catch((error) => ({ error: errorFromThrown(error, opts.signal, locale) }));
 
-  const saveProfile = async (id: string | null, input: unknown, opts: CallOptions = {}): Promise<ApiResult<HolderProfile>> => {
+  const saveProfile = async (
+    id: string | null,
+    input: unknown,
+    opts: CallOptions = {},
+  ): Promise<ApiResult<HolderProfile>> => {
     const { validateHolderProfile } = await checks();
     const checked = validateHolderProfile(input, { now: new Date() });
     if (!checked.ok) return refused(checked.issues);
     const body = checked.value as never;
-    return call<HolderProfile>(() => id === null
-      ? api.POST('/v1/holder-profiles', { body, signal: opts.signal })
-      : api.PUT('/v1/holder-profiles/{id}', { params: { path: { id } }, body, signal: opts.signal }), opts.signal);
+    return call<HolderProfile>(
+      () =>
+        id === null
+          ? api.POST('/v1/holder-profiles', { body, signal: opts.signal })
+          : api.PUT('/v1/holder-profiles/{id}', { params: { path: { id } }, body, signal: opts.signal }),
+      opts.signal,
+    );
   };
 
   function subscribe(onEvent: (event: ComplaintEvent) => void, opts: SubscribeOptions = {}): () => void {
@@ -332,7 +443,12 @@ export function createIprClient(options: IprClientOptions): IprClient {
     if (outer?.aborted) stop.abort();
     else outer?.addEventListener('abort', end, { once: true });
     import('./events.js').then(
-      (m) => m.subscribeEvents({ url: `${origin}/v1/events`, fetch: baseFetch, token, refreshable: !!options.getToken, locale }, onEvent, { ...opts, signal: stop.signal }),
+      (m) =>
+        m.subscribeEvents(
+          { url: `${origin}/v1/events`, fetch: baseFetch, token, refreshable: !!options.getToken, locale },
+          onEvent,
+          { ...opts, signal: stop.signal },
+        ),
       () => {
         if (!stop.signal.aborted) opts.onError?.(errorOf('network.error', 0, locale));
         opts.onState?.('closed');
@@ -354,24 +470,41 @@ export function createIprClient(options: IprClientOptions): IprClient {
         if (typeof query.q === 'string' && query.q.length > LIMITS.maxSearchQueryLength) {
           return Promise.resolve(refused([issue('field.too_long', ['q'], { limit: LIMITS.maxSearchQueryLength })]));
         }
-        return call<ProductPage>(() => api.GET('/v1/products', { params: { query: query as never }, signal: opts.signal }), opts.signal);
+        return call<ProductPage>(
+          () => api.GET('/v1/products', { params: { query: query as never }, signal: opts.signal }),
+          opts.signal,
+        );
       },
       resolveLinks: (links, opts = {}) => {
         if (!Array.isArray(links)) return Promise.resolve(refused([issue('links.required', ['links'])]));
-        return call<{ items: ResolvedLink[] }>(() => api.POST('/v1/products/resolve', { body: { links }, signal: opts.signal }), opts.signal);
+        return call<{ items: ResolvedLink[] }>(
+          () => api.POST('/v1/products/resolve', { body: { links }, signal: opts.signal }),
+          opts.signal,
+        );
       },
     },
     evidence: {
-      list: (opts = {}) => call<{ items: EvidenceDescriptor[] }>(() => api.GET('/v1/evidence', { signal: opts.signal }), opts.signal),
+      list: (opts = {}) =>
+        call<{ items: EvidenceDescriptor[] }>(() => api.GET('/v1/evidence', { signal: opts.signal }), opts.signal),
       upload,
       download: (id, opts = {}) =>
-        call<Blob>(() => api.GET('/v1/evidence/{id}/content', { params: { path: { id } }, parseAs: 'blob', signal: opts.signal }), opts.signal),
+        call<Blob>(
+          () =>
+            api.GET('/v1/evidence/{id}/content', { params: { path: { id } }, parseAs: 'blob', signal: opts.signal }),
+          opts.signal,
+        ),
     },
     complaints: {
       list: (query = {}, opts = {}) =>
-        call<ComplaintPage>(() => api.GET('/v1/complaints', { params: { query: query as never }, signal: opts.signal }), opts.signal),
+        call<ComplaintPage>(
+          () => api.GET('/v1/complaints', { params: { query: query as never }, signal: opts.signal }),
+          opts.signal,
+        ),
       get: (id, opts = {}) =>
-        call<Complaint>(() => api.GET('/v1/complaints/{id}', { params: { path: { id } }, signal: opts.signal }), opts.signal),
+        call<Complaint>(
+          () => api.GET('/v1/complaints/{id}', { params: { path: { id } }, signal: opts.signal }),
+          opts.signal,
+        ),
       create: async (draft, opts = {}) => {
         const evidence = opts.evidence ? Object.fromEntries(opts.evidence.map((e) => [e.id, e])) : undefined;
         // A bad draft never costs a request: the same rules, the same codes, before the network.
@@ -379,9 +512,15 @@ export function createIprClient(options: IprClientOptions): IprClient {
         const checked = validateComplaintDraft(draft, evidence ? { evidence } : {});
         if (!checked.ok) return refused(checked.issues);
         const key = opts.idempotencyKey ?? newIdempotencyKey();
-        return call<Complaint>(() => api.POST('/v1/complaints', {
-          params: { header: { 'Idempotency-Key': key } }, body: checked.value as never, signal: opts.signal,
-        }), opts.signal);
+        return call<Complaint>(
+          () =>
+            api.POST('/v1/complaints', {
+              params: { header: { 'Idempotency-Key': key } },
+              body: checked.value as never,
+              signal: opts.signal,
+            }),
+          opts.signal,
+        );
       },
       cancel: (id, body = {}, opts = {}) => act(id, 'cancel', body, opts),
       checkNow: (id, opts = {}) => act(id, 'check', undefined, opts),
@@ -395,11 +534,15 @@ export function createIprClient(options: IprClientOptions): IprClient {
       exportStatus,
     },
     holderProfiles: {
-      list: (opts = {}) => call<{ items: HolderProfile[] }>(() => api.GET('/v1/holder-profiles', { signal: opts.signal }), opts.signal),
+      list: (opts = {}) =>
+        call<{ items: HolderProfile[] }>(() => api.GET('/v1/holder-profiles', { signal: opts.signal }), opts.signal),
       create: (input, opts) => saveProfile(null, input, opts),
       update: (id, input, opts) => saveProfile(id, input, opts),
       remove: async (id, opts = {}) => {
-        const r = await call<unknown>(() => api.DELETE('/v1/holder-profiles/{id}', { params: { path: { id } }, signal: opts.signal }), opts.signal);
+        const r = await call<unknown>(
+          () => api.DELETE('/v1/holder-profiles/{id}', { params: { path: { id } }, signal: opts.signal }),
+          opts.signal,
+        );
         return r.error ? r : { data: null, response: r.response };
       },
     },

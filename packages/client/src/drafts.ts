@@ -17,7 +17,8 @@ export interface StoredDraft {
 }
 
 /** What save() takes: the key and the time are filled in when missing. */
-export type DraftInput = Omit<StoredDraft, 'idempotencyKey' | 'updatedAt'> & Partial<Pick<StoredDraft, 'idempotencyKey' | 'updatedAt'>>;
+export type DraftInput = Omit<StoredDraft, 'idempotencyKey' | 'updatedAt'> &
+  Partial<Pick<StoredDraft, 'idempotencyKey' | 'updatedAt'>>;
 
 export interface DraftStore {
   load(): Promise<StoredDraft | null>;
@@ -48,7 +49,14 @@ export function createStoredDraft(partial: Partial<DraftInput> = {}): StoredDraf
 function isStoredDraft(v: unknown): v is StoredDraft {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as StoredDraft;
-  return typeof d.draft === 'object' && d.draft !== null && Array.isArray(d.evidence) && typeof d.step === 'string' && typeof d.idempotencyKey === 'string' && d.idempotencyKey !== '';
+  return (
+    typeof d.draft === 'object' &&
+    d.draft !== null &&
+    Array.isArray(d.evidence) &&
+    typeof d.step === 'string' &&
+    typeof d.idempotencyKey === 'string' &&
+    d.idempotencyKey !== ''
+  );
 }
 
 interface Backend {
@@ -67,23 +75,28 @@ function store(kind: DraftStore['kind'], backend: Backend): DraftStore {
   };
   return {
     kind,
-    load: () => serial(async () => {
-      const value = await backend.get();
-      return isStoredDraft(value) ? value : null;
-    }),
-    save: (d) => serial(async () => {
-      let key = d.idempotencyKey;
-      if (!key) {
-        const current = await backend.get();
-        key = isStoredDraft(current) ? current.idempotencyKey : newIdempotencyKey();
-      }
-      const value: StoredDraft = {
-        draft: d.draft ?? {}, evidence: d.evidence ?? [], step: d.step ?? 'basics',
-        idempotencyKey: key, updatedAt: new Date().toISOString(),
-      };
-      await backend.put(value);
-      return value;
-    }),
+    load: () =>
+      serial(async () => {
+        const value = await backend.get();
+        return isStoredDraft(value) ? value : null;
+      }),
+    save: (d) =>
+      serial(async () => {
+        let key = d.idempotencyKey;
+        if (!key) {
+          const current = await backend.get();
+          key = isStoredDraft(current) ? current.idempotencyKey : newIdempotencyKey();
+        }
+        const value: StoredDraft = {
+          draft: d.draft ?? {},
+          evidence: d.evidence ?? [],
+          step: d.step ?? 'basics',
+          idempotencyKey: key,
+          updatedAt: new Date().toISOString(),
+        };
+        await backend.put(value);
+        return value;
+      }),
     clear: () => serial(() => backend.del()),
   };
 }
@@ -110,33 +123,50 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 
 function indexedDbBackend(key: string): Backend {
   let db: Promise<IDBDatabase> | undefined;
-  const open = () => (db ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open(DB_NAME, 1);
-    r.onupgradeneeded = () => {
-      if (!r.result.objectStoreNames.contains(DB_STORE)) r.result.createObjectStore(DB_STORE);
-    };
-    r.onsuccess = () => {
-      // Another tab upgrading the database must not be blocked by us.
-      r.result.onversionchange = () => { r.result.close(); db = undefined; };
-      resolve(r.result);
-    };
-    r.onerror = () => { db = undefined; reject(r.error); };
-  }));
+  const open = () =>
+    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(DB_NAME, 1);
+      r.onupgradeneeded = () => {
+        if (!r.result.objectStoreNames.contains(DB_STORE)) r.result.createObjectStore(DB_STORE);
+      };
+      r.onsuccess = () => {
+        // Another tab upgrading the database must not be blocked by us.
+        r.result.onversionchange = () => {
+          r.result.close();
+          db = undefined;
+        };
+        resolve(r.result);
+      };
+      r.onerror = () => {
+        db = undefined;
+        reject(r.error);
+      };
+    }));
   const tx = async (mode: IDBTransactionMode) => (await open()).transaction(DB_STORE, mode).objectStore(DB_STORE);
-  const finish = (t: IDBTransaction) => new Promise<void>((resolve, reject) => {
-    t.oncomplete = () => resolve();
-    t.onerror = () => reject(t.error);
-    t.onabort = () => reject(t.error);
-  });
+  const finish = (t: IDBTransaction) =>
+    new Promise<void>((resolve, reject) => {
+      t.oncomplete = () => resolve();
+      t.onerror = () => reject(t.error);
+      t.onabort = () => reject(t.error);
+    });
   return {
     get: async () => request((await tx('readonly')).get(key)),
-    put: async (v) => { const s = await tx('readwrite'); s.put(v, key); await finish(s.transaction); },
-    del: async () => { const s = await tx('readwrite'); s.delete(key); await finish(s.transaction); },
+    put: async (v) => {
+      const s = await tx('readwrite');
+      s.put(v, key);
+      await finish(s.transaction);
+    },
+    del: async () => {
+      const s = await tx('readwrite');
+      s.delete(key);
+      await finish(s.transaction);
+    },
   };
 }
 
 // Loaded by a computed specifier so browser bundlers leave node:fs out of the bundle.
-const nodeModule = <T>(name: string): Promise<T> => import(/* @vite-ignore */ /* webpackIgnore: true */ name) as Promise<T>;
+const nodeModule = <T>(name: string): Promise<T> =>
+  import(/* @vite-ignore */ /* webpackIgnore: true */ name) as Promise<T>;
 
 function fileBackend(path: string, key: string): Backend {
   type FS = typeof import('node:fs/promises');
@@ -159,17 +189,29 @@ function fileBackend(path: string, key: string): Backend {
   };
   return {
     get: async () => (await readAll())[key] ?? null,
-    put: async (v) => { const all = await readAll(); all[key] = v; await writeAll(all); },
-    del: async () => { const all = await readAll(); if (key in all) { delete all[key]; await writeAll(all); } },
+    put: async (v) => {
+      const all = await readAll();
+      all[key] = v;
+      await writeAll(all);
+    },
+    del: async () => {
+      const all = await readAll();
+      if (key in all) {
+        delete all[key];
+        await writeAll(all);
+      }
+    },
   };
 }
 
 export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   const key = options.key ?? 'default';
   const storage = options.storage ?? 'auto';
-  if (typeof storage === 'object' && storage && typeof storage.file === 'string') return store('file', fileBackend(storage.file, key));
+  if (typeof storage === 'object' && storage && typeof storage.file === 'string')
+    return store('file', fileBackend(storage.file, key));
   const hasIdb = typeof indexedDB !== 'undefined';
-  if (storage === 'indexeddb' && !hasIdb) throw new Error('IndexedDB is not available here; use storage: "memory" or { file }');
+  if (storage === 'indexeddb' && !hasIdb)
+    throw new Error('IndexedDB is not available here; use storage: "memory" or { file }');
   if (storage === 'indexeddb' || (storage === 'auto' && hasIdb)) return store('indexeddb', indexedDbBackend(key));
   return store('memory', memoryBackend(key));
 }

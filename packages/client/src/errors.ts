@@ -1,6 +1,14 @@
 // The client's error model: the validators' issues, mapped from application/problem+json,
 // from a failed network call, or from a rule the client checks before sending anything.
-import { isIssueCode, issue, localizeIssue, type Issue, type IssueCode, type IssueParams, type Locale } from '@ipr/validators';
+import {
+  isIssueCode,
+  issue,
+  localizeIssue,
+  type Issue,
+  type IssueCode,
+  type IssueParams,
+  type Locale,
+} from '@ipr/validators';
 
 export interface ApiError {
   code: IssueCode;
@@ -42,7 +50,12 @@ export function unwrap<T>(result: ApiResult<T>): T {
 }
 
 export function isApiError(value: unknown): value is ApiError {
-  return typeof value === 'object' && value !== null && isIssueCode((value as ApiError).code) && Array.isArray((value as ApiError).issues);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    isIssueCode((value as ApiError).code) &&
+    Array.isArray((value as ApiError).issues)
+  );
 }
 
 /** An error made of issues (the first one names it). Messages are re-localised. */
@@ -69,7 +82,9 @@ function sanitizeIssue(value: unknown): Issue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
   if (!isIssueCode(v.code)) return undefined;
-  const path = Array.isArray(v.path) ? v.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number') : [];
+  const path = Array.isArray(v.path)
+    ? v.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
+    : [];
   const params = typeof v.params === 'object' && v.params !== null ? (v.params as IssueParams) : undefined;
   const made = issue(v.code, path, params);
   if (typeof v.message === 'string' && v.message) made.message = v.message;
@@ -84,17 +99,26 @@ export function errorFromProblem(body: unknown, status: number, locale: Locale =
   const problem = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const issues = Array.isArray(problem.issues) ? problem.issues.map(sanitizeIssue).filter((i): i is Issue => !!i) : [];
   if (issues.length === 0) {
-    const code: IssueCode = isIssueCode(problem.code) ? problem.code : (FALLBACK_BY_STATUS[status] ?? (status === 422 ? 'field.invalid_type' : 'server.error'));
+    const code: IssueCode = isIssueCode(problem.code)
+      ? problem.code
+      : (FALLBACK_BY_STATUS[status] ?? (status === 422 ? 'field.invalid_type' : 'server.error'));
     issues.push(issue(code));
   }
   return errorFromIssues(issues, status, locale);
 }
 
 export function isAbort(error: unknown, signal?: AbortSignal | null): boolean {
-  return !!signal?.aborted || (typeof error === 'object' && error !== null && (error as { name?: string }).name === 'AbortError');
+  return (
+    !!signal?.aborted ||
+    (typeof error === 'object' && error !== null && (error as { name?: string }).name === 'AbortError')
+  );
 }
 
 /** A thrown fetch failure as a value: `request.aborted` or `network.error`, status 0. */
-export function errorFromThrown(error: unknown, signal: AbortSignal | null | undefined, locale: Locale = 'en'): ApiError {
+export function errorFromThrown(
+  error: unknown,
+  signal: AbortSignal | null | undefined,
+  locale: Locale = 'en',
+): ApiError {
   return errorOf(isAbort(error, signal) ? 'request.aborted' : 'network.error', 0, locale);
 }

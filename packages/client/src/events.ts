@@ -104,7 +104,10 @@ export class SseParser {
   }
 
   private line(line: string): void {
-    if (line === '') return this.dispatch();
+    if (line === '') {
+      this.dispatch();
+      return;
+    }
     if (line.charCodeAt(0) === 58 /* : */) {
       this.onComment?.(line.slice(1).replace(/^ /, ''));
       return;
@@ -133,7 +136,7 @@ export class SseParser {
         if (/^\d+$/.test(value)) this.retry = Number(value);
         break;
       default:
-        // unknown fields are ignored
+      // unknown fields are ignored
     }
   }
 
@@ -168,7 +171,13 @@ const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 function isEvent(value: unknown): value is ComplaintEvent {
   const v = value as ComplaintEvent;
-  return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.status === 'string' && Number.isSafeInteger(v.seq);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.id === 'string' &&
+    typeof v.status === 'string' &&
+    Number.isSafeInteger(v.seq)
+  );
 }
 
 function report(fn: (() => void) | undefined): void {
@@ -195,7 +204,11 @@ function retryAfterMs(response: Response): number {
  * Follows `GET /v1/events` until unsubscribed or aborted, or until the server refuses for good.
  * Returns the unsubscribe function. Each event is delivered once, in seq order.
  */
-export function subscribeEvents(config: StreamConfig, onEvent: (event: ComplaintEvent) => void, options: SubscribeOptions = {}): () => void {
+export function subscribeEvents(
+  config: StreamConfig,
+  onEvent: (event: ComplaintEvent) => void,
+  options: SubscribeOptions = {},
+): () => void {
   const master = new AbortController();
   const maxDelay = Math.max(0, options.reconnect?.maxDelayMs ?? 30_000);
   const idleTimeout = options.reconnect?.idleTimeoutMs ?? 45_000;
@@ -223,19 +236,23 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
   let lastId = typeof after === 'number' && Number.isSafeInteger(after) && after >= 0 ? String(after) : '';
   let lastSeq = lastId ? Number(lastId) : 0;
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    if (master.signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      master.signal.removeEventListener('abort', done);
-      resolve();
-    }
-    master.signal.addEventListener('abort', done, { once: true });
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (master.signal.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        master.signal.removeEventListener('abort', done);
+        resolve();
+      }
+      master.signal.addEventListener('abort', done, { once: true });
+    });
 
   /** One connection: resolves 'healthy' / 'failed' (retry) or 'done' (closed for good). */
-  async function connect(first: boolean, refreshed: boolean): Promise<{ outcome: 'healthy' | 'failed' | 'unauthorized' | 'done'; wait?: number }> {
+  async function connect(
+    first: boolean,
+    refreshed: boolean,
+  ): Promise<{ outcome: 'healthy' | 'failed' | 'unauthorized' | 'done'; wait?: number }> {
     const headers: Record<string, string> = { Accept: 'text/event-stream', 'Accept-Language': config.locale };
     try {
       const token = await config.token();
@@ -297,7 +314,11 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
       const parser = new SseParser((message) => {
         if (closed || message.event !== 'complaint') return;
         let event: unknown;
-        try { event = JSON.parse(message.data); } catch { return; }
+        try {
+          event = JSON.parse(message.data);
+        } catch {
+          return;
+        }
         if (!isEvent(event) || event.seq <= lastSeq) return;
         lastSeq = event.seq;
         delivered = true;
@@ -330,7 +351,9 @@ export function subscribeEvents(config: StreamConfig, onEvent: (event: Complaint
       }
       if (closed) return { outcome: 'done' };
       // A connection that carried events or stayed up a while resets the back-off.
-      return { outcome: delivered || (opened && Date.now() - opened >= Math.max(baseDelay, 1000)) ? 'healthy' : 'failed' };
+      return {
+        outcome: delivered || (opened && Date.now() - opened >= Math.max(baseDelay, 1000)) ? 'healthy' : 'failed',
+      };
     } finally {
       clearTimeout(idle);
       master.signal.removeEventListener('abort', stopAttempt);

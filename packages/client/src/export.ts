@@ -2,7 +2,14 @@
 // the validators' STATUS_REPORT_COLUMNS / statusReportCells (labels of the locale; every cell
 // through neutralizeCell, so a product name like `=HYPERLINK(…)` stays text). Loaded on first
 // export; SheetJS and papaparse load only for their own format.
-import { issue, resolveLocale, statusReportCells, statusReportHeaders, type Locale, type StatusReportRow } from '@ipr/validators';
+import {
+  issue,
+  resolveLocale,
+  statusReportCells,
+  statusReportHeaders,
+  type Locale,
+  type StatusReportRow,
+} from '@ipr/validators';
 import type { StatusExport, StatusExportQuery, StatusReport, StatusReportQuery } from './client.js';
 import { errorFromIssues, errorOf, type ApiResult, type CallOptions } from './errors.js';
 import { XLSX_MEDIA_TYPE } from './import/constants.js';
@@ -27,7 +34,9 @@ export async function buildStatusExport(
   const table = [statusReportHeaders(locale), ...rows.map((row) => statusReportCells(row, locale))];
   const fileName = statusExportFileName(format, options.now);
   if (format === 'csv') {
-    const mod = (await import('papaparse')) as unknown as { default?: typeof import('papaparse') } & typeof import('papaparse');
+    const mod = (await import('papaparse')) as unknown as {
+      default?: typeof import('papaparse');
+    } & typeof import('papaparse');
     const Papa = mod.default ?? mod;
     const text = Papa.unparse(table, { newline: '\r\n', header: false });
     // The BOM makes Excel read the file as UTF-8 (Chinese names and labels stay readable).
@@ -35,7 +44,12 @@ export async function buildStatusExport(
   }
   // Written in the sheet worker in browsers (the page stays responsive on a 50,000-row report).
   const { writeXlsxOffThread } = await import('./import/index.js');
-  const bytes = await writeXlsxOffThread({ table, sheetName: SHEET_NAME[locale] ?? SHEET_NAME.en, widths: WIDTHS, autofilter: true });
+  const bytes = await writeXlsxOffThread({
+    table,
+    sheetName: SHEET_NAME[locale] ?? SHEET_NAME.en,
+    widths: WIDTHS,
+    autofilter: true,
+  });
   return { blob: new Blob([bytes], { type: XLSX_MEDIA_TYPE }), fileName };
 }
 
@@ -47,10 +61,17 @@ export async function exportStatus(
   clientLocale: Locale,
 ): Promise<ApiResult<StatusExport>> {
   const format = query?.format;
-  if (format !== 'xlsx' && format !== 'csv') return { error: errorFromIssues([issue('field.invalid_choice', ['format'])], 422, clientLocale) };
+  if (format !== 'xlsx' && format !== 'csv')
+    return { error: errorFromIssues([issue('field.invalid_choice', ['format'])], 422, clientLocale) };
   const answer = await report(query, opts);
   if (answer.error) return answer;
-  const file = await buildStatusExport(answer.data.rows, { format, locale: query.locale ? resolveLocale(query.locale) : clientLocale });
+  const file = await buildStatusExport(answer.data.rows, {
+    format,
+    locale: query.locale ? resolveLocale(query.locale) : clientLocale,
+  });
   if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, clientLocale) };
-  return { data: { ...file, rows: answer.data.rows.length, truncated: answer.data.truncated }, response: answer.response };
+  return {
+    data: { ...file, rows: answer.data.rows.length, truncated: answer.data.truncated },
+    response: answer.response,
+  };
 }

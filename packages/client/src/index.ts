@@ -1,7 +1,18 @@
 export { createIprClient, ACTION_ROUTES } from './client.js';
 export type {
-  IprClient, IprClientOptions, RetryOptions, UploadOptions, CreateOptions, ProductSearch, ComplaintQuery, ProductPage, ComplaintPage,
-  StatusReportQuery, StatusReport, StatusExportQuery, StatusExport,
+  IprClient,
+  IprClientOptions,
+  RetryOptions,
+  UploadOptions,
+  CreateOptions,
+  ProductSearch,
+  ComplaintQuery,
+  ProductPage,
+  ComplaintPage,
+  StatusReportQuery,
+  StatusReport,
+  StatusExportQuery,
+  StatusExport,
 } from './client.js';
 export type { LiveState, SubscribeOptions, ReconnectOptions, SseMessage } from './events.js';
 export type { StatusExportFormat } from './export.js';
@@ -9,7 +20,15 @@ export { IprApiError, unwrap, isApiError, errorFromProblem, errorFromIssues } fr
 export type { ApiError, ApiResult, CallOptions } from './errors.js';
 export type { UploadProgress } from './upload.js';
 export { importLinks, createTemplate, downloadTemplate, preloadImport } from './import/lazy.js';
-export type { ImportOptions, ImportResult, ImportRow, ImportRowStatus, ImportSummary, ImportProgress, LinkResolver } from './import/index.js';
+export type {
+  ImportOptions,
+  ImportResult,
+  ImportRow,
+  ImportRowStatus,
+  ImportSummary,
+  ImportProgress,
+  LinkResolver,
+} from './import/index.js';
 export { TEMPLATE_HEADERS, TEMPLATE_FILE_NAME } from './import/constants.js';
 export { createDraftStore, createStoredDraft, newIdempotencyKey } from './drafts.js';
 export type { DraftStore, DraftStoreOptions, DraftStorage, StoredDraft, DraftInput } from './drafts.js';

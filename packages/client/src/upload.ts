@@ -1,7 +1,10 @@
 // Multipart upload with progress and cancel. Browsers use XMLHttpRequest (its upload.onprogress
 // is the only way to see bytes leave over HTTP/1.1); Node streams the body through fetch
 // (`duplex: 'half'`), counting bytes as the transport pulls them.
-export interface UploadProgress { loaded: number; total: number }
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
 
 export interface SendOptions {
   url: string;
@@ -36,16 +39,25 @@ function sendWithXhr(o: SendOptions): Promise<Response> {
     xhr.onload = () => {
       cleanup();
       const headers = new Headers();
-      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+      for (const line of xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
         const at = line.indexOf(':');
         if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
       }
       const body = xhr.status === 204 || xhr.status === 304 ? null : xhr.response;
       resolve(new Response(body, { status: xhr.status, statusText: xhr.statusText, headers }));
     };
-    xhr.onerror = () => { cleanup(); reject(new TypeError('network error')); };
+    xhr.onerror = () => {
+      cleanup();
+      reject(new TypeError('network error'));
+    };
     xhr.ontimeout = xhr.onerror;
-    xhr.onabort = () => { cleanup(); reject(abortError()); };
+    xhr.onabort = () => {
+      cleanup();
+      reject(abortError());
+    };
     xhr.send(o.form);
   });
 }
@@ -61,7 +73,14 @@ async function sendWithFetch(o: SendOptions): Promise<Response> {
   if (typeof document !== 'undefined') {
     // A page with a host-supplied fetch: browsers stream request bodies only over HTTP/2, so
     // send the body whole and report progress when it is done.
-    const response = await o.fetch(new Request(o.url, { method: 'POST', headers: { ...o.headers, 'Content-Type': contentType }, body: blob, signal: o.signal }));
+    const response = await o.fetch(
+      new Request(o.url, {
+        method: 'POST',
+        headers: { ...o.headers, 'Content-Type': contentType },
+        body: blob,
+        signal: o.signal,
+      }),
+    );
     o.onProgress?.({ loaded: total, total });
     return response;
   }

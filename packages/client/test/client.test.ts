@@ -6,8 +6,12 @@ import { createIprClient, importLinks, IprApiError, unwrap, type IprClient } fro
 import { BASE, clientOn, countRequests, startApi, TOKENS, type AppFetch, type TestApi } from './support/api.js';
 
 let api: TestApi;
-before(async () => { api = await startApi(); });
-after(async () => { await api?.close(); });
+before(async () => {
+  api = await startApi();
+});
+after(async () => {
+  await api?.close();
+});
 
 const client = clientOn(() => api);
 
@@ -20,7 +24,7 @@ function png(bytes: number): Blob {
   return new Blob([data], { type: 'image/png' });
 }
 
-let products: Product[] = [];
+const products: Product[] = [];
 async function catalogue(): Promise<Product[]> {
   if (products.length) return products;
   for (const q of ['lamp', 'toy', 'mug', 'bag']) {
@@ -64,18 +68,36 @@ describe('calls against the reference API', () => {
     assert.equal(noToken.error?.code, 'auth.unauthorized');
     assert.equal(noToken.error?.status, 401);
     assert.ok(noToken.error?.message);
-    assert.throws(() => unwrap(noToken), (e: unknown) => e instanceof IprApiError && e.code === 'auth.unauthorized' && e.status === 401);
+    assert.throws(
+      () => unwrap(noToken),
+      (e: unknown) => e instanceof IprApiError && e.code === 'auth.unauthorized' && e.status === 401,
+    );
   });
 
   test('getToken is called again once after a 401', async () => {
     const given: string[] = [];
     const tokens = ['expired-token', TOKENS.complainantA];
-    const c = createIprClient({ baseUrl: BASE, fetch: api.fetch as typeof fetch, getToken: () => { const t = tokens.shift() ?? 'never'; given.push(t); return t; } });
+    const c = createIprClient({
+      baseUrl: BASE,
+      fetch: api.fetch as typeof fetch,
+      getToken: () => {
+        const t = tokens.shift() ?? 'never';
+        given.push(t);
+        return t;
+      },
+    });
     const answer = await c.account.get();
     assert.equal(answer.data?.id, 'acc_complainant_a');
     assert.deepEqual(given, ['expired-token', TOKENS.complainantA]);
     let calls = 0;
-    const stale = createIprClient({ baseUrl: BASE, fetch: api.fetch as typeof fetch, getToken: async () => { calls++; return 'stale'; } });
+    const stale = createIprClient({
+      baseUrl: BASE,
+      fetch: api.fetch as typeof fetch,
+      getToken: async () => {
+        calls++;
+        return 'stale';
+      },
+    });
     const { value, requests } = await counting(() => stale.account.get());
     assert.equal(value.error?.code, 'auth.unauthorized');
     assert.equal(calls, 2, 'once, then once more: no loop');
@@ -83,7 +105,13 @@ describe('calls against the reference API', () => {
   });
 
   test('a getToken that throws is auth.unauthorized and sends nothing', async () => {
-    const c = createIprClient({ baseUrl: BASE, fetch: api.fetch as typeof fetch, getToken: () => { throw new Error('signed out'); } });
+    const c = createIprClient({
+      baseUrl: BASE,
+      fetch: api.fetch as typeof fetch,
+      getToken: () => {
+        throw new Error('signed out');
+      },
+    });
     const { value, requests } = await counting(() => c.account.get());
     assert.equal(value.error?.code, 'auth.unauthorized');
     assert.equal(requests, 0);
@@ -101,7 +129,10 @@ describe('calls against the reference API', () => {
   test('resolveLinks answers one item per input', async () => {
     const [p] = await catalogue();
     const r = await client().products.resolveLinks([p!.url, 'https://market.example/product/zz-not-there-999', 'nope']);
-    assert.deepEqual(r.data?.items.map((i) => i.status), ['found', 'not_found', 'not_url']);
+    assert.deepEqual(
+      r.data?.items.map((i) => i.status),
+      ['found', 'not_found', 'not_url'],
+    );
     assert.equal(r.data?.items[0]?.product?.id, p!.id);
   });
 });
@@ -118,7 +149,10 @@ describe('evidence', () => {
     const last = events.at(-1)!;
     assert.equal(last.loaded, last.total);
     assert.ok(last.total > file.size, 'total counts the multipart body');
-    assert.ok(events.every((e, i) => i === 0 || e.loaded >= events[i - 1]!.loaded), 'monotonic');
+    assert.ok(
+      events.every((e, i) => i === 0 || e.loaded >= events[i - 1]!.loaded),
+      'monotonic',
+    );
     const list = unwrap(await client().evidence.list());
     assert.ok(list.items.some((e) => e.id === up.data!.id));
     const back = await client().evidence.download(up.data.id);
@@ -145,7 +179,11 @@ describe('evidence', () => {
   test('upload can be cancelled', async () => {
     const ac = new AbortController();
     const up = await client().evidence.upload(png(1024 * 1024), {
-      name: 'big.png', signal: ac.signal, onProgress: (p) => { if (p.loaded > 0 && p.loaded < p.total) ac.abort(); },
+      name: 'big.png',
+      signal: ac.signal,
+      onProgress: (p) => {
+        if (p.loaded > 0 && p.loaded < p.total) ac.abort();
+      },
     });
     assert.equal(up.error?.code, 'request.aborted');
     assert.equal(up.error?.status, 0);
@@ -153,13 +191,19 @@ describe('evidence', () => {
 });
 
 describe('complaints', () => {
-  test('an invalid draft is refused before the network with the validators\' codes', async () => {
-    const { value, requests } = await counting(() => client().complaints.create({ type: 'patent_infringement', productLinks: ['not a link'], description: '' }));
+  test("an invalid draft is refused before the network with the validators' codes", async () => {
+    const { value, requests } = await counting(() =>
+      client().complaints.create({ type: 'patent_infringement', productLinks: ['not a link'], description: '' }),
+    );
     assert.equal(requests, 0);
     assert.equal(value.error?.status, 422);
     const codes = value.error!.issues.map((i) => i.code);
-    for (const code of ['links.not_url', 'field.required', 'declaration.required']) assert.ok(codes.includes(code as never), `${code} in ${codes}`);
-    assert.ok(value.error!.issues.some((i) => i.path[0] === 'evidence'), 'evidence is required');
+    for (const code of ['links.not_url', 'field.required', 'declaration.required'])
+      assert.ok(codes.includes(code as never), `${code} in ${codes}`);
+    assert.ok(
+      value.error!.issues.some((i) => i.path[0] === 'evidence'),
+      'evidence is required',
+    );
   });
 
   test('create sends an Idempotency-Key; a lost response is retried with the same key and creates one complaint', async () => {
@@ -174,14 +218,21 @@ describe('complaints', () => {
       if (req.method === 'POST' && new URL(req.url).pathname === '/v1/complaints') {
         keys.push(req.headers.get('Idempotency-Key') ?? '');
         const res = await api.fetch(req);
-        if (lost++ === 0) { await res.body?.cancel(); throw new TypeError('fetch failed'); }
+        if (lost++ === 0) {
+          await res.body?.cancel();
+          throw new TypeError('fetch failed');
+        }
         return res;
       }
       return api.fetch(req);
     };
     const before = unwrap(await client().complaints.list({ limit: 100 })).total;
-    const created = await createIprClient({ baseUrl: BASE, token: TOKENS.complainantA, fetch: flaky as typeof fetch, retry: { baseDelayMs: 1 } })
-      .complaints.create(draft, { idempotencyKey: 'test-key-' + Date.now(), evidence: [evidence] });
+    const created = await createIprClient({
+      baseUrl: BASE,
+      token: TOKENS.complainantA,
+      fetch: flaky as typeof fetch,
+      retry: { baseDelayMs: 1 },
+    }).complaints.create(draft, { idempotencyKey: 'test-key-' + Date.now(), evidence: [evidence] });
     assert.ok(created.data, JSON.stringify(created.error));
     assert.equal(keys.length, 2);
     assert.equal(keys[0], keys[1]);
@@ -190,7 +241,10 @@ describe('complaints', () => {
     const afterCount = unwrap(await client().complaints.list({ limit: 100 })).total;
     assert.equal(afterCount, before + 1, 'exactly one complaint');
     // The same key with another body is refused by the server.
-    const other = await client().complaints.create({ ...draft, description: 'Something else entirely.' }, { idempotencyKey: keys[0], evidence: [evidence] });
+    const other = await client().complaints.create(
+      { ...draft, description: 'Something else entirely.' },
+      { idempotencyKey: keys[0], evidence: [evidence] },
+    );
     assert.equal(other.error?.code, 'idempotency.key_reused');
   });
 
@@ -199,7 +253,9 @@ describe('complaints', () => {
     const mine = all.find((p) => p.supplierId === 'acc_supplier_a')!;
     assert.ok(mine, 'a product of supplier A');
     const evidence = await uploadEvidence();
-    const created = unwrap(await client().complaints.create(await validDraft([mine.url], evidence), { evidence: [evidence] }));
+    const created = unwrap(
+      await client().complaints.create(await validDraft([mine.url], evidence), { evidence: [evidence] }),
+    );
     assert.equal(created.status, 'submitted');
     const platform = client(TOKENS.platform);
     const supplier = client(TOKENS.supplierA);
@@ -208,14 +264,27 @@ describe('complaints', () => {
     assert.equal(unwrap(await platform.complaints.forward(created.id)).status, 'awaiting_supplier');
     const seen = unwrap(await supplier.complaints.get(created.id));
     assert.equal(seen.contact, null, 'no disclosure without consent');
-    assert.equal(unwrap(await supplier.complaints.respond(created.id, { products: [{ productId: mine.id, response: 'not_infringing', statement: 'Our own design.' }] })).status, 'supplier_responded');
+    assert.equal(
+      unwrap(
+        await supplier.complaints.respond(created.id, {
+          products: [{ productId: mine.id, response: 'not_infringing', statement: 'Our own design.' }],
+        }),
+      ).status,
+      'supplier_responded',
+    );
     const checked = unwrap(await client().complaints.checkNow(created.id));
     assert.equal(checked.products[0]?.status, 'declared_non_infringing');
     const noReason = await counting(() => client().complaints.requestArbitration(created.id, { reason: ' ' }));
     assert.equal(noReason.value.error?.code, 'transition.reason_required');
     assert.equal(noReason.requests, 0);
-    assert.equal(unwrap(await client().complaints.act(created.id, 'request_arbitration', { reason: 'They copied the logo.' })).status, 'in_arbitration');
-    const result = unwrap(await platform.complaints.issueResult(created.id, { decision: 'upheld', notice: 'The listing is removed.' }));
+    assert.equal(
+      unwrap(await client().complaints.act(created.id, 'request_arbitration', { reason: 'They copied the logo.' }))
+        .status,
+      'in_arbitration',
+    );
+    const result = unwrap(
+      await platform.complaints.issueResult(created.id, { decision: 'upheld', notice: 'The listing is removed.' }),
+    );
     assert.equal(result.status, 'arbitrated');
     const again = await client().complaints.cancel(created.id);
     assert.equal(again.error?.code, 'transition.not_allowed');
@@ -239,8 +308,19 @@ describe('transport: retries, aborts, network failures', () => {
       const req = input instanceof Request ? input : new Request(input, init);
       const what = plan(n++, req);
       if (what === 'fail') throw new TypeError('fetch failed');
-      if (what === '503') return new Response(JSON.stringify({ type: 'about:blank', title: 'down', status: 503, code: 'server.error', issues: [{ code: 'server.error', path: [], message: 'down' }] }), { status: 503, headers: { 'content-type': 'application/problem+json' } });
-      if (what === '502html') return new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } });
+      if (what === '503')
+        return new Response(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'down',
+            status: 503,
+            code: 'server.error',
+            issues: [{ code: 'server.error', path: [], message: 'down' }],
+          }),
+          { status: 503, headers: { 'content-type': 'application/problem+json' } },
+        );
+      if (what === '502html')
+        return new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } });
       return api.fetch(req);
     };
     return { fetch, calls: () => n };
@@ -283,7 +363,10 @@ describe('transport: retries, aborts, network failures', () => {
     assert.equal(requests, 0);
     const slow = new AbortController();
     const inj = injector(() => '503');
-    const pending = client(TOKENS.complainantA, { fetch: inj.fetch as typeof fetch, retry: { retries: 5, baseDelayMs: 200 } }).account.get({ signal: slow.signal });
+    const pending = client(TOKENS.complainantA, {
+      fetch: inj.fetch as typeof fetch,
+      retry: { retries: 5, baseDelayMs: 200 },
+    }).account.get({ signal: slow.signal });
     setTimeout(() => slow.abort(), 50);
     const r = await pending;
     assert.equal(r.error?.code, 'request.aborted');
@@ -295,12 +378,19 @@ describe('transport: retries, aborts, network failures', () => {
 describe('importLinks with the API', () => {
   test('valid links are resolved in ONE call; unknown products become not_found', async () => {
     const all = await catalogue();
-    const rows = [['Product link'], ...all.slice(0, 4).map((p) => [p.url]), ['https://market.example/product/zz-unknown-1'], [all[0]!.url]];
+    const rows = [
+      ['Product link'],
+      ...all.slice(0, 4).map((p) => [p.url]),
+      ['https://market.example/product/zz-unknown-1'],
+      [all[0]!.url],
+    ];
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Links');
     const file = new File([XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer], 'links.xlsx');
     const phases = new Set<string>();
-    const { value, requests } = await counting(() => importLinks(file, { client: client(), onProgress: (p) => phases.add(p.phase) }));
+    const { value, requests } = await counting(() =>
+      importLinks(file, { client: client(), onProgress: (p) => phases.add(p.phase) }),
+    );
     assert.equal(requests, 1);
     assert.ok(phases.has('resolve'));
     assert.ok(value.ok);
@@ -318,7 +408,14 @@ describe('importLinks with the API', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Links');
     const file = new File([XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer], 'links.xlsx');
-    const offline = createIprClient({ baseUrl: BASE, token: TOKENS.complainantA, retry: false, fetch: (async () => { throw new TypeError('offline'); }) as typeof fetch });
+    const offline = createIprClient({
+      baseUrl: BASE,
+      token: TOKENS.complainantA,
+      retry: false,
+      fetch: (async () => {
+        throw new TypeError('offline');
+      }) as typeof fetch,
+    });
     const result = await importLinks(file, { client: offline });
     assert.ok(result.ok);
     assert.equal(result.resolveError?.code, 'network.error');
@@ -326,7 +423,9 @@ describe('importLinks with the API', () => {
   });
 
   test('a refused file costs no request', async () => {
-    const { value, requests } = await counting(() => importLinks(new File(['%PDF-1.4'], 'links.xlsx'), { client: client() }));
+    const { value, requests } = await counting(() =>
+      importLinks(new File(['%PDF-1.4'], 'links.xlsx'), { client: client() }),
+    );
     assert.equal(requests, 0);
     assert.equal(!value.ok && value.issues[0]!.code, 'sheet.corrupt');
   });

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDraftStore, createStoredDraft } from '../src/index.js';
 
-const sample = { draft: { type: 'trademark_infringement' as const, description: 'Copies our logo' }, evidence: [], step: 'evidence' as const };
+const sample = {
+  draft: { type: 'trademark_infringement' as const, description: 'Copies our logo' },
+  evidence: [],
+  step: 'evidence' as const,
+};
 
 describe('createDraftStore', () => {
   test('memory: save, load, keep the key across saves, clear', async () => {
@@ -41,7 +45,11 @@ describe('createDraftStore', () => {
       const loaded = await reopened.load();
       assert.deepEqual(loaded, saved);
       assert.equal((await createDraftStore({ key: 'b', storage: { file } }).load())?.step, 'basics');
-      assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
+      assert.deepEqual(
+        (await readdir(dir)).filter((f) => f.endsWith('.tmp')),
+        [],
+        'no temp file left behind',
+      );
       assert.deepEqual(Object.keys(JSON.parse(await readFile(file, 'utf8'))).sort(), ['a', 'b']);
       await reopened.clear();
       assert.equal(await a.load(), null);
@@ -56,7 +64,9 @@ describe('createDraftStore', () => {
 
   test('quick saves land in order', async () => {
     const store = createDraftStore({ key: 'order-' + Math.random(), storage: 'memory' });
-    await Promise.all(['basics', 'evidence', 'review'].map((step) => store.save({ ...sample, step: step as 'basics' })));
+    await Promise.all(
+      ['basics', 'evidence', 'review'].map((step) => store.save({ ...sample, step: step as 'basics' })),
+    );
     assert.equal((await store.load())?.step, 'review');
   });
 });

@@ -7,14 +7,20 @@ import { createTemplate, importLinks, TEMPLATE_HEADERS, type ImportResult, type 
 import { ensureFixtures, OUT, type Expected } from './fixtures/make-fixtures.js';
 
 let expected: Record<string, Expected>;
-before(async () => { expected = await ensureFixtures(); });
+before(async () => {
+  expected = await ensureFixtures();
+});
 
 const fileOf = async (name: string) => new File([await readFile(OUT + name)], name);
 
 function check(name: string, result: ImportResult, want: Expected) {
   if (!want.ok) {
     assert.equal(result.ok, false, `${name} should be refused`);
-    if (!result.ok) assert.deepEqual(result.issues.map((i) => i.code), want.codes);
+    if (!result.ok)
+      assert.deepEqual(
+        result.issues.map((i) => i.code),
+        want.codes,
+      );
     return;
   }
   assert.ok(result.ok, `${name}: ${!result.ok ? JSON.stringify(result.issues) : ''}`);
@@ -29,7 +35,8 @@ function check(name: string, result: ImportResult, want: Expected) {
     const got: ImportRow | undefined = result.rows.find((r) => r.row === w.row);
     assert.ok(got, `${name}: row ${w.row} reported`);
     assert.equal(got.status, w.status, `${name}: row ${w.row} status`);
-    if (w.duplicateOfRow !== undefined) assert.equal(got.duplicateOfRow, w.duplicateOfRow, `${name}: row ${w.row} duplicateOfRow`);
+    if (w.duplicateOfRow !== undefined)
+      assert.equal(got.duplicateOfRow, w.duplicateOfRow, `${name}: row ${w.row} duplicateOfRow`);
     if (w.url) assert.equal(got.url, w.url);
     if (got.status !== 'ok') assert.ok(got.issue?.code, `${name}: row ${w.row} carries an issue`);
   }
@@ -37,9 +44,23 @@ function check(name: string, result: ImportResult, want: Expected) {
 
 describe('importLinks (in-thread, no API)', () => {
   const names = [
-    'links-800.xlsx', 'links-801.xlsx', 'duplicates.xlsx', 'chinese-headers.xlsx', 'no-header.xlsx', 'no-link-column.xlsx',
-    'formulas.xlsx', 'empty.xlsx', 'header-only.xlsx', 'pdf-named.xlsx', 'truncated.xlsx', 'garbage.xlsx', 'rows-100000.xlsx', 'rows-1000000.xlsx',
-    'big-5mib.xlsx', 'links.csv', 'links.xls',
+    'links-800.xlsx',
+    'links-801.xlsx',
+    'duplicates.xlsx',
+    'chinese-headers.xlsx',
+    'no-header.xlsx',
+    'no-link-column.xlsx',
+    'formulas.xlsx',
+    'empty.xlsx',
+    'header-only.xlsx',
+    'pdf-named.xlsx',
+    'truncated.xlsx',
+    'garbage.xlsx',
+    'rows-100000.xlsx',
+    'rows-1000000.xlsx',
+    'big-5mib.xlsx',
+    'links.csv',
+    'links.xls',
   ];
   for (const name of names) {
     test(name, async () => {
@@ -47,7 +68,8 @@ describe('importLinks (in-thread, no API)', () => {
       const result = await importLinks(await fileOf(name));
       const ms = performance.now() - started;
       check(name, result, expected[name]!);
-      if (['big-5mib.xlsx', 'rows-100000.xlsx', 'rows-1000000.xlsx', 'links-800.xlsx'].includes(name)) console.log(`# ${name}: ${ms.toFixed(0)} ms in Node (in-thread)`);
+      if (['big-5mib.xlsx', 'rows-100000.xlsx', 'rows-1000000.xlsx', 'links-800.xlsx'].includes(name))
+        console.log(`# ${name}: ${ms.toFixed(0)} ms in Node (in-thread)`);
     });
   }
 
@@ -57,7 +79,7 @@ describe('importLinks (in-thread, no API)', () => {
     const dup = result.rows.find((r) => r.row === 4)!;
     assert.equal(dup.issue?.code, 'links.duplicate');
     assert.match(dup.issue!.message, /row 2/);
-    const over = (await importLinks(await fileOf('links-801.xlsx')));
+    const over = await importLinks(await fileOf('links-801.xlsx'));
     assert.ok(over.ok);
     assert.equal(over.invalid[0]!.issue?.code, 'sheet.too_many_rows');
     assert.match(over.invalid[0]!.issue!.message, /Row 802/);
@@ -68,7 +90,10 @@ describe('importLinks (in-thread, no API)', () => {
     const big = new Blob([new Uint8Array(LIMITS.maxSheetBytes + 1)]);
     const spy = new File([big], 'huge.xlsx');
     const original = spy.arrayBuffer.bind(spy);
-    spy.arrayBuffer = async () => { read++; return original(); };
+    spy.arrayBuffer = async () => {
+      read++;
+      return original();
+    };
     const tooLarge = await importLinks(spy);
     assert.deepEqual(!tooLarge.ok && tooLarge.issues.map((i) => i.code), ['sheet.too_large']);
     assert.equal(read, 0, 'the whole file was never read');
@@ -110,7 +135,8 @@ describe('createTemplate', () => {
     assert.match(info, /产品链接/);
     // No cell the SDK wrote starts a formula.
     for (const name of wb.SheetNames) {
-      for (const [ref, cell] of Object.entries(wb.Sheets[name]!)) if (!ref.startsWith('!')) assert.equal((cell as XLSX.CellObject).f, undefined);
+      for (const [ref, cell] of Object.entries(wb.Sheets[name]!))
+        if (!ref.startsWith('!')) assert.equal((cell as XLSX.CellObject).f, undefined);
     }
     const imported = await importLinks(new File([blob], 'template.xlsx'));
     assert.ok(imported.ok);

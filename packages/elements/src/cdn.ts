@@ -23,29 +23,34 @@ export { theme as themeStyles } from './styles/theme.js';
 /** Loads a chunk once (later calls share the promise; a failed fetch may be retried by the next call). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
-  return () => (loading ??= load().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  }));
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }
 
 /**
  * Loads and registers `<ipr-product-picker>`, `<ipr-evidence-picker>`, `<ipr-complaint-form>` and `<ipr-holder-profiles>`
  * (once; later calls share the same promise) and resolves to their classes.
  */
-export const loadFormElements = once(() => formChunk().then((m) => {
-  define('ipr-product-picker', m.IprProductPicker);
-  define('ipr-evidence-picker', m.IprEvidencePicker);
-  define('ipr-complaint-form', m.IprComplaintForm);
-  define('ipr-holder-profiles', m.IprHolderProfiles);
-  return m;
-}));
+export const loadFormElements = once(() =>
+  formChunk().then((m) => {
+    define('ipr-product-picker', m.IprProductPicker);
+    define('ipr-evidence-picker', m.IprEvidencePicker);
+    define('ipr-complaint-form', m.IprComplaintForm);
+    define('ipr-holder-profiles', m.IprHolderProfiles);
+    return m;
+  }),
+);
 
 /** Loads and registers `<ipr-complaint-detail>` (once) and resolves to its class. */
-export const loadDetailElement = once(() => detailChunk().then((m) => {
-  define('ipr-complaint-detail', m.IprComplaintDetail);
-  return m;
-}));
+export const loadDetailElement = once(() =>
+  detailChunk().then((m) => {
+    define('ipr-complaint-detail', m.IprComplaintDetail);
+    return m;
+  }),
+);
 
 /** Loads and registers every on-demand element. */
 export function loadAllElements(): Promise<unknown> {
@@ -66,7 +71,9 @@ if (typeof document !== 'undefined') {
   const loading: Array<Promise<unknown>> = [];
   const loadQuietly = (group: (typeof LAZY)[number]) => {
     waiting.delete(group);
-    loading.push(group.load().catch((error: unknown) => console.warn(`[ipr] ${group.what} could not be loaded`, error)));
+    loading.push(
+      group.load().catch((error: unknown) => console.warn(`[ipr] ${group.what} could not be loaded`, error)),
+    );
   };
   const scan = () => {
     for (const group of [...waiting]) if (document.querySelector(group.tags)) loadQuietly(group);
@@ -80,9 +87,14 @@ if (typeof document !== 'undefined') {
       typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200);
     // The rest once the page is idle and the chunks its tags asked for have arrived: the browser
     // is often idle while it waits for them, and a chunk nobody asked for yet should not compete.
-    whenIdle(() => void Promise.allSettled(loading).then(() => whenIdle(() => {
-      observer.disconnect();
-      for (const group of [...waiting]) loadQuietly(group);
-    })));
+    whenIdle(
+      () =>
+        void Promise.allSettled(loading).then(() =>
+          whenIdle(() => {
+            observer.disconnect();
+            for (const group of [...waiting]) loadQuietly(group);
+          }),
+        ),
+    );
   }
 }

@@ -14,5 +14,13 @@ export type { OpenComplaintRef } from './components/product-picker/product-picke
 export * from './events/index.js';
 export { clientContext, localeContext } from './context.js';
 export { en as messagesEn, loadMessages, type Messages } from './i18n/index.js';
-export type { IprClient, ApiResult, ApiError, ComplaintEvent, LiveState, StatusExport, StatusExportQuery } from './api.js';
+export type {
+  IprClient,
+  ApiResult,
+  ApiError,
+  ComplaintEvent,
+  LiveState,
+  StatusExport,
+  StatusExportQuery,
+} from './api.js';
 export { theme as themeStyles } from './styles/theme.js';

@@ -6,7 +6,7 @@ import { TOKENS, deep, someProducts, clientFor, text, until } from './support/he
 // xlsx) load from URLs relative to the bundle.
 const BUNDLE = '/packages/elements/dist/cdn/ipr-elements.js';
 
-describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
+describe('CDN bundle (dist/cdn/ipr-elements.js)', () => {
   before(async function () {
     const head = await fetch(BUNDLE, { method: 'HEAD' });
     if (!head.ok) this.skip();
@@ -18,8 +18,17 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
     // Nothing on this page asks for them: the chunks still arrive once the page is idle.
-    for (const tag of ['ipr-product-picker', 'ipr-evidence-picker', 'ipr-complaint-form', 'ipr-holder-profiles', 'ipr-complaint-detail']) {
-      await Promise.race([customElements.whenDefined(tag), new Promise((_, reject) => setTimeout(() => reject(new Error(`${tag} was not defined`)), 8000))]);
+    for (const tag of [
+      'ipr-product-picker',
+      'ipr-evidence-picker',
+      'ipr-complaint-form',
+      'ipr-holder-profiles',
+      'ipr-complaint-detail',
+    ]) {
+      await Promise.race([
+        customElements.whenDefined(tag),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`${tag} was not defined`)), 8000)),
+      ]);
     }
     const bundle = await import(/* @vite-ignore */ BUNDLE);
     const lazy = await bundle.loadFormElements();
@@ -36,16 +45,21 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
     const bundle = await import(/* @vite-ignore */ BUNDLE);
     await bundle.loadFormElements();
     await bundle.loadDetailElement();
-    const preloaded = new Set([...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href));
+    const preloaded = new Set(
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href),
+    );
     const dir = new URL('./', new URL(BUNDLE, location.href));
     const initial = await (await fetch(BUNDLE)).text();
     for (const chunk of ['form-elements', 'detail-element']) {
       const file = initial.match(new RegExp(`\\./(${chunk}-[\\w-]+\\.js)`))?.[1];
       expect(file, `the bundle names its ${chunk} chunk`).to.be.a('string');
       const source = await (await fetch(new URL(file!, dir))).text();
-      const imports = [...source.matchAll(/from\s*"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]!).filter((f) => f !== 'ipr-elements.js');
+      const imports = [...source.matchAll(/from\s*"\.\/([\w.-]+\.js)"/g)]
+        .map((m) => m[1]!)
+        .filter((f) => f !== 'ipr-elements.js');
       expect(imports.length, `${chunk} imports other chunks`).to.be.greaterThan(0);
-      for (const f of imports) expect(preloaded.has(new URL(f, dir).href), `${f} (imported by ${chunk}) is preloaded`).to.equal(true);
+      for (const f of imports)
+        expect(preloaded.has(new URL(f, dir).href), `${f} (imported by ${chunk}) is preloaded`).to.equal(true);
     }
   });
 
@@ -53,7 +67,11 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
     const el = await fixture(html`<ipr-provider api-base=${location.origin} token=${TOKENS.complainantA}>
       <ipr-complaint-form draft-storage="memory"></ipr-complaint-form></ipr-provider>`);
     const form = el.querySelector('ipr-complaint-form')!;
-    await until(() => (form.shadowRoot?.querySelector<HTMLInputElement>('#f-contact-name')?.value ?? '') !== '', 8000, 'the account contact');
+    await until(
+      () => (form.shadowRoot?.querySelector<HTMLInputElement>('#f-contact-name')?.value ?? '') !== '',
+      8000,
+      'the account contact',
+    );
     await expect(form).to.be.accessible();
   });
 
@@ -66,8 +84,9 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', function () {
     const client = clientFor(TOKENS.complainantA);
     const [product] = await someProducts(client, 1);
     await customElements.whenDefined('ipr-product-picker');
-    const picker = await fixture<HTMLElement & { client: unknown; importFile(f: File): Promise<{ ok: boolean }>; updateComplete: Promise<unknown> }>(
-      html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
+    const picker = await fixture<
+      HTMLElement & { client: unknown; importFile(f: File): Promise<{ ok: boolean }>; updateComplete: Promise<unknown> }
+    >(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
     const XLSX = await import('xlsx');
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Product link'], [product!.url]]), 'Links');

@@ -3,13 +3,28 @@ import '../src/define.js';
 import type { IprComplaintDetail } from '../src/index.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { DECLARATION_VERSION, receiptText } from '@ipr/validators';
-import { TOKENS, clientFor, deep, deepAll, fileComplaint, freshProducts, ok, pdfFile, text, toSupplierResponded, tokenOf, until } from './support/helpers.js';
+import {
+  TOKENS,
+  clientFor,
+  deep,
+  deepAll,
+  fileComplaint,
+  freshProducts,
+  ok,
+  pdfFile,
+  text,
+  toSupplierResponded,
+  tokenOf,
+  until,
+} from './support/helpers.js';
 import { captureDownloads } from './support/downloads.js';
 
 const client = clientFor(TOKENS.complainantA);
 
 async function open(id: string, c = client) {
-  const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail .client=${c} complaint-id=${id}></ipr-complaint-detail>`);
+  const el = await fixture<IprComplaintDetail>(
+    html`<ipr-complaint-detail .client=${c} complaint-id=${id}></ipr-complaint-detail>`,
+  );
   await until(() => el.shadowRoot!.querySelector('[part=header], [role=alert]'), 8000, 'the complaint');
   await el.updateComplete;
   return el;
@@ -47,7 +62,12 @@ describe('<ipr-complaint-detail>', () => {
   it('shows the arbitration result notice', async () => {
     const complaint = await toSupplierResponded(await fileComplaint(client));
     await ok(client.complaints.act(complaint.id, 'request_arbitration', { reason: 'Still for sale.' }));
-    await ok(clientFor(TOKENS.platform).complaints.act(complaint.id, 'issue_result', { decision: 'upheld', notice: 'The listings were removed.' }));
+    await ok(
+      clientFor(TOKENS.platform).complaints.act(complaint.id, 'issue_result', {
+        decision: 'upheld',
+        notice: 'The listings were removed.',
+      }),
+    );
     const el = await open(complaint.id);
     const notice = deep(el, '[part=arbitration]');
     expect(text(notice)).to.contain('Upheld');
@@ -60,7 +80,11 @@ describe('<ipr-complaint-detail>', () => {
     const complaint = await toSupplierResponded(await fileComplaint(client));
     const el = await open(complaint.id);
     deep<HTMLButtonElement>(el, 'button[data-action=confirm_close]').click();
-    const dialog = await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.action[open]'), 4000, 'the dialog');
+    const dialog = await until(
+      () => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.action[open]'),
+      4000,
+      'the dialog',
+    );
     setTimeout(() => dialog.querySelector<HTMLButtonElement>('button.confirm')!.click());
     const event = await oneEvent(el, 'ipr-complaint-action');
     expect(event.detail.complaint.status).to.equal('closed');
@@ -75,7 +99,9 @@ describe('<ipr-complaint-detail>', () => {
     const complaint = await fileComplaint(client, { description: `Look: ${payload}` }, hostile);
     let alerted = false;
     const original = window.alert;
-    window.alert = () => { alerted = true; };
+    window.alert = () => {
+      alerted = true;
+    };
     try {
       const el = await open(complaint.id);
       expect(text(deep(el, '.description'))).to.contain(payload);
@@ -91,7 +117,9 @@ describe('<ipr-complaint-detail>', () => {
 
   it('works alone with api-base and token attributes', async () => {
     const complaint = await fileComplaint(client);
-    const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail api-base=${location.origin} token=${TOKENS.complainantA} complaint-id=${complaint.id}></ipr-complaint-detail>`);
+    const el = await fixture<IprComplaintDetail>(
+      html`<ipr-complaint-detail api-base=${location.origin} token=${TOKENS.complainantA} complaint-id=${complaint.id}></ipr-complaint-detail>`,
+    );
     await until(() => el.shadowRoot!.querySelector('[part=header]'), 8000, 'the complaint');
     expect(text(deep(el, 'h2'))).to.equal(complaint.number);
   });
@@ -108,12 +136,22 @@ describe('<ipr-complaint-detail> receipt', () => {
     const payload = '<img src=x onerror=alert(1)>';
     const evidence = await ok(client.evidence.upload(pdfFile(`${payload}.pdf`)));
     const [product] = await freshProducts(client, 1);
-    const complaint = await ok(client.complaints.create({
-      type: 'trademark_infringement', productLinks: [product!.url], description: 'Counterfeit goods.',
-      contact: { name: 'Lin Mei', email: 'lin.mei@aurora.example', phone: '+86 20 1234 5678' }, discloseContactToSupplier: false,
-      isIprHolder: true, holder: null, evidence: [{ id: evidence.id }],
-      declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-    }, { idempotencyKey: crypto.randomUUID(), evidence: [evidence] }));
+    const complaint = await ok(
+      client.complaints.create(
+        {
+          type: 'trademark_infringement',
+          productLinks: [product!.url],
+          description: 'Counterfeit goods.',
+          contact: { name: 'Lin Mei', email: 'lin.mei@aurora.example', phone: '+86 20 1234 5678' },
+          discloseContactToSupplier: false,
+          isIprHolder: true,
+          holder: null,
+          evidence: [{ id: evidence.id }],
+          declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+        },
+        { idempotencyKey: crypto.randomUUID(), evidence: [evidence] },
+      ),
+    );
     const receipt = (await ok(client.complaints.get(complaint.id))).receipt!;
     expect(receipt).to.exist;
     const el = await open(complaint.id);
@@ -121,7 +159,9 @@ describe('<ipr-complaint-detail> receipt', () => {
     expect(text(section.querySelector('.receipt-number'))).to.equal(receipt.number);
     expect(text(section.querySelector('.receipt-declaration'))).to.equal(receipt.declarationVersion);
     expect(section.querySelector('time')!.getAttribute('datetime')).to.equal(receipt.submittedAt);
-    expect([...section.querySelectorAll('.receipt-products li')].map((li) => text(li))).to.deep.equal(receipt.products.map((p) => p.url));
+    expect([...section.querySelectorAll('.receipt-products li')].map((li) => text(li))).to.deep.equal(
+      receipt.products.map((p) => p.url),
+    );
     const items = [...section.querySelectorAll<HTMLElement>('.receipt-evidence li')];
     expect(items.map((li) => text(li.querySelector('.name')))).to.deep.equal(receipt.evidence.map((e) => e.name));
     expect(items.map((li) => text(li.querySelector('.sha256')))).to.deep.equal(receipt.evidence.map((e) => e.sha256));
@@ -136,8 +176,14 @@ describe('<ipr-complaint-detail> receipt', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const downloads = captureDownloads();
       try {
-        const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail .client=${client} locale=${locale} complaint-id=${complaint.id}></ipr-complaint-detail>`);
-        const button = await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button.download-receipt'), 8000, 'the download button');
+        const el = await fixture<IprComplaintDetail>(
+          html`<ipr-complaint-detail .client=${client} locale=${locale} complaint-id=${complaint.id}></ipr-complaint-detail>`,
+        );
+        const button = await until(
+          () => el.shadowRoot!.querySelector<HTMLButtonElement>('button.download-receipt'),
+          8000,
+          'the download button',
+        );
         expect(text(button)).to.equal(locale === 'en' ? 'Download receipt' : '下载回执');
         button.click();
         expect(downloads.files).to.have.length(1);
@@ -193,12 +239,22 @@ describe('<ipr-complaint-detail> refused transition', () => {
   ] as const) {
     it(`names the status and the action by their labels (${locale})`, async () => {
       const complaint = await fileComplaint(client);
-      const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail .client=${client} locale=${locale} live="false" complaint-id=${complaint.id}></ipr-complaint-detail>`);
-      const cancel = await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action=cancel]'), 8000, 'the cancel button');
+      const el = await fixture<IprComplaintDetail>(
+        html`<ipr-complaint-detail .client=${client} locale=${locale} live="false" complaint-id=${complaint.id}></ipr-complaint-detail>`,
+      );
+      const cancel = await until(
+        () => el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action=cancel]'),
+        8000,
+        'the cancel button',
+      );
       // Meanwhile it is cancelled in another tab (this view is not live, so it still offers Cancel).
       await ok(clientFor(TOKENS.complainantA).complaints.act(complaint.id, 'cancel', {}));
       cancel.click();
-      const dialog = await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.action[open]'), 4000, 'the dialog');
+      const dialog = await until(
+        () => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.action[open]'),
+        4000,
+        'the dialog',
+      );
       dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
       const alert = await until(() => dialog.querySelector('[role=alert]'), 8000, 'the refusal');
       expect(text(alert)).to.equal(expected);

@@ -4,7 +4,21 @@ import '../src/define.js';
 import type { IprComplaintForm, IprEvidencePicker, IprProductPicker } from '../src/index.js';
 import type { IprClient } from '../src/api.js';
 import {
-  TOKENS, check, choose, clientFor, deep, deepAll, freshProducts, ok, pdfFile, pngFile, text, type, uniqueKey, until, uploadPdf,
+  TOKENS,
+  check,
+  choose,
+  clientFor,
+  deep,
+  deepAll,
+  freshProducts,
+  ok,
+  pdfFile,
+  pngFile,
+  text,
+  type,
+  uniqueKey,
+  until,
+  uploadPdf,
 } from './support/helpers.js';
 import { isOpenStatus } from '@ipr/validators';
 import { dayFromToday, later, makeProfile, profilesOf } from './support/profiles.js';
@@ -12,7 +26,8 @@ import { dayFromToday, later, makeProfile, profilesOf } from './support/profiles
 const client = clientFor(TOKENS.complainantA);
 
 async function makeForm(opts: { key?: string; storage?: string; client?: IprClient } = {}) {
-  const el = await fixture<IprComplaintForm>(html`<ipr-complaint-form .client=${opts.client ?? client} draft-key=${opts.key ?? uniqueKey()}
+  const el =
+    await fixture<IprComplaintForm>(html`<ipr-complaint-form .client=${opts.client ?? client} draft-key=${opts.key ?? uniqueKey()}
     draft-storage=${opts.storage ?? 'memory'} large-attachment-email="ipr-evidence@market.example"></ipr-complaint-form>`);
   await el.draftReady;
   await el.updateComplete;
@@ -20,7 +35,8 @@ async function makeForm(opts: { key?: string; storage?: string; client?: IprClie
 }
 
 const picker = (el: IprComplaintForm) => deep<IprProductPicker>(el, 'ipr-product-picker');
-const evidencePicker = (el: IprComplaintForm, key = 'evidence') => deep<IprEvidencePicker>(el, `ipr-evidence-picker[data-key="${key}"]`);
+const evidencePicker = (el: IprComplaintForm, key = 'evidence') =>
+  deep<IprEvidencePicker>(el, `ipr-evidence-picker[data-key="${key}"]`);
 const errorOf = (el: IprComplaintForm, key: string) => text(deep(el, `#err-${key.replace(/\./g, '-')}`));
 
 async function next(el: IprComplaintForm) {
@@ -113,7 +129,9 @@ describe('<ipr-complaint-form>', () => {
     await evidencePicker(el, 'holder.identificationAttachments').addFiles([pdfFile('licence.pdf')]);
     await next(el);
     expect(el.step).to.equal('basics');
-    expect(text(deep(evidencePicker(el, 'holder.powerOfAttorney'), '#error'))).to.contain('Attach the power of attorney');
+    expect(text(deep(evidencePicker(el, 'holder.powerOfAttorney'), '#error'))).to.contain(
+      'Attach the power of attorney',
+    );
     await evidencePicker(el, 'holder.powerOfAttorney').addFiles([pdfFile('poa.pdf')]);
     await el.updateComplete;
     const stepChange = oneEvent(el, 'ipr-step-change');
@@ -203,7 +221,9 @@ describe('<ipr-complaint-form>', () => {
     await first.saveNow();
     const links = first.draft.productLinks;
     fixtureCleanup();
-    const restored = new Promise<CustomEvent>((resolve) => document.addEventListener('ipr-draft-restored', (e) => resolve(e as CustomEvent), { once: true }));
+    const restored = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('ipr-draft-restored', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     const second = await makeForm({ key, storage: 'indexeddb' });
     const event = await restored;
     expect(event.detail.step).to.equal('evidence');
@@ -246,7 +266,7 @@ describe('<ipr-complaint-form>', () => {
     await el.reset();
   });
 
-  it('two accounts on one browser with the same draft key never see each other\'s draft', async () => {
+  it("two accounts on one browser with the same draft key never see each other's draft", async () => {
     const key = uniqueKey();
     const first = await makeForm({ key, storage: 'indexeddb' });
     await until(() => first.draft.contact.name === 'Lin Mei', 8000, "account A's contact");
@@ -257,7 +277,11 @@ describe('<ipr-complaint-form>', () => {
     const second = await makeForm({ key, storage: 'indexeddb', client: clientFor(TOKENS.complainantB) });
     await until(() => second.draft.contact.name === 'Jonas Weber', 8000, "account B's contact");
     expect(second.draft.description).to.equal('');
-    expect(deepAll(second, '.notice[role=status]').map((n) => text(n)).join(' ')).not.to.contain('restored');
+    expect(
+      deepAll(second, '.notice[role=status]')
+        .map((n) => text(n))
+        .join(' '),
+    ).not.to.contain('restored');
     fixtureCleanup();
     // A comes back: the draft is there.
     const third = await makeForm({ key, storage: 'indexeddb' });
@@ -275,7 +299,7 @@ describe('<ipr-complaint-form>', () => {
     el.client = clientFor(TOKENS.complainantA);
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 500));
-    expect(el.draft.contact.name, 'an edited contact is the person\'s').to.equal('Someone Else');
+    expect(el.draft.contact.name, "an edited contact is the person's").to.equal('Someone Else');
     expect(el.draft.description).to.equal('Still here after the new token.');
   });
 
@@ -294,7 +318,11 @@ describe('<ipr-complaint-form>', () => {
     await sendKeys({ press: 'Tab' }); // into the picker's search box
     await sendKeys({ type: product!.url });
     await sendKeys({ press: 'Enter' });
-    const add = await until(() => deepAll<HTMLButtonElement>(picker(el), '.results button.add')[0], 8000, 'search results');
+    const add = await until(
+      () => deepAll<HTMLButtonElement>(picker(el), '.results button.add')[0],
+      8000,
+      'search results',
+    );
     add.focus(); // the next Tab stop after the results heading
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -315,7 +343,11 @@ describe('<ipr-complaint-form>', () => {
     await sendKeys({ press: 'Tab' });
     expect(ep.shadowRoot!.activeElement?.tagName).to.equal('SUMMARY');
     await sendKeys({ press: 'Enter' });
-    const label = await until(() => deepAll(ep, '[part=saved] label').find((l) => text(l).includes('keyboard-saved.pdf')), 8000, 'saved evidence');
+    const label = await until(
+      () => deepAll(ep, '[part=saved] label').find((l) => text(l).includes('keyboard-saved.pdf')),
+      8000,
+      'saved evidence',
+    );
     label.querySelector('input')!.focus();
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
@@ -360,7 +392,9 @@ describe('<ipr-complaint-form>', () => {
     const el = await makeForm();
     await fillBasics(el);
     await next(el);
-    const refused = new Promise<CustomEvent>((resolve) => document.addEventListener('ipr-restriction-failed', (e) => resolve(e as CustomEvent), { once: true }));
+    const refused = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('ipr-restriction-failed', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     void evidencePicker(el).addFiles([new File(['MZ\x90\x00 not really'], 'tool.exe')]);
     const event = await refused;
     expect(event.detail.file).to.equal('tool.exe');
@@ -384,7 +418,9 @@ describe('<ipr-complaint-form>', () => {
     // A warning before submit, not a block.
     await until(() => p.openComplaints.length === existing.products.length, 8000, 'the duplicate marks');
     await p.updateComplete;
-    expect(deepAll(p, '[part=warning]').map(text)).to.include(`This product is already in your open complaint ${existing.number}.`);
+    expect(deepAll(p, '[part=warning]').map(text)).to.include(
+      `This product is already in your open complaint ${existing.number}.`,
+    );
     await next(el);
     expect(el.step).to.equal('evidence');
     const evidence = await uploadPdf(client, 'duplicate.pdf');
@@ -434,7 +470,8 @@ describe('<ipr-complaint-form>', () => {
       await el.updateComplete;
       await until(() => !deep<HTMLSelectElement>(el, '#f-holder-profile').disabled, 8000, 'the saved holders');
     }
-    const option = (el: IprComplaintForm, id: string) => deep<HTMLOptionElement>(el, `#f-holder-profile option[value="${id}"]`);
+    const option = (el: IprComplaintForm, id: string) =>
+      deep<HTMLOptionElement>(el, `#f-holder-profile option[value="${id}"]`);
 
     it('saves the entered holder as a profile, then another form picks it: fields filled, profileId set, edits leave it', async () => {
       const el = await makeForm();
@@ -461,7 +498,11 @@ describe('<ipr-complaint-form>', () => {
       expect(text(option(other, detail.profile.id))).to.contain('Picked Holder Co., Ltd.');
       choose(deep<HTMLSelectElement>(other, '#f-holder-profile'), detail.profile.id);
       await until(() => other.draft.holder.profileId === detail.profile.id, 4000, 'the profile chosen');
-      await until(() => evidencePicker(other, 'holder.powerOfAttorney').descriptors.length === 1, 8000, 'the attachments known');
+      await until(
+        () => evidencePicker(other, 'holder.powerOfAttorney').descriptors.length === 1,
+        8000,
+        'the attachments known',
+      );
       await other.updateComplete;
       expect(deep<HTMLInputElement>(other, '#f-holder-name').value).to.equal('Picked Holder Co., Ltd.');
       expect(deep<HTMLInputElement>(other, '#f-holder-identificationNumber').value).to.equal('91440101MA5CPICK00');
@@ -487,7 +528,7 @@ describe('<ipr-complaint-form>', () => {
       expect(deep<HTMLButtonElement>(el, 'button.save-profile').disabled).to.equal(false);
     });
 
-    it('lists an expired profile disabled and marked, an expiring one with its days left (at the form\'s clock)', async () => {
+    it("lists an expired profile disabled and marked, an expiring one with its days left (at the form's clock)", async () => {
       const soon = await makeProfile(client, 'Soon In Form Ltd', dayFromToday(12));
       const el = await makeForm();
       await holderStep(el);
@@ -524,7 +565,11 @@ describe('<ipr-complaint-form>', () => {
       fixtureCleanup();
       const el = await makeForm({ key, storage: 'indexeddb' });
       expect(el.draft.holder.profileId).to.equal(profile.id);
-      await until(() => deep<HTMLSelectElement>(el, '#f-holder-profile').value === profile.id, 8000, 'the profile selected again');
+      await until(
+        () => deep<HTMLSelectElement>(el, '#f-holder-profile').value === profile.id,
+        8000,
+        'the profile selected again',
+      );
       expect(deep<HTMLInputElement>(el, '#f-holder-name').value).to.equal('Reload Holder Ltd');
       await next(el);
       expect(el.step).to.equal('evidence');

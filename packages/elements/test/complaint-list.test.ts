@@ -2,7 +2,18 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { IprComplaintList } from '../src/index.js';
 import type { ComplaintSummary } from '@ipr/validators';
-import { TOKENS, choose, clientFor, deep, deepAll, fileComplaint, text, toSupplierResponded, type, until } from './support/helpers.js';
+import {
+  TOKENS,
+  choose,
+  clientFor,
+  deep,
+  deepAll,
+  fileComplaint,
+  text,
+  toSupplierResponded,
+  type,
+  until,
+} from './support/helpers.js';
 
 const client = clientFor(TOKENS.complainantA);
 
@@ -10,7 +21,8 @@ async function loaded(el: IprComplaintList) {
   await until(() => el.shadowRoot?.querySelector('tr.data, .empty'), 8000, 'rows');
   await el.updateComplete;
 }
-const rowOf = (el: IprComplaintList, id: string) => el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr.data[data-id="${id}"]`);
+const rowOf = (el: IprComplaintList, id: string) =>
+  el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr.data[data-id="${id}"]`);
 
 describe('<ipr-complaint-list>', () => {
   it('renders with no axe violations', async () => {
@@ -28,13 +40,21 @@ describe('<ipr-complaint-list>', () => {
     const status = deep<HTMLSelectElement>(el, '#status');
     status.value = 'cancelled';
     status.dispatchEvent(new Event('change'));
-    await until(() => el.items.every((s) => s.status === 'cancelled') && !el.items.some((s) => s.id === complaint.id), 8000, 'the status filter');
+    await until(
+      () => el.items.every((s) => s.status === 'cancelled') && !el.items.some((s) => s.id === complaint.id),
+      8000,
+      'the status filter',
+    );
     status.value = '';
     status.dispatchEvent(new Event('change'));
     const typeSelect = deep<HTMLSelectElement>(el, '#type');
     typeSelect.value = 'patent_infringement';
     typeSelect.dispatchEvent(new Event('change'));
-    await until(() => el.items.length > 0 && el.items.every((s) => s.type === 'patent_infringement'), 8000, 'the type filter');
+    await until(
+      () => el.items.length > 0 && el.items.every((s) => s.type === 'patent_infringement'),
+      8000,
+      'the type filter',
+    );
     type(deep<HTMLInputElement>(el, '#q'), complaint.number);
     await until(() => el.items.length === 1 && el.items[0]!.id === complaint.id, 8000, 'the number search');
     // The other type with the same number: nothing.
@@ -48,7 +68,9 @@ describe('<ipr-complaint-list>', () => {
 
   it('opens a complaint by its number (ipr-complaint-open)', async () => {
     const complaint = await fileComplaint(client);
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`,
+    );
     await until(() => rowOf(el, complaint.id), 8000, 'the row');
     setTimeout(() => rowOf(el, complaint.id)!.querySelector<HTMLButtonElement>('button.number')!.click());
     const event = await oneEvent(el, 'ipr-complaint-open');
@@ -57,11 +79,21 @@ describe('<ipr-complaint-list>', () => {
 
   it('cancel asks for confirmation, then fires ipr-complaint-cancelled and updates the row', async () => {
     const complaint = await fileComplaint(client);
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`);
-    const row = await until(() => rowOf(el, complaint.id)?.querySelector<HTMLButtonElement>('button[data-action=cancel]'), 8000, 'the cancel button');
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`,
+    );
+    const row = await until(
+      () => rowOf(el, complaint.id)?.querySelector<HTMLButtonElement>('button[data-action=cancel]'),
+      8000,
+      'the cancel button',
+    );
     row.click();
     await el.updateComplete;
-    const dialog = await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.action[open]'), 4000, 'the dialog');
+    const dialog = await until(
+      () => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.action[open]'),
+      4000,
+      'the dialog',
+    );
     expect(text(dialog)).to.contain('This cannot be undone.');
     await expect(el).to.be.accessible();
     // "Cancel" in the dialog leaves the complaint as it is.
@@ -81,12 +113,22 @@ describe('<ipr-complaint-list>', () => {
 
   it('platform arbitration requires a reason', async () => {
     const complaint = await toSupplierResponded(await fileComplaint(client));
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`);
-    const button = await until(() => rowOf(el, complaint.id)?.querySelector<HTMLButtonElement>('button[data-action=request_arbitration]'), 8000, 'the arbitration button');
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`,
+    );
+    const button = await until(
+      () => rowOf(el, complaint.id)?.querySelector<HTMLButtonElement>('button[data-action=request_arbitration]'),
+      8000,
+      'the arbitration button',
+    );
     expect(rowOf(el, complaint.id)!.querySelector('button[data-action=check]')).to.exist;
     expect(rowOf(el, complaint.id)!.querySelector('button[data-action=confirm_close]')).to.exist;
     button.click();
-    const dialog = await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.action[open]'), 4000, 'the dialog');
+    const dialog = await until(
+      () => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.action[open]'),
+      4000,
+      'the dialog',
+    );
     dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
     await el.updateComplete;
     expect(text(dialog.querySelector('#reason-error'))).to.contain('Give a reason');
@@ -103,10 +145,17 @@ describe('<ipr-complaint-list>', () => {
   it('renders only the visible rows of 10,000 and keeps scrolling cheap', async () => {
     const now = new Date().toISOString();
     const items: ComplaintSummary[] = Array.from({ length: 10_000 }, (_, i) => ({
-      id: `c${i}`, number: `IPR-2026-${String(i + 1).padStart(6, '0')}`, type: 'trademark_infringement', status: 'submitted',
-      productCount: (i % 7) + 1, createdAt: now, updatedAt: now,
+      id: `c${i}`,
+      number: `IPR-2026-${String(i + 1).padStart(6, '0')}`,
+      type: 'trademark_infringement',
+      status: 'submitted',
+      productCount: (i % 7) + 1,
+      createdAt: now,
+      updatedAt: now,
     }));
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list viewer-role="complainant" .items=${items} .total=${items.length}></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list viewer-role="complainant" .items=${items} .total=${items.length}></ipr-complaint-list>`,
+    );
     await el.updateComplete;
     const rendered = deepAll(el, 'tr.data').length;
     expect(rendered).to.be.greaterThan(5).and.lessThan(60);
@@ -127,13 +176,17 @@ describe('<ipr-complaint-list>', () => {
   });
 
   it('shows the empty state', async () => {
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} q="IPR-1999-999999"></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${client} q="IPR-1999-999999"></ipr-complaint-list>`,
+    );
     await until(() => el.shadowRoot!.querySelector('.empty'), 8000, 'the empty state');
     expect(text(deep(el, '.empty'))).to.equal('No complaints match.');
   });
 
   it('shows a load error with a retry', async () => {
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${clientFor('wrong-token')}></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${clientFor('wrong-token')}></ipr-complaint-list>`,
+    );
     const alert = await until(() => el.shadowRoot!.querySelector('[role=alert]'), 8000, 'the error');
     expect(text(alert)).to.contain('Sign in again');
     el.client = client;

@@ -4,7 +4,14 @@ import { define } from '../src/base/define.js';
 
 describe('define', () => {
   it('registers every tag', () => {
-    for (const tag of ['ipr-provider', 'ipr-product-picker', 'ipr-evidence-picker', 'ipr-complaint-form', 'ipr-complaint-list', 'ipr-complaint-detail']) {
+    for (const tag of [
+      'ipr-provider',
+      'ipr-product-picker',
+      'ipr-evidence-picker',
+      'ipr-complaint-form',
+      'ipr-complaint-list',
+      'ipr-complaint-detail',
+    ]) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
   });
@@ -30,7 +37,12 @@ describe('define', () => {
       // A different URL is a separate module instance, as with a second bundle on the page.
       const entry = new URL('../src/define.ts?copy=2', import.meta.url).href;
       await import(/* @vite-ignore */ entry);
-      const form = await import(/* @vite-ignore */ new URL('../src/components/complaint-form/complaint-form.component.ts?copy=2', import.meta.url).href);
+      const form = await import(
+        /* @vite-ignore */ new URL(
+          '../src/components/complaint-form/complaint-form.component.ts?copy=2',
+          import.meta.url,
+        ).href
+      );
       expect(form.IprComplaintForm).not.to.equal(customElements.get('ipr-complaint-form'));
       expect(define('ipr-complaint-form', form.IprComplaintForm)).to.equal(false);
     } finally {

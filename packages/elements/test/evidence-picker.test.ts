@@ -12,7 +12,9 @@ describe('<ipr-evidence-picker>', () => {
   });
 
   it('uploads a new image with a preview, marks it original, removes it', async () => {
-    const el = await fixture<IprEvidencePicker>(html`<ipr-evidence-picker .client=${client} allow-original></ipr-evidence-picker>`);
+    const el = await fixture<IprEvidencePicker>(
+      html`<ipr-evidence-picker .client=${client} allow-original></ipr-evidence-picker>`,
+    );
     await el.addFiles([await pngFile('photo.png')]);
     await el.updateComplete;
     expect(el.value).to.have.length(1);
@@ -58,7 +60,9 @@ describe('<ipr-evidence-picker>', () => {
     const data = new DataTransfer();
     data.items.add(pdfFile('dropped.pdf'));
     const changed = oneEvent(el, 'change');
-    deep(el, '[part=drop]').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    deep(el, '[part=drop]').dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
     await changed;
     expect(el.descriptors.map((d) => d.name)).to.deep.equal(['dropped.pdf']);
   });
@@ -79,14 +83,20 @@ describe('<ipr-evidence-picker>', () => {
     const saved = (await client.evidence.upload(pdfFile('saved-before.pdf'))).data!;
     const el = await fixture<IprEvidencePicker>(html`<ipr-evidence-picker .client=${client}></ipr-evidence-picker>`);
     deep<HTMLDetailsElement>(el, 'details[part=saved]').open = true;
-    const label = await until(() => deepAll(el, '[part=saved] label').find((l) => text(l).includes('saved-before.pdf')), 8000, 'saved evidence');
+    const label = await until(
+      () => deepAll(el, '[part=saved] label').find((l) => text(l).includes('saved-before.pdf')),
+      8000,
+      'saved evidence',
+    );
     label.querySelector('input')!.click();
     await el.updateComplete;
     expect(el.value[0]!.id).to.equal(saved.id);
   });
 
   it('takes part in a host form: value, validity, reset', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><ipr-evidence-picker name="files" required .client=${client}></ipr-evidence-picker></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ipr-evidence-picker name="files" required .client=${client}></ipr-evidence-picker></form>`,
+    );
     const el = form.querySelector<IprEvidencePicker>('ipr-evidence-picker')!;
     await el.updateComplete;
     expect(form.checkValidity()).to.equal(false);
@@ -103,7 +113,9 @@ describe('<ipr-evidence-picker>', () => {
   });
 
   it('requires an original image for Picture Embezzlement (require-original)', async () => {
-    const el = await fixture<IprEvidencePicker>(html`<ipr-evidence-picker .client=${client} allow-original require-original show-errors></ipr-evidence-picker>`);
+    const el = await fixture<IprEvidencePicker>(
+      html`<ipr-evidence-picker .client=${client} allow-original require-original show-errors></ipr-evidence-picker>`,
+    );
     await el.addFiles([await pngFile('not-marked.png')]);
     await el.updateComplete;
     expect(el.validity!.customError).to.equal(true);

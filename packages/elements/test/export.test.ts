@@ -18,12 +18,22 @@ async function sheetRows(blob: Blob): Promise<string[][]> {
 /** The next ipr-export of `el`; fails at once with the shown error when the export fails instead. */
 async function exported(el: IprComplaintList) {
   const event = oneEvent(el, 'ipr-export');
-  const failed = until(() => el.shadowRoot!.querySelector('.export-error'), 15_000, 'an export error').then((e) => { throw new Error(`export failed: ${text(e)}`); });
-  return Promise.race([event, failed.catch((e: Error) => { if (e.message.startsWith('export failed')) throw e; return event; })]);
+  const failed = until(() => el.shadowRoot!.querySelector('.export-error'), 15_000, 'an export error').then((e) => {
+    throw new Error(`export failed: ${text(e)}`);
+  });
+  return Promise.race([
+    event,
+    failed.catch((e: Error) => {
+      if (e.message.startsWith('export failed')) throw e;
+      return event;
+    }),
+  ]);
 }
 
 async function listFor(q: string, locale = 'en') {
-  const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} q=${q} locale=${locale} live="false"></ipr-complaint-list>`);
+  const el = await fixture<IprComplaintList>(
+    html`<ipr-complaint-list .client=${client} q=${q} locale=${locale} live="false"></ipr-complaint-list>`,
+  );
   await until(() => el.shadowRoot!.querySelector('tr.data, .empty'), 8000, 'the list');
   await el.updateComplete;
   return el;
@@ -31,8 +41,13 @@ async function listFor(q: string, locale = 'en') {
 
 describe('<ipr-complaint-list> export', () => {
   let downloads: ReturnType<typeof captureDownloads>;
-  beforeEach(() => { downloads = captureDownloads(); });
-  afterEach(() => { downloads.restore(); fixtureCleanup(); });
+  beforeEach(() => {
+    downloads = captureDownloads();
+  });
+  afterEach(() => {
+    downloads.restore();
+    fixtureCleanup();
+  });
 
   it('offers .xlsx and .csv as labelled, keyboard-reachable buttons', async () => {
     const el = await listFor('');
@@ -65,13 +80,17 @@ describe('<ipr-complaint-list> export', () => {
     expect(body[0]![col('status')]).to.equal('Submitted');
     expect(body[0]![col('productUrl')]).to.equal(complaint.products[0]!.url);
     await el.updateComplete;
-    expect(text(deep(el, '.export-status'))).to.equal(`${complaint.products.length} row${complaint.products.length === 1 ? '' : 's'} exported.`);
+    expect(text(deep(el, '.export-status'))).to.equal(
+      `${complaint.products.length} row${complaint.products.length === 1 ? '' : 's'} exported.`,
+    );
   });
 
   it('downloads an .xlsx in Chinese whose rows follow the status filter', async () => {
     const complaint = await fileComplaint(client);
     await ok(clientFor(TOKENS.platform).complaints.act(complaint.id, 'forward_to_supplier'));
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} status="awaiting_supplier" locale="zh-CN" live="false"></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${client} status="awaiting_supplier" locale="zh-CN" live="false"></ipr-complaint-list>`,
+    );
     await until(() => el.shadowRoot!.querySelector('tr.data'), 8000, 'the list');
     await el.updateComplete;
     const expected = (await ok(client.complaints.list({ status: 'awaiting_supplier', limit: 100 }))).items;
@@ -89,7 +108,10 @@ describe('<ipr-complaint-list> export', () => {
     const numbers = new Set(body.map((r) => r[0]));
     expect(numbers.has(complaint.number)).to.equal(true);
     for (const s of expected) expect(numbers.has(s.number), s.number).to.equal(true);
-    expect(body.every((r) => r[2] === '等待供应商处理')).to.equal(true, 'only the filtered status, as its Chinese label');
+    expect(body.every((r) => r[2] === '等待供应商处理')).to.equal(
+      true,
+      'only the filtered status, as its Chinese label',
+    );
   });
 
   it('shows a failed export in place and leaves the buttons usable', async () => {
@@ -114,7 +136,9 @@ describe('<ipr-complaint-list> export', () => {
     await el.updateComplete;
     expect(deep(el, '[part=export] [role=group]').getAttribute('aria-busy')).to.equal('true');
     // aria-disabled (not disabled): the focused button keeps the keyboard focus; a second click is ignored.
-    expect(deepAll<HTMLButtonElement>(el, '[part=export] button').every((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(true);
+    expect(
+      deepAll<HTMLButtonElement>(el, '[part=export] button').every((b) => b.getAttribute('aria-disabled') === 'true'),
+    ).to.equal(true);
     expect(el.shadowRoot!.activeElement).to.equal(button);
     deep<HTMLButtonElement>(el, 'button[data-format=xlsx]').click();
     expect(text(deep(el, '.export-status'))).to.equal('Preparing the export…');

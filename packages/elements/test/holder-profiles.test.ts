@@ -8,7 +8,9 @@ import { dayFromToday, later, makeProfile, profilesOf } from './support/profiles
 const client = clientFor(TOKENS.complainantA);
 
 async function makeList(opts: { now?: Date; locale?: string } = {}) {
-  const el = await fixture<IprHolderProfiles>(html`<ipr-holder-profiles .client=${client} .now=${opts.now} locale=${opts.locale ?? 'en'}></ipr-holder-profiles>`);
+  const el = await fixture<IprHolderProfiles>(
+    html`<ipr-holder-profiles .client=${client} .now=${opts.now} locale=${opts.locale ?? 'en'}></ipr-holder-profiles>`,
+  );
   await until(() => el.shadowRoot!.querySelector('ul.profiles, p.hint'), 8000, 'the profiles');
   await el.updateComplete;
   return el;
@@ -26,7 +28,7 @@ describe('<ipr-holder-profiles>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('badges each power-of-attorney state with the rule of the validators, at the element\'s clock', async () => {
+  it("badges each power-of-attorney state with the rule of the validators, at the element's clock", async () => {
     const soon = await makeProfile(client, 'Soon Expiring GmbH', dayFromToday(10));
     const none = await makeProfile(client, 'No Date Co', null);
     const far = await makeProfile(client, 'Far Future Inc', dayFromToday(400));
@@ -65,7 +67,10 @@ describe('<ipr-holder-profiles>', () => {
     type(deep<HTMLInputElement>(el, '#p-powerOfAttorneyExpiresAt'), dayFromToday(90));
     await el.updateComplete;
     const [licence, poa] = [await uploadPdf(client, 'sz-licence.pdf'), await uploadPdf(client, 'sz-poa.pdf')];
-    for (const [key, doc] of [['holder.identificationAttachments', licence], ['holder.powerOfAttorney', poa]] as const) {
+    for (const [key, doc] of [
+      ['holder.identificationAttachments', licence],
+      ['holder.powerOfAttorney', poa],
+    ] as const) {
       const picker = deep<IprEvidencePicker>(el, `ipr-evidence-picker[data-key="${key}"]`);
       picker.descriptors = [doc];
       picker.value = [{ id: doc.id }];
@@ -78,7 +83,11 @@ describe('<ipr-holder-profiles>', () => {
     expect(event.detail.created).to.equal(true);
     expect(event.detail.profile.label).to.equal('Aurora (Shenzhen branch)');
     expect(event.detail.profile.holder.powerOfAttorney).to.deep.equal([poa.id]);
-    await until(() => el.shadowRoot!.querySelector(`li.profile[data-id="${event.detail.profile.id}"]`), 8000, 'the new profile in the list');
+    await until(
+      () => el.shadowRoot!.querySelector(`li.profile[data-id="${event.detail.profile.id}"]`),
+      8000,
+      'the new profile in the list',
+    );
     expect(text(deep(el, '.status'))).to.contain('Saved');
     const stored = await ok(profilesOf(client).list());
     expect(stored.items.map((p) => p.id)).to.include(event.detail.profile.id);
@@ -145,7 +154,9 @@ describe('<ipr-holder-profiles>', () => {
 
   it("never shows another account's profiles", async () => {
     const mine = await makeProfile(client, 'Only A Ltd', null);
-    const el = await fixture<IprHolderProfiles>(html`<ipr-holder-profiles .client=${clientFor(TOKENS.complainantB)}></ipr-holder-profiles>`);
+    const el = await fixture<IprHolderProfiles>(
+      html`<ipr-holder-profiles .client=${clientFor(TOKENS.complainantB)}></ipr-holder-profiles>`,
+    );
     await until(() => el.shadowRoot!.querySelector('ul.profiles, p.hint'), 8000, 'the profiles');
     expect(el.shadowRoot!.querySelector(`li.profile[data-id="${mine.id}"]`)).to.equal(null);
     expect(deepAll(el, 'li.profile').length).to.equal(el.profiles.length);

@@ -10,7 +10,10 @@ import { spyOnWorkers } from '../../client/test/browser/worker-spy.js';
 async function linksWorkbook(n: number): Promise<File> {
   const XLSX = await import('xlsx');
   const book = XLSX.utils.book_new();
-  const rows = [['Product link'], ...Array.from({ length: n }, (_, i) => [`https://market.example/product/w${String(i).padStart(6, '0')}`])];
+  const rows = [
+    ['Product link'],
+    ...Array.from({ length: n }, (_, i) => [`https://market.example/product/w${String(i).padStart(6, '0')}`]),
+  ];
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Links');
   return new File([XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer], `links-${n}.xlsx`);
 }
@@ -47,7 +50,11 @@ describe('<ipr-product-picker> import at the limit', () => {
     // Scrolling to the end brings the 801st link (sheet row 802), refused over the limit.
     const viewport = deep<HTMLElement>(el, '.import-result .rows');
     viewport.scrollTop = viewport.scrollHeight;
-    const last = await until(() => shown().find((r) => r.getAttribute('data-row') === '802'), 4000, 'row 802 after scrolling');
+    const last = await until(
+      () => shown().find((r) => r.getAttribute('data-row') === '802'),
+      4000,
+      'row 802 after scrolling',
+    );
     expect(last.querySelector('td.bad')).to.exist;
     expect(text(last)).to.contain('over the limit of 800');
     expect(shown().length).to.be.lessThan(60);

@@ -12,12 +12,21 @@ function counted(token: string = TOKENS.complainantA) {
   const counts = { subscribe: 0, unsubscribe: 0, list: 0 };
   const client: IprClient = {
     ...real,
-    complaints: { ...real.complaints, list: (query, opts) => { counts.list++; return real.complaints.list(query, opts); } },
+    complaints: {
+      ...real.complaints,
+      list: (query, opts) => {
+        counts.list++;
+        return real.complaints.list(query, opts);
+      },
+    },
     events: {
       subscribe: (onEvent, opts) => {
         counts.subscribe++;
         const stop = real.events!.subscribe(onEvent, opts);
-        return () => { counts.unsubscribe++; stop(); };
+        return () => {
+          counts.unsubscribe++;
+          stop();
+        };
       },
     },
   };
@@ -25,7 +34,8 @@ function counted(token: string = TOKENS.complainantA) {
 }
 
 const liveState = (el: Element) => el.shadowRoot?.querySelector<HTMLElement>('[part=live]')?.dataset.state;
-const rowOf = (el: IprComplaintList, id: string) => el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr.data[data-id="${id}"]`);
+const rowOf = (el: IprComplaintList, id: string) =>
+  el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr.data[data-id="${id}"]`);
 
 /** Collects ipr-complaint-updated events of `el`. */
 function updates(el: HTMLElement) {
@@ -51,7 +61,11 @@ describe('live status (GET /v1/events)', () => {
 
     await ok(platform.complaints.act(complaint.id, 'forward_to_supplier'));
 
-    await until(() => rowOf(el, complaint.id)?.querySelector('[data-status=awaiting_supplier]'), 8000, 'the row to show the new status');
+    await until(
+      () => rowOf(el, complaint.id)?.querySelector('[data-status=awaiting_supplier]'),
+      8000,
+      'the row to show the new status',
+    );
     expect(text(rowOf(el, complaint.id)!.querySelector('.badge'))).to.equal('Awaiting supplier');
     const updated = el.items.find((s) => s.id === complaint.id)!;
     expect(Date.parse(updated.updatedAt)).to.be.greaterThan(Date.parse(complaint.updatedAt) - 1);
@@ -62,7 +76,9 @@ describe('live status (GET /v1/events)', () => {
   it('a new complaint matching the filters appears without a reload; one that does not match is ignored', async () => {
     const { client } = counted();
     const other = clientFor(TOKENS.complainantA);
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} status="submitted"></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${client} status="submitted"></ipr-complaint-list>`,
+    );
     await until(() => el.shadowRoot!.querySelector('tr.data, .empty'), 8000, 'the first page');
     await until(() => liveState(el) === 'open', 8000, 'the live stream');
     const total = el.total;
@@ -73,7 +89,11 @@ describe('live status (GET /v1/events)', () => {
     expect(el.items[0]!.id).to.equal(fresh.id, 'newest first');
     expect(el.total).to.equal(total + 1);
     expect(deep(el, '.viewport')).to.equal(viewport, 'the table was not rebuilt');
-    await until(() => seen.some((d) => d.id === fresh.id && d.action === 'create'), 4000, 'ipr-complaint-updated for the new complaint');
+    await until(
+      () => seen.some((d) => d.id === fresh.id && d.action === 'create'),
+      4000,
+      'ipr-complaint-updated for the new complaint',
+    );
 
     // Forwarded: its status no longer matches the filter, but the row stays and shows the change.
     await ok(platform.complaints.act(fresh.id, 'forward_to_supplier'));
@@ -83,13 +103,19 @@ describe('live status (GET /v1/events)', () => {
   it('the detail view fetches the complaint again when it changes elsewhere', async () => {
     const { client } = counted();
     const complaint = await fileComplaint(client);
-    const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail .client=${client} complaint-id=${complaint.id}></ipr-complaint-detail>`);
+    const el = await fixture<IprComplaintDetail>(
+      html`<ipr-complaint-detail .client=${client} complaint-id=${complaint.id}></ipr-complaint-detail>`,
+    );
     await until(() => el.shadowRoot!.querySelector('[part=header]'), 8000, 'the complaint');
     await until(() => liveState(el) === 'open', 8000, 'the live stream');
     expect(el.shadowRoot!.querySelectorAll('ol.history li')).to.have.length(1);
     setTimeout(() => void platform.complaints.act(complaint.id, 'forward_to_supplier'));
     const event = await oneEvent(el, 'ipr-complaint-updated');
-    expect(event.detail).to.deep.equal({ id: complaint.id, status: 'awaiting_supplier', action: 'forward_to_supplier' });
+    expect(event.detail).to.deep.equal({
+      id: complaint.id,
+      status: 'awaiting_supplier',
+      action: 'forward_to_supplier',
+    });
     await until(() => el.shadowRoot!.querySelectorAll('ol.history li').length === 2, 8000, 'the refetched history');
     expect(text(deep(el, '.status'))).to.equal('Awaiting supplier');
     expect(deep(el, 'ol.history li:last-child').dataset.action).to.equal('forward_to_supplier');
@@ -115,7 +141,9 @@ describe('live status (GET /v1/events)', () => {
 
   it('live="false" opens no stream; turning it on subscribes; a new client resubscribes', async () => {
     const first = counted();
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${first.client} live="false"></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${first.client} live="false"></ipr-complaint-list>`,
+    );
     await until(() => el.shadowRoot!.querySelector('tr.data, .empty'), 8000, 'the first page');
     expect(el.live).to.equal(false);
     expect(first.counts.subscribe).to.equal(0);
@@ -144,7 +172,12 @@ describe('live status (GET /v1/events)', () => {
       if (!url.includes('/v1/events') || streams++ > 0 || !response.body) return response;
       const reader = response.body.getReader();
       const body = new ReadableStream<Uint8Array>({
-        start(controller) { cut = () => { controller.error(new TypeError('network connection lost')); void reader.cancel(); }; },
+        start(controller) {
+          cut = () => {
+            controller.error(new TypeError('network connection lost'));
+            void reader.cancel();
+          };
+        },
         async pull(controller) {
           const { value, done } = await reader.read();
           if (done) controller.close();
@@ -153,9 +186,15 @@ describe('live status (GET /v1/events)', () => {
       });
       return new Response(body, { status: response.status, headers: response.headers });
     };
-    const client = createIprClient({ baseUrl: location.origin, token: TOKENS.complainantA, fetch: fetchCutOnce }) as IprClient;
+    const client = createIprClient({
+      baseUrl: location.origin,
+      token: TOKENS.complainantA,
+      fetch: fetchCutOnce,
+    }) as IprClient;
     const complaint = await fileComplaint(client);
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`,
+    );
     await until(() => rowOf(el, complaint.id), 8000, 'the row');
     await until(() => liveState(el) === 'open' && cut, 8000, 'the live stream');
     cut!();
@@ -165,12 +204,18 @@ describe('live status (GET /v1/events)', () => {
     await ok(platform.complaints.act(complaint.id, 'forward_to_supplier'));
     await until(() => liveState(el) === 'open', 15_000, 'open again');
     expect(streams).to.equal(2);
-    await until(() => rowOf(el, complaint.id)?.querySelector('[data-status=awaiting_supplier]'), 8000, 'the forward made while disconnected');
+    await until(
+      () => rowOf(el, complaint.id)?.querySelector('[data-status=awaiting_supplier]'),
+      8000,
+      'the forward made while disconnected',
+    );
   });
 
   it('shows the live indicator in Chinese and keeps axe clean', async () => {
     const { client } = counted();
-    const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} locale="zh-CN"></ipr-complaint-list>`);
+    const el = await fixture<IprComplaintList>(
+      html`<ipr-complaint-list .client=${client} locale="zh-CN"></ipr-complaint-list>`,
+    );
     await until(() => liveState(el) === 'open', 8000, 'the live stream');
     await el.updateComplete;
     expect(text(el.shadowRoot!.querySelector('[part=live]'))).to.equal('实时更新 实时');

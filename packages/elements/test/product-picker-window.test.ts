@@ -71,10 +71,16 @@ describe('<ipr-product-picker> with 800 added products', () => {
     expect(middle.length).to.be.lessThan(40);
     expect(middle.map((li) => li.getAttribute('data-url'))).to.include(products[400]!.url);
     expect(middle.map((li) => li.getAttribute('data-url'))).not.to.include(products[0]!.url);
-    expect(middle[0]!.getAttribute('aria-posinset')).to.equal(String(products.findIndex((p) => p.url === middle[0]!.getAttribute('data-url')) + 1));
+    expect(middle[0]!.getAttribute('aria-posinset')).to.equal(
+      String(products.findIndex((p) => p.url === middle[0]!.getAttribute('data-url')) + 1),
+    );
 
     await scrollList(el, list(el).scrollHeight);
-    const last = await until(() => items(el).find((li) => li.getAttribute('aria-posinset') === String(MAX)), 4000, 'the 800th item');
+    const last = await until(
+      () => items(el).find((li) => li.getAttribute('aria-posinset') === String(MAX)),
+      4000,
+      'the 800th item',
+    );
     expect(last.getAttribute('data-url')).to.equal(products[MAX - 1]!.url);
     expect(text(last.querySelector('.name'))).to.equal(products[MAX - 1]!.name);
     expect(items(el).length).to.be.lessThan(40);
@@ -85,7 +91,10 @@ describe('<ipr-product-picker> with 800 added products', () => {
     const first = deep<HTMLButtonElement>(el, '.added-list > li[data-url] button.remove');
     first.focus();
     const presses = 40;
-    expect(deepAll(el, `.added-list li[data-url="${products[presses]!.url}"]`), 'not rendered before tabbing').to.have.length(0);
+    expect(
+      deepAll(el, `.added-list li[data-url="${products[presses]!.url}"]`),
+      'not rendered before tabbing',
+    ).to.have.length(0);
     for (let i = 1; i <= presses; i++) {
       await sendKeys({ press: 'Tab' });
       await frame();
@@ -128,7 +137,11 @@ describe('<ipr-product-picker> with 800 added products', () => {
 
     // The last one: focus goes to the one before, now the last.
     await scrollList(el, list(el).scrollHeight);
-    const lastButton = await until(() => deepAll<HTMLButtonElement>(el, `.added-list li[data-url="${products[MAX - 1]!.url}"] button.remove`)[0], 4000, 'the last item');
+    const lastButton = await until(
+      () => deepAll<HTMLButtonElement>(el, `.added-list li[data-url="${products[MAX - 1]!.url}"] button.remove`)[0],
+      4000,
+      'the last item',
+    );
     lastButton.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -150,17 +163,25 @@ describe('<ipr-product-picker> with 800 added products', () => {
     const el = await fixture<IprProductPicker>(html`<ipr-product-picker></ipr-product-picker>`);
     const pool = products.slice(0, 4).map((p) => p.url);
     let seed = 1;
-    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     const wrong: string[] = [];
     for (let k = 0; k < 200; k++) {
-      const links = Array.from({ length: 1 + Math.floor(random() * 6) }, () => pool[Math.floor(random() * pool.length)]!);
+      const links = Array.from(
+        { length: 1 + Math.floor(random() * 6) },
+        () => pool[Math.floor(random() * pool.length)]!,
+      );
       el.value = links;
       await el.updateComplete;
       const shown = items(el).map((li) => li.getAttribute('data-url'));
       if (shown.join() !== links.join()) wrong.push(`${links.join()} rendered as ${shown.join()}`);
     }
     expect(wrong).to.deep.equal([]);
-    expect(items(el).map((li) => li.getAttribute('aria-posinset'))).to.deep.equal(el.value.map((_, i) => String(i + 1)));
+    expect(items(el).map((li) => li.getAttribute('aria-posinset'))).to.deep.equal(
+      el.value.map((_, i) => String(i + 1)),
+    );
   });
 
   it('shows the open-complaint warning, number included, on a flagged item scrolled into view', async () => {
@@ -173,7 +194,9 @@ describe('<ipr-product-picker> with 800 added products', () => {
     const links = products.map((p) => p.url);
     links[at] = flagged;
 
-    const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client} style="width: 20rem"></ipr-product-picker>`);
+    const el = await fixture<IprProductPicker>(
+      html`<ipr-product-picker .client=${client} style="width: 20rem"></ipr-product-picker>`,
+    );
     el.value = links;
     await until(() => el.openComplaints.length === 1, 8000, 'the open complaint check');
     await el.updateComplete;

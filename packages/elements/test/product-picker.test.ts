@@ -69,7 +69,17 @@ describe('<ipr-product-picker>', () => {
     // A real workbook, written with the same library the client reads it with.
     const XLSX = await import('xlsx');
     const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Product link'], [products[0]!.url], ['not a link'], [products[1]!.url], [products[0]!.url]]), 'Links');
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['Product link'],
+        [products[0]!.url],
+        ['not a link'],
+        [products[1]!.url],
+        [products[0]!.url],
+      ]),
+      'Links',
+    );
     const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
     const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
     const result = await el.importFile(new File([bytes], 'links.xlsx'));
@@ -99,14 +109,20 @@ describe('<ipr-product-picker>', () => {
   it('shows a product named <img src=x onerror=alert(1)> as text', async () => {
     let alerted = false;
     const original = window.alert;
-    window.alert = () => { alerted = true; };
+    window.alert = () => {
+      alerted = true;
+    };
     try {
       const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
       const input = deep<HTMLInputElement>(el, '#q');
       input.value = 'Hostile';
       input.dispatchEvent(new Event('input'));
       deep<HTMLFormElement>(el, 'form.search').requestSubmit();
-      const name = await until(() => deepAll(el, '.results .name').find((n) => text(n).includes('Hostile widget')), 8000, 'the hostile product');
+      const name = await until(
+        () => deepAll(el, '.results .name').find((n) => text(n).includes('Hostile widget')),
+        8000,
+        'the hostile product',
+      );
       expect(text(name)).to.equal('<img src=x onerror=alert(1)> Hostile widget');
       name.closest('li')!.querySelector<HTMLButtonElement>('button.add')!.click();
       await el.updateComplete;
@@ -133,7 +149,11 @@ describe('<ipr-product-picker>', () => {
     it('marks each such product with that complaint number and a note; it is a warning, not a block', async () => {
       const { product, number } = await productInOpenComplaint();
       const others = await someProducts(client, 20);
-      const openUrls = new Set((await ok(client.products.resolveLinks(others.map((p) => p.url)))).items.filter((r) => r.openComplaint).map((r) => r.url));
+      const openUrls = new Set(
+        (await ok(client.products.resolveLinks(others.map((p) => p.url)))).items
+          .filter((r) => r.openComplaint)
+          .map((r) => r.url),
+      );
       const fresh = others.find((p) => !openUrls.has(p.url) && p.url !== product.url)!;
       const el = await fixture<IprProductPicker>(html`<ipr-product-picker .client=${client}></ipr-product-picker>`);
       el.add([fresh, product]);
@@ -141,9 +161,13 @@ describe('<ipr-product-picker>', () => {
       await el.updateComplete;
       expect(el.value).to.deep.equal([fresh.url, product.url]);
       const marked = deep(el, `.added li[data-url="${product.url}"]`);
-      expect(text(marked.querySelector('[part=warning]'))).to.equal(`This product is already in your open complaint ${number}.`);
+      expect(text(marked.querySelector('[part=warning]'))).to.equal(
+        `This product is already in your open complaint ${number}.`,
+      );
       expect(deep(el, `.added li[data-url="${fresh.url}"]`).querySelector('[part=warning]')).to.equal(null);
-      expect(text(deep(el, '[part=duplicates]'))).to.contain('1 added product is already in one of your open complaints');
+      expect(text(deep(el, '[part=duplicates]'))).to.contain(
+        '1 added product is already in one of your open complaints',
+      );
       expect(el.openComplaints[0]!.complaint.number).to.equal(number);
       await expect(el).to.be.accessible();
       // Removing it clears the note.
@@ -154,7 +178,9 @@ describe('<ipr-product-picker>', () => {
 
     it('says it in Chinese too', async () => {
       const { product, number } = await productInOpenComplaint();
-      const el = await fixture<IprProductPicker>(html`<ipr-product-picker locale="zh-CN" .client=${client}></ipr-product-picker>`);
+      const el = await fixture<IprProductPicker>(
+        html`<ipr-product-picker locale="zh-CN" .client=${client}></ipr-product-picker>`,
+      );
       el.value = [product.url];
       await until(() => el.openComplaints.length === 1, 8000, 'the open complaint check');
       await el.updateComplete;

@@ -3,7 +3,18 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { IprComplaintDetail } from '../src/index.js';
-import { TOKENS, clientFor, deep, deepAll, fileComplaint, freshProducts, ok, text, tokenOf, until } from './support/helpers.js';
+import {
+  TOKENS,
+  clientFor,
+  deep,
+  deepAll,
+  fileComplaint,
+  freshProducts,
+  ok,
+  text,
+  tokenOf,
+  until,
+} from './support/helpers.js';
 
 const complainant = clientFor(TOKENS.complainantA);
 
@@ -14,8 +25,14 @@ describe('<ipr-complaint-detail> supplier response', () => {
     await ok(clientFor(TOKENS.platform).complaints.act(complaint.id, 'forward_to_supplier'));
     const supplier = clientFor(tokenOf(product!.supplierId));
 
-    const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail .client=${supplier} complaint-id=${complaint.id} .live=${false}></ipr-complaint-detail>`);
-    const form = await until(() => el.shadowRoot!.querySelector<HTMLFormElement>('form.respond'), 8000, 'the response form');
+    const el = await fixture<IprComplaintDetail>(
+      html`<ipr-complaint-detail .client=${supplier} complaint-id=${complaint.id} .live=${false}></ipr-complaint-detail>`,
+    );
+    const form = await until(
+      () => el.shadowRoot!.querySelector<HTMLFormElement>('form.respond'),
+      8000,
+      'the response form',
+    );
     const answers = deepAll(el, 'form.respond fieldset.answer');
     expect(answers.map((f) => f.getAttribute('data-product'))).to.deep.equal([product!.id]);
     await expect(el).to.be.accessible();
@@ -28,7 +45,9 @@ describe('<ipr-complaint-detail> supplier response', () => {
     await el.updateComplete;
     const statement = deep<HTMLTextAreaElement>(el, 'form.respond textarea.statement');
     expect(statement.getAttribute('aria-invalid')).to.equal('true');
-    expect(text(deep(el, `#${statement.getAttribute('aria-describedby')}`))).to.equal('Explain why the product does not infringe.');
+    expect(text(deep(el, `#${statement.getAttribute('aria-describedby')}`))).to.equal(
+      'Explain why the product does not infringe.',
+    );
     expect((await ok(supplier.complaints.get(complaint.id))).status, 'nothing was sent').to.equal('awaiting_supplier');
 
     statement.value = 'Our own design, registered in 2021.';
@@ -48,7 +67,9 @@ describe('<ipr-complaint-detail> supplier response', () => {
     const complaint = await fileComplaint(complainant);
     await ok(clientFor(TOKENS.platform).complaints.act(complaint.id, 'forward_to_supplier'));
     for (const client of [complainant, clientFor(TOKENS.platform)]) {
-      const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail .client=${client} complaint-id=${complaint.id} .live=${false}></ipr-complaint-detail>`);
+      const el = await fixture<IprComplaintDetail>(
+        html`<ipr-complaint-detail .client=${client} complaint-id=${complaint.id} .live=${false}></ipr-complaint-detail>`,
+      );
       await until(() => el.shadowRoot!.querySelector('h2'), 8000, 'the complaint');
       expect(el.shadowRoot!.querySelector('form.respond')).to.equal(null);
     }

@@ -7,13 +7,22 @@
 // starting with javascript:, and the payloads are shown as text.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/define.js';
-import type { IprComplaintDetail, IprComplaintForm, IprComplaintList, IprEvidencePicker, IprHolderProfiles, IprProductPicker } from '../src/index.js';
+import type {
+  IprComplaintDetail,
+  IprComplaintForm,
+  IprComplaintList,
+  IprEvidencePicker,
+  IprHolderProfiles,
+  IprProductPicker,
+} from '../src/index.js';
 import { createDraftStore } from '@ipr/client';
 import { DECLARATION_VERSION, type Complaint, type EvidenceDescriptor } from '@ipr/validators';
 import { TOKENS, clientFor, deep, deepAll, ok, pdfFile, text, uniqueKey, until } from './support/helpers.js';
 
 declare global {
-  interface Window { __xss?: unknown }
+  interface Window {
+    __xss?: unknown;
+  }
 }
 
 const IMG = '<img src=x onerror=window.__xss=1>';
@@ -69,7 +78,8 @@ function deepText(root: Element | ShadowRoot): string {
   return parts.join(' ').replace(/\s+/g, ' ');
 }
 
-const startsWithJs = (value: string | null) => !!value && /^[\u0000-\u0020]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i.test(value);
+const startsWithJs = (value: string | null) =>
+  !!value && /^[\u0000-\u0020]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i.test(value);
 
 /** Nothing of the payload came alive inside `el`. */
 async function assertInert(el: Element, label: string) {
@@ -80,11 +90,15 @@ async function assertInert(el: Element, label: string) {
   for (const e of allElements(el)) {
     const tag = e.localName;
     if (['script', 'iframe', 'object', 'embed', 'frame'].includes(tag)) problems.push(`<${tag}> element`);
-    if (tag === 'img' && ['x', ''].includes(e.getAttribute('src') ?? '')) problems.push(`<img src="${e.getAttribute('src')}">`);
+    if (tag === 'img' && ['x', ''].includes(e.getAttribute('src') ?? ''))
+      problems.push(`<img src="${e.getAttribute('src')}">`);
     if (tag === 'svg' && e.closest('[part]') && e.getAttribute('onload') !== null) problems.push('<svg onload>');
     for (const attr of Array.from(e.attributes)) {
       if (/^on/i.test(attr.name)) problems.push(`<${tag} ${attr.name}="${attr.value}">`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(attr.name.toLowerCase()) && startsWithJs(attr.value)) {
+      if (
+        ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(attr.name.toLowerCase()) &&
+        startsWithJs(attr.value)
+      ) {
         problems.push(`<${tag} ${attr.name}="${attr.value}">`);
       }
     }
@@ -112,29 +126,48 @@ before(async () => {
   idDoc = await ok(complainant.evidence.upload(pdfFile(FILE('id-document'))));
   poaDoc = await ok(complainant.evidence.upload(pdfFile(FILE('poa'))));
   expect(evidence.name).to.equal(FILE('evidence'));
-  complaint = await ok(complainant.complaints.create({
-    type: 'trademark_infringement',
-    productLinks: Object.values(PRODUCTS).map(link),
-    description: F('description'),
-    contact: { name: F('contact'), email: 'xss@aurora.example', phone: '+86 20 1234 5678', company: F('company') },
-    discloseContactToSupplier: true,
-    isIprHolder: false,
-    holder: {
-      name: F('holder'), identificationType: 'business_registration', identificationNumber: `${IMG}[idnumber]`,
-      identificationAttachments: [idDoc.id], powerOfAttorney: [poaDoc.id], powerOfAttorneyExpiresAt: null,
-    },
-    evidence: [{ id: evidence.id }],
-    declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-  }, { idempotencyKey: crypto.randomUUID(), evidence: [evidence] }));
+  complaint = await ok(
+    complainant.complaints.create(
+      {
+        type: 'trademark_infringement',
+        productLinks: Object.values(PRODUCTS).map(link),
+        description: F('description'),
+        contact: { name: F('contact'), email: 'xss@aurora.example', phone: '+86 20 1234 5678', company: F('company') },
+        discloseContactToSupplier: true,
+        isIprHolder: false,
+        holder: {
+          name: F('holder'),
+          identificationType: 'business_registration',
+          identificationNumber: `${IMG}[idnumber]`,
+          identificationAttachments: [idDoc.id],
+          powerOfAttorney: [poaDoc.id],
+          powerOfAttorneyExpiresAt: null,
+        },
+        evidence: [{ id: evidence.id }],
+        declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+      },
+      { idempotencyKey: crypto.randomUUID(), evidence: [evidence] },
+    ),
+  );
   await ok(platform.complaints.act(complaint.id, 'forward_to_supplier'));
-  await ok(supplierA.complaints.act(complaint.id, 'respond', {
-    products: [PRODUCTS.img, PRODUCTS.script].map((productId) => ({ productId, response: 'not_infringing', statement: F('statement-a') })),
-  }));
-  await ok(supplierB.complaints.act(complaint.id, 'respond', {
-    products: [{ productId: PRODUCTS.svg, response: 'not_infringing', statement: F('statement-b') }],
-  }));
+  await ok(
+    supplierA.complaints.act(complaint.id, 'respond', {
+      products: [PRODUCTS.img, PRODUCTS.script].map((productId) => ({
+        productId,
+        response: 'not_infringing',
+        statement: F('statement-a'),
+      })),
+    }),
+  );
+  await ok(
+    supplierB.complaints.act(complaint.id, 'respond', {
+      products: [{ productId: PRODUCTS.svg, response: 'not_infringing', statement: F('statement-b') }],
+    }),
+  );
   await ok(complainant.complaints.act(complaint.id, 'request_arbitration', { reason: F('arbitration-reason') }));
-  complaint = await ok(platform.complaints.act(complaint.id, 'issue_result', { decision: 'partially_upheld', notice: F('notice') }));
+  complaint = await ok(
+    platform.complaints.act(complaint.id, 'issue_result', { decision: 'partially_upheld', notice: F('notice') }),
+  );
 });
 
 afterEach(() => {
@@ -165,7 +198,9 @@ describe('stored XSS: the detector', () => {
 
 describe('stored XSS: every element shows hostile data as text', () => {
   const openDetail = async (client: typeof complainant) => {
-    const el = await fixture<IprComplaintDetail>(html`<ipr-complaint-detail .client=${client} complaint-id=${complaint.id}></ipr-complaint-detail>`);
+    const el = await fixture<IprComplaintDetail>(
+      html`<ipr-complaint-detail .client=${client} complaint-id=${complaint.id}></ipr-complaint-detail>`,
+    );
     await until(() => el.shadowRoot!.querySelector('[part=header], [role=alert]'), 8000, 'the complaint');
     await el.updateComplete;
     return el;
@@ -174,7 +209,20 @@ describe('stored XSS: every element shows hostile data as text', () => {
   it('<ipr-complaint-detail> as the complainant', async () => {
     const el = await openDetail(complainant);
     await assertInert(el, 'detail (complainant)');
-    assertShown(el, ['description', 'contact', 'holder', 'statement-a', 'statement-b', 'arbitration-reason', 'notice', FILE('evidence')], 'detail (complainant)');
+    assertShown(
+      el,
+      [
+        'description',
+        'contact',
+        'holder',
+        'statement-a',
+        'statement-b',
+        'arbitration-reason',
+        'notice',
+        FILE('evidence'),
+      ],
+      'detail (complainant)',
+    );
     for (const p of ['xsswidget-img', 'xsswidget-script', 'xsswidget-svg']) expect(deepText(el)).to.contain(p);
     expect(deepText(el)).to.contain(`${IMG}xsswidget-img`);
     expect(deepText(el)).to.contain(`"><script>window.__xss=1</script>xsswidget-script`);
@@ -192,12 +240,22 @@ describe('stored XSS: every element shows hostile data as text', () => {
   it('<ipr-complaint-detail> as the platform', async () => {
     const el = await openDetail(platform);
     await assertInert(el, 'detail (platform)');
-    assertShown(el, ['description', 'contact', 'statement-a', 'statement-b', 'arbitration-reason', 'notice', FILE('evidence')], 'detail (platform)');
+    assertShown(
+      el,
+      ['description', 'contact', 'statement-a', 'statement-b', 'arbitration-reason', 'notice', FILE('evidence')],
+      'detail (platform)',
+    );
   });
 
   it('<ipr-complaint-list> as the complainant, a supplier and the platform', async () => {
-    for (const [client, label] of [[complainant, 'complainant'], [supplierA, 'supplier'], [platform, 'platform']] as const) {
-      const el = await fixture<IprComplaintList>(html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`);
+    for (const [client, label] of [
+      [complainant, 'complainant'],
+      [supplierA, 'supplier'],
+      [platform, 'platform'],
+    ] as const) {
+      const el = await fixture<IprComplaintList>(
+        html`<ipr-complaint-list .client=${client} q=${complaint.number}></ipr-complaint-list>`,
+      );
       await until(() => el.shadowRoot?.querySelector(`tr.data[data-id="${complaint.id}"]`), 8000, `the row (${label})`);
       await el.updateComplete;
       await assertInert(el, `list (${label})`);
@@ -216,7 +274,12 @@ describe('stored XSS: every element shows hostile data as text', () => {
     await el.updateComplete;
     await assertInert(el, 'picker results');
     const names = deepAll(el, '.results .name').map(text);
-    expect(names).to.include.members([`${IMG}xsswidget-img`, `"><script>window.__xss=1</script>xsswidget-script`, `'><svg onload=window.__xss=1>xsswidget-svg`, '<a href="javascript:window.__xss=1">xsswidget-link</a>']);
+    expect(names).to.include.members([
+      `${IMG}xsswidget-img`,
+      `"><script>window.__xss=1</script>xsswidget-script`,
+      `'><svg onload=window.__xss=1>xsswidget-svg`,
+      '<a href="javascript:window.__xss=1">xsswidget-link</a>',
+    ]);
     for (const add of deepAll<HTMLButtonElement>(el, '.results button.add')) add.click();
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 300));
@@ -231,7 +294,9 @@ describe('stored XSS: every element shows hostile data as text', () => {
   });
 
   it('<ipr-evidence-picker>: saved and uploading files with markup names', async () => {
-    const el = await fixture<IprEvidencePicker>(html`<ipr-evidence-picker .client=${complainant}></ipr-evidence-picker>`);
+    const el = await fixture<IprEvidencePicker>(
+      html`<ipr-evidence-picker .client=${complainant}></ipr-evidence-picker>`,
+    );
     await until(() => deepText(el).includes('[evidence].pdf'), 8000, 'the saved evidence');
     deep<HTMLDetailsElement>(el, 'details[part=saved]').open = true;
     el.value = [{ id: evidence.id }];
@@ -245,12 +310,25 @@ describe('stored XSS: every element shows hostile data as text', () => {
   it('<ipr-holder-profiles>: a saved holder whose label and name are markup, listed and opened for editing', async () => {
     // Saved over plain HTTP (the route of the contract), whatever the client's surface.
     const saved = await fetch('/v1/holder-profiles', {
-      method: 'POST', headers: { authorization: `Bearer ${TOKENS.complainantA}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ label: `${IMG}${SVG}[profile-label]`, holder: { name: F('profile-holder'), identificationType: 'business_registration', identificationNumber: `${IMG}[profile-id]`, identificationAttachments: [idDoc.id], powerOfAttorney: [poaDoc.id], powerOfAttorneyExpiresAt: null } }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKENS.complainantA}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        label: `${IMG}${SVG}[profile-label]`,
+        holder: {
+          name: F('profile-holder'),
+          identificationType: 'business_registration',
+          identificationNumber: `${IMG}[profile-id]`,
+          identificationAttachments: [idDoc.id],
+          powerOfAttorney: [poaDoc.id],
+          powerOfAttorneyExpiresAt: null,
+        },
+      }),
     });
     expect(saved.status, await saved.clone().text()).to.equal(201);
     const profile = await saved.json();
-    const el = await fixture<IprHolderProfiles>(html`<ipr-holder-profiles .client=${complainant}></ipr-holder-profiles>`);
+    const el = await fixture<IprHolderProfiles>(
+      html`<ipr-holder-profiles .client=${complainant}></ipr-holder-profiles>`,
+    );
     await until(() => el.shadowRoot!.querySelector(`li.profile[data-id="${profile.id}"]`), 8000, 'the profile');
     await el.updateComplete;
     await assertInert(el, 'holder profiles');
@@ -261,9 +339,14 @@ describe('stored XSS: every element shows hostile data as text', () => {
     await new Promise((r) => setTimeout(r, 300));
     await el.updateComplete;
     await assertInert(el, 'holder profile editor');
-    const values = allElements(el).filter((e): e is HTMLInputElement => e instanceof HTMLInputElement).map((e) => e.value);
+    const values = allElements(el)
+      .filter((e): e is HTMLInputElement => e instanceof HTMLInputElement)
+      .map((e) => e.value);
     expect(values).to.include(F('profile-holder'));
-    await fetch(`/v1/holder-profiles/${profile.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKENS.complainantA}` } });
+    await fetch(`/v1/holder-profiles/${profile.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${TOKENS.complainantA}` },
+    });
   });
 
   it('<ipr-complaint-form>: a restored draft full of payloads, on every step', async () => {
@@ -275,19 +358,30 @@ describe('stored XSS: every element shows hostile data as text', () => {
         type: 'trademark_infringement',
         productLinks: [link(PRODUCTS.img), link(PRODUCTS.script), `${JS}`],
         description: F('form-description'),
-        contact: { name: F('form-contact'), email: 'xss@aurora.example', phone: '+86 20 1234 5678', company: F('form-company') },
+        contact: {
+          name: F('form-contact'),
+          email: 'xss@aurora.example',
+          phone: '+86 20 1234 5678',
+          company: F('form-company'),
+        },
         discloseContactToSupplier: false,
         isIprHolder: false,
         holder: {
-          name: F('form-holder'), identificationType: 'business_registration', identificationNumber: `${IMG}[form-idnumber]`,
-          identificationAttachments: [idDoc.id], powerOfAttorney: [poaDoc.id], powerOfAttorneyExpiresAt: null,
+          name: F('form-holder'),
+          identificationType: 'business_registration',
+          identificationNumber: `${IMG}[form-idnumber]`,
+          identificationAttachments: [idDoc.id],
+          powerOfAttorney: [poaDoc.id],
+          powerOfAttorneyExpiresAt: null,
         },
         evidence: [{ id: evidence.id }],
       },
       evidence: [evidence, idDoc, poaDoc],
       step: 'review',
     });
-    const el = await fixture<IprComplaintForm>(html`<ipr-complaint-form .client=${complainant} draft-key=${key} draft-storage="indexeddb"></ipr-complaint-form>`);
+    const el = await fixture<IprComplaintForm>(
+      html`<ipr-complaint-form .client=${complainant} draft-key=${key} draft-storage="indexeddb"></ipr-complaint-form>`,
+    );
     await el.draftReady;
     await el.updateComplete;
     expect(el.draftStoreKey).to.equal(`${key}:${accountId}`);
@@ -300,7 +394,12 @@ describe('stored XSS: every element shows hostile data as text', () => {
       await assertInert(el, `form (${step})`);
     }
     // On the basics step the payloads are the inputs' values, as typed.
-    const values = allElements(el).filter((e): e is HTMLInputElement | HTMLTextAreaElement => e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement).map((e) => e.value);
+    const values = allElements(el)
+      .filter(
+        (e): e is HTMLInputElement | HTMLTextAreaElement =>
+          e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement,
+      )
+      .map((e) => e.value);
     expect(values).to.include(F('form-description'));
     expect(values).to.include(F('form-contact'));
     el.step = 'review';

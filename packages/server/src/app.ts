@@ -50,28 +50,47 @@ export function createApp(options: AppOptions) {
   const origins = options.corsOrigins ?? [];
 
   if (origins.length) {
-    app.use('*', cors({
-      origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'Last-Event-ID'],
-      exposeHeaders: ['Idempotent-Replayed', 'Content-Disposition', 'Location'],
-      maxAge: 600,
-    }));
+    app.use(
+      '*',
+      cors({
+        origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'Last-Event-ID'],
+        exposeHeaders: ['Idempotent-Replayed', 'Content-Disposition', 'Location'],
+        maxAge: 600,
+      }),
+    );
   }
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    // The API is meant to be called from partner origins (with CORS); same-origin would block that.
-    crossOriginResourcePolicy: origins.length ? 'cross-origin' : 'same-origin',
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      // The API is meant to be called from partner origins (with CORS); same-origin would block that.
+      crossOriginResourcePolicy: origins.length ? 'cross-origin' : 'same-origin',
+    }),
+  );
 
   const accounts = accountCache(deps);
   for (const route of ROUTES) {
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
     const chain: MiddlewareHandler<Env>[] = [authenticate(route, accounts)];
     if (route.body?.kind === 'multipart') {
-      chain.push(bodyLimit({ maxSize: MULTIPART_BODY_LIMIT, onError: () => problemResponse(problem(413, 'evidence.too_large', ['file'], { file: 'file', limit: LIMITS.maxEvidenceBytes })) }));
+      chain.push(
+        bodyLimit({
+          maxSize: MULTIPART_BODY_LIMIT,
+          onError: () =>
+            problemResponse(
+              problem(413, 'evidence.too_large', ['file'], { file: 'file', limit: LIMITS.maxEvidenceBytes }),
+            ),
+        }),
+      );
     } else if (route.body) {
-      chain.push(bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => problemResponse(problem(413, 'request.too_large', [], { limit: JSON_BODY_LIMIT })) }));
+      chain.push(
+        bodyLimit({
+          maxSize: JSON_BODY_LIMIT,
+          onError: () => problemResponse(problem(413, 'request.too_large', [], { limit: JSON_BODY_LIMIT })),
+        }),
+      );
     }
     app.on([route.method.toUpperCase()], [path], ...chain, async (c) => {
       const account = c.get('account') as AccountRecord;
@@ -90,7 +109,11 @@ export function createApp(options: AppOptions) {
     // The body limit reads a streamed (chunked) body itself: a client that goes away mid-body lands here.
     if (bodyReadAborted(error, c.req.raw)) return problemResponse(problem(400, 'request.aborted'));
     report(error);
-    return problemResponse(new ApiProblem(500, [{ code: 'server.error', path: [], message: 'Something went wrong on our side. Try again.' }]));
+    return problemResponse(
+      new ApiProblem(500, [
+        { code: 'server.error', path: [], message: 'Something went wrong on our side. Try again.' },
+      ]),
+    );
   });
   return app;
 }
@@ -114,7 +137,10 @@ function accountCache(deps: Deps) {
   };
 }
 
-function authenticate(route: RouteDef, lookup: (token: string) => Promise<AccountRecord | null>): MiddlewareHandler<Env> {
+function authenticate(
+  route: RouteDef,
+  lookup: (token: string) => Promise<AccountRecord | null>,
+): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (route.roles === 'public') {
       c.set('account', null);
@@ -124,7 +150,8 @@ function authenticate(route: RouteDef, lookup: (token: string) => Promise<Accoun
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const account = match ? await lookup(match[1]!) : null;
     if (!account) return problemResponse(problem(401, 'auth.unauthorized'), { 'www-authenticate': 'Bearer' });
-    if (!(route.roles as readonly Role[]).includes(account.role)) throw problem(403, 'auth.forbidden', [], { role: account.role });
+    if (!(route.roles as readonly Role[]).includes(account.role))
+      throw problem(403, 'auth.forbidden', [], { role: account.role });
     c.set('account', account);
     return next();
   };
@@ -134,7 +161,8 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
   if (!route.body) return undefined;
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (route.body.kind === 'multipart') {
-    if (!type.startsWith('multipart/form-data')) throw problem(400, 'request.invalid_json', [], { expected: 'multipart/form-data' });
+    if (!type.startsWith('multipart/form-data'))
+      throw problem(400, 'request.invalid_json', [], { expected: 'multipart/form-data' });
     try {
       return await c.req.parseBody();
     } catch (error) {
@@ -148,7 +176,8 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
     if (route.body.required) throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
     return {};
   }
-  if (!/^application\/([\w.+-]+\+)?json\b/.test(type)) throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
+  if (!/^application\/([\w.+-]+\+)?json\b/.test(type))
+    throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -176,7 +205,9 @@ function wellFormed(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
   if (depth > 32 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((inner) => wellFormed(inner, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [wellFormed(key) as string, wellFormed(inner, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [wellFormed(key) as string, wellFormed(inner, depth + 1)]),
+  );
 }
 
 /**
@@ -189,7 +220,9 @@ function bodyReadAborted(error: unknown, request: Request): boolean {
   if (request.signal?.aborted) return true;
   if (typeof error !== 'object' || error === null) return false;
   const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
-  return name === 'AbortError' || (code === 'ECONNRESET' && message === 'aborted') || code === 'ERR_STREAM_PREMATURE_CLOSE';
+  return (
+    name === 'AbortError' || (code === 'ECONNRESET' && message === 'aborted') || code === 'ERR_STREAM_PREMATURE_CLOSE'
+  );
 }
 
 /** PostgreSQL text cannot hold U+0000: such input is refused by path rather than failing in SQL. */
@@ -204,7 +237,7 @@ function nulPath(value: unknown, path: (string | number)[], depth = 0): (string 
     return null;
   }
   for (const [key, inner] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key.replace(/\u0000/g, '')];
+    if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '')];
     const found = nulPath(inner, [...path, key], depth + 1);
     if (found) return found;
   }
@@ -220,6 +253,10 @@ function readQuery(route: RouteDef, c: Context<Env>): Record<string, unknown> {
     raw[key] = route.queryInts?.includes(key) && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
   }
   const parsed = parseWith(route.query, raw);
-  if (!parsed.ok) throw new ApiProblem(422, parsed.issues.map((i) => ({ ...i, path: ['query', ...i.path] })));
+  if (!parsed.ok)
+    throw new ApiProblem(
+      422,
+      parsed.issues.map((i) => ({ ...i, path: ['query', ...i.path] })),
+    );
   return parsed.value as Record<string, unknown>;
 }

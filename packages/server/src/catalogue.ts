@@ -5,8 +5,14 @@ export const CATEGORIES = ['lamp', 'toy', 'phone_case', 'bag', 'watch', 'headpho
 export type Category = (typeof CATEGORIES)[number];
 
 const COLORS: Record<Category, string> = {
-  lamp: '#f5b700', toy: '#e4572e', phone_case: '#4c6ef5', bag: '#8d6e63',
-  watch: '#546e7a', headphones: '#7e57c2', mug: '#26a69a', shoes: '#ef6c00',
+  lamp: '#f5b700',
+  toy: '#e4572e',
+  phone_case: '#4c6ef5',
+  bag: '#8d6e63',
+  watch: '#546e7a',
+  headphones: '#7e57c2',
+  mug: '#26a69a',
+  shoes: '#ef6c00',
 };
 
 const thumbnails = new Map<string, string>();

@@ -18,26 +18,65 @@ export interface DemoAccount extends AccountRecord {
 /** The five accounts of docs/CONTRACT.md. Tokens are for the demo and tests only; only their hashes are stored. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
-    id: 'acc_complainant_a', role: 'complainant', token: TOKENS.complainantA, displayName: 'Aurora Lighting Co., Ltd.',
-    contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789', company: 'Aurora Lighting Co., Ltd.' },
+    id: 'acc_complainant_a',
+    role: 'complainant',
+    token: TOKENS.complainantA,
+    displayName: 'Aurora Lighting Co., Ltd.',
+    contact: {
+      name: 'Lin Mei',
+      email: 'lin.mei@aurora-lighting.example',
+      phone: '+86 755 2345 6789',
+      company: 'Aurora Lighting Co., Ltd.',
+    },
   },
   {
-    id: 'acc_complainant_b', role: 'complainant', token: TOKENS.complainantB, displayName: 'Brightstone Toys GmbH',
-    contact: { name: 'Jonas Weber', email: 'jonas.weber@brightstone-toys.example', phone: '+49 30 1234 5678', company: 'Brightstone Toys GmbH' },
+    id: 'acc_complainant_b',
+    role: 'complainant',
+    token: TOKENS.complainantB,
+    displayName: 'Brightstone Toys GmbH',
+    contact: {
+      name: 'Jonas Weber',
+      email: 'jonas.weber@brightstone-toys.example',
+      phone: '+49 30 1234 5678',
+      company: 'Brightstone Toys GmbH',
+    },
   },
   {
-    id: 'acc_supplier_a', role: 'supplier', token: TOKENS.supplierA, displayName: 'Shenzhen Quickship Trading',
-    contact: { name: 'Chen Hao', email: 'chen.hao@quickship.example', phone: '+86 755 8765 4321', company: 'Shenzhen Quickship Trading' },
+    id: 'acc_supplier_a',
+    role: 'supplier',
+    token: TOKENS.supplierA,
+    displayName: 'Shenzhen Quickship Trading',
+    contact: {
+      name: 'Chen Hao',
+      email: 'chen.hao@quickship.example',
+      phone: '+86 755 8765 4321',
+      company: 'Shenzhen Quickship Trading',
+    },
   },
   {
-    id: 'acc_supplier_b', role: 'supplier', token: TOKENS.supplierB, displayName: 'Yiwu Everbright Goods',
-    contact: { name: 'Wang Fang', email: 'wang.fang@everbright.example', phone: '+86 579 8555 1212', company: 'Yiwu Everbright Goods' },
+    id: 'acc_supplier_b',
+    role: 'supplier',
+    token: TOKENS.supplierB,
+    displayName: 'Yiwu Everbright Goods',
+    contact: {
+      name: 'Wang Fang',
+      email: 'wang.fang@everbright.example',
+      phone: '+86 579 8555 1212',
+      company: 'Yiwu Everbright Goods',
+    },
   },
   {
-    id: 'acc_platform', role: 'platform', token: TOKENS.platform, displayName: 'Platform IPR review team',
-    contact: { name: 'IPR Review', email: 'ipr-review@market.example', phone: '+1 555 0100', company: 'Market Example' },
+    id: 'acc_platform',
+    role: 'platform',
+    token: TOKENS.platform,
+    displayName: 'Platform IPR review team',
+    contact: {
+      name: 'IPR Review',
+      email: 'ipr-review@market.example',
+      phone: '+1 555 0100',
+      company: 'Market Example',
+    },
   },
 ];
 
 export const DEMO_TOKENS = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.id, a.token])) as Record<string, string>;
-

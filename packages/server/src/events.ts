@@ -24,11 +24,17 @@ export function createEventBus(): EventBus {
   let down = false;
   const each = (pick: (entry: [() => void, (() => void) | undefined]) => (() => void) | undefined) => {
     for (const entry of [...listeners]) {
-      try { pick(entry)?.(); } catch { /* one stream's trouble is not the others' */ }
+      try {
+        pick(entry)?.();
+      } catch {
+        /* one stream's trouble is not the others' */
+      }
     }
   };
   return {
-    notify() { each(([listener]) => listener); },
+    notify() {
+      each(([listener]) => listener);
+    },
     subscribe(listener, onShutdown) {
       // A stream opened while the server is closing ends at once (a reconnecting client would
       // otherwise keep the closing server's connection busy for ever).
@@ -37,13 +43,17 @@ export function createEventBus(): EventBus {
         return () => {};
       }
       listeners.set(listener, onShutdown);
-      return () => { listeners.delete(listener); };
+      return () => {
+        listeners.delete(listener);
+      };
     },
     shutdown() {
       down = true;
       each(([, onShutdown]) => onShutdown);
     },
-    get size() { return listeners.size; },
+    get size() {
+      return listeners.size;
+    },
   };
 }
 
@@ -75,12 +85,18 @@ interface EventRow {
 }
 
 /** The events after `after` that the viewer may see, oldest first. */
-async function eventsAfter(db: Queryable, viewer: AccountRecord, after: number, limit = BATCH): Promise<ComplaintEvent[]> {
+async function eventsAfter(
+  db: Queryable,
+  viewer: AccountRecord,
+  after: number,
+  limit = BATCH,
+): Promise<ComplaintEvent[]> {
   // A supplier sees the complaints listing its products (as in the list), but not another supplier's
   // answer (as in the history) unless that answer moved the complaint's status.
-  const hideOthers = viewer.role === 'supplier'
-    ? ` and not (h.actor_role = 'supplier' and h.actor_id <> $1 and h.from_status is not distinct from h.to_status)`
-    : '';
+  const hideOthers =
+    viewer.role === 'supplier'
+      ? ` and not (h.actor_role = 'supplier' and h.actor_id <> $1 and h.from_status is not distinct from h.to_status)`
+      : '';
   const { rows } = await db.query<EventRow>(
     `select h.seq, h.action, h.to_status, h.at, c.id, c.number
        from complaint_history h join complaints c on c.id = h.complaint_id
@@ -154,14 +170,19 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
     unsubscribe?.();
     options.signal?.removeEventListener('abort', close);
     signal();
-    try { controller.close(); } catch { /* already closed or errored */ }
+    try {
+      controller.close();
+    } catch {
+      /* already closed or errored */
+    }
     options.onClose?.();
   };
-  const sleep = () => new Promise<void>((resolve) => {
-    if (closed || pending) return resolve();
-    wake = resolve;
-    poll = setTimeout(signal, pollMs);
-  });
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      if (closed || pending) return resolve();
+      wake = resolve;
+      poll = setTimeout(signal, pollMs);
+    });
 
   async function run() {
     let after = options.after ?? (await latestSeq(db));

@@ -6,7 +6,17 @@ export { createPgliteDb, dumpPglite, wrapPglite, type PgliteOptions } from './db
 export type { FileStore } from './files/types.js';
 export { createMemoryFileStore } from './files/memory.js';
 export { migrate, MIGRATIONS, type Migration } from './migrations.js';
-export { seed, catalogueProduct, DEMO_ACCOUNTS, DEMO_TOKENS, TINY_PNG, TINY_PDF, type SeedOptions, type SeedReport, type DemoAccount } from './seed.js';
+export {
+  seed,
+  catalogueProduct,
+  DEMO_ACCOUNTS,
+  DEMO_TOKENS,
+  TINY_PNG,
+  TINY_PDF,
+  type SeedOptions,
+  type SeedReport,
+  type DemoAccount,
+} from './seed.js';
 export { ROUTES, type RouteDef } from './routes.js';
 export { buildOpenApi } from './openapi.js';
 export { ApiProblem, problemBody } from './problem.js';
@@ -21,7 +31,9 @@ import { seed, type SeedOptions } from './seed.js';
  * A complete reference API in memory (browser or Node): PGlite, migrated and seeded, with
  * files in memory. For Storybook and tests: `const { app } = await createInMemoryApi(); app.fetch(req)`.
  */
-export async function createInMemoryApi(options: Omit<AppOptions, 'db' | 'files'> & { seed?: SeedOptions | false; trigram?: boolean } = {}) {
+export async function createInMemoryApi(
+  options: Omit<AppOptions, 'db' | 'files'> & { seed?: SeedOptions | false; trigram?: boolean } = {},
+) {
   // No pg_trgm by default: one file fewer for a browser to fetch; a small catalogue scans quickly.
   const db = await createPgliteDb({ trigram: options.trigram ?? false });
   const files = createMemoryFileStore();

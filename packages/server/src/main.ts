@@ -8,7 +8,10 @@ const server = await startServer({
   hostname: env.HOST ?? '127.0.0.1',
   dataDir: env.DATA_DIR ?? '.data',
   ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
-  corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  corsOrigins: (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   ...(env.CATALOGUE_SIZE ? { catalogueSize: Number(env.CATALOGUE_SIZE) } : {}),
   ...(env.LARGE_ATTACHMENT_EMAIL ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL } : {}),
   onDatabaseLost: (error) => {
@@ -16,7 +19,9 @@ const server = await startServer({
     process.exit(1);
   },
 });
-console.log(`IPR reference API listening on ${server.url} (started in ${Math.round(server.startupMs)} ms${env.DATABASE_URL ? ', PostgreSQL' : `, data in ${env.DATA_DIR ?? '.data'}`})`);
+console.log(
+  `IPR reference API listening on ${server.url} (started in ${Math.round(server.startupMs)} ms${env.DATABASE_URL ? ', PostgreSQL' : `, data in ${env.DATA_DIR ?? '.data'}`})`,
+);
 
 const stop = async () => {
   await server.close();

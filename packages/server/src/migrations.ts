@@ -165,7 +165,9 @@ create index complaints_duplicate_idx on complaints (account_id, duplicate_key);
  * On PostgreSQL an advisory lock keeps two starting servers from migrating at once.
  */
 export async function migrate(db: Db): Promise<{ applied: number[] }> {
-  await db.exec(`create table if not exists schema_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())`);
+  await db.exec(
+    `create table if not exists schema_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())`,
+  );
   const applied: number[] = [];
   for (const migration of MIGRATIONS) {
     const done = await db.transaction(async (tx) => {

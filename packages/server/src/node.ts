@@ -73,16 +73,25 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let sweptFiles = 0;
   try {
     await migrate(db);
-    if (options.seed !== false) await seedDb(db, files, { ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
+    if (options.seed !== false)
+      await seedDb(db, files, { ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
     const { rows } = await db.query<{ storage_key: string }>('select storage_key from evidence');
-    sweptFiles = (await sweepDiskFiles(evidenceDir, new Set(rows.map((r) => r.storage_key)), options.sweepFilesOlderThanMs ?? 10 * 60_000)).removed.length;
+    sweptFiles = (
+      await sweepDiskFiles(
+        evidenceDir,
+        new Set(rows.map((r) => r.storage_key)),
+        options.sweepFilesOlderThanMs ?? 10 * 60_000,
+      )
+    ).removed.length;
   } catch (error) {
     await db.close();
     throw error;
   }
   const bus = createEventBus();
   const app = createApp({
-    db, files, events: { bus },
+    db,
+    files,
+    events: { bus },
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
@@ -93,8 +102,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     s.once('error', reject);
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 8787;
-  return running = {
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
+  running = {
     url: `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}`,
     port,
     db,
@@ -102,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     sweptFiles,
     close: () => (closing ??= shutDown()),
   };
+  return running;
 
   async function shutDown() {
     // Open event streams never end by themselves: end them, so close() does not wait forever; their

@@ -6,14 +6,21 @@ import { QUERY_DESCRIPTIONS, SERVER_SCHEMAS } from './schemas.js';
 type Json = Record<string, unknown>;
 
 /** Request bodies are documented as what a client may send (defaults optional, extra keys allowed). */
-const REQUEST_BODIES = new Set(['ComplaintDraft', 'ReasonBody', 'SupplierResponseBody', 'ArbitrationResultBody', 'ResolveLinksBody', 'HolderProfileInput']);
+const REQUEST_BODIES = new Set([
+  'ComplaintDraft',
+  'ReasonBody',
+  'SupplierResponseBody',
+  'ArbitrationResultBody',
+  'ResolveLinksBody',
+  'HolderProfileInput',
+]);
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'Malformed JSON or a wrong content type (`request.invalid_json`)',
   401: 'Missing or unknown bearer token (`auth.unauthorized`)',
-  403: 'The caller\'s role may not do this (`auth.forbidden`, `transition.forbidden`)',
+  403: "The caller's role may not do this (`auth.forbidden`, `transition.forbidden`)",
   404: 'Not found, or not visible to the caller (`resource.not_found`)',
-  409: 'The complaint\'s status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`)',
+  409: "The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`)",
   413: 'The body is over the limit (`evidence.too_large`, `request.too_large`)',
   422: 'The input breaks a rule: every issue with its code and path',
 };
@@ -39,7 +46,8 @@ function componentSchemas(): Record<string, Json> {
 
 function queryParameters(route: RouteDef): Json[] {
   if (!route.query) return [];
-  const shape = (route.query as unknown as { _zod: { def: { shape: Record<string, z.core.$ZodType> } } })._zod.def.shape;
+  const shape = (route.query as unknown as { _zod: { def: { shape: Record<string, z.core.$ZodType> } } })._zod.def
+    .shape;
   return Object.entries(shape).map(([name, schema]) => {
     const optional = (schema as unknown as { _zod: { optin?: string } })._zod.optin === 'optional';
     return {
@@ -54,33 +62,63 @@ function queryParameters(route: RouteDef): Json[] {
 
 function operation(route: RouteDef): Json {
   const parameters: Json[] = [];
-  for (const m of route.path.matchAll(/\{(\w+)\}/g)) parameters.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+  for (const m of route.path.matchAll(/\{(\w+)\}/g))
+    parameters.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
   parameters.push(...queryParameters(route));
-  for (const h of route.headers ?? []) parameters.push({ name: h.name, in: 'header', required: h.required, description: h.description, schema: { type: 'string', maxLength: 255 } });
+  for (const h of route.headers ?? [])
+    parameters.push({
+      name: h.name,
+      in: 'header',
+      required: h.required,
+      description: h.description,
+      schema: { type: 'string', maxLength: 255 },
+    });
 
   const responses: Json = {};
   for (const [status, doc] of Object.entries(route.responses)) {
-    const content = doc.schema === 'binary'
-      ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
-      : doc.schema === 'event-stream'
-        ? { 'text/event-stream': { schema: { type: 'string', description: 'Server-Sent Events; each `data` line is a `ComplaintEvent` (JSON)' }, 'x-itemSchema': ref('ComplaintEvent') } }
-        : doc.schema === 'none' ? undefined
-          : doc.schema ? { 'application/json': { schema: ref(doc.schema) } } : { 'application/json': { schema: { type: 'object' } } };
+    const content =
+      doc.schema === 'binary'
+        ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+        : doc.schema === 'event-stream'
+          ? {
+              'text/event-stream': {
+                schema: {
+                  type: 'string',
+                  description: 'Server-Sent Events; each `data` line is a `ComplaintEvent` (JSON)',
+                },
+                'x-itemSchema': ref('ComplaintEvent'),
+              },
+            }
+          : doc.schema === 'none'
+            ? undefined
+            : doc.schema
+              ? { 'application/json': { schema: ref(doc.schema) } }
+              : { 'application/json': { schema: { type: 'object' } } };
     responses[status] = {
       description: doc.description,
-      ...(doc.headers ? { headers: Object.fromEntries(Object.entries(doc.headers).map(([k, v]) => [k, { description: v, schema: { type: 'string' } }])) } : {}),
+      ...(doc.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(doc.headers).map(([k, v]) => [k, { description: v, schema: { type: 'string' } }]),
+            ),
+          }
+        : {}),
       ...(content ? { content } : {}),
     };
   }
   const problems = [...new Set([...(route.roles === 'public' ? [] : [401]), ...route.problems])].sort();
   for (const status of problems) {
-    responses[status] = { description: PROBLEM_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: ref('Problem') } } };
+    responses[status] = {
+      description: PROBLEM_TEXT[status] ?? 'Problem',
+      content: { 'application/problem+json': { schema: ref('Problem') } },
+    };
   }
 
   let description: string | undefined;
   if (route.action) {
     const rule = TRANSITIONS[route.action];
-    description = `Action \`${route.action}\`: only a ${rule.role}, from ${rule.from.map((s) => `\`${s}\``).join(', ')}` +
+    description =
+      `Action \`${route.action}\`: only a ${rule.role}, from ${rule.from.map((s) => `\`${s}\``).join(', ')}` +
       `${rule.to ? ` to \`${rule.to}\`` : ' (the status stays)'}. Other roles get 403, other statuses 409.`;
   } else if (route.roles !== 'public') {
     description = `Roles: ${route.roles.join(', ')}.`;
@@ -95,7 +133,10 @@ function operation(route: RouteDef): Json {
   };
   if (parameters.length) op.parameters = parameters;
   if (route.body?.kind === 'json') {
-    op.requestBody = { required: route.body.required, content: { 'application/json': { schema: ref(route.body.schema) } } };
+    op.requestBody = {
+      required: route.body.required,
+      content: { 'application/json': { schema: ref(route.body.schema) } },
+    };
   } else if (route.body?.kind === 'multipart') {
     op.requestBody = {
       required: true,
@@ -106,7 +147,11 @@ function operation(route: RouteDef): Json {
             required: ['file'],
             properties: {
               file: { type: 'string', format: 'binary', description: 'One file, at most 5 MiB' },
-              name: { type: 'string', maxLength: 1024, description: 'Display name (default: the file part\'s name); sanitised' },
+              name: {
+                type: 'string',
+                maxLength: 1024,
+                description: "Display name (default: the file part's name); sanitised",
+              },
             },
           },
         },
@@ -123,16 +168,23 @@ let cached: Json | undefined;
 export function buildOpenApi(): Json {
   if (cached) return cached;
   const paths: Record<string, Json> = {};
-  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  for (const route of ROUTES) {
+    const ops = paths[route.path] ?? {};
+    ops[route.method] = operation(route);
+    paths[route.path] = ops;
+  }
   cached = {
     openapi: '3.1.0',
     info: {
       title: 'IPR Complaint Kit reference API',
       version: '0.1.0',
-      description: 'The executable contract of the IPR Complaint Kit. Errors are application/problem+json with stable issue codes.',
+      description:
+        'The executable contract of the IPR Complaint Kit. Errors are application/problem+json with stable issue codes.',
     },
     servers: [{ url: '/' }],
-    tags: ['meta', 'account', 'products', 'evidence', 'complaints', 'holder-profiles', 'events'].map((name) => ({ name })),
+    tags: ['meta', 'account', 'products', 'evidence', 'complaints', 'holder-profiles', 'events'].map((name) => ({
+      name,
+    })),
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -14,7 +14,11 @@ const TITLES: Record<number, string> = {
 
 /** An answer that is not a success: becomes `application/problem+json`. Thrown by handlers, caught once. */
 export class ApiProblem extends Error {
-  constructor(readonly status: number, readonly issues: Issue[], readonly detail?: string) {
+  constructor(
+    readonly status: number,
+    readonly issues: Issue[],
+    readonly detail?: string,
+  ) {
     super(issues[0]?.message ?? TITLES[status] ?? 'Error');
   }
 }

@@ -1,7 +1,12 @@
 // Saved IPR holder profiles: a complainant enters a right holder once and reuses it. The rule is
 // the validators' (`validateHolderProfile`, `holderIssues`); here is the storage and ownership.
 import {
-  LIMITS, powerOfAttorneyState, validateHolderProfile, type HolderInfo, type HolderProfile, type HolderProfileInput,
+  LIMITS,
+  powerOfAttorneyState,
+  validateHolderProfile,
+  type HolderInfo,
+  type HolderProfile,
+  type HolderProfileInput,
 } from '@ipr/validators';
 import type { Db, Queryable } from './db/types.js';
 import { notFound, problem, unprocessable } from './problem.js';
@@ -30,18 +35,29 @@ function toProfile(row: ProfileRow, now: Date): HolderProfile {
 
 /** The caller's profiles, newest first. */
 export async function listProfiles(db: Queryable, accountId: string, now: Date): Promise<HolderProfile[]> {
-  const { rows } = await db.query<ProfileRow>('select * from holder_profiles where account_id = $1 order by created_at desc, id desc', [accountId]);
+  const { rows } = await db.query<ProfileRow>(
+    'select * from holder_profiles where account_id = $1 order by created_at desc, id desc',
+    [accountId],
+  );
   return rows.map((r) => toProfile(r, now));
 }
 
 /** One of the caller's profiles, or null (another account's profile is as good as absent). */
 async function ownProfile(db: Queryable, accountId: string, id: string): Promise<ProfileRow | null> {
-  const { rows } = await db.query<ProfileRow>('select * from holder_profiles where id = $1 and account_id = $2', [id, accountId]);
+  const { rows } = await db.query<ProfileRow>('select * from holder_profiles where id = $1 and account_id = $2', [
+    id,
+    accountId,
+  ]);
   return rows[0] ?? null;
 }
 
 /** The validators' rule, then: the holder's documents must be the caller's own evidence. */
-async function checkedInput(db: Queryable, accountId: string, body: unknown, now: Date): Promise<HolderProfileInput & { label: string }> {
+async function checkedInput(
+  db: Queryable,
+  accountId: string,
+  body: unknown,
+  now: Date,
+): Promise<HolderProfileInput & { label: string }> {
   const result = validateHolderProfile(body, { now });
   if (!result.ok) throw unprocessable(result.issues);
   const { holder } = result.value;
@@ -56,8 +72,12 @@ export async function createProfile(db: Db, accountId: string, body: unknown, no
   const row = await db.transaction(async (tx) => {
     // Serialises one account's creates on PostgreSQL, so two at once cannot pass the limit together.
     if (db.dialect === 'postgres') await tx.query('select pg_advisory_xact_lock(7305003, hashtext($1))', [accountId]);
-    const { rows: counted } = await tx.query<{ n: number }>('select count(*)::int as n from holder_profiles where account_id = $1', [accountId]);
-    if ((counted[0]?.n ?? 0) >= LIMITS.maxHolderProfiles) throw problem(422, 'holder.profile_limit', [], { limit: LIMITS.maxHolderProfiles });
+    const { rows: counted } = await tx.query<{ n: number }>(
+      'select count(*)::int as n from holder_profiles where account_id = $1',
+      [accountId],
+    );
+    if ((counted[0]?.n ?? 0) >= LIMITS.maxHolderProfiles)
+      throw problem(422, 'holder.profile_limit', [], { limit: LIMITS.maxHolderProfiles });
     const { rows } = await tx.query<ProfileRow>(
       `insert into holder_profiles (id, account_id, label, holder, created_at, updated_at) values ($1, $2, $3, $4::jsonb, $5, $5) returning *`,
       [randomId('hp_'), accountId, input.label, JSON.stringify(input.holder), now.toISOString()],
@@ -67,7 +87,13 @@ export async function createProfile(db: Db, accountId: string, body: unknown, no
   return toProfile(row, now);
 }
 
-export async function updateProfile(db: Db, accountId: string, id: string, body: unknown, now: Date): Promise<HolderProfile> {
+export async function updateProfile(
+  db: Db,
+  accountId: string,
+  id: string,
+  body: unknown,
+  now: Date,
+): Promise<HolderProfile> {
   if (!(await ownProfile(db, accountId, id))) throw notFound();
   const input = await checkedInput(db, accountId, body, now);
   const { rows } = await db.query<ProfileRow>(
@@ -79,7 +105,10 @@ export async function updateProfile(db: Db, accountId: string, id: string, body:
 }
 
 export async function deleteProfile(db: Queryable, accountId: string, id: string): Promise<void> {
-  const { rows } = await db.query('delete from holder_profiles where id = $1 and account_id = $2 returning id', [id, accountId]);
+  const { rows } = await db.query('delete from holder_profiles where id = $1 and account_id = $2 returning id', [
+    id,
+    accountId,
+  ]);
   if (!rows.length) throw notFound();
 }
 
@@ -95,7 +124,8 @@ export async function withProfileHolder(db: Queryable, accountId: string, body: 
   if (draft.isIprHolder === true || !holder || typeof holder !== 'object' || Array.isArray(holder)) return body;
   const profileId = (holder as Record<string, unknown>).profileId;
   if (profileId === undefined || profileId === null || profileId === '') return body;
-  if (typeof profileId !== 'string' || profileId.length > 64) throw problem(422, 'holder.profile_not_found', ['holder', 'profileId']);
+  if (typeof profileId !== 'string' || profileId.length > 64)
+    throw problem(422, 'holder.profile_not_found', ['holder', 'profileId']);
   const row = await ownProfile(db, accountId, profileId);
   if (!row) throw problem(422, 'holder.profile_not_found', ['holder', 'profileId']);
   return { ...draft, holder: { ...row.holder, profileId } };

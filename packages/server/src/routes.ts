@@ -2,8 +2,19 @@
 // `createApp` mounts it; `buildOpenApi` documents it. Nothing here imports a `node:` module.
 import type { Context } from 'hono';
 import {
-  LIMITS, ResolveLinksBodySchema, ROLES, duplicateKey, issue, normalizeProductLink, parseWith, validateComplaintDraft, validateEvidenceFile, SNIFF_BYTES,
-  type Action, type Issue, type Role,
+  LIMITS,
+  ResolveLinksBodySchema,
+  ROLES,
+  duplicateKey,
+  issue,
+  normalizeProductLink,
+  parseWith,
+  validateComplaintDraft,
+  validateEvidenceFile,
+  SNIFF_BYTES,
+  type Action,
+  type Issue,
+  type Role,
 } from '@ipr/validators';
 import type * as z from 'zod/mini';
 import type { Db } from './db/types.js';
@@ -13,8 +24,22 @@ import { eventStream, resumeFrom, type EventBus } from './events.js';
 import { createProfile, deleteProfile, listProfiles, updateProfile, withProfileHolder } from './profiles.js';
 import { ComplaintQuerySchema, EventQuerySchema, ProductQuerySchema, StatusReportQuerySchema } from './schemas.js';
 import {
-  accountView, applyAction, draftEvidenceIds, evidenceForDownload, getComplaint, holderDocumentIssues, insertComplaint,
-  insertEvidence, listComplaints, listEvidence, openDuplicate, ownEvidence, productsByUrl, resolveLinks, searchProducts, statusReport,
+  accountView,
+  applyAction,
+  draftEvidenceIds,
+  evidenceForDownload,
+  getComplaint,
+  holderDocumentIssues,
+  insertComplaint,
+  insertEvidence,
+  listComplaints,
+  listEvidence,
+  openDuplicate,
+  ownEvidence,
+  productsByUrl,
+  resolveLinks,
+  searchProducts,
+  statusReport,
   type AccountRecord,
 } from './store.js';
 import { canonicalJson, randomId, sha256Hex } from './util.js';
@@ -40,9 +65,7 @@ export interface RouteContext {
   body: unknown;
 }
 
-export type BodyKind =
-  | { kind: 'json'; schema: string; required: boolean }
-  | { kind: 'multipart' };
+export type BodyKind = { kind: 'json'; schema: string; required: boolean } | { kind: 'multipart' };
 
 export interface ResponseDoc {
   description: string;
@@ -74,7 +97,10 @@ export interface RouteDef {
 }
 
 const json = (data: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  new Response(JSON.stringify(data), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 
 function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown): z.output<T> {
   const parsed = parseWith(schema, body);
@@ -88,7 +114,14 @@ async function complaintOr404(deps: Deps, account: AccountRecord, id: string) {
   return complaint;
 }
 
-function actionRoute(action: Action, path: string, operationId: string, summary: string, body?: string, bodyRequired = false): RouteDef {
+function actionRoute(
+  action: Action,
+  path: string,
+  operationId: string,
+  summary: string,
+  body?: string,
+  bodyRequired = false,
+): RouteDef {
   return {
     method: 'post',
     path: `/v1/complaints/{id}/${path}`,
@@ -111,45 +144,81 @@ function actionRoute(action: Action, path: string, operationId: string, summary:
 /** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 8187). */
 function contentDisposition(name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase(),
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 export const ROUTES: RouteDef[] = [
   {
-    method: 'get', path: '/v1/health', operationId: 'getHealth', summary: 'Liveness', tag: 'meta', roles: 'public',
-    responses: { 200: { description: 'The server answers', schema: 'Health' } }, problems: [],
-    async handler({ c, deps }) {
-      return json(deps.emailForLargeAttachments ? { ok: true, largeAttachmentEmail: deps.emailForLargeAttachments } : { ok: true });
+    method: 'get',
+    path: '/v1/health',
+    operationId: 'getHealth',
+    summary: 'Liveness',
+    tag: 'meta',
+    roles: 'public',
+    responses: { 200: { description: 'The server answers', schema: 'Health' } },
+    problems: [],
+    async handler({ deps }) {
+      return json(
+        deps.emailForLargeAttachments
+          ? { ok: true, largeAttachmentEmail: deps.emailForLargeAttachments }
+          : { ok: true },
+      );
     },
   },
   {
-    method: 'get', path: '/v1/openapi.json', operationId: 'getOpenApi', summary: 'This OpenAPI 3.1 document', tag: 'meta', roles: 'public',
-    responses: { 200: { description: 'The OpenAPI document' } }, problems: [],
+    method: 'get',
+    path: '/v1/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'meta',
+    roles: 'public',
+    responses: { 200: { description: 'The OpenAPI document' } },
+    problems: [],
     async handler() {
       const { buildOpenApi } = await import('./openapi.js');
       return json(buildOpenApi());
     },
   },
   {
-    method: 'get', path: '/v1/account', operationId: 'getAccount', summary: "The caller's account and master-account contact (the form's defaults)",
-    tag: 'account', roles: ROLES,
-    responses: { 200: { description: 'The account', schema: 'Account' } }, problems: [],
-    async handler({ c, account }) {
+    method: 'get',
+    path: '/v1/account',
+    operationId: 'getAccount',
+    summary: "The caller's account and master-account contact (the form's defaults)",
+    tag: 'account',
+    roles: ROLES,
+    responses: { 200: { description: 'The account', schema: 'Account' } },
+    problems: [],
+    async handler({ account }) {
       return json(accountView(account));
     },
   },
   {
-    method: 'get', path: '/v1/products', operationId: 'searchProducts', summary: 'Search the catalogue by product link (exact) or by name (ranked, paginated)',
-    tag: 'products', roles: ROLES, query: ProductQuerySchema, queryInts: ['page', 'pageSize'],
-    responses: { 200: { description: 'One page of products', schema: 'ProductPage' } }, problems: [422],
-    async handler({ c, deps, query }) {
+    method: 'get',
+    path: '/v1/products',
+    operationId: 'searchProducts',
+    summary: 'Search the catalogue by product link (exact) or by name (ranked, paginated)',
+    tag: 'products',
+    roles: ROLES,
+    query: ProductQuerySchema,
+    queryInts: ['page', 'pageSize'],
+    responses: { 200: { description: 'One page of products', schema: 'ProductPage' } },
+    problems: [422],
+    async handler({ deps, query }) {
       const page = (query.page as number | undefined) ?? 1;
       const pageSize = (query.pageSize as number | undefined) ?? 20;
       if (typeof query.link === 'string' && query.link.trim() !== '') {
         const link = normalizeProductLink(query.link);
         if (link.status !== 'ok') {
-          const code = link.status === 'not_url' ? 'links.not_url' : link.status === 'empty' ? 'links.empty' : 'links.not_product_link';
+          const code =
+            link.status === 'not_url'
+              ? 'links.not_url'
+              : link.status === 'empty'
+                ? 'links.empty'
+                : 'links.not_product_link';
           throw problem(422, code, ['link'], { value: query.link.slice(0, 120), row: 1 });
         }
         const found = (await productsByUrl(deps.db, [link.url])).get(link.url);
@@ -160,43 +229,70 @@ export const ROUTES: RouteDef[] = [
     },
   },
   {
-    method: 'post', path: '/v1/products/resolve', operationId: 'resolveProductLinks',
-    summary: 'Classify a batch of links (at most 1,600 inputs; unique links beyond 800 are over_limit): found, not found, not a product link, duplicate',
-    tag: 'products', roles: ['complainant'], body: { kind: 'json', schema: 'ResolveLinksBody', required: true },
-    responses: { 200: { description: 'One answer per input, in order', schema: 'ResolvedLinks' } }, problems: [400, 403, 413, 422],
-    async handler({ c, deps, account, body }) {
+    method: 'post',
+    path: '/v1/products/resolve',
+    operationId: 'resolveProductLinks',
+    summary:
+      'Classify a batch of links (at most 1,600 inputs; unique links beyond 800 are over_limit): found, not found, not a product link, duplicate',
+    tag: 'products',
+    roles: ['complainant'],
+    body: { kind: 'json', schema: 'ResolveLinksBody', required: true },
+    responses: { 200: { description: 'One answer per input, in order', schema: 'ResolvedLinks' } },
+    problems: [400, 403, 413, 422],
+    async handler({ deps, account, body }) {
       const { links } = parseBody(ResolveLinksBodySchema, body);
       return json({ items: await resolveLinks(deps.db, account, links) });
     },
   },
   {
-    method: 'get', path: '/v1/evidence', operationId: 'listEvidence', summary: "The caller's saved evidence, newest first",
-    tag: 'evidence', roles: ['complainant'],
-    responses: { 200: { description: 'Saved evidence', schema: 'EvidenceList' } }, problems: [403],
-    async handler({ c, deps, account }) {
+    method: 'get',
+    path: '/v1/evidence',
+    operationId: 'listEvidence',
+    summary: "The caller's saved evidence, newest first",
+    tag: 'evidence',
+    roles: ['complainant'],
+    responses: { 200: { description: 'Saved evidence', schema: 'EvidenceList' } },
+    problems: [403],
+    async handler({ deps, account }) {
       return json({ items: await listEvidence(deps.db, account.id) });
     },
   },
   {
-    method: 'post', path: '/v1/evidence', operationId: 'uploadEvidence',
+    method: 'post',
+    path: '/v1/evidence',
+    operationId: 'uploadEvidence',
     summary: 'Upload one evidence file (multipart field `file`, at most 5 MiB; the type is judged by the content)',
-    tag: 'evidence', roles: ['complainant'], body: { kind: 'multipart' },
-    responses: { 201: { description: 'The stored evidence', schema: 'EvidenceDescriptor' } }, problems: [400, 403, 413, 422],
-    async handler({ c, deps, account, body }) {
+    tag: 'evidence',
+    roles: ['complainant'],
+    body: { kind: 'multipart' },
+    responses: { 201: { description: 'The stored evidence', schema: 'EvidenceDescriptor' } },
+    problems: [400, 403, 413, 422],
+    async handler({ deps, account, body }) {
       const form = body as Record<string, unknown>;
       const file = form.file;
       if (!(file instanceof Blob)) throw problem(422, 'field.required', ['file']);
       const declaredName = typeof form.name === 'string' && form.name.trim() ? form.name : (file as File).name;
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const check = validateEvidenceFile({ name: declaredName ?? '', size: bytes.length, type: file.type, head: bytes.subarray(0, SNIFF_BYTES) }, ['file']);
-      if (!check.ok) throw new ApiProblem(check.issues.some((i) => i.code === 'evidence.too_large') ? 413 : 422, check.issues);
+      const check = validateEvidenceFile(
+        { name: declaredName ?? '', size: bytes.length, type: file.type, head: bytes.subarray(0, SNIFF_BYTES) },
+        ['file'],
+      );
+      if (!check.ok)
+        throw new ApiProblem(check.issues.some((i) => i.code === 'evidence.too_large') ? 413 : 422, check.issues);
       const id = randomId('ev_');
       const storageKey = randomId('f', 16);
       await deps.files.put(storageKey, bytes);
       try {
         const descriptor = await insertEvidence(deps.db, {
-          id, accountId: account.id, name: check.value.name, size: bytes.length, extension: check.value.extension,
-          kind: check.value.kind, sha256: await sha256Hex(bytes), storageKey, at: deps.now(),
+          id,
+          accountId: account.id,
+          name: check.value.name,
+          size: bytes.length,
+          extension: check.value.extension,
+          kind: check.value.kind,
+          sha256: await sha256Hex(bytes),
+          storageKey,
+          at: deps.now(),
         });
         return json(descriptor, 201, { location: `/v1/evidence/${id}/content` });
       } catch (error) {
@@ -206,10 +302,20 @@ export const ROUTES: RouteDef[] = [
     },
   },
   {
-    method: 'get', path: '/v1/evidence/{id}/content', operationId: 'downloadEvidence',
-    summary: "An evidence file's bytes (the owner; a supplier or the platform for evidence of a complaint they can see)",
-    tag: 'evidence', roles: ROLES,
-    responses: { 200: { description: 'The file, as an attachment', schema: 'binary', headers: { 'Content-Disposition': 'attachment; filename="…"; filename*=UTF-8\'\'…' } } },
+    method: 'get',
+    path: '/v1/evidence/{id}/content',
+    operationId: 'downloadEvidence',
+    summary:
+      "An evidence file's bytes (the owner; a supplier or the platform for evidence of a complaint they can see)",
+    tag: 'evidence',
+    roles: ROLES,
+    responses: {
+      200: {
+        description: 'The file, as an attachment',
+        schema: 'binary',
+        headers: { 'Content-Disposition': 'attachment; filename="…"; filename*=UTF-8\'\'…' },
+      },
+    },
     problems: [404],
     async handler({ deps, account, params }) {
       const row = await evidenceForDownload(deps.db, account, params.id!);
@@ -228,109 +334,221 @@ export const ROUTES: RouteDef[] = [
     },
   },
   {
-    method: 'get', path: '/v1/complaints', operationId: 'listComplaints',
+    method: 'get',
+    path: '/v1/complaints',
+    operationId: 'listComplaints',
     summary: 'Complaints the caller can see (complainant: own; supplier: listing its products; platform: all)',
-    tag: 'complaints', roles: ROLES, query: ComplaintQuerySchema, queryInts: ['limit', 'page'],
-    responses: { 200: { description: 'One page of complaints, newest first', schema: 'ComplaintPage' } }, problems: [422],
-    async handler({ c, deps, account, query }) {
-      return json(await listComplaints(deps.db, account, {
-        status: query.status as never, type: query.type as never, q: query.q as string | undefined,
-        cursor: query.cursor as string | undefined, limit: (query.limit as number | undefined) ?? 20, page: query.page as number | undefined,
-      }));
+    tag: 'complaints',
+    roles: ROLES,
+    query: ComplaintQuerySchema,
+    queryInts: ['limit', 'page'],
+    responses: { 200: { description: 'One page of complaints, newest first', schema: 'ComplaintPage' } },
+    problems: [422],
+    async handler({ deps, account, query }) {
+      return json(
+        await listComplaints(deps.db, account, {
+          status: query.status as never,
+          type: query.type as never,
+          q: query.q as string | undefined,
+          cursor: query.cursor as string | undefined,
+          limit: (query.limit as number | undefined) ?? 20,
+          page: query.page as number | undefined,
+        }),
+      );
     },
   },
   {
-    method: 'post', path: '/v1/complaints', operationId: 'createComplaint',
+    method: 'post',
+    path: '/v1/complaints',
+    operationId: 'createComplaint',
     summary: 'Submit a complaint. The same Idempotency-Key never makes two complaints.',
-    tag: 'complaints', roles: ['complainant'],
-    headers: [{ name: 'Idempotency-Key', required: true, description: 'A client-chosen key (at most 255 characters), the same for every retry of one submission' }],
+    tag: 'complaints',
+    roles: ['complainant'],
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        required: true,
+        description: 'A client-chosen key (at most 255 characters), the same for every retry of one submission',
+      },
+    ],
     body: { kind: 'json', schema: 'ComplaintDraft', required: true },
     responses: {
       201: { description: 'The new complaint', schema: 'Complaint' },
-      200: { description: 'A replay: the complaint this key already made', schema: 'Complaint', headers: { 'Idempotent-Replayed': 'true' } },
+      200: {
+        description: 'A replay: the complaint this key already made',
+        schema: 'Complaint',
+        headers: { 'Idempotent-Replayed': 'true' },
+      },
     },
     problems: [400, 403, 409, 413, 422],
     handler: createComplaint,
   },
   {
     // Before `/v1/complaints/{id}`, which would otherwise take `status-report` for an id.
-    method: 'get', path: '/v1/complaints/status-report', operationId: 'complaintStatusReport',
-    summary: 'The bulk status report: one row per product of every complaint the caller can see (a supplier: its own products), with the list\'s filters',
-    tag: 'complaints', roles: ROLES, query: StatusReportQuerySchema,
-    responses: { 200: { description: `At most ${LIMITS.maxReportRows} rows, newest complaint first; \`truncated\` when there were more`, schema: 'StatusReport' } },
+    method: 'get',
+    path: '/v1/complaints/status-report',
+    operationId: 'complaintStatusReport',
+    summary:
+      "The bulk status report: one row per product of every complaint the caller can see (a supplier: its own products), with the list's filters",
+    tag: 'complaints',
+    roles: ROLES,
+    query: StatusReportQuerySchema,
+    responses: {
+      200: {
+        description: `At most ${LIMITS.maxReportRows} rows, newest complaint first; \`truncated\` when there were more`,
+        schema: 'StatusReport',
+      },
+    },
     problems: [422],
     async handler({ deps, account, query }) {
-      return json(await statusReport(deps.db, account, { status: query.status as never, type: query.type as never, q: query.q as string | undefined }));
+      return json(
+        await statusReport(deps.db, account, {
+          status: query.status as never,
+          type: query.type as never,
+          q: query.q as string | undefined,
+        }),
+      );
     },
   },
   {
-    method: 'get', path: '/v1/complaints/{id}', operationId: 'getComplaint',
+    method: 'get',
+    path: '/v1/complaints/{id}',
+    operationId: 'getComplaint',
     summary: 'One complaint with products, evidence, history and the actions the caller may take',
-    tag: 'complaints', roles: ROLES,
-    responses: { 200: { description: 'The complaint', schema: 'Complaint' } }, problems: [404],
-    async handler({ c, deps, account, params }) {
+    tag: 'complaints',
+    roles: ROLES,
+    responses: { 200: { description: 'The complaint', schema: 'Complaint' } },
+    problems: [404],
+    async handler({ deps, account, params }) {
       return json(await complaintOr404(deps, account, params.id!));
     },
   },
   actionRoute('cancel', 'cancel', 'cancelComplaint', 'Cancel (complainant)', 'ReasonBody'),
   actionRoute('check', 'check', 'checkComplaint', 'Check now: re-check every product (complainant)'),
   actionRoute('confirm_close', 'confirm-close', 'confirmCloseComplaint', 'Confirm and close (complainant)'),
-  actionRoute('request_arbitration', 'arbitration', 'requestArbitration', 'Request arbitration with a reason (complainant)', 'ReasonBody', true),
+  actionRoute(
+    'request_arbitration',
+    'arbitration',
+    'requestArbitration',
+    'Request arbitration with a reason (complainant)',
+    'ReasonBody',
+    true,
+  ),
   actionRoute('forward_to_supplier', 'forward', 'forwardComplaint', 'Forward to the supplier (platform)'),
-  actionRoute('respond', 'respond', 'respondToComplaint', "Respond per product (supplier; only its own products)", 'SupplierResponseBody', true),
-  actionRoute('issue_result', 'result', 'issueArbitrationResult', 'Issue the arbitration result notice (platform)', 'ArbitrationResultBody', true),
+  actionRoute(
+    'respond',
+    'respond',
+    'respondToComplaint',
+    'Respond per product (supplier; only its own products)',
+    'SupplierResponseBody',
+    true,
+  ),
+  actionRoute(
+    'issue_result',
+    'result',
+    'issueArbitrationResult',
+    'Issue the arbitration result notice (platform)',
+    'ArbitrationResultBody',
+    true,
+  ),
   {
-    method: 'get', path: '/v1/holder-profiles', operationId: 'listHolderProfiles', summary: "The caller's saved IPR holder profiles, newest first",
-    tag: 'holder-profiles', roles: ['complainant'],
-    responses: { 200: { description: 'Saved holder profiles with the state of each power of attorney', schema: 'HolderProfileList' } }, problems: [403],
+    method: 'get',
+    path: '/v1/holder-profiles',
+    operationId: 'listHolderProfiles',
+    summary: "The caller's saved IPR holder profiles, newest first",
+    tag: 'holder-profiles',
+    roles: ['complainant'],
+    responses: {
+      200: {
+        description: 'Saved holder profiles with the state of each power of attorney',
+        schema: 'HolderProfileList',
+      },
+    },
+    problems: [403],
     async handler({ deps, account }) {
       return json({ items: await listProfiles(deps.db, account.id, deps.now()) });
     },
   },
   {
-    method: 'post', path: '/v1/holder-profiles', operationId: 'createHolderProfile',
+    method: 'post',
+    path: '/v1/holder-profiles',
+    operationId: 'createHolderProfile',
     summary: `Save an IPR holder profile (at most ${LIMITS.maxHolderProfiles} per account; an expired power of attorney cannot be saved; documents must be the caller's evidence)`,
-    tag: 'holder-profiles', roles: ['complainant'], body: { kind: 'json', schema: 'HolderProfileInput', required: true },
-    responses: { 201: { description: 'The saved profile', schema: 'HolderProfile' } }, problems: [400, 403, 413, 422],
+    tag: 'holder-profiles',
+    roles: ['complainant'],
+    body: { kind: 'json', schema: 'HolderProfileInput', required: true },
+    responses: { 201: { description: 'The saved profile', schema: 'HolderProfile' } },
+    problems: [400, 403, 413, 422],
     async handler({ deps, account, body }) {
       const profile = await createProfile(deps.db, account.id, body, deps.now());
       return json(profile, 201, { location: `/v1/holder-profiles/${profile.id}` });
     },
   },
   {
-    method: 'put', path: '/v1/holder-profiles/{id}', operationId: 'updateHolderProfile', summary: 'Replace a saved holder profile (the same rules as saving)',
-    tag: 'holder-profiles', roles: ['complainant'], body: { kind: 'json', schema: 'HolderProfileInput', required: true },
-    responses: { 200: { description: 'The updated profile', schema: 'HolderProfile' } }, problems: [400, 403, 404, 413, 422],
+    method: 'put',
+    path: '/v1/holder-profiles/{id}',
+    operationId: 'updateHolderProfile',
+    summary: 'Replace a saved holder profile (the same rules as saving)',
+    tag: 'holder-profiles',
+    roles: ['complainant'],
+    body: { kind: 'json', schema: 'HolderProfileInput', required: true },
+    responses: { 200: { description: 'The updated profile', schema: 'HolderProfile' } },
+    problems: [400, 403, 404, 413, 422],
     async handler({ deps, account, params, body }) {
       return json(await updateProfile(deps.db, account.id, params.id!, body, deps.now()));
     },
   },
   {
-    method: 'delete', path: '/v1/holder-profiles/{id}', operationId: 'deleteHolderProfile',
+    method: 'delete',
+    path: '/v1/holder-profiles/{id}',
+    operationId: 'deleteHolderProfile',
     summary: 'Delete a saved holder profile (complaints made with it keep their copy of the holder)',
-    tag: 'holder-profiles', roles: ['complainant'],
-    responses: { 204: { description: 'Deleted', schema: 'none' } }, problems: [403, 404],
+    tag: 'holder-profiles',
+    roles: ['complainant'],
+    responses: { 204: { description: 'Deleted', schema: 'none' } },
+    problems: [403, 404],
     async handler({ deps, account, params }) {
       await deleteProfile(deps.db, account.id, params.id!);
       return new Response(null, { status: 204 });
     },
   },
   {
-    method: 'get', path: '/v1/events', operationId: 'streamEvents',
-    summary: 'Live status as Server-Sent Events: `event: complaint`, `id: <history seq>`, `data: ComplaintEvent`, for the complaints the caller can see; a comment heartbeat every 15 s',
-    tag: 'events', roles: ROLES, query: EventQuerySchema, queryInts: ['after'],
-    headers: [{ name: 'Last-Event-ID', required: false, description: 'The id of the last event received: the events after it are replayed first' }],
-    responses: { 200: { description: 'A text/event-stream; each `data` is a ComplaintEvent (JSON)', schema: 'event-stream' } }, problems: [422],
+    method: 'get',
+    path: '/v1/events',
+    operationId: 'streamEvents',
+    summary:
+      'Live status as Server-Sent Events: `event: complaint`, `id: <history seq>`, `data: ComplaintEvent`, for the complaints the caller can see; a comment heartbeat every 15 s',
+    tag: 'events',
+    roles: ROLES,
+    query: EventQuerySchema,
+    queryInts: ['after'],
+    headers: [
+      {
+        name: 'Last-Event-ID',
+        required: false,
+        description: 'The id of the last event received: the events after it are replayed first',
+      },
+    ],
+    responses: {
+      200: { description: 'A text/event-stream; each `data` is a ComplaintEvent (JSON)', schema: 'event-stream' },
+    },
+    problems: [422],
     async handler({ c, deps, account, query }) {
       const body = eventStream({
-        db: deps.db, viewer: account, bus: deps.bus,
+        db: deps.db,
+        viewer: account,
+        bus: deps.bus,
         after: resumeFrom(c.req.header('last-event-id'), query.after),
         signal: c.req.raw.signal,
         ...deps.events,
       });
       return new Response(body, {
         status: 200,
-        headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-store', 'x-accel-buffering': 'no' },
+        headers: {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-store',
+          'x-accel-buffering': 'no',
+        },
       });
     },
   },
@@ -356,7 +574,10 @@ async function createComplaint({ c, deps, account, body }: RouteContext): Promis
   // A saved holder profile named by `holder.profileId` stands in for the holder sent.
   const input = await withProfileHolder(db, account.id, body);
   const own = await ownEvidence(db, account.id, draftEvidenceIds(input));
-  const result = validateComplaintDraft(input, { evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])), now });
+  const result = validateComplaintDraft(input, {
+    evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])),
+    now,
+  });
   if (!result.ok) throw unprocessable(result.issues);
   const draft = result.value;
   const issues: Issue[] = holderDocumentIssues(draft, own);
@@ -381,9 +602,21 @@ async function createComplaint({ c, deps, account, body }: RouteContext): Promis
     }
     // After the key (a replay answers first); refusing rolls the claim back, so the key stays usable.
     const duplicate = await openDuplicate(tx, account.id, dupKey);
-    if (duplicate) throw problem(409, 'complaint.duplicate', ['productLinks'], { number: duplicate.number, id: duplicate.id });
-    const id = await insertComplaint(tx, { account, draft, products: draft.productLinks.map((u) => products.get(u)!), evidence: own, at: now, duplicateKey: dupKey });
-    await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [account.id, key, id]);
+    if (duplicate)
+      throw problem(409, 'complaint.duplicate', ['productLinks'], { number: duplicate.number, id: duplicate.id });
+    const id = await insertComplaint(tx, {
+      account,
+      draft,
+      products: draft.productLinks.map((u) => products.get(u)!),
+      evidence: own,
+      at: now,
+      duplicateKey: dupKey,
+    });
+    await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [
+      account.id,
+      key,
+      id,
+    ]);
     return { id };
   });
   if ('existing' in outcome) return replay(outcome.existing!);

@@ -1,7 +1,14 @@
 import * as z from 'zod/mini';
 import {
-  ComplaintSummarySchema, ComplaintTypeSchema, EvidenceDescriptorSchema, HolderProfileSchema, LIMITS, ProductSchema, ResolvedLinkSchema,
-  StatusReportRowSchema, StatusSchema,
+  ComplaintSummarySchema,
+  ComplaintTypeSchema,
+  EvidenceDescriptorSchema,
+  HolderProfileSchema,
+  LIMITS,
+  ProductSchema,
+  ResolvedLinkSchema,
+  StatusReportRowSchema,
+  StatusSchema,
 } from '@ipr/validators';
 
 // The envelopes and query parameters of the HTTP API, built from the validators' schemas.
@@ -39,7 +46,8 @@ export const SERVER_SCHEMAS = {
   StatusReport: StatusReportSchema,
 } as const;
 
-const int = (min: number, max?: number) => z.number().check(z.int(), z.minimum(min), ...(max !== undefined ? [z.maximum(max)] : []));
+const int = (min: number, max?: number) =>
+  z.number().check(z.int(), z.minimum(min), ...(max !== undefined ? [z.maximum(max)] : []));
 
 export const ProductQuerySchema = z.object({
   q: z.optional(z.string().check(z.maxLength(LIMITS.maxSearchQueryLength))),

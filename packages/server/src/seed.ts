@@ -91,20 +91,64 @@ export function catalogueProduct(i: number): CatalogueProduct {
 
 const b64 = (s: string) => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
 /** A real 1×1 PNG. */
-export const TINY_PNG = b64('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==');
+export const TINY_PNG = b64(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+);
 /** A small, valid one-page PDF. */
 export const TINY_PDF = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-interface SeedFile { id: string; account: string; name: string; extension: string; kind: string; bytes: Uint8Array }
+interface SeedFile {
+  id: string;
+  account: string;
+  name: string;
+  extension: string;
+  kind: string;
+  bytes: Uint8Array;
+}
 const SEED_FILES: SeedFile[] = [
-  { id: 'ev_seed_a_original', account: 'acc_complainant_a', name: 'original-lamp-photo.png', extension: 'png', kind: 'image', bytes: TINY_PNG },
-  { id: 'ev_seed_a_certificate', account: 'acc_complainant_a', name: 'trademark-certificate.pdf', extension: 'pdf', kind: 'document', bytes: TINY_PDF },
-  { id: 'ev_seed_a_poa', account: 'acc_complainant_a', name: 'power-of-attorney.pdf', extension: 'pdf', kind: 'document', bytes: TINY_PDF },
-  { id: 'ev_seed_b_original', account: 'acc_complainant_b', name: 'original-toy-photo.png', extension: 'png', kind: 'image', bytes: TINY_PNG },
-  { id: 'ev_seed_b_patent', account: 'acc_complainant_b', name: '专利证书.pdf', extension: 'pdf', kind: 'document', bytes: TINY_PDF },
+  {
+    id: 'ev_seed_a_original',
+    account: 'acc_complainant_a',
+    name: 'original-lamp-photo.png',
+    extension: 'png',
+    kind: 'image',
+    bytes: TINY_PNG,
+  },
+  {
+    id: 'ev_seed_a_certificate',
+    account: 'acc_complainant_a',
+    name: 'trademark-certificate.pdf',
+    extension: 'pdf',
+    kind: 'document',
+    bytes: TINY_PDF,
+  },
+  {
+    id: 'ev_seed_a_poa',
+    account: 'acc_complainant_a',
+    name: 'power-of-attorney.pdf',
+    extension: 'pdf',
+    kind: 'document',
+    bytes: TINY_PDF,
+  },
+  {
+    id: 'ev_seed_b_original',
+    account: 'acc_complainant_b',
+    name: 'original-toy-photo.png',
+    extension: 'png',
+    kind: 'image',
+    bytes: TINY_PNG,
+  },
+  {
+    id: 'ev_seed_b_patent',
+    account: 'acc_complainant_b',
+    name: '专利证书.pdf',
+    extension: 'pdf',
+    kind: 'document',
+    bytes: TINY_PDF,
+  },
 ];
 
 // ───────────────────────────── complaints ─────────────────────────────
@@ -131,16 +175,131 @@ const respond = (products: number[], response: 'removed' | 'not_infringing') => 
 
 // Product numbers: odd → supplier A, even → supplier B. None is divisible by 23 (all listed).
 const SEED_COMPLAINTS: SeedComplaint[] = [
-  { key: 'seed-01', account: 'acc_complainant_a', type: 'picture_embezzlement', products: [1, 3], evidence: [{ id: 'ev_seed_a_original', original: true }], disclose: true, steps: [], description: 'Our product photos of the Aurora desk lamp are used without permission.' },
-  { key: 'seed-02', account: 'acc_complainant_a', type: 'trademark_infringement', products: [5, 6], evidence: [{ id: 'ev_seed_a_certificate' }], disclose: false, steps: [['forward_to_supplier', 'acc_platform']], description: 'The listings use the AURORA trademark on lamps we did not make.' },
-  { key: 'seed-03', account: 'acc_complainant_a', type: 'copyright_infringement', products: [7], evidence: [{ id: 'ev_seed_a_certificate' }], disclose: false, steps: [['forward_to_supplier', 'acc_platform'], ['respond', 'acc_supplier_a', respond([7], 'not_infringing')]], description: 'The manual and packaging text are copied from ours.' },
-  { key: 'seed-04', account: 'acc_complainant_a', type: 'picture_embezzlement', products: [9, 11], evidence: [{ id: 'ev_seed_a_original', original: true }], disclose: true, steps: [['forward_to_supplier', 'acc_platform'], ['respond', 'acc_supplier_a', respond([9, 11], 'not_infringing')], ['request_arbitration', 'acc_complainant_a', { reason: 'The photos carry our studio watermark, cropped out.' }]], description: 'Product photos copied from our catalogue.' },
-  { key: 'seed-05', account: 'acc_complainant_a', type: 'trademark_infringement', products: [13], evidence: [{ id: 'ev_seed_a_certificate' }], disclose: false, steps: [['forward_to_supplier', 'acc_platform'], ['respond', 'acc_supplier_a', respond([13], 'not_infringing')], ['request_arbitration', 'acc_complainant_a', { reason: 'The mark is identical to our registration.' }], ['issue_result', 'acc_platform', { decision: 'upheld', notice: 'The listing infringes the registered mark and will be removed.' }]], description: 'Counterfeit AURORA lamps.' },
-  { key: 'seed-06', account: 'acc_complainant_a', type: 'copyright_infringement', products: [15], evidence: [{ id: 'ev_seed_a_certificate' }], disclose: false, steps: [['forward_to_supplier', 'acc_platform'], ['respond', 'acc_supplier_a', respond([15], 'removed')], ['check', 'acc_complainant_a'], ['confirm_close', 'acc_complainant_a']], description: 'Copied lamp assembly instructions.' },
-  { key: 'seed-07', account: 'acc_complainant_a', type: 'patent_infringement', products: [17], evidence: [{ id: 'ev_seed_a_certificate' }], disclose: false, steps: [['cancel', 'acc_complainant_a', { reason: 'Filed against the wrong listing.' }]], description: 'The hinge design is covered by our patent.' },
-  { key: 'seed-08', account: 'acc_complainant_b', type: 'patent_infringement', products: [2, 4], evidence: [{ id: 'ev_seed_b_patent' }], disclose: true, steps: [], description: 'The magnetic block connector is our patented design.' },
-  { key: 'seed-09', account: 'acc_complainant_b', type: 'picture_embezzlement', products: [8, 19], evidence: [{ id: 'ev_seed_b_original', original: true }], disclose: false, steps: [['forward_to_supplier', 'acc_platform'], ['respond', 'acc_supplier_b', respond([8], 'removed')], ['respond', 'acc_supplier_a', respond([19], 'not_infringing')]], description: 'Our toy photos are used on these listings.' },
-  { key: 'seed-10', account: 'acc_complainant_b', type: 'trademark_infringement', products: [10], evidence: [{ id: 'ev_seed_b_patent' }], disclose: false, steps: [['forward_to_supplier', 'acc_platform']], description: 'BRIGHTSTONE mark used on imitation toys.' },
+  {
+    key: 'seed-01',
+    account: 'acc_complainant_a',
+    type: 'picture_embezzlement',
+    products: [1, 3],
+    evidence: [{ id: 'ev_seed_a_original', original: true }],
+    disclose: true,
+    steps: [],
+    description: 'Our product photos of the Aurora desk lamp are used without permission.',
+  },
+  {
+    key: 'seed-02',
+    account: 'acc_complainant_a',
+    type: 'trademark_infringement',
+    products: [5, 6],
+    evidence: [{ id: 'ev_seed_a_certificate' }],
+    disclose: false,
+    steps: [['forward_to_supplier', 'acc_platform']],
+    description: 'The listings use the AURORA trademark on lamps we did not make.',
+  },
+  {
+    key: 'seed-03',
+    account: 'acc_complainant_a',
+    type: 'copyright_infringement',
+    products: [7],
+    evidence: [{ id: 'ev_seed_a_certificate' }],
+    disclose: false,
+    steps: [
+      ['forward_to_supplier', 'acc_platform'],
+      ['respond', 'acc_supplier_a', respond([7], 'not_infringing')],
+    ],
+    description: 'The manual and packaging text are copied from ours.',
+  },
+  {
+    key: 'seed-04',
+    account: 'acc_complainant_a',
+    type: 'picture_embezzlement',
+    products: [9, 11],
+    evidence: [{ id: 'ev_seed_a_original', original: true }],
+    disclose: true,
+    steps: [
+      ['forward_to_supplier', 'acc_platform'],
+      ['respond', 'acc_supplier_a', respond([9, 11], 'not_infringing')],
+      ['request_arbitration', 'acc_complainant_a', { reason: 'The photos carry our studio watermark, cropped out.' }],
+    ],
+    description: 'Product photos copied from our catalogue.',
+  },
+  {
+    key: 'seed-05',
+    account: 'acc_complainant_a',
+    type: 'trademark_infringement',
+    products: [13],
+    evidence: [{ id: 'ev_seed_a_certificate' }],
+    disclose: false,
+    steps: [
+      ['forward_to_supplier', 'acc_platform'],
+      ['respond', 'acc_supplier_a', respond([13], 'not_infringing')],
+      ['request_arbitration', 'acc_complainant_a', { reason: 'The mark is identical to our registration.' }],
+      [
+        'issue_result',
+        'acc_platform',
+        { decision: 'upheld', notice: 'The listing infringes the registered mark and will be removed.' },
+      ],
+    ],
+    description: 'Counterfeit AURORA lamps.',
+  },
+  {
+    key: 'seed-06',
+    account: 'acc_complainant_a',
+    type: 'copyright_infringement',
+    products: [15],
+    evidence: [{ id: 'ev_seed_a_certificate' }],
+    disclose: false,
+    steps: [
+      ['forward_to_supplier', 'acc_platform'],
+      ['respond', 'acc_supplier_a', respond([15], 'removed')],
+      ['check', 'acc_complainant_a'],
+      ['confirm_close', 'acc_complainant_a'],
+    ],
+    description: 'Copied lamp assembly instructions.',
+  },
+  {
+    key: 'seed-07',
+    account: 'acc_complainant_a',
+    type: 'patent_infringement',
+    products: [17],
+    evidence: [{ id: 'ev_seed_a_certificate' }],
+    disclose: false,
+    steps: [['cancel', 'acc_complainant_a', { reason: 'Filed against the wrong listing.' }]],
+    description: 'The hinge design is covered by our patent.',
+  },
+  {
+    key: 'seed-08',
+    account: 'acc_complainant_b',
+    type: 'patent_infringement',
+    products: [2, 4],
+    evidence: [{ id: 'ev_seed_b_patent' }],
+    disclose: true,
+    steps: [],
+    description: 'The magnetic block connector is our patented design.',
+  },
+  {
+    key: 'seed-09',
+    account: 'acc_complainant_b',
+    type: 'picture_embezzlement',
+    products: [8, 19],
+    evidence: [{ id: 'ev_seed_b_original', original: true }],
+    disclose: false,
+    steps: [
+      ['forward_to_supplier', 'acc_platform'],
+      ['respond', 'acc_supplier_b', respond([8], 'removed')],
+      ['respond', 'acc_supplier_a', respond([19], 'not_infringing')],
+    ],
+    description: 'Our toy photos are used on these listings.',
+  },
+  {
+    key: 'seed-10',
+    account: 'acc_complainant_b',
+    type: 'trademark_infringement',
+    products: [10],
+    evidence: [{ id: 'ev_seed_b_patent' }],
+    disclose: false,
+    steps: [['forward_to_supplier', 'acc_platform']],
+    description: 'BRIGHTSTONE mark used on imitation toys.',
+  },
 ];
 
 export interface SeedOptions {
@@ -181,7 +340,14 @@ export async function seed(db: Db, files: FileStore, options: SeedOptions = {}):
         `insert into products (id, url, name, supplier_id, category, listed)
          select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])
          on conflict (id) do nothing returning id`,
-        [list.map((p) => p.id), list.map((p) => p.url), list.map((p) => p.name), list.map((p) => p.supplierId), list.map((p) => p.category), list.map((p) => p.listed)],
+        [
+          list.map((p) => p.id),
+          list.map((p) => p.url),
+          list.map((p) => p.name),
+          list.map((p) => p.supplierId),
+          list.map((p) => p.category),
+          list.map((p) => p.listed),
+        ],
       );
       productsAdded += result.rows.length;
     }
@@ -204,7 +370,17 @@ async function seedEvidence(db: Db, files: FileStore) {
     await db.query(
       `insert into evidence (id, account_id, name, size, extension, kind, media_type, sha256, storage_key, created_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, '2026-01-05T09:00:00Z') on conflict (id) do nothing`,
-      [f.id, f.account, f.name, f.bytes.length, f.extension, f.kind, f.extension === 'png' ? 'image/png' : 'application/pdf', await sha256Hex(f.bytes), key],
+      [
+        f.id,
+        f.account,
+        f.name,
+        f.bytes.length,
+        f.extension,
+        f.kind,
+        f.extension === 'png' ? 'image/png' : 'application/pdf',
+        await sha256Hex(f.bytes),
+        key,
+      ],
     );
   }
 }
@@ -217,7 +393,10 @@ async function seedComplaints(db: Db, now: () => Date, catalogueSize: number): P
   for (const [index, spec] of SEED_COMPLAINTS.entries()) {
     if (spec.products.some((p) => p > catalogueSize)) continue;
     const account = accounts.get(spec.account)!;
-    const { rows } = await db.query('select 1 from idempotency_keys where account_id = $1 and key = $2', [account.id, spec.key]);
+    const { rows } = await db.query('select 1 from idempotency_keys where account_id = $1 and key = $2', [
+      account.id,
+      spec.key,
+    ]);
     if (rows.length) continue;
     const draftInput = {
       type: spec.type,
@@ -226,21 +405,52 @@ async function seedComplaints(db: Db, now: () => Date, catalogueSize: number): P
       contact: account.contact,
       discloseContactToSupplier: spec.disclose,
       isIprHolder: spec.account !== 'acc_complainant_a' || index % 2 === 0,
-      holder: spec.account === 'acc_complainant_a' && index % 2 === 1
-        ? { name: 'Aurora Holdings Ltd.', identificationType: 'business_registration', identificationNumber: '91440300MA5F000001', identificationAttachments: ['ev_seed_a_certificate'], powerOfAttorney: ['ev_seed_a_poa'], powerOfAttorneyExpiresAt: null }
-        : null,
+      holder:
+        spec.account === 'acc_complainant_a' && index % 2 === 1
+          ? {
+              name: 'Aurora Holdings Ltd.',
+              identificationType: 'business_registration',
+              identificationNumber: '91440300MA5F000001',
+              identificationAttachments: ['ev_seed_a_certificate'],
+              powerOfAttorney: ['ev_seed_a_poa'],
+              powerOfAttorneyExpiresAt: null,
+            }
+          : null,
       evidence: spec.evidence,
       declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
     };
-    const own = await ownEvidence(db, account.id, ['ev_seed_a_original', 'ev_seed_a_certificate', 'ev_seed_a_poa', 'ev_seed_b_original', 'ev_seed_b_patent']);
+    const own = await ownEvidence(db, account.id, [
+      'ev_seed_a_original',
+      'ev_seed_a_certificate',
+      'ev_seed_a_poa',
+      'ev_seed_b_original',
+      'ev_seed_b_patent',
+    ]);
     const at = (step: number) => new Date(base + index * 2 * 86_400_000 + step * 3_600_000 * 5);
-    const checked = validateComplaintDraft(draftInput, { evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])), now: at(0) });
-    if (!checked.ok) throw new Error(`seed complaint ${spec.key} is invalid: ${checked.issues.map((i) => i.code).join(', ')}`);
+    const checked = validateComplaintDraft(draftInput, {
+      evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])),
+      now: at(0),
+    });
+    if (!checked.ok)
+      throw new Error(`seed complaint ${spec.key} is invalid: ${checked.issues.map((i) => i.code).join(', ')}`);
     const products = await productsByUrl(db, checked.value.productLinks);
     const id = await db.transaction(async (tx) => {
-      await tx.query(`insert into idempotency_keys (account_id, key, body_hash) values ($1, $2, 'seed')`, [account.id, spec.key]);
-      const made = await insertComplaint(tx, { account, draft: checked.value, products: checked.value.productLinks.map((u) => products.get(u)!), evidence: own, at: at(0) });
-      await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [account.id, spec.key, made]);
+      await tx.query(`insert into idempotency_keys (account_id, key, body_hash) values ($1, $2, 'seed')`, [
+        account.id,
+        spec.key,
+      ]);
+      const made = await insertComplaint(tx, {
+        account,
+        draft: checked.value,
+        products: checked.value.productLinks.map((u) => products.get(u)!),
+        evidence: own,
+        at: at(0),
+      });
+      await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [
+        account.id,
+        spec.key,
+        made,
+      ]);
       return made;
     });
     for (const [step, [action, actor, body]] of spec.steps.entries()) {
@@ -250,4 +460,3 @@ async function seedComplaints(db: Db, now: () => Date, catalogueSize: number): P
   }
   return added;
 }
-

@@ -2,12 +2,37 @@
 // Route handlers parse and authorise; these functions read and write. Rules come from
 // @ipr/validators, never from here.
 import {
-  ArbitrationResultBodySchema, DECLARATION_VERSION, TRANSITIONS, validateSupplierResponse,
-  LIMITS, allowedActions, analyzeProductLinks, checkProduct, duplicateKey, formatComplaintNumber, isOpenStatus, issue,
-  nextStatus, parseWith, validateReason, STATUSES,
-  type Account, type Action, type Complaint, type ComplaintDraft, type ComplaintSummary, type Contact,
-  type EvidenceDescriptor, type Issue, type Product, type ProductStatus, type ResolvedLink, type Role, type Status,
-  type StatusReportRow, type SupplierResponse,
+  ArbitrationResultBodySchema,
+  DECLARATION_VERSION,
+  TRANSITIONS,
+  validateSupplierResponse,
+  LIMITS,
+  allowedActions,
+  analyzeProductLinks,
+  checkProduct,
+  duplicateKey,
+  formatComplaintNumber,
+  isOpenStatus,
+  issue,
+  nextStatus,
+  parseWith,
+  validateReason,
+  STATUSES,
+  type Account,
+  type Action,
+  type Complaint,
+  type ComplaintDraft,
+  type ComplaintSummary,
+  type Contact,
+  type EvidenceDescriptor,
+  type Issue,
+  type Product,
+  type ProductStatus,
+  type ResolvedLink,
+  type Role,
+  type Status,
+  type StatusReportRow,
+  type SupplierResponse,
 } from '@ipr/validators';
 import type { Db, Queryable } from './db/types.js';
 import { ApiProblem, notFound, problem, unprocessable } from './problem.js';
@@ -28,14 +53,22 @@ interface AccountRow {
   contact: Contact;
 }
 
-const toAccount = (row: AccountRow): AccountRecord => ({ id: row.id, role: row.role, displayName: row.display_name, contact: row.contact });
+const toAccount = (row: AccountRow): AccountRecord => ({
+  id: row.id,
+  role: row.role,
+  displayName: row.display_name,
+  contact: row.contact,
+});
 
 export const hashToken = (token: string) => sha256Hex(`ipr-token:${token}`);
 
 /** The account a bearer token belongs to, or null. Tokens are stored only as hashes. */
 export async function accountForToken(db: Queryable, token: string): Promise<AccountRecord | null> {
   if (!token || token.length > 512) return null;
-  const { rows } = await db.query<AccountRow>('select id, role, display_name, contact from accounts where token_hash = $1', [await hashToken(token)]);
+  const { rows } = await db.query<AccountRow>(
+    'select id, role, display_name, contact from accounts where token_hash = $1',
+    [await hashToken(token)],
+  );
   return rows[0] ? toAccount(rows[0]) : null;
 }
 
@@ -101,12 +134,17 @@ export async function searchProducts(db: Queryable, q: string, page: number, pag
     const params: unknown[] = [tsquery];
     const recheck = substrings.map((s) => ` and p.name ilike $${params.push(`%${escapeLike(s)}%`)}`).join('');
     const where = `p.search @@ to_tsquery('simple', $1)${recheck}`;
-    const { rows: counted } = await db.query<{ n: number }>(`select count(*)::int as n from products p where ${where}`, params);
+    const { rows: counted } = await db.query<{ n: number }>(
+      `select count(*)::int as n from products p where ${where}`,
+      params,
+    );
     const total = counted[0]?.n ?? 0;
     if (total > 0) {
       if (offset >= total) return { ...empty, total };
       const ranked = terms > 1 && total <= RANKED_SEARCH_LIMIT;
-      const order = ranked ? `p.listed desc, ts_rank(p.search, to_tsquery('simple', $1)) desc, p.id` : 'p.listed desc, p.id';
+      const order = ranked
+        ? `p.listed desc, ts_rank(p.search, to_tsquery('simple', $1)) desc, p.id`
+        : 'p.listed desc, p.id';
       const { rows } = await db.query<ProductRow>(
         `select ${PRODUCT_COLUMNS} from ${PRODUCT_FROM} where ${where} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`,
         [...params, pageSize, offset],
@@ -116,7 +154,10 @@ export async function searchProducts(db: Queryable, q: string, page: number, pag
     if (substrings.length || new RegExp(`[${CJK_CHAR}]`, 'u').test(text)) return empty;
   }
   const like = `%${escapeLike(text)}%`;
-  const { rows: counted } = await db.query<{ n: number }>(`select count(*)::int as n from products p where p.name ilike $1`, [like]);
+  const { rows: counted } = await db.query<{ n: number }>(
+    `select count(*)::int as n from products p where p.name ilike $1`,
+    [like],
+  );
   const total = counted[0]?.n ?? 0;
   if (total === 0 || offset >= total) return { ...empty, total };
   const { rows } = await db.query<ProductRow>(
@@ -129,7 +170,10 @@ export async function searchProducts(db: Queryable, q: string, page: number, pag
 
 export async function productsByUrl(db: Queryable, urls: string[]): Promise<Map<string, Product>> {
   if (!urls.length) return new Map();
-  const { rows } = await db.query<ProductRow>(`select ${PRODUCT_COLUMNS} from ${PRODUCT_FROM} where p.url = any($1::text[])`, [urls]);
+  const { rows } = await db.query<ProductRow>(
+    `select ${PRODUCT_COLUMNS} from ${PRODUCT_FROM} where p.url = any($1::text[])`,
+    [urls],
+  );
   return new Map(rows.map((r) => [r.url, toProduct(r)]));
 }
 
@@ -137,7 +181,11 @@ export async function productsByUrl(db: Queryable, urls: string[]): Promise<Map<
 const OPEN_STATUSES = STATUSES.filter((s) => isOpenStatus(s));
 
 /** The caller's open complaints that list these products, by product id. */
-async function openComplaintsFor(db: Queryable, accountId: string, productIds: string[]): Promise<Map<string, { id: string; number: string }>> {
+async function openComplaintsFor(
+  db: Queryable,
+  accountId: string,
+  productIds: string[],
+): Promise<Map<string, { id: string; number: string }>> {
   if (!productIds.length) return new Map();
   const { rows } = await db.query<{ product_id: string; id: string; number: string }>(
     `select cp.product_id, c.id, c.number from complaint_products cp join complaints c on c.id = cp.complaint_id
@@ -151,13 +199,25 @@ async function openComplaintsFor(db: Queryable, accountId: string, productIds: s
 }
 
 /** One answer per input link, in order: the per-row view of the picker and the sheet import. */
-export async function resolveLinks(db: Queryable, account: AccountRecord, links: readonly unknown[]): Promise<ResolvedLink[]> {
+export async function resolveLinks(
+  db: Queryable,
+  account: AccountRecord,
+  links: readonly unknown[],
+): Promise<ResolvedLink[]> {
   const analysis = analyzeProductLinks(links);
   const urls = analysis.items.filter((i) => i.status === 'ok').map((i) => i.url!);
   const products = await productsByUrl(db, urls);
-  const open = await openComplaintsFor(db, account.id, [...products.values()].map((p) => p.id));
+  const open = await openComplaintsFor(
+    db,
+    account.id,
+    [...products.values()].map((p) => p.id),
+  );
   return analysis.items.map((item) => {
-    const out: ResolvedLink = { index: item.index, input: item.input, status: item.status === 'ok' ? 'found' : item.status };
+    const out: ResolvedLink = {
+      index: item.index,
+      input: item.input,
+      status: item.status === 'ok' ? 'found' : item.status,
+    };
     if (item.url) out.url = item.url;
     if (item.duplicateOf !== undefined) out.duplicateOf = item.duplicateOf;
     if (item.status === 'ok') {
@@ -216,25 +276,52 @@ export const MEDIA_TYPES: Record<string, string> = {
 };
 
 export async function listEvidence(db: Queryable, accountId: string): Promise<EvidenceDescriptor[]> {
-  const { rows } = await db.query<EvidenceRow>('select * from evidence where account_id = $1 order by created_at desc, id desc', [accountId]);
+  const { rows } = await db.query<EvidenceRow>(
+    'select * from evidence where account_id = $1 order by created_at desc, id desc',
+    [accountId],
+  );
   return rows.map(toEvidence);
 }
 
 export async function insertEvidence(
   db: Queryable,
-  record: { id: string; accountId: string; name: string; size: number; extension: string; kind: string; sha256: string; storageKey: string; at: Date },
+  record: {
+    id: string;
+    accountId: string;
+    name: string;
+    size: number;
+    extension: string;
+    kind: string;
+    sha256: string;
+    storageKey: string;
+    at: Date;
+  },
 ): Promise<EvidenceDescriptor> {
   const { rows } = await db.query<EvidenceRow>(
     `insert into evidence (id, account_id, name, size, extension, kind, media_type, sha256, storage_key, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
-    [record.id, record.accountId, record.name, record.size, record.extension, record.kind,
-      MEDIA_TYPES[record.extension] ?? 'application/octet-stream', record.sha256, record.storageKey, record.at.toISOString()],
+    [
+      record.id,
+      record.accountId,
+      record.name,
+      record.size,
+      record.extension,
+      record.kind,
+      MEDIA_TYPES[record.extension] ?? 'application/octet-stream',
+      record.sha256,
+      record.storageKey,
+      record.at.toISOString(),
+    ],
   );
   return toEvidence(rows[0]!);
 }
 
 /** An evidence file the viewer may download: its owner; a supplier or the platform when it belongs to a complaint they can see. */
-export async function evidenceForDownload(db: Queryable, viewer: AccountRecord, id: string): Promise<EvidenceRow | null> {
+export async function evidenceForDownload(
+  db: Queryable,
+  viewer: AccountRecord,
+  id: string,
+): Promise<EvidenceRow | null> {
   const { rows } = await db.query<EvidenceRow>('select * from evidence where id = $1', [id]);
   const row = rows[0];
   if (!row) return null;
@@ -289,12 +376,22 @@ export function visibleSql(viewer: AccountRecord, n: number): string {
 }
 
 export async function getComplaint(db: Queryable, viewer: AccountRecord, id: string): Promise<Complaint | null> {
-  const { rows } = await db.query<ComplaintRow>(`select c.* from complaints c where c.id = $1 and ${visibleSql(viewer, 2)}`, [id, viewer.id]);
+  const { rows } = await db.query<ComplaintRow>(
+    `select c.* from complaints c where c.id = $1 and ${visibleSql(viewer, 2)}`,
+    [id, viewer.id],
+  );
   const c = rows[0];
   if (!c) return null;
   const supplierOnly = viewer.role === 'supplier';
   const [products, evidence, history] = await Promise.all([
-    db.query<ProductRow & { status: ProductStatus; supplier_response: SupplierResponse | null; supplier_statement: string | null; checked_at: Date | string | null }>(
+    db.query<
+      ProductRow & {
+        status: ProductStatus;
+        supplier_response: SupplierResponse | null;
+        supplier_statement: string | null;
+        checked_at: Date | string | null;
+      }
+    >(
       `select p.id, p.url, p.name, cp.supplier_id, a.display_name as supplier_name, p.category, p.listed,
               cp.status, cp.supplier_response, cp.supplier_statement, cp.checked_at
          from complaint_products cp join products p on p.id = cp.product_id join accounts a on a.id = cp.supplier_id
@@ -307,10 +404,16 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
         where ce.complaint_id = $1 and ce.purpose = 'evidence' order by ce.position`,
       [id],
     ),
-    db.query<{ action: string; from_status: Status | null; to_status: Status; actor_id: string; actor_role: Role; actor_name: string; at: Date | string; reason: string | null }>(
-      'select * from complaint_history where complaint_id = $1 order by seq',
-      [id],
-    ),
+    db.query<{
+      action: string;
+      from_status: Status | null;
+      to_status: Status;
+      actor_id: string;
+      actor_role: Role;
+      actor_name: string;
+      at: Date | string;
+      reason: string | null;
+    }>('select * from complaint_history where complaint_id = $1 order by seq', [id]),
   ]);
   return {
     id: c.id,
@@ -323,7 +426,11 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
     discloseContactToSupplier: c.disclose_contact,
     isIprHolder: c.is_ipr_holder,
     // A supplier learns who holds the right, not the holder's identity documents or numbers.
-    holder: c.holder ? (supplierOnly ? { ...c.holder, identificationNumber: '', identificationAttachments: [], powerOfAttorney: [] } : c.holder) : null,
+    holder: c.holder
+      ? supplierOnly
+        ? { ...c.holder, identificationNumber: '', identificationAttachments: [], powerOfAttorney: [] }
+        : c.holder
+      : null,
     products: products.rows.map((p) => ({
       productId: p.id,
       url: p.url,
@@ -338,17 +445,19 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
     })),
     evidence: evidence.rows.map((e) => ({ ...toEvidence(e), original: e.original })),
     // Another supplier's answers (and so its involvement) are not this supplier's business.
-    history: history.rows.filter((h) => !(supplierOnly && h.actor_role === 'supplier' && h.actor_id !== viewer.id)).map((h) => ({
-      action: h.action as Complaint['history'][number]['action'],
-      from: h.from_status,
-      to: h.to_status,
-      actor: { id: h.actor_id, role: h.actor_role, name: h.actor_name },
-      at: iso(h.at)!,
-      reason: h.reason,
-    })),
+    history: history.rows
+      .filter((h) => !(supplierOnly && h.actor_role === 'supplier' && h.actor_id !== viewer.id))
+      .map((h) => ({
+        action: h.action as Complaint['history'][number]['action'],
+        from: h.from_status,
+        to: h.to_status,
+        actor: { id: h.actor_id, role: h.actor_role, name: h.actor_name },
+        at: iso(h.at)!,
+        reason: h.reason,
+      })),
     arbitration: c.arbitration ?? null,
     // The receipt is the complainant's (it lists every supplier's products).
-    receipt: supplierOnly ? null : c.receipt ?? null,
+    receipt: supplierOnly ? null : (c.receipt ?? null),
     allowedActions: allowedActions(c.status, viewer.role),
     createdAt: iso(c.created_at)!,
     updatedAt: iso(c.updated_at)!,
@@ -365,15 +474,23 @@ export interface ComplaintListQuery {
 }
 
 /** The list's filters on alias `c`: visible to the viewer (`$1`), then status, type and number search (pushed on `params`). */
-function complaintFilters(viewer: AccountRecord, query: Pick<ComplaintListQuery, 'status' | 'type' | 'q'>, params: unknown[]): string[] {
+function complaintFilters(
+  viewer: AccountRecord,
+  query: Pick<ComplaintListQuery, 'status' | 'type' | 'q'>,
+  params: unknown[],
+): string[] {
   const where = [visibleSql(viewer, params.push(viewer.id))];
   if (query.status) where.push(`c.status = $${params.push(query.status)}`);
   if (query.type) where.push(`c.type = $${params.push(query.type)}`);
-  if (query.q && query.q.trim()) where.push(`c.number ilike $${params.push(`%${escapeLike(query.q.trim())}%`)}`);
+  if (query.q?.trim()) where.push(`c.number ilike $${params.push(`%${escapeLike(query.q.trim())}%`)}`);
   return where;
 }
 
-export async function listComplaints(db: Queryable, viewer: AccountRecord, query: ComplaintListQuery): Promise<{ items: ComplaintSummary[]; total: number; nextCursor: string | null }> {
+export async function listComplaints(
+  db: Queryable,
+  viewer: AccountRecord,
+  query: ComplaintListQuery,
+): Promise<{ items: ComplaintSummary[]; total: number; nextCursor: string | null }> {
   const params: unknown[] = [];
   const filter = complaintFilters(viewer, query, params).join(' and ');
   const countParams = [...params];
@@ -388,9 +505,10 @@ export async function listComplaints(db: Queryable, viewer: AccountRecord, query
     page = ` and (c.created_at, c.id) < ($${params.push(at.toISOString())}::timestamptz, $${params.push(parts[1])})`;
   }
   const offset = !query.cursor && query.page ? (query.page - 1) * query.limit : 0;
-  const productCount = viewer.role === 'supplier'
-    ? `(select count(*)::int from complaint_products s where s.complaint_id = c.id and s.supplier_id = $1)`
-    : 'c.product_count';
+  const productCount =
+    viewer.role === 'supplier'
+      ? `(select count(*)::int from complaint_products s where s.complaint_id = c.id and s.supplier_id = $1)`
+      : 'c.product_count';
   const [list, count] = await Promise.all([
     db.query<ComplaintRow & { visible_count: number }>(
       `select c.id, c.number, c.type, c.status, c.created_at, c.updated_at, ${productCount} as visible_count
@@ -423,14 +541,24 @@ export async function listComplaints(db: Queryable, viewer: AccountRecord, query
  * At most `LIMITS.maxReportRows`; `truncated` says there were more.
  */
 export async function statusReport(
-  db: Queryable, viewer: AccountRecord, query: Pick<ComplaintListQuery, 'status' | 'type' | 'q'>, maxRows: number = LIMITS.maxReportRows,
+  db: Queryable,
+  viewer: AccountRecord,
+  query: Pick<ComplaintListQuery, 'status' | 'type' | 'q'>,
+  maxRows: number = LIMITS.maxReportRows,
 ): Promise<{ rows: StatusReportRow[]; truncated: boolean }> {
   const params: unknown[] = [];
   const where = complaintFilters(viewer, query, params);
   if (viewer.role === 'supplier') where.push('cp.supplier_id = $1');
   const { rows } = await db.query<{
-    number: string; type: Complaint['type']; status: Status; created_at: Date | string; updated_at: Date | string;
-    url: string; name: string; product_status: ProductStatus; supplier_response: SupplierResponse | null;
+    number: string;
+    type: Complaint['type'];
+    status: Status;
+    created_at: Date | string;
+    updated_at: Date | string;
+    url: string;
+    name: string;
+    product_status: ProductStatus;
+    supplier_response: SupplierResponse | null;
   }>(
     `select c.number, c.type, c.status, c.created_at, c.updated_at, p.url, p.name, cp.status as product_status, cp.supplier_response
        from complaints c join complaint_products cp on cp.complaint_id = c.id join products p on p.id = cp.product_id
@@ -461,7 +589,10 @@ export async function statusReport(
  */
 export async function ownEvidence(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, EvidenceRow>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<EvidenceRow>('select * from evidence where account_id = $1 and id = any($2::text[])', [accountId, ids]);
+  const { rows } = await db.query<EvidenceRow>(
+    'select * from evidence where account_id = $1 and id = any($2::text[])',
+    [accountId, ids],
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -469,7 +600,11 @@ export async function ownEvidence(db: Queryable, accountId: string, ids: string[
 export function draftEvidenceIds(input: unknown): string[] {
   const ids = new Set<string>();
   const take = (list: unknown, pick: (x: unknown) => unknown) => {
-    if (Array.isArray(list)) for (const x of list.slice(0, 100)) { const id = pick(x); if (typeof id === 'string') ids.add(id); }
+    if (Array.isArray(list))
+      for (const x of list.slice(0, 100)) {
+        const id = pick(x);
+        if (typeof id === 'string') ids.add(id);
+      }
   };
   if (input && typeof input === 'object') {
     const d = input as Record<string, unknown>;
@@ -497,7 +632,11 @@ export function holderDocumentIssues(draft: Pick<ComplaintDraft, 'holder'>, own:
 }
 
 /** The caller's open complaint with this duplicate key, if any (the newest). */
-export async function openDuplicate(db: Queryable, accountId: string, key: string): Promise<{ id: string; number: string } | null> {
+export async function openDuplicate(
+  db: Queryable,
+  accountId: string,
+  key: string,
+): Promise<{ id: string; number: string } | null> {
   const { rows } = await db.query<{ id: string; number: string }>(
     `select id, number from complaints where account_id = $1 and duplicate_key = $2 and status = any($3::text[])
       order by created_at desc, id desc limit 1`,
@@ -537,9 +676,22 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
     `insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact, is_ipr_holder,
                              holder, declaration, arbitration, receipt, product_count, created_at, updated_at, duplicate_key)
      values ($1, $2, $3, $4, 'submitted', $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, null, $11::jsonb, $12, $13, $13, $14)`,
-    [id, number, account.id, draft.type, draft.description, JSON.stringify(draft.contact), draft.discloseContactToSupplier,
-      draft.isIprHolder, draft.holder ? JSON.stringify(draft.holder) : null, declaration ? JSON.stringify(declaration) : null,
-      JSON.stringify(receipt), products.length, when, input.duplicateKey ?? duplicateKey(draft)],
+    [
+      id,
+      number,
+      account.id,
+      draft.type,
+      draft.description,
+      JSON.stringify(draft.contact),
+      draft.discloseContactToSupplier,
+      draft.isIprHolder,
+      draft.holder ? JSON.stringify(draft.holder) : null,
+      declaration ? JSON.stringify(declaration) : null,
+      JSON.stringify(receipt),
+      products.length,
+      when,
+      input.duplicateKey ?? duplicateKey(draft),
+    ],
   );
   await tx.query(
     `insert into complaint_products (complaint_id, product_id, supplier_id, position)
@@ -547,8 +699,15 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
        from unnest($2::text[], $3::text[], $4::int[]) as x(product_id, supplier_id, position)`,
     [id, products.map((p) => p.id), products.map((p) => p.supplierId), products.map((_, i) => i)],
   );
-  const links: { evidenceId: string; purpose: string; original: boolean }[] = refs.map((r) => ({ evidenceId: r.id, purpose: 'evidence', original: r.original === true }));
-  for (const [purpose, list] of [['identification', draft.holder?.identificationAttachments ?? []], ['power_of_attorney', draft.holder?.powerOfAttorney ?? []]] as const) {
+  const links: { evidenceId: string; purpose: string; original: boolean }[] = refs.map((r) => ({
+    evidenceId: r.id,
+    purpose: 'evidence',
+    original: r.original === true,
+  }));
+  for (const [purpose, list] of [
+    ['identification', draft.holder?.identificationAttachments ?? []],
+    ['power_of_attorney', draft.holder?.powerOfAttorney ?? []],
+  ] as const) {
     for (const evidenceId of new Set(list)) links.push({ evidenceId, purpose, original: false });
   }
   if (links.length) {
@@ -556,14 +715,29 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
       `insert into complaint_evidence (complaint_id, evidence_id, purpose, position, original)
        select $1, x.evidence_id, x.purpose, x.position, x.original
          from unnest($2::text[], $3::text[], $4::int[], $5::boolean[]) as x(evidence_id, purpose, position, original)`,
-      [id, links.map((l) => l.evidenceId), links.map((l) => l.purpose), links.map((_, i) => i), links.map((l) => l.original)],
+      [
+        id,
+        links.map((l) => l.evidenceId),
+        links.map((l) => l.purpose),
+        links.map((_, i) => i),
+        links.map((l) => l.original),
+      ],
     );
   }
   await recordHistory(tx, id, 'create', null, 'submitted', account, at, null);
   return id;
 }
 
-async function recordHistory(tx: Queryable, complaintId: string, action: string, from: Status | null, to: Status, actor: AccountRecord, at: Date, reason: string | null) {
+async function recordHistory(
+  tx: Queryable,
+  complaintId: string,
+  action: string,
+  from: Status | null,
+  to: Status,
+  actor: AccountRecord,
+  at: Date,
+  reason: string | null,
+) {
   // History seqs are the ids of the live events (GET /v1/events resumes after the last one seen), so
   // they must become visible in seq order: on PostgreSQL two transactions could otherwise commit seq
   // 11 before seq 10, and a stream that already passed 11 would never send 10. Holding this lock from
@@ -580,9 +754,19 @@ async function recordHistory(tx: Queryable, complaintId: string, action: string,
  * One lifecycle action, in a transaction with the complaint row locked: visibility (404), then the
  * validators' transition rule (403 for the wrong role, 409 for the wrong status), then the body (422).
  */
-export async function applyAction(db: Db, viewer: AccountRecord, id: string, action: Action, body: unknown, at: Date): Promise<void> {
+export async function applyAction(
+  db: Db,
+  viewer: AccountRecord,
+  id: string,
+  action: Action,
+  body: unknown,
+  at: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query<ComplaintRow>(`select c.* from complaints c where c.id = $1 and ${visibleSql(viewer, 2)} for update`, [id, viewer.id]);
+    const { rows } = await tx.query<ComplaintRow>(
+      `select c.* from complaints c where c.id = $1 and ${visibleSql(viewer, 2)} for update`,
+      [id, viewer.id],
+    );
     const c = rows[0];
     if (!c) throw notFound();
     const next = nextStatus(c.status, action, viewer.role);
@@ -599,7 +783,8 @@ export async function applyAction(db: Db, viewer: AccountRecord, id: string, act
         const r = validateReason(b.reason, TRANSITIONS[action].reason);
         if (!r.ok) throw unprocessable(r.issues);
         reason = r.value;
-        if (action === 'request_arbitration') arbitration = { reason: reason!, requestedAt: when, decision: null, notice: null, decidedAt: null };
+        if (action === 'request_arbitration')
+          arbitration = { reason: reason!, requestedAt: when, decision: null, notice: null, decidedAt: null };
         break;
       }
       case 'issue_result': {
@@ -608,11 +793,20 @@ export async function applyAction(db: Db, viewer: AccountRecord, id: string, act
         const notice = validateReason(parsed.value.notice, true);
         if (!notice.ok) throw unprocessable(notice.issues.map((i) => ({ ...i, path: ['notice'] })));
         reason = notice.value;
-        arbitration = { ...(arbitration ?? { reason: '', requestedAt: when }), decision: parsed.value.decision, notice: notice.value, decidedAt: when };
+        arbitration = {
+          ...(arbitration ?? { reason: '', requestedAt: when }),
+          decision: parsed.value.decision,
+          notice: notice.value,
+          decidedAt: when,
+        };
         break;
       }
       case 'check': {
-        const { rows: products } = await tx.query<{ product_id: string; listed: boolean; supplier_response: SupplierResponse | null }>(
+        const { rows: products } = await tx.query<{
+          product_id: string;
+          listed: boolean;
+          supplier_response: SupplierResponse | null;
+        }>(
           `select cp.product_id, p.listed, cp.supplier_response from complaint_products cp join products p on p.id = cp.product_id where cp.complaint_id = $1`,
           [id],
         );
@@ -633,7 +827,12 @@ export async function applyAction(db: Db, viewer: AccountRecord, id: string, act
       case 'confirm_close':
         break;
     }
-    await tx.query('update complaints set status = $2, arbitration = $3::jsonb, updated_at = $4 where id = $1', [id, to, arbitration ? JSON.stringify(arbitration) : null, when]);
+    await tx.query('update complaints set status = $2, arbitration = $3::jsonb, updated_at = $4 where id = $1', [
+      id,
+      to,
+      arbitration ? JSON.stringify(arbitration) : null,
+      when,
+    ]);
     await recordHistory(tx, id, action, c.status, to, viewer, at, reason);
   });
 }
@@ -642,15 +841,28 @@ export async function applyAction(db: Db, viewer: AccountRecord, id: string, act
  * A supplier's answer for its own products. "Removed" takes the listing down. The complaint moves
  * on once every product has an answer (two suppliers may share one complaint).
  */
-async function applyResponse(tx: Queryable, viewer: AccountRecord, id: string, body: unknown, from: Status, to: Status): Promise<Status> {
+async function applyResponse(
+  tx: Queryable,
+  viewer: AccountRecord,
+  id: string,
+  body: unknown,
+  from: Status,
+  to: Status,
+): Promise<Status> {
   const parsed = validateSupplierResponse(body);
   if (!parsed.ok) throw unprocessable(parsed.issues);
   const answers = parsed.value.products;
-  const { rows: own } = await tx.query<{ product_id: string }>('select product_id from complaint_products where complaint_id = $1 and supplier_id = $2', [id, viewer.id]);
+  const { rows: own } = await tx.query<{ product_id: string }>(
+    'select product_id from complaint_products where complaint_id = $1 and supplier_id = $2',
+    [id, viewer.id],
+  );
   const mine = new Set(own.map((r) => r.product_id));
   const issues: Issue[] = [];
   answers.forEach((a, i) => {
-    if (!mine.has(a.productId)) issues.push(issue('response.unknown_product', ['products', i, 'productId'], { productId: a.productId.slice(0, 64) }));
+    if (!mine.has(a.productId))
+      issues.push(
+        issue('response.unknown_product', ['products', i, 'productId'], { productId: a.productId.slice(0, 64) }),
+      );
   });
   if (issues.length) throw unprocessable(issues);
   const last = new Map(answers.map((a) => [a.productId, a]));
@@ -662,7 +874,14 @@ async function applyResponse(tx: Queryable, viewer: AccountRecord, id: string, b
     [id, list.map((a) => a.productId), list.map((a) => a.response), list.map((a) => (a.statement ?? '').trim())],
   );
   const removed = list.filter((a) => a.response === 'removed').map((a) => a.productId);
-  if (removed.length) await tx.query('update products set listed = false where id = any($1::text[]) and supplier_id = $2', [removed, viewer.id]);
-  const { rows: pending } = await tx.query('select 1 from complaint_products where complaint_id = $1 and supplier_response is null limit 1', [id]);
+  if (removed.length)
+    await tx.query('update products set listed = false where id = any($1::text[]) and supplier_id = $2', [
+      removed,
+      viewer.id,
+    ]);
+  const { rows: pending } = await tx.query(
+    'select 1 from complaint_products where complaint_id = $1 and supplier_response is null limit 1',
+    [id],
+  );
   return pending.length ? from : to;
 }

@@ -16,26 +16,44 @@ const BOUNDARY = 'ipr-abort-boundary';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 /** Sends the headers and part of a multipart (or JSON) body over a raw socket, then drops the connection. */
-async function abortMidBody(port: number, options: { chunked: boolean; path?: string; json?: boolean }): Promise<string> {
+async function abortMidBody(
+  port: number,
+  options: { chunked: boolean; path?: string; json?: boolean },
+): Promise<string> {
   const socket = net.connect(port, '127.0.0.1');
-  await new Promise((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); });
+  await new Promise((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
   let heard = '';
-  socket.on('data', (d) => { heard += d; });
+  socket.on('data', (d) => {
+    heard += d;
+  });
   socket.on('error', () => {});
   const partial = options.json
     ? Buffer.from('{"type":"trademark_infringement","description":"' + 'x'.repeat(50_000))
     : Buffer.concat([
-      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`),
-      PNG, Buffer.alloc(200_000, 7),
-    ]);
-  const head = [
-    `POST ${options.path ?? '/v1/evidence'} HTTP/1.1`, 'Host: 127.0.0.1', `Authorization: Bearer ${TOKENS.a}`,
-    options.json ? 'Content-Type: application/json' : `Content-Type: multipart/form-data; boundary=${BOUNDARY}`,
-    ...(options.json ? ['Idempotency-Key: abort-test-' + Math.random()] : []),
-    options.chunked ? 'Transfer-Encoding: chunked' : 'Content-Length: 1000000',
-  ].join('\r\n') + '\r\n\r\n';
+        Buffer.from(
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        PNG,
+        Buffer.alloc(200_000, 7),
+      ]);
+  const head =
+    [
+      `POST ${options.path ?? '/v1/evidence'} HTTP/1.1`,
+      'Host: 127.0.0.1',
+      `Authorization: Bearer ${TOKENS.a}`,
+      options.json ? 'Content-Type: application/json' : `Content-Type: multipart/form-data; boundary=${BOUNDARY}`,
+      ...(options.json ? ['Idempotency-Key: abort-test-' + Math.random()] : []),
+      options.chunked ? 'Transfer-Encoding: chunked' : 'Content-Length: 1000000',
+    ].join('\r\n') + '\r\n\r\n';
   socket.write(head);
-  socket.write(options.chunked ? Buffer.concat([Buffer.from(partial.length.toString(16) + '\r\n'), partial, Buffer.from('\r\n')]) : partial);
+  socket.write(
+    options.chunked
+      ? Buffer.concat([Buffer.from(partial.length.toString(16) + '\r\n'), partial, Buffer.from('\r\n')])
+      : partial,
+  );
   await new Promise((resolve) => setTimeout(resolve, 150));
   socket.destroy();
   await new Promise((resolve) => setTimeout(resolve, 250));
@@ -55,7 +73,14 @@ describe('an upload aborted mid-body over a real socket (startServer)', () => {
   const reported: unknown[] = [];
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ipr-abort-'));
-    server = await startServer({ port: 0, dataDir, catalogueSize: 100, onError: (e) => { reported.push(e); } });
+    server = await startServer({
+      port: 0,
+      dataDir,
+      catalogueSize: 100,
+      onError: (e) => {
+        reported.push(e);
+      },
+    });
   });
   after(async () => {
     await server.close();
@@ -85,25 +110,44 @@ describe('the answer to an aborted body (the app behind @hono/node-server, answe
     api = await seededApi();
     // The seeded app throws its 500s (helpers' onError); record them instead.
     const { createApp } = await import('../src/index.js');
-    const app = createApp({ db: api.db, files: api.files, onError: (e) => { reported.push(e); } });
+    const app = createApp({
+      db: api.db,
+      files: api.files,
+      onError: (e) => {
+        reported.push(e);
+      },
+    });
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const s = serve({
-        port: 0, hostname: '127.0.0.1',
-        fetch: async (request: Request) => {
-          const response = await app.fetch(request);
-          const text = await response.clone().text();
-          let code: string | null = null;
-          try { code = JSON.parse(text).code ?? null; } catch { /* not JSON */ }
-          answers.push({ path: new URL(request.url).pathname, status: response.status, code });
-          return response;
+      const s = serve(
+        {
+          port: 0,
+          hostname: '127.0.0.1',
+          fetch: async (request: Request) => {
+            const response = await app.fetch(request);
+            const text = await response.clone().text();
+            let code: string | null = null;
+            try {
+              code = JSON.parse(text).code ?? null;
+            } catch {
+              /* not JSON */
+            }
+            answers.push({ path: new URL(request.url).pathname, status: response.status, code });
+            return response;
+          },
         },
-      }, () => resolve(s));
+        () => resolve(s),
+      );
     });
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : 0;
-    close = async () => { await new Promise<void>((resolve) => server.close(() => resolve())); await api.close(); };
+    close = async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await api.close();
+    };
   });
-  after(async () => { await close(); });
+  after(async () => {
+    await close();
+  });
 
   for (const c of CASES) {
     test(`${c.name} → 400 request.aborted`, async () => {
@@ -116,10 +160,14 @@ describe('the answer to an aborted body (the app behind @hono/node-server, answe
   }
 });
 
-describe('a cancelled upload in-process (the client\'s streamed body fails with AbortError)', () => {
+describe("a cancelled upload in-process (the client's streamed body fails with AbortError)", () => {
   let api: Api;
-  before(async () => { api = await seededApi(); });
-  after(async () => { await api.close(); });
+  before(async () => {
+    api = await seededApi();
+  });
+  after(async () => {
+    await api.close();
+  });
 
   const failingBody = (name: string) => {
     let sent = false;
@@ -127,7 +175,11 @@ describe('a cancelled upload in-process (the client\'s streamed body fails with 
       pull(controller) {
         if (sent) return controller.error(new DOMException('The upload was cancelled.', name));
         sent = true;
-        controller.enqueue(new TextEncoder().encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n`));
+        controller.enqueue(
+          new TextEncoder().encode(
+            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n`,
+          ),
+        );
       },
     });
   };
@@ -136,9 +188,13 @@ describe('a cancelled upload in-process (the client\'s streamed body fails with 
     test(`streamed multipart ${withLength ? 'with' : 'without'} Content-Length → 400 request.aborted, not a 500`, async () => {
       const controller = new AbortController();
       const request = new Request('http://api.test/v1/evidence', {
-        method: 'POST', body: failingBody('AbortError'), duplex: 'half', signal: controller.signal,
+        method: 'POST',
+        body: failingBody('AbortError'),
+        duplex: 'half',
+        signal: controller.signal,
         headers: {
-          authorization: `Bearer ${TOKENS.a}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+          authorization: `Bearer ${TOKENS.a}`,
+          'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
           ...(withLength ? { 'content-length': '500000' } : {}),
         },
       } as RequestInit);
@@ -150,8 +206,14 @@ describe('a cancelled upload in-process (the client\'s streamed body fails with 
 
   test('a body that fails for another reason is still not mistaken for an abort', async () => {
     const request = new Request('http://api.test/v1/evidence', {
-      method: 'POST', body: failingBody('DataError'), duplex: 'half',
-      headers: { authorization: `Bearer ${TOKENS.a}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'content-length': '500000' },
+      method: 'POST',
+      body: failingBody('DataError'),
+      duplex: 'half',
+      headers: {
+        authorization: `Bearer ${TOKENS.a}`,
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        'content-length': '500000',
+      },
     } as RequestInit);
     const response = await api.app.fetch(request);
     assert.equal(response.status, 400);

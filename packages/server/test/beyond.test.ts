@@ -13,18 +13,27 @@ import { draftA, link, seededApi, TOKENS } from './helpers.js';
 
 beyondSuite(() => seededApi());
 
-test('migration 3 backfill: complaints without a duplicate key get the validators\' key', async () => {
+test("migration 3 backfill: complaints without a duplicate key get the validators' key", async () => {
   const api = await seededApi();
   try {
-    const { rows: before } = await api.db.query<{ id: string; duplicate_key: string }>('select id, duplicate_key from complaints order by id');
+    const { rows: before } = await api.db.query<{ id: string; duplicate_key: string }>(
+      'select id, duplicate_key from complaints order by id',
+    );
     assert.ok(before.length >= 10 && before.every((r) => r.duplicate_key?.startsWith('v1:')));
     await api.db.query('update complaints set duplicate_key = null');
     assert.equal(await backfillDuplicateKeys(api.db), before.length);
-    const { rows: after } = await api.db.query<{ id: string; duplicate_key: string; type: string }>('select id, duplicate_key, type from complaints order by id');
-    assert.deepEqual(after.map((r) => r.duplicate_key), before.map((r) => r.duplicate_key));
+    const { rows: after } = await api.db.query<{ id: string; duplicate_key: string; type: string }>(
+      'select id, duplicate_key, type from complaints order by id',
+    );
+    assert.deepEqual(
+      after.map((r) => r.duplicate_key),
+      before.map((r) => r.duplicate_key),
+    );
     const one = after[0]!;
     const { rows: urls } = await api.db.query<{ url: string }>(
-      'select p.url from complaint_products cp join products p on p.id = cp.product_id where cp.complaint_id = $1', [one.id]);
+      'select p.url from complaint_products cp join products p on p.id = cp.product_id where cp.complaint_id = $1',
+      [one.id],
+    );
     assert.equal(one.duplicate_key, duplicateKey({ type: one.type, productLinks: urls.map((u) => u.url) }));
     assert.equal(await backfillDuplicateKeys(api.db), 0, 'a second run has nothing to do');
   } finally {
@@ -36,7 +45,9 @@ test('over a real socket: events stream as they happen, and close() ends open st
   const dir = mkdtempSync(join(tmpdir(), 'ipr-events-'));
   const server = await startServer({ port: 0, dataDir: dir, catalogueSize: 200 });
   try {
-    const response = await fetch(`${server.url}/v1/events`, { headers: { authorization: `Bearer ${TOKENS.platform}` } });
+    const response = await fetch(`${server.url}/v1/events`, {
+      headers: { authorization: `Bearer ${TOKENS.platform}` },
+    });
     assert.equal(response.status, 200);
     const reader = response.body!.getReader();
     let text = '';
@@ -51,7 +62,11 @@ test('over a real socket: events stream as they happen, and close() ends open st
     assert.ok(await readUntil(/: connected/));
     const made = await fetch(`${server.url}/v1/complaints`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKENS.a}`, 'content-type': 'application/json', 'idempotency-key': 'socket-1' },
+      headers: {
+        authorization: `Bearer ${TOKENS.a}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'socket-1',
+      },
       body: JSON.stringify(draftA({ productLinks: [link(151)] })),
     });
     assert.equal(made.status, 201);
@@ -71,12 +86,27 @@ test('a closing server ends event streams opened after it began closing, at once
   const bus = createEventBus();
   let first = false;
   // A stream unsubscribes when it ends (as events.ts's close() does).
-  const off = bus.subscribe(() => {}, () => { first = true; off(); });
+  const off = bus.subscribe(
+    () => {},
+    () => {
+      first = true;
+      off();
+    },
+  );
   bus.shutdown();
   assert.equal(first, true, 'an open stream is ended');
   let late = false;
-  bus.subscribe(() => {}, () => { late = true; });
+  bus.subscribe(
+    () => {},
+    () => {
+      late = true;
+    },
+  );
   await new Promise((r) => setTimeout(r, 0));
-  assert.equal(late, true, 'a stream opened while closing is ended too (a reconnecting client cannot keep the server open)');
+  assert.equal(
+    late,
+    true,
+    'a stream opened while closing is ended too (a reconnecting client cannot keep the server open)',
+  );
   assert.equal(bus.size, 0);
 });

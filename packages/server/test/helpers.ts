@@ -1,4 +1,14 @@
-import { createApp, createMemoryFileStore, createPgliteDb, dumpPglite, migrate, seed, DEMO_TOKENS, type Db, type FileStore } from '../src/index.js';
+import {
+  createApp,
+  createMemoryFileStore,
+  createPgliteDb,
+  dumpPglite,
+  migrate,
+  seed,
+  DEMO_TOKENS,
+  type Db,
+  type FileStore,
+} from '../src/index.js';
 import { DECLARATION_VERSION, type ComplaintDraftInput } from '@ipr/validators';
 
 export const TOKENS = {
@@ -26,7 +36,13 @@ export async function seededApi(options: { now?: () => Date } = {}) {
   const { dump, files: seedFiles } = await snapshot;
   const db = await createPgliteDb({ loadDataDir: dump });
   const files = createMemoryFileStore();
-  for (const key of ['seed_ev_seed_a_original', 'seed_ev_seed_a_certificate', 'seed_ev_seed_a_poa', 'seed_ev_seed_b_original', 'seed_ev_seed_b_patent']) {
+  for (const key of [
+    'seed_ev_seed_a_original',
+    'seed_ev_seed_a_certificate',
+    'seed_ev_seed_a_poa',
+    'seed_ev_seed_b_original',
+    'seed_ev_seed_b_patent',
+  ]) {
     const bytes = await seedFiles.get(key);
     if (bytes) await files.put(key, bytes);
   }
@@ -34,8 +50,21 @@ export async function seededApi(options: { now?: () => Date } = {}) {
 }
 
 export function makeApi(db: Db, files: FileStore, options: { now?: () => Date } = {}) {
-  const app = createApp({ db, files, ...options, onError: (e) => { throw e; } });
-  const call = async (method: string, path: string, who?: Who | null, body?: unknown, headers: Record<string, string> = {}) => {
+  const app = createApp({
+    db,
+    files,
+    ...options,
+    onError: (e) => {
+      throw e;
+    },
+  });
+  const call = async (
+    method: string,
+    path: string,
+    who?: Who | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const h: Record<string, string> = { ...headers };
     if (who) h.authorization = `Bearer ${TOKENS[who]}`;
     let payload: BodyInit | undefined;
@@ -51,9 +80,13 @@ export function makeApi(db: Db, files: FileStore, options: { now?: () => Date } 
     return { status: response.status, data: data as any, headers: response.headers };
   };
   return {
-    app, db, files, call,
+    app,
+    db,
+    files,
+    call,
     get: (path: string, who?: Who | null) => call('GET', path, who),
-    post: (path: string, who: Who | null, body?: unknown, headers?: Record<string, string>) => call('POST', path, who, body, headers),
+    post: (path: string, who: Who | null, body?: unknown, headers?: Record<string, string>) =>
+      call('POST', path, who, body, headers),
     close: () => db.close(),
   };
 }

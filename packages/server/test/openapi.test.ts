@@ -16,10 +16,17 @@ test('every route is documented with its problems, and every $ref resolves', () 
     const op = doc.paths[route.path]?.[route.method];
     assert.ok(op, `${route.method} ${route.path}`);
     if (route.roles !== 'public') assert.ok(op.responses['401'], `${route.operationId} documents 401`);
-    for (const status of route.problems) assert.equal(op.responses[String(status)].content['application/problem+json'].schema.$ref, '#/components/schemas/Problem');
+    for (const status of route.problems)
+      assert.equal(
+        op.responses[String(status)].content['application/problem+json'].schema.$ref,
+        '#/components/schemas/Problem',
+      );
   }
   const refs: string[] = [];
-  JSON.stringify(doc, (k, v) => (k === '$ref' && refs.push(v), v));
+  JSON.stringify(doc, (k, v) => {
+    if (k === '$ref') refs.push(v);
+    return v;
+  });
   for (const r of refs) assert.ok(doc.components.schemas[r.split('/').pop()!], r);
   for (const name of Object.keys(NAMED_SCHEMAS)) assert.ok(doc.components.schemas[name], name);
   assert.ok(!JSON.stringify(doc).includes('"$schema"'));

@@ -10,8 +10,14 @@ import { createPgliteDb } from '../src/index.js';
 import { createPgliteThreadDb, startServer } from '../src/node.js';
 
 const dirs: string[] = [];
-const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'ipr-thread-')); dirs.push(d); return d; };
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'ipr-thread-'));
+  dirs.push(d);
+  return d;
+};
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const dir = tempDir();
 const db = await createPgliteThreadDb({ dataDir: join(dir, 'pglite') });
@@ -22,7 +28,10 @@ test('parameters and answers round-trip: dates, bytes, JSON, null, unicode', asy
   const at = new Date('2026-11-29T09:00:00.123Z');
   const data = new Uint8Array([0, 1, 2, 255]);
   await db.query('insert into t values ($1, $2, $3, $4, $5)', [1, at, data, JSON.stringify({ a: [1, 'ü'] }), null]);
-  const { rows } = await db.query<{ id: number; at: Date; data: Uint8Array; doc: unknown; note: string | null }>('select * from t where id = $1', [1]);
+  const { rows } = await db.query<{ id: number; at: Date; data: Uint8Array; doc: unknown; note: string | null }>(
+    'select * from t where id = $1',
+    [1],
+  );
   assert.equal(rows.length, 1);
   assert.ok(rows[0]!.at instanceof Date);
   assert.equal(rows[0]!.at.toISOString(), at.toISOString());
@@ -38,26 +47,39 @@ test('a transaction commits whole when its function resolves, and nothing when i
     return (await tx.query<{ n: number }>('select count(*)::int as n from t where id in (10, 11)')).rows[0]!.n;
   });
   assert.equal(value, 2, 'the transaction sees its own writes');
-  await assert.rejects(db.transaction(async (tx) => {
-    await tx.query('insert into t (id, note) values (20, $1)', ['gone']);
-    throw new Error('changed my mind');
-  }), /changed my mind/);
+  await assert.rejects(
+    db.transaction(async (tx) => {
+      await tx.query('insert into t (id, note) values (20, $1)', ['gone']);
+      throw new Error('changed my mind');
+    }),
+    /changed my mind/,
+  );
   // A failing statement inside: the error reaches the caller with its SQLSTATE, the rest is undone.
-  await assert.rejects(db.transaction(async (tx) => {
-    await tx.query('insert into t (id, note) values (21, $1)', ['gone']);
-    await tx.query('insert into t (id) values (10)');
-  }), (e: Error & { code?: string }) => e.code === '23505');
+  await assert.rejects(
+    db.transaction(async (tx) => {
+      await tx.query('insert into t (id, note) values (21, $1)', ['gone']);
+      await tx.query('insert into t (id) values (10)');
+    }),
+    (e: Error & { code?: string }) => e.code === '23505',
+  );
   const { rows } = await db.query<{ id: number }>('select id from t where id >= 10 order by id');
-  assert.deepEqual(rows.map((r) => r.id), [10, 11]);
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    [10, 11],
+  );
 });
 
 test('transactions take turns: concurrent read-modify-write loses no update', async () => {
   await db.query('insert into t (id, note) values (30, $1)', ['0']);
-  await Promise.all(Array.from({ length: 20 }, () => db.transaction(async (tx) => {
-    const n = Number((await tx.query<{ note: string }>('select note from t where id = 30')).rows[0]!.note);
-    await new Promise((r) => setTimeout(r, 1));
-    await tx.query('update t set note = $1 where id = 30', [String(n + 1)]);
-  })));
+  await Promise.all(
+    Array.from({ length: 20 }, () =>
+      db.transaction(async (tx) => {
+        const n = Number((await tx.query<{ note: string }>('select note from t where id = 30')).rows[0]!.note);
+        await new Promise((r) => setTimeout(r, 1));
+        await tx.query('update t set note = $1 where id = 30', [String(n + 1)]);
+      }),
+    ),
+  );
   assert.equal((await db.query<{ note: string }>('select note from t where id = 30')).rows[0]!.note, '20');
 });
 
@@ -108,7 +130,12 @@ test('a database thread that dies says so once; close() is not a death', async (
 
 test('startServer stops serving when its database thread dies, and says so', async () => {
   const lost: Error[] = [];
-  const server = await startServer({ port: 0, dataDir: tempDir(), catalogueSize: 50, onDatabaseLost: (e) => lost.push(e) });
+  const server = await startServer({
+    port: 0,
+    dataDir: tempDir(),
+    catalogueSize: 50,
+    onDatabaseLost: (e) => lost.push(e),
+  });
   assert.equal((await fetch(`${server.url}/v1/health`)).status, 200);
   await (server.db as typeof server.db & { thread: { terminate(): Promise<number> } }).thread.terminate();
   assert.equal(lost.length, 1);
@@ -116,7 +143,10 @@ test('startServer stops serving when its database thread dies, and says so', asy
   const deadline = Date.now() + 5000;
   let answering = true;
   while (answering && Date.now() < deadline) {
-    answering = await fetch(`${server.url}/v1/health`).then(() => true, () => false);
+    answering = await fetch(`${server.url}/v1/health`).then(
+      () => true,
+      () => false,
+    );
     if (answering) await new Promise((r) => setTimeout(r, 50));
   }
   assert.equal(answering, false, 'the server still answers after losing its database');

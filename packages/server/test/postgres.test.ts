@@ -35,9 +35,12 @@ async function open(): Promise<Api> {
 }
 
 if (!url) {
-  const reason = 'TEST_DATABASE_URL is not set: set it (e.g. postgres://postgres@127.0.0.1:5432/test) to run the contract suite on PostgreSQL';
+  const reason =
+    'TEST_DATABASE_URL is not set: set it (e.g. postgres://postgres@127.0.0.1:5432/test) to run the contract suite on PostgreSQL';
   console.log(`# ${reason}`);
-  test('PostgreSQL contract suite', (t) => { t.skip(reason); });
+  test('PostgreSQL contract suite', (t) => {
+    t.skip(reason);
+  });
 } else {
   describe('PostgreSQL: contract', () => contractSuite(open));
   describe('PostgreSQL: lifecycle', () => lifecycleSuite(open));
@@ -56,7 +59,9 @@ if (url) {
     const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
     const server = await startServer({ port: 0, databaseUrl, dataDir, catalogueSize: 200 });
     try {
-      const res = await fetch(`${server.url}/v1/complaints?limit=100`, { headers: { authorization: 'Bearer demo-platform' } });
+      const res = await fetch(`${server.url}/v1/complaints?limit=100`, {
+        headers: { authorization: 'Bearer demo-platform' },
+      });
       assert.equal(res.status, 200);
       assert.equal((await res.json()).total, 10);
       const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from products');

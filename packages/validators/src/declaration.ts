@@ -16,7 +16,8 @@ export interface DeclarationText {
 export const DECLARATION_TEXT: Record<Locale, DeclarationText> = {
   en: {
     title: 'Declaration',
-    goodFaith: 'I have a good-faith belief that the use of the material is not authorised by the right holder, its agent or the law.',
+    goodFaith:
+      'I have a good-faith belief that the use of the material is not authorised by the right holder, its agent or the law.',
     accurate: 'The information in this complaint is accurate.',
     authorised: 'I am the right holder or authorised to act on its behalf.',
   },

@@ -1,7 +1,6 @@
 import './config.js';
 import type { Issue, Result } from './issues.js';
 import { holderIssues } from './holder.js';
-import { LIMITS } from './limits.js';
 import { validateProductLinks, type ProductLinkRule } from './links.js';
 import { issue } from './messages/format.js';
 import { parseWith } from './parse.js';
@@ -16,7 +15,9 @@ export interface DraftContext {
    * When given, unknown ids are refused and the Picture Embezzlement rule checks that the
    * original is an image; when absent, only the refs' own `original` flags are checked.
    */
-  evidence?: ReadonlyMap<string, Pick<EvidenceDescriptor, 'id' | 'kind'>> | Record<string, Pick<EvidenceDescriptor, 'id' | 'kind'>>;
+  evidence?:
+    | ReadonlyMap<string, Pick<EvidenceDescriptor, 'id' | 'kind'>>
+    | Record<string, Pick<EvidenceDescriptor, 'id' | 'kind'>>;
   /** Require the good-faith declaration (submit). Default true; false while saving a draft. */
   requireDeclaration?: boolean;
   /** "Today" for the power-of-attorney expiry check. Default: now. */
@@ -43,19 +44,32 @@ export function validateComplaintDraft(input: unknown, ctx: DraftContext = {}): 
   const draft = isRecord(input) ? input : {};
   // Ticking "I am the IPR holder" keeps what was typed below it (nothing is lost if it is
   // unticked again), but those half-filled holder fields must not block the draft.
-  const parsed = parseWith(ComplaintDraftSchema, draft.isIprHolder === true && draft.holder != null ? { ...draft, holder: null } : input);
+  const parsed = parseWith(
+    ComplaintDraftSchema,
+    draft.isIprHolder === true && draft.holder != null ? { ...draft, holder: null } : input,
+  );
   // Link rules are reported by the link validator, per index, with their own codes; the schema's
   // length cap on a single link is the one link rule it alone knows.
-  const issues: Issue[] = parsed.ok ? [] : parsed.issues.filter((i) => i.path[0] !== 'productLinks' || (i.path.length === 2 && i.code === 'field.too_long'));
+  const issues: Issue[] = parsed.ok
+    ? []
+    : parsed.issues.filter((i) => i.path[0] !== 'productLinks' || (i.path.length === 2 && i.code === 'field.too_long'));
 
   const links = validateProductLinks(draft.productLinks, { rule: ctx.rule });
   if (!links.ok) issues.push(...links.issues);
 
   // The schema only asks for one character; spaces alone are no statement and no name.
   const contact = isRecord(draft.contact) ? draft.contact : undefined;
-  const blankText: [unknown, Issue['path']][] = [[draft.description, ['description']], [contact?.name, ['contact', 'name']]];
+  const blankText: [unknown, Issue['path']][] = [
+    [draft.description, ['description']],
+    [contact?.name, ['contact', 'name']],
+  ];
   for (const [value, path] of blankText) {
-    if (typeof value === 'string' && value !== '' && value.trim() === '' && !issues.some((i) => i.path.join('.') === path.join('.'))) {
+    if (
+      typeof value === 'string' &&
+      value !== '' &&
+      value.trim() === '' &&
+      !issues.some((i) => i.path.join('.') === path.join('.'))
+    ) {
       issues.push(issue('field.required', path));
     }
   }
@@ -68,10 +82,12 @@ export function validateComplaintDraft(input: unknown, ctx: DraftContext = {}): 
   }
 
   const refs = Array.isArray(draft.evidence) ? draft.evidence.filter(isRecord) : [];
-  if (refs.length === 0 && !issues.some((i) => i.path[0] === 'evidence')) issues.push(issue('evidence.required', ['evidence']));
+  if (refs.length === 0 && !issues.some((i) => i.path[0] === 'evidence'))
+    issues.push(issue('evidence.required', ['evidence']));
   if (ctx.evidence) {
     refs.forEach((ref, index) => {
-      if (typeof ref.id === 'string' && !lookup(ctx, ref.id)) issues.push(issue('evidence.not_found', ['evidence', index]));
+      if (typeof ref.id === 'string' && !lookup(ctx, ref.id))
+        issues.push(issue('evidence.not_found', ['evidence', index]));
     });
   }
   if (draft.type === 'picture_embezzlement' && refs.length > 0) {
@@ -117,4 +133,3 @@ export function stepOf(issue: Issue): FormStep {
   }
   return 'basics';
 }
-

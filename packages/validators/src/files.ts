@@ -3,7 +3,18 @@ import { LIMITS, type EvidenceExtension } from './limits.js';
 import { issue } from './messages/format.js';
 
 /** What the first bytes of a file say it is. */
-export type DetectedType = 'pdf' | 'png' | 'jpg' | 'gif' | 'zip' | 'ole' | 'rar' | 'text' | 'executable' | 'empty' | 'unknown';
+export type DetectedType =
+  | 'pdf'
+  | 'png'
+  | 'jpg'
+  | 'gif'
+  | 'zip'
+  | 'ole'
+  | 'rar'
+  | 'text'
+  | 'executable'
+  | 'empty'
+  | 'unknown';
 
 /** How many leading bytes `sniffFileType` looks at; pass at least this many. */
 export const SNIFF_BYTES = 1024;
@@ -17,11 +28,22 @@ export function sniffFileType(head: Uint8Array): DetectedType {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpg';
   if (startsWith(head, ascii('GIF87a')) || startsWith(head, ascii('GIF89a'))) return 'gif';
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]) || startsWith(head, [0x50, 0x4b, 0x07, 0x08])) return 'zip';
+  if (
+    startsWith(head, [0x50, 0x4b, 0x03, 0x04]) ||
+    startsWith(head, [0x50, 0x4b, 0x05, 0x06]) ||
+    startsWith(head, [0x50, 0x4b, 0x07, 0x08])
+  )
+    return 'zip';
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(head, ascii('Rar!\x1a\x07'))) return 'rar';
-  if (startsWith(head, ascii('MZ')) || startsWith(head, [0x7f, 0x45, 0x4c, 0x46]) || startsWith(head, [0xcf, 0xfa, 0xed, 0xfe]) ||
-      startsWith(head, [0xfe, 0xed, 0xfa, 0xce]) || startsWith(head, [0xca, 0xfe, 0xba, 0xbe]) || startsWith(head, ascii('#!'))) {
+  if (
+    startsWith(head, ascii('MZ')) ||
+    startsWith(head, [0x7f, 0x45, 0x4c, 0x46]) ||
+    startsWith(head, [0xcf, 0xfa, 0xed, 0xfe]) ||
+    startsWith(head, [0xfe, 0xed, 0xfa, 0xce]) ||
+    startsWith(head, [0xca, 0xfe, 0xba, 0xbe]) ||
+    startsWith(head, ascii('#!'))
+  ) {
     return 'executable';
   }
   // PDF readers accept a header within the first KiB.
@@ -66,16 +88,28 @@ export type EvidenceKind = 'image' | 'document' | 'spreadsheet' | 'archive' | 'e
 
 export function evidenceKind(extension: string): EvidenceKind {
   switch (extension) {
-    case 'jpg': case 'jpeg': case 'png': case 'gif': return 'image';
-    case 'xls': case 'xlsx': return 'spreadsheet';
-    case 'zip': case 'rar': return 'archive';
-    case 'msg': return 'email';
-    case 'txt': return 'text';
-    default: return 'document';
+    case 'jpg':
+    case 'jpeg':
+    case 'png':
+    case 'gif':
+      return 'image';
+    case 'xls':
+    case 'xlsx':
+      return 'spreadsheet';
+    case 'zip':
+    case 'rar':
+      return 'archive';
+    case 'msg':
+      return 'email';
+    case 'txt':
+      return 'text';
+    default:
+      return 'document';
   }
 }
 
 // Control characters and bidirectional overrides hide a file's real extension ("invoice\u202Efdp.exe").
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose.
 const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
 
 /** A file name safe to show and to judge by: no folders, controls or bidi overrides; at most 255 characters. */
@@ -83,7 +117,12 @@ export function safeDisplayName(name: unknown): string {
   const text = typeof name === 'string' ? name : '';
   const base = text.split(/[\\/]/).pop() ?? '';
   // Tabs and line breaks separate words: keep a space for them before dropping other controls.
-  let clean = base.replace(/[\t\n\v\f\r]+/g, ' ').replace(UNSAFE_NAME_CHARS, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  let clean = base
+    .replace(/[\t\n\v\f\r]+/g, ' ')
+    .replace(UNSAFE_NAME_CHARS, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
   if (clean.length > LIMITS.maxFileNameLength) {
     const dot = clean.lastIndexOf('.');
     const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
@@ -138,10 +177,12 @@ export function validateEvidenceFile(facts: FileFacts, path: Issue['path'] = [])
   const size = typeof facts?.size === 'number' && Number.isFinite(facts.size) ? facts.size : -1;
   if (size === 0) issues.push(issue('evidence.empty', path, { file }));
   else if (size < 0) issues.push(issue('field.invalid_type', [...path, 'size']));
-  else if (size > LIMITS.maxEvidenceBytes) issues.push(issue('evidence.too_large', path, { file, limit: LIMITS.maxEvidenceBytes, size }));
+  else if (size > LIMITS.maxEvidenceBytes)
+    issues.push(issue('evidence.too_large', path, { file, limit: LIMITS.maxEvidenceBytes, size }));
   const extension = extensionOf(file);
   const allowed = (LIMITS.evidenceExtensions as readonly string[]).includes(extension);
-  if (!allowed) issues.push(issue('evidence.type_not_allowed', path, { file, allowed: LIMITS.evidenceExtensions.join(', ') }));
+  if (!allowed)
+    issues.push(issue('evidence.type_not_allowed', path, { file, allowed: LIMITS.evidenceExtensions.join(', ') }));
   let detected: DetectedType | undefined;
   if (facts?.head instanceof Uint8Array && size !== 0) {
     detected = sniffFileType(facts.head);
@@ -150,7 +191,11 @@ export function validateEvidenceFile(facts: FileFacts, path: Issue['path'] = [])
     }
   }
   if (issues.length) return { ok: false, issues };
-  const value: EvidenceFileCheck = { name: file, extension: extension as EvidenceExtension, kind: evidenceKind(extension) };
+  const value: EvidenceFileCheck = {
+    name: file,
+    extension: extension as EvidenceExtension,
+    kind: evidenceKind(extension),
+  };
   if (detected) value.detected = detected;
   return { ok: true, value };
 }
@@ -164,7 +209,8 @@ export function validateSheetFile(facts: FileFacts): Result<{ name: string; form
   const formats: readonly string[] = [...LIMITS.sheetExtensions, ...LIMITS.sheetConvenienceExtensions];
   if (!formats.includes(extension)) return { ok: false, issues: [issue('sheet.type_not_allowed', [], { file })] };
   const size = typeof facts?.size === 'number' && Number.isFinite(facts.size) ? facts.size : -1;
-  if (size > LIMITS.maxSheetBytes) return { ok: false, issues: [issue('sheet.too_large', [], { file, limit: LIMITS.maxSheetBytes, size })] };
+  if (size > LIMITS.maxSheetBytes)
+    return { ok: false, issues: [issue('sheet.too_large', [], { file, limit: LIMITS.maxSheetBytes, size })] };
   if (size < 0) return { ok: false, issues: [issue('field.invalid_type', ['size'])] };
   if (size === 0) return { ok: false, issues: [issue('sheet.empty', [], { file })] };
   if (facts.head instanceof Uint8Array) {
@@ -197,12 +243,26 @@ export function neutralizeCell(value: unknown): string | number | boolean | null
 
 /** Header names accepted for the link column of an import, compared case- and space-insensitively. */
 export const LINK_COLUMN_HEADERS = [
-  'product link', 'product url', 'link', 'url', 'product links', 'infringing link', 'infringing product link',
-  '产品链接', '商品链接', '链接', '侵权链接', '侵权产品链接', '网址',
+  'product link',
+  'product url',
+  'link',
+  'url',
+  'product links',
+  'infringing link',
+  'infringing product link',
+  '产品链接',
+  '商品链接',
+  '链接',
+  '侵权链接',
+  '侵权产品链接',
+  '网址',
 ] as const;
 
 export function isLinkHeader(cell: unknown): boolean {
   if (typeof cell !== 'string') return false;
-  const key = cell.replace(/[\s*:：_]+/g, ' ').trim().toLowerCase();
+  const key = cell
+    .replace(/[\s*:：_]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return (LINK_COLUMN_HEADERS as readonly string[]).includes(key);
 }

@@ -3,7 +3,12 @@ import type { Issue, IssueCode, Result } from './issues.js';
 import { LIMITS } from './limits.js';
 import { issue } from './messages/format.js';
 import { parseWith } from './parse.js';
-import { HolderInfoSchema, HolderProfileInputSchema, type HolderProfileInput, type PowerOfAttorneyState } from './schemas.js';
+import {
+  HolderInfoSchema,
+  HolderProfileInputSchema,
+  type HolderProfileInput,
+  type PowerOfAttorneyState,
+} from './schemas.js';
 
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -29,7 +34,10 @@ function dayNumber(date: string): number | null {
  * 'expired' once the date has passed (the expiry day itself is still valid, daysLeft 0);
  * 'expiring' within `LIMITS.powerOfAttorneyWarningDays` days; else 'valid'.
  */
-export function powerOfAttorneyState(expiresAt: string | null | undefined, now: Date = new Date()): PowerOfAttorneyState {
+export function powerOfAttorneyState(
+  expiresAt: string | null | undefined,
+  now: Date = new Date(),
+): PowerOfAttorneyState {
   const expiry = typeof expiresAt === 'string' ? dayNumber(expiresAt) : null;
   if (expiry === null) return { state: 'none', expiresAt: null, daysLeft: null };
   const today = Math.floor(validNow(now).getTime() / DAY_MS);
@@ -63,7 +71,11 @@ export function holderIssues(holder: unknown, options: HolderIssueOptions = {}):
     if (missing && !already.has(key)) issues.push(issue(code, [...base, key]));
   };
   need('name', blank(holder.name), 'holder.name_required');
-  need('identificationType', holder.identificationType === undefined || holder.identificationType === null, 'holder.id_type_required');
+  need(
+    'identificationType',
+    holder.identificationType === undefined || holder.identificationType === null,
+    'holder.id_type_required',
+  );
   need('identificationNumber', blank(holder.identificationNumber), 'holder.id_number_required');
   need('identificationAttachments', emptyList(holder.identificationAttachments), 'holder.attachments_required');
   need('powerOfAttorney', emptyList(holder.powerOfAttorney), 'holder.power_of_attorney_required');
@@ -79,8 +91,20 @@ export function holderIssues(holder: unknown, options: HolderIssueOptions = {}):
  * information that passes `holderIssues` (an expired power of attorney cannot be saved).
  * The holder's `profileId` is dropped. Never throws.
  */
-export function validateHolderProfile(input: unknown, options: { now?: Date } = {}): Result<HolderProfileInput & { label: string }> {
-  if (!isRecord(input)) return { ok: false, issues: [issue(input === undefined || input === null ? 'holder.required' : 'field.invalid_type', input === undefined || input === null ? ['holder'] : [])] };
+export function validateHolderProfile(
+  input: unknown,
+  options: { now?: Date } = {},
+): Result<HolderProfileInput & { label: string }> {
+  if (!isRecord(input))
+    return {
+      ok: false,
+      issues: [
+        issue(
+          input === undefined || input === null ? 'holder.required' : 'field.invalid_type',
+          input === undefined || input === null ? ['holder'] : [],
+        ),
+      ],
+    };
   const parsed = parseWith(HolderProfileInputSchema, input);
   // The holder's issues come from the one holder rule (with its own codes), not from the shape alone.
   const issues: Issue[] = parsed.ok ? [] : parsed.issues.filter((i) => i.path[0] !== 'holder');

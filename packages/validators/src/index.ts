@@ -12,6 +12,14 @@ export * from './duplicate.js';
 export * from './receipt.js';
 export * from './report.js';
 export * from './response.js';
-export { LOCALES, resolveLocale, formatBytes, formatMessage, localizeIssue, issue, type Locale } from './messages/format.js';
+export {
+  LOCALES,
+  resolveLocale,
+  formatBytes,
+  formatMessage,
+  localizeIssue,
+  issue,
+  type Locale,
+} from './messages/format.js';
 export { en as MESSAGES_EN, enFields as FIELD_LABELS_EN } from './messages/en.js';
 export { zhCN as MESSAGES_ZH_CN, zhCNFields as FIELD_LABELS_ZH_CN } from './messages/zh-CN.js';

@@ -43,12 +43,36 @@ export interface TransitionRule {
 
 /** The lifecycle of DESIGN.md as data: who may do what, from which status, to which. */
 export const TRANSITIONS: Record<Action, TransitionRule> = {
-  cancel: { role: 'complainant', from: ['submitted', 'awaiting_supplier', 'supplier_responded'], to: 'cancelled', reason: false, irreversible: true },
+  cancel: {
+    role: 'complainant',
+    from: ['submitted', 'awaiting_supplier', 'supplier_responded'],
+    to: 'cancelled',
+    reason: false,
+    irreversible: true,
+  },
   check: { role: 'complainant', from: ['supplier_responded'], reason: false, irreversible: false },
   confirm_close: { role: 'complainant', from: ['supplier_responded'], to: 'closed', reason: false, irreversible: true },
-  request_arbitration: { role: 'complainant', from: ['supplier_responded'], to: 'in_arbitration', reason: true, irreversible: true },
-  forward_to_supplier: { role: 'platform', from: ['submitted'], to: 'awaiting_supplier', reason: false, irreversible: false },
-  respond: { role: 'supplier', from: ['awaiting_supplier'], to: 'supplier_responded', reason: false, irreversible: false },
+  request_arbitration: {
+    role: 'complainant',
+    from: ['supplier_responded'],
+    to: 'in_arbitration',
+    reason: true,
+    irreversible: true,
+  },
+  forward_to_supplier: {
+    role: 'platform',
+    from: ['submitted'],
+    to: 'awaiting_supplier',
+    reason: false,
+    irreversible: false,
+  },
+  respond: {
+    role: 'supplier',
+    from: ['awaiting_supplier'],
+    to: 'supplier_responded',
+    reason: false,
+    irreversible: false,
+  },
   issue_result: { role: 'platform', from: ['in_arbitration'], to: 'arbitrated', reason: true, irreversible: true },
 };
 
@@ -65,10 +89,15 @@ export function nextStatus(status: Status, action: Action, role?: Role): Result<
   // Own keys only: an action named `toString` or `__proto__` must not find Object.prototype's.
   const rule = typeof action === 'string' && Object.hasOwn(TRANSITIONS, action) ? TRANSITIONS[action] : undefined;
   if (!rule || !(STATUSES as readonly string[]).includes(status)) {
-    return { ok: false, issues: [issue('transition.not_allowed', [], { status: label(status), action: label(action) })] };
+    return {
+      ok: false,
+      issues: [issue('transition.not_allowed', [], { status: label(status), action: label(action) })],
+    };
   }
-  if (role !== undefined && rule.role !== role) return { ok: false, issues: [issue('transition.forbidden', [], { action })] };
-  if (!rule.from.includes(status)) return { ok: false, issues: [issue('transition.not_allowed', [], { status, action })] };
+  if (role !== undefined && rule.role !== role)
+    return { ok: false, issues: [issue('transition.forbidden', [], { action })] };
+  if (!rule.from.includes(status))
+    return { ok: false, issues: [issue('transition.not_allowed', [], { status, action })] };
   return { ok: true, value: rule.to ?? status };
 }
 

@@ -48,7 +48,10 @@ const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i;
  * Normalises one product link: scheme, host case, `www.`/`m.` hosts, trailing slashes,
  * query strings and fragments never make two links differ. Never throws.
  */
-export function normalizeProductLink(input: unknown, rule: ProductLinkRule = DEFAULT_PRODUCT_LINK_RULE): NormalizedLink {
+export function normalizeProductLink(
+  input: unknown,
+  rule: ProductLinkRule = DEFAULT_PRODUCT_LINK_RULE,
+): NormalizedLink {
   if (input === null || input === undefined) return { status: 'empty' };
   if (typeof input !== 'string' && typeof input !== 'number') return { status: 'not_url' };
   const text = String(input).replace(INVISIBLE, '').trim();
@@ -72,7 +75,7 @@ export function normalizeProductLink(input: unknown, rule: ProductLinkRule = DEF
   if (!rule.hosts.some((h) => h.toLowerCase() === host)) return { status: 'not_product_link' };
   const path = url.pathname.replace(/\/+$/, '');
   const match = rule.pathPattern.exec(path);
-  if (!match || !match[1]) return { status: 'not_product_link' };
+  if (!match?.[1]) return { status: 'not_product_link' };
   const productId = match[1].toLowerCase();
   return { status: 'ok', url: `https://${rule.canonicalHost}/product/${productId}`, productId };
 }
@@ -102,7 +105,8 @@ export function analyzeProductLinks(inputs: readonly unknown[], options: Analyze
   const list = Array.isArray(inputs) ? inputs : [];
   for (let index = 0; index < list.length; index++) {
     const raw = list[index];
-    const input = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : raw == null ? '' : safeToString(raw);
+    const input =
+      typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : raw == null ? '' : safeToString(raw);
     const n = normalizeProductLink(raw, rule);
     if (n.status !== 'ok') {
       items.push({ index, input, status: n.status });
@@ -134,7 +138,11 @@ function safeToString(value: unknown): string {
 }
 
 /** The issue for one analysed link, or none when it is fine. `row` numbers are 1-based for people. */
-export function linkItemIssue(item: LinkItem, path: Issue['path'], limit: number = LIMITS.maxProductLinks): Issue | undefined {
+export function linkItemIssue(
+  item: LinkItem,
+  path: Issue['path'],
+  limit: number = LIMITS.maxProductLinks,
+): Issue | undefined {
   const value = item.input.length > 120 ? item.input.slice(0, 117) + '…' : item.input;
   switch (item.status) {
     case 'ok':
@@ -156,7 +164,10 @@ export function linkItemIssue(item: LinkItem, path: Issue['path'], limit: number
  * Validates a complaint's product links: at least 1, at most 800 unique, no duplicates
  * (after normalisation), each a product link. On success the value is the canonical URLs.
  */
-export function validateProductLinks(inputs: unknown, options: AnalyzeLinksOptions & { path?: Issue['path'] } = {}): Result<string[]> {
+export function validateProductLinks(
+  inputs: unknown,
+  options: AnalyzeLinksOptions & { path?: Issue['path'] } = {},
+): Result<string[]> {
   const base = options.path ?? ['productLinks'];
   if (!Array.isArray(inputs)) return { ok: false, issues: [issue('links.required', base)] };
   const limit = options.limit ?? LIMITS.maxProductLinks;

@@ -21,19 +21,32 @@ function toIssue(zi: ZodIssue, input: unknown, base: Issue['path']): Issue {
   const d = zi as ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string };
   switch (zi.code) {
     case 'invalid_type':
-      return issue(value === undefined || value === null ? (PATH_CODES[named] ?? 'field.required') : 'field.invalid_type', path);
+      return issue(
+        value === undefined || value === null ? (PATH_CODES[named] ?? 'field.required') : 'field.invalid_type',
+        path,
+      );
     case 'too_small':
       if (d.origin === 'string' && Number(d.minimum) <= 1) return issue(PATH_CODES[named] ?? 'field.required', path);
       if (d.origin === 'array' && PATH_CODES[named]) return issue(PATH_CODES[named]!, path);
       return issue('field.too_short', path, { limit: Number(d.minimum) });
     case 'too_big':
-      if (d.origin === 'array' && named === 'evidence') return issue('evidence.too_many', path, { limit: Number(d.maximum) });
-      if (d.origin === 'array' && named === 'productLinks') return issue('links.too_many', path, { limit: Number(d.maximum), count: Array.isArray(value) ? value.length : 0 });
+      if (d.origin === 'array' && named === 'evidence')
+        return issue('evidence.too_many', path, { limit: Number(d.maximum) });
+      if (d.origin === 'array' && named === 'productLinks')
+        return issue('links.too_many', path, {
+          limit: Number(d.maximum),
+          count: Array.isArray(value) ? value.length : 0,
+        });
       return issue('field.too_long', path, { limit: Number(d.maximum) });
     case 'invalid_value':
     case 'invalid_union':
       // An unselected <select> sends '' (or null): that is a missing choice, not a wrong one.
-      return issue(value === undefined || value === null || value === '' ? (PATH_CODES[named] ?? 'field.required') : 'field.invalid_choice', path);
+      return issue(
+        value === undefined || value === null || value === ''
+          ? (PATH_CODES[named] ?? 'field.required')
+          : 'field.invalid_choice',
+        path,
+      );
     case 'invalid_format':
       if (d.format === 'email') return issue('field.invalid_email', path);
       if (d.format === 'date' || d.format === 'datetime') return issue('field.invalid_date', path);
@@ -54,7 +67,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Parses with a schema and maps zod's issues to the stable issue model. Never throws. */
-export function parseWith<T extends z.core.$ZodType>(schema: T, input: unknown, base: Issue['path'] = []): Result<z.output<T>> {
+export function parseWith<T extends z.core.$ZodType>(
+  schema: T,
+  input: unknown,
+  base: Issue['path'] = [],
+): Result<z.output<T>> {
   let result: ReturnType<typeof z.safeParse<T>>;
   try {
     result = z.safeParse(schema, input);

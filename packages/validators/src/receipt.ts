@@ -7,7 +7,10 @@ import { DECLARATION_TEXT, type DeclarationText } from './declaration.js';
 
 export { DECLARATION_TEXT, type DeclarationText };
 
-const RECEIPT_WORDS: Record<Locale, Record<'title' | 'number' | 'submittedAt' | 'declaration' | 'products' | 'evidence' | 'accepted', string>> = {
+const RECEIPT_WORDS: Record<
+  Locale,
+  Record<'title' | 'number' | 'submittedAt' | 'declaration' | 'products' | 'evidence' | 'accepted', string>
+> = {
   en: {
     title: 'IPR complaint receipt',
     number: 'Complaint number',
@@ -48,8 +51,8 @@ export function receiptText(receipt: Receipt, locale: Locale = 'en'): string {
     lines.push(`${w.accepted}${colon}`, `- ${d.goodFaith}`, `- ${d.accurate}`, `- ${d.authorised}`);
   }
   lines.push('', `${w.products} (${receipt.products.length})${colon.trim()}`);
-  receipt.products.forEach((p, i) => lines.push(`${i + 1}. ${p.url}`));
+  for (const [i, p] of receipt.products.entries()) lines.push(`${i + 1}. ${p.url}`);
   lines.push('', `${w.evidence} (${receipt.evidence.length})${colon.trim()}`);
-  receipt.evidence.forEach((e, i) => lines.push(`${i + 1}. ${e.name}`, `   ${e.sha256}`));
+  for (const [i, e] of receipt.evidence.entries()) lines.push(`${i + 1}. ${e.name}`, `   ${e.sha256}`);
   return lines.join('\r\n') + '\r\n';
 }

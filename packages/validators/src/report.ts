@@ -47,7 +47,7 @@ export function statusReportHeaders(locale: Locale = 'en'): string[] {
 }
 
 const label = <K extends string>(labels: Labels<K>, key: string | null, locale: Locale): string =>
-  key === null ? '' : Object.hasOwn(labels, key) ? labels[key as K][locale] ?? labels[key as K].en : key;
+  key === null ? '' : Object.hasOwn(labels, key) ? (labels[key as K][locale] ?? labels[key as K].en) : key;
 
 /**
  * One report row as the cells of a spreadsheet line, in `STATUS_REPORT_COLUMNS` order: codes
@@ -57,7 +57,9 @@ const label = <K extends string>(labels: Labels<K>, key: string | null, locale: 
 export function statusReportCells(row: StatusReportRow, locale: Locale = 'en'): string[] {
   const values: Record<keyof StatusReportRow, string> = {
     number: row.number,
-    type: Object.hasOwn(COMPLAINT_TYPE_LABELS, row.type) ? COMPLAINT_TYPE_LABELS[row.type][locale] ?? row.type : String(row.type),
+    type: Object.hasOwn(COMPLAINT_TYPE_LABELS, row.type)
+      ? (COMPLAINT_TYPE_LABELS[row.type][locale] ?? row.type)
+      : String(row.type),
     status: label(STATUS_LABELS, row.status, locale),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

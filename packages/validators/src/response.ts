@@ -16,7 +16,8 @@ export function validateSupplierResponse(input: unknown): Result<SupplierRespons
   if (!answers.length) return { ok: false, issues: [issue('response.products_required', ['products'])] };
   const issues: Issue[] = [];
   answers.forEach((a, i) => {
-    if (a.response === 'not_infringing' && !(a.statement ?? '').trim()) issues.push(issue('response.statement_required', ['products', i, 'statement']));
+    if (a.response === 'not_infringing' && !(a.statement ?? '').trim())
+      issues.push(issue('response.statement_required', ['products', i, 'statement']));
   });
   return issues.length ? { ok: false, issues } : parsed;
 }

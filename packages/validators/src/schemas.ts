@@ -2,9 +2,7 @@ import './config.js';
 import * as z from 'zod/mini';
 import { ISSUE_CODES } from './issues.js';
 import { COMPLAINT_TYPES, IDENTIFICATION_TYPES, LIMITS } from './limits.js';
-import {
-  ACTIONS, ARBITRATION_DECISIONS, PRODUCT_STATUSES, ROLES, STATUSES, SUPPLIER_RESPONSES,
-} from './lifecycle.js';
+import { ACTIONS, ARBITRATION_DECISIONS, PRODUCT_STATUSES, ROLES, STATUSES, SUPPLIER_RESPONSES } from './lifecycle.js';
 
 // Every schema initialiser is marked `/*#__PURE__*/` so a bundle drops the ones it never reads
 // (the response schemas are the server's and the OpenAPI document's, not the browser's).
@@ -16,7 +14,7 @@ const required = (max: number) => z.string().check(z.minLength(1), z.maxLength(m
 const id = /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.minLength(1), /*#__PURE__*/ z.maxLength(64));
 const dateTime = /*#__PURE__*/ z.iso.datetime({ offset: true });
 
-export const PHONE_PATTERN = /^\+?[0-9 ()\-]{5,30}$/;
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{5,30}$/;
 
 export const ComplaintTypeSchema = /*#__PURE__*/ z.enum(COMPLAINT_TYPES);
 export const StatusSchema = /*#__PURE__*/ z.enum(STATUSES);
@@ -134,7 +132,9 @@ export const ReceiptSchema = /*#__PURE__*/ z.object({
   submittedAt: dateTime,
   declarationVersion: /*#__PURE__*/ text(32),
   products: /*#__PURE__*/ z.array(/*#__PURE__*/ z.object({ productId: id, url: /*#__PURE__*/ text(2048) })),
-  evidence: /*#__PURE__*/ z.array(/*#__PURE__*/ z.object({ id, name: /*#__PURE__*/ text(LIMITS.maxFileNameLength), sha256: /*#__PURE__*/ text(64) })),
+  evidence: /*#__PURE__*/ z.array(
+    /*#__PURE__*/ z.object({ id, name: /*#__PURE__*/ text(LIMITS.maxFileNameLength), sha256: /*#__PURE__*/ text(64) }),
+  ),
 });
 
 export const ComplaintSummarySchema = /*#__PURE__*/ z.object({
@@ -160,7 +160,9 @@ export const ComplaintSchema = /*#__PURE__*/ z.object({
   isIprHolder: /*#__PURE__*/ z.boolean(),
   holder: /*#__PURE__*/ z.nullable(HolderInfoSchema),
   products: /*#__PURE__*/ z.array(ComplaintProductSchema),
-  evidence: /*#__PURE__*/ z.array(/*#__PURE__*/ z.extend(EvidenceDescriptorSchema, { original: /*#__PURE__*/ z.boolean() })),
+  evidence: /*#__PURE__*/ z.array(
+    /*#__PURE__*/ z.extend(EvidenceDescriptorSchema, { original: /*#__PURE__*/ z.boolean() }),
+  ),
   history: /*#__PURE__*/ z.array(TransitionRecordSchema),
   arbitration: /*#__PURE__*/ z.nullable(ArbitrationSchema),
   receipt: /*#__PURE__*/ z.nullable(ReceiptSchema),
@@ -182,7 +184,12 @@ export const IssueSchema = /*#__PURE__*/ z.object({
   code: IssueCodeSchema,
   path: /*#__PURE__*/ z.array(/*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.number()])),
   message: /*#__PURE__*/ z.string(),
-  params: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.record(/*#__PURE__*/ z.string(), /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.number()]))),
+  params: /*#__PURE__*/ z.optional(
+    /*#__PURE__*/ z.record(
+      /*#__PURE__*/ z.string(),
+      /*#__PURE__*/ z.union([/*#__PURE__*/ z.string(), /*#__PURE__*/ z.number()]),
+    ),
+  ),
 });
 
 /** `application/problem+json` (RFC 9457) carrying the validators' issues. */
@@ -196,25 +203,41 @@ export const ProblemSchema = /*#__PURE__*/ z.object({
 });
 
 // Request bodies
-export const ReasonBodySchema = /*#__PURE__*/ z.object({ reason: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxReasonLength)) });
+export const ReasonBodySchema = /*#__PURE__*/ z.object({
+  reason: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxReasonLength)),
+});
 export const SupplierResponseBodySchema = /*#__PURE__*/ z.object({
-  products: /*#__PURE__*/ z.array(/*#__PURE__*/ z.object({
-    productId: id,
-    response: /*#__PURE__*/ z.enum(SUPPLIER_RESPONSES),
-    statement: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxStatementLength)),
-  })).check(/*#__PURE__*/ z.maxLength(LIMITS.maxProductLinks)),
+  products: /*#__PURE__*/ z
+    .array(
+      /*#__PURE__*/ z.object({
+        productId: id,
+        response: /*#__PURE__*/ z.enum(SUPPLIER_RESPONSES),
+        statement: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxStatementLength)),
+      }),
+    )
+    .check(/*#__PURE__*/ z.maxLength(LIMITS.maxProductLinks)),
 });
 export const ArbitrationResultBodySchema = /*#__PURE__*/ z.object({
   decision: /*#__PURE__*/ z.enum(ARBITRATION_DECISIONS),
   notice: /*#__PURE__*/ required(LIMITS.maxReasonLength),
 });
 export const ResolveLinksBodySchema = /*#__PURE__*/ z.object({
-  links: /*#__PURE__*/ z.array(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.maxLength(4096))).check(/*#__PURE__*/ z.maxLength(LIMITS.maxProductLinks * 2)),
+  links: /*#__PURE__*/ z
+    .array(/*#__PURE__*/ z.string().check(/*#__PURE__*/ z.maxLength(4096)))
+    .check(/*#__PURE__*/ z.maxLength(LIMITS.maxProductLinks * 2)),
 });
 export const ResolvedLinkSchema = /*#__PURE__*/ z.object({
   index: /*#__PURE__*/ z.number(),
   input: /*#__PURE__*/ z.string(),
-  status: /*#__PURE__*/ z.enum(['found', 'not_found', 'not_product_link', 'not_url', 'empty', 'duplicate', 'over_limit']),
+  status: /*#__PURE__*/ z.enum([
+    'found',
+    'not_found',
+    'not_product_link',
+    'not_url',
+    'empty',
+    'duplicate',
+    'over_limit',
+  ]),
   url: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.string()),
   duplicateOf: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.number()),
   product: /*#__PURE__*/ z.optional(ProductSchema),

@@ -11,7 +11,12 @@ export function validDraft(type: ComplaintType = 'trademark_infringement'): Comp
     type,
     productLinks: [link('p1001'), link('p1002')],
     description: 'These listings copy our registered mark and product photos.',
-    contact: { name: 'Lin Mei', email: 'lin.mei@aurora.example', phone: '+86 755 1234 5678', company: 'Aurora Lighting Co., Ltd.' },
+    contact: {
+      name: 'Lin Mei',
+      email: 'lin.mei@aurora.example',
+      phone: '+86 755 1234 5678',
+      company: 'Aurora Lighting Co., Ltd.',
+    },
     isIprHolder: false,
     holder: {
       name: 'Aurora Lighting Co., Ltd.',
@@ -62,7 +67,12 @@ export const HEADS = {
   gbkCsv: bytes('Link,', [0xc7, 0xd6, 0xc8, 0xa8], ',https://market.example/product/a\r\n'),
   /** "Café de la gare" in Windows-1252. */
   latin1Text: bytes('Caf', [0xe9], ' de la gare\n'),
-  utf8BomCsv: Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('产品链接,备注\r\nhttps://market.example/product/a,\r\n')]),
+  utf8BomCsv: Uint8Array.from([
+    0xef,
+    0xbb,
+    0xbf,
+    ...new TextEncoder().encode('产品链接,备注\r\nhttps://market.example/product/a,\r\n'),
+  ]),
 };
 
 /** Asserts a failed result and returns its issues, each checked against the issue model. */
@@ -74,15 +84,17 @@ export function issuesOf<T>(result: Result<T>): Issue[] {
   return result.issues;
 }
 
-export function valueOf<T>(result: Result<T>): T {
-  if (!result.ok) assert.fail(`expected ok, got ${JSON.stringify(result.issues.map((i) => [i.code, i.path.join('.')]))}`);
+export function okValue<T>(result: Result<T>): T {
+  if (!result.ok)
+    assert.fail(`expected ok, got ${JSON.stringify(result.issues.map((i) => [i.code, i.path.join('.')]))}`);
   return result.value;
 }
 
 export function assertIssueShape(i: Issue): void {
   assert.ok((ISSUE_CODES as readonly string[]).includes(i.code), `unknown code ${i.code}`);
   assert.ok(Array.isArray(i.path), 'path is an array');
-  for (const p of i.path) assert.ok(typeof p === 'string' || typeof p === 'number', 'path segments are strings or numbers');
+  for (const p of i.path)
+    assert.ok(typeof p === 'string' || typeof p === 'number', 'path segments are strings or numbers');
   assert.equal(typeof i.message, 'string');
   assert.ok(i.message.trim().length > 0, `empty message for ${i.code}`);
   if (i.params) for (const v of Object.values(i.params)) assert.ok(typeof v === 'string' || typeof v === 'number');

@@ -1,8 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  ACTIONS, allowedActions, checkProduct, COMPLAINT_NUMBER_PATTERN, formatComplaintNumber, isOpenStatus, nextStatus, PRODUCT_STATUSES,
-  ROLES, STATUSES, SUPPLIER_RESPONSES, TERMINAL_STATUSES, TRANSITIONS, type Action, type Role, type Status,
+  ACTIONS,
+  allowedActions,
+  checkProduct,
+  COMPLAINT_NUMBER_PATTERN,
+  formatComplaintNumber,
+  isOpenStatus,
+  nextStatus,
+  PRODUCT_STATUSES,
+  ROLES,
+  STATUSES,
+  type SUPPLIER_RESPONSES,
+  TERMINAL_STATUSES,
+  TRANSITIONS,
+  type Action,
+  type Role,
+  type Status,
 } from '@ipr/validators';
 import { issuesOf } from './fixtures.js';
 
@@ -26,8 +40,24 @@ const EDGES: [Status, Action, Role, Status | undefined][] = [
   ['supplier_responded', 'request_arbitration', 'complainant', 'in_arbitration'],
   ['in_arbitration', 'issue_result', 'platform', 'arbitrated'],
 ];
-const ALL_STATUSES: Status[] = ['submitted', 'awaiting_supplier', 'supplier_responded', 'in_arbitration', 'arbitrated', 'closed', 'cancelled'];
-const ALL_ACTIONS: Action[] = ['cancel', 'check', 'confirm_close', 'request_arbitration', 'forward_to_supplier', 'respond', 'issue_result'];
+const ALL_STATUSES: Status[] = [
+  'submitted',
+  'awaiting_supplier',
+  'supplier_responded',
+  'in_arbitration',
+  'arbitrated',
+  'closed',
+  'cancelled',
+];
+const ALL_ACTIONS: Action[] = [
+  'cancel',
+  'check',
+  'confirm_close',
+  'request_arbitration',
+  'forward_to_supplier',
+  'respond',
+  'issue_result',
+];
 const ALL_ROLES: Role[] = ['complainant', 'supplier', 'platform'];
 const ownerOf = (action: Action) => EDGES.find((e) => e[1] === action)![2];
 
@@ -82,7 +112,10 @@ describe('nextStatus and allowedActions for every (status, action, role)', () =>
           const wantActions = ALL_ACTIONS.filter((a) => expected(status, a, role).ok);
           assert.deepEqual([...allowedActions(status, role)].sort(), wantActions.sort(), `${status} ${role}`);
           // ACTIONS order is the stable display order.
-          assert.deepEqual(allowedActions(status, role), ACTIONS.filter((a) => wantActions.includes(a)));
+          assert.deepEqual(
+            allowedActions(status, role),
+            ACTIONS.filter((a) => wantActions.includes(a)),
+          );
         }
       });
     }
@@ -97,13 +130,30 @@ describe('nextStatus and allowedActions for every (status, action, role)', () =>
   });
 
   test('a walk through the happy paths', () => {
-    const walk = (steps: [Action, Role][]) => steps.reduce<Status>((s, [a, r]) => {
-      const next = nextStatus(s, a, r);
-      assert.ok(next.ok, `${s} ${a}`);
-      return next.value;
-    }, 'submitted');
-    assert.equal(walk([['forward_to_supplier', 'platform'], ['respond', 'supplier'], ['check', 'complainant'], ['confirm_close', 'complainant']]), 'closed');
-    assert.equal(walk([['forward_to_supplier', 'platform'], ['respond', 'supplier'], ['request_arbitration', 'complainant'], ['issue_result', 'platform']]), 'arbitrated');
+    const walk = (steps: [Action, Role][]) =>
+      steps.reduce<Status>((s, [a, r]) => {
+        const next = nextStatus(s, a, r);
+        assert.ok(next.ok, `${s} ${a}`);
+        return next.value;
+      }, 'submitted');
+    assert.equal(
+      walk([
+        ['forward_to_supplier', 'platform'],
+        ['respond', 'supplier'],
+        ['check', 'complainant'],
+        ['confirm_close', 'complainant'],
+      ]),
+      'closed',
+    );
+    assert.equal(
+      walk([
+        ['forward_to_supplier', 'platform'],
+        ['respond', 'supplier'],
+        ['request_arbitration', 'complainant'],
+        ['issue_result', 'platform'],
+      ]),
+      'arbitrated',
+    );
     assert.equal(walk([['cancel', 'complainant']]), 'cancelled');
   });
 });
@@ -133,10 +183,18 @@ describe('complaint numbers', () => {
     assert.equal(formatComplaintNumber(2026, 123), 'IPR-2026-000123');
     assert.equal(formatComplaintNumber(2026, 1), 'IPR-2026-000001');
     assert.equal(formatComplaintNumber(2027, 999999), 'IPR-2027-999999');
-    for (const n of [1, 42, 123, 100000, 999999]) assert.match(formatComplaintNumber(2026, n), COMPLAINT_NUMBER_PATTERN);
+    for (const n of [1, 42, 123, 100000, 999999])
+      assert.match(formatComplaintNumber(2026, n), COMPLAINT_NUMBER_PATTERN);
   });
   test('the pattern refuses near misses', () => {
-    for (const s of ['IPR-2026-123', 'ipr-2026-000123', 'IPR-26-000123', 'IPR-2026-000123 ', 'XIPR-2026-000123', 'IPR-2026-0001234']) {
+    for (const s of [
+      'IPR-2026-123',
+      'ipr-2026-000123',
+      'IPR-26-000123',
+      'IPR-2026-000123 ',
+      'XIPR-2026-000123',
+      'IPR-2026-0001234',
+    ]) {
       assert.doesNotMatch(s, COMPLAINT_NUMBER_PATTERN, s);
     }
   });

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  analyzeProductLinks, DEFAULT_PRODUCT_LINK_RULE, LIMITS, linkItemIssue, normalizeProductLink, validateProductLinks,
+  analyzeProductLinks,
+  DEFAULT_PRODUCT_LINK_RULE,
+  LIMITS,
+  linkItemIssue,
+  normalizeProductLink,
+  validateProductLinks,
 } from '@ipr/validators';
-import { codes, find, issuesOf, link, valueOf } from './fixtures.js';
+import { codes, find, issuesOf, link, okValue } from './fixtures.js';
 
 const many = (n: number, offset = 0) => Array.from({ length: n }, (_, i) => link(`p${i + offset}`));
 
@@ -38,23 +43,47 @@ describe('normalizeProductLink', () => {
   }
 
   test('empty inputs', () => {
-    for (const input of [undefined, null, '', '   ', '\u200b']) assert.deepEqual(normalizeProductLink(input), { status: 'empty' });
+    for (const input of [undefined, null, '', '   ', '\u200b'])
+      assert.deepEqual(normalizeProductLink(input), { status: 'empty' });
   });
 
-  const notUrl = ['hello world', 'product abc123', 'javascript:alert(1)', 'JavaScript://market.example/product/abc123',
-    'data:text/html,<b>x</b>', 'ftp://market.example/product/abc123', 'mailto:a@market.example', 'https://', 'http://localhost/product/a',
-    'file:///etc/passwd', 42, {}, [], true];
+  const notUrl = [
+    'hello world',
+    'product abc123',
+    'javascript:alert(1)',
+    'JavaScript://market.example/product/abc123',
+    'data:text/html,<b>x</b>',
+    'ftp://market.example/product/abc123',
+    'mailto:a@market.example',
+    'https://',
+    'http://localhost/product/a',
+    'file:///etc/passwd',
+    42,
+    {},
+    [],
+    true,
+  ];
   for (const input of notUrl) {
     test(`not a web address: ${JSON.stringify(input)}`, () => {
       assert.deepEqual(normalizeProductLink(input), { status: 'not_url' });
     });
   }
 
-  const notProduct = ['https://evil.example/product/abc123', 'https://market.example.evil.example/product/abc123',
-    'https://evilmarket.example/product/abc123', 'https://shop.market.example/product/abc123',
-    'https://evil.example/?u=https://market.example/product/abc123', 'https://market.example/', 'https://market.example',
-    'https://market.example/search?q=lamp', 'https://market.example/product/', 'https://market.example/product/abc/reviews',
-    'https://market.example/product/-abc', 'market.example', 'evil.example/product/abc123'];
+  const notProduct = [
+    'https://evil.example/product/abc123',
+    'https://market.example.evil.example/product/abc123',
+    'https://evilmarket.example/product/abc123',
+    'https://shop.market.example/product/abc123',
+    'https://evil.example/?u=https://market.example/product/abc123',
+    'https://market.example/',
+    'https://market.example',
+    'https://market.example/search?q=lamp',
+    'https://market.example/product/',
+    'https://market.example/product/abc/reviews',
+    'https://market.example/product/-abc',
+    'market.example',
+    'evil.example/product/abc123',
+  ];
   for (const input of notProduct) {
     test(`not a product link: ${input}`, () => {
       assert.deepEqual(normalizeProductLink(input), { status: 'not_product_link' });
@@ -63,20 +92,30 @@ describe('normalizeProductLink', () => {
 
   test('a deployment passes its own rule', () => {
     const rule = { hosts: ['shop.test'], canonicalHost: 'shop.test', pathPattern: /^\/item\/(\d+)$/ };
-    assert.deepEqual(normalizeProductLink('http://SHOP.test/item/77?x', rule), { status: 'ok', url: 'https://shop.test/product/77', productId: '77' });
+    assert.deepEqual(normalizeProductLink('http://SHOP.test/item/77?x', rule), {
+      status: 'ok',
+      url: 'https://shop.test/product/77',
+      productId: '77',
+    });
     assert.equal(normalizeProductLink(link('abc'), rule).status, 'not_product_link');
-    assert.equal(normalizeProductLink('https://shop.test/item/77', DEFAULT_PRODUCT_LINK_RULE).status, 'not_product_link');
+    assert.equal(
+      normalizeProductLink('https://shop.test/item/77', DEFAULT_PRODUCT_LINK_RULE).status,
+      'not_product_link',
+    );
   });
 });
 
 describe('validateProductLinks', () => {
   test('returns the canonical links in input order', () => {
-    assert.deepEqual(valueOf(validateProductLinks(['http://www.market.example/product/B', link('a')])), [link('b'), link('a')]);
+    assert.deepEqual(okValue(validateProductLinks(['http://www.market.example/product/B', link('a')])), [
+      link('b'),
+      link('a'),
+    ]);
   });
 
   test(`exactly ${LIMITS.maxProductLinks} unique links are allowed`, () => {
     assert.equal(LIMITS.maxProductLinks, 800);
-    assert.equal(valueOf(validateProductLinks(many(800))).length, 800);
+    assert.equal(okValue(validateProductLinks(many(800))).length, 800);
   });
 
   test('801 unique links are refused once with links.too_many {limit, count}', () => {
@@ -109,7 +148,10 @@ describe('validateProductLinks', () => {
   test('only unusable rows: each row reported, and links.required', () => {
     const issues = issuesOf(validateProductLinks(['', 'nope', 'https://evil.example/product/a']));
     assert.deepEqual(codes(issues), ['links.empty', 'links.not_url', 'links.not_product_link', 'links.required']);
-    assert.deepEqual(issues.map((i) => i.path), [['productLinks', 0], ['productLinks', 1], ['productLinks', 2], ['productLinks']]);
+    assert.deepEqual(
+      issues.map((i) => i.path),
+      [['productLinks', 0], ['productLinks', 1], ['productLinks', 2], ['productLinks']],
+    );
     assert.deepEqual(issues[0]!.params, { row: 1 });
     assert.deepEqual(issues[1]!.params, { value: 'nope' });
     assert.deepEqual(issues[2]!.params, { value: 'https://evil.example/product/a' });
@@ -138,11 +180,21 @@ describe('validateProductLinks', () => {
 
   test('every repeat points at the first occurrence', () => {
     const issues = issuesOf(validateProductLinks([link('a'), link('a'), link('a')]));
-    assert.deepEqual(find(issues, 'links.duplicate').map((i) => [i.path[1], i.params?.firstRow]), [[1, 1], [2, 1]]);
+    assert.deepEqual(
+      find(issues, 'links.duplicate').map((i) => [i.path[1], i.params?.firstRow]),
+      [
+        [1, 1],
+        [2, 1],
+      ],
+    );
   });
 
   test('a custom base path', () => {
-    assert.deepEqual(issuesOf(validateProductLinks(['x'], { path: ['draft', 'links'] }))[0]!.path, ['draft', 'links', 0]);
+    assert.deepEqual(issuesOf(validateProductLinks(['x'], { path: ['draft', 'links'] }))[0]!.path, [
+      'draft',
+      'links',
+      0,
+    ]);
   });
 
   test('long values are shortened in the message params', () => {
@@ -155,9 +207,18 @@ describe('validateProductLinks', () => {
 
 describe('analyzeProductLinks', () => {
   test('one status per input, in order', () => {
-    const analysis = analyzeProductLinks([link('a'), '', 'not a link', 'https://evil.example/product/a', 'http://m.market.example/product/A', link('b')], { limit: 1 });
-    assert.deepEqual(analysis.items.map((i) => i.status), ['ok', 'empty', 'not_url', 'not_product_link', 'duplicate', 'over_limit']);
-    assert.deepEqual(analysis.items.map((i) => i.index), [0, 1, 2, 3, 4, 5]);
+    const analysis = analyzeProductLinks(
+      [link('a'), '', 'not a link', 'https://evil.example/product/a', 'http://m.market.example/product/A', link('b')],
+      { limit: 1 },
+    );
+    assert.deepEqual(
+      analysis.items.map((i) => i.status),
+      ['ok', 'empty', 'not_url', 'not_product_link', 'duplicate', 'over_limit'],
+    );
+    assert.deepEqual(
+      analysis.items.map((i) => i.index),
+      [0, 1, 2, 3, 4, 5],
+    );
     assert.equal(analysis.items[4]!.duplicateOf, 0);
     assert.equal(analysis.items[5]!.url, link('b'));
     assert.equal(analysis.items[5]!.productId, 'b');
@@ -186,7 +247,10 @@ describe('analyzeProductLinks', () => {
 
   test('inputs are kept as trimmed text for display', () => {
     const analysis = analyzeProductLinks(['  x  ', 7, null, { toString: () => 'obj' }]);
-    assert.deepEqual(analysis.items.map((i) => i.input), ['x', '7', '', 'obj']);
+    assert.deepEqual(
+      analysis.items.map((i) => i.input),
+      ['x', '7', '', 'obj'],
+    );
   });
 
   test('not an array: no items', () => {

@@ -4,9 +4,35 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as z from 'zod/mini';
 import {
-  analyzeProductLinks, ComplaintDraftSchema, ContactSchema, DeclarationSchema, EvidenceRefSchema, HolderInfoSchema, COMPLAINT_TYPE_LABELS, COMPLAINT_TYPES, FIELD_LABELS_EN, FIELD_LABELS_ZH_CN, formatBytes, formatMessage, ISSUE_CODES,
-  linkItemIssue, localizeIssue, MESSAGES_EN, MESSAGES_ZH_CN, nextStatus, parseWith, resolveLocale, validateComplaintDraft,
-  validateEvidenceFile, validateProductLinks, validateReason, validateSheetFile, validateSupplierResponse, type Issue, type IssueCode, type Result,
+  analyzeProductLinks,
+  ComplaintDraftSchema,
+  ContactSchema,
+  DeclarationSchema,
+  EvidenceRefSchema,
+  HolderInfoSchema,
+  COMPLAINT_TYPE_LABELS,
+  COMPLAINT_TYPES,
+  FIELD_LABELS_EN,
+  FIELD_LABELS_ZH_CN,
+  formatBytes,
+  formatMessage,
+  ISSUE_CODES,
+  linkItemIssue,
+  localizeIssue,
+  MESSAGES_EN,
+  MESSAGES_ZH_CN,
+  nextStatus,
+  parseWith,
+  resolveLocale,
+  validateComplaintDraft,
+  validateEvidenceFile,
+  validateProductLinks,
+  validateReason,
+  validateSheetFile,
+  validateSupplierResponse,
+  type Issue,
+  type IssueCode,
+  type Result,
 } from '@ipr/validators';
 import { EVIDENCE_LOOKUP, HEADS, link, NOW, validDraft } from './fixtures.js';
 
@@ -26,12 +52,14 @@ describe('catalogues', () => {
   });
 
   test('both locales use the same placeholders for each code', () => {
-    for (const code of ISSUE_CODES) assert.deepEqual(placeholders(MESSAGES_ZH_CN[code]), placeholders(MESSAGES_EN[code]), code);
+    for (const code of ISSUE_CODES)
+      assert.deepEqual(placeholders(MESSAGES_ZH_CN[code]), placeholders(MESSAGES_EN[code]), code);
   });
 
   test('placeholders are well formed (no stray braces)', () => {
     for (const code of ISSUE_CODES) {
-      for (const text of [MESSAGES_EN[code], MESSAGES_ZH_CN[code]]) assert.doesNotMatch(text.replace(/\{\w+\}/g, ''), /[{}]/, code);
+      for (const text of [MESSAGES_EN[code], MESSAGES_ZH_CN[code]])
+        assert.doesNotMatch(text.replace(/\{\w+\}/g, ''), /[{}]/, code);
     }
   });
 
@@ -63,19 +91,24 @@ const first = <T>(r: Result<T>, code: IssueCode): Issue => {
   return found;
 };
 const ctx = { evidence: EVIDENCE_LOOKUP, now: NOW };
-const drafted = (patch: Record<string, unknown>, type?: Parameters<typeof validDraft>[0]) => validateComplaintDraft({ ...validDraft(type), ...patch }, ctx);
+const drafted = (patch: Record<string, unknown>, type?: Parameters<typeof validDraft>[0]) =>
+  validateComplaintDraft({ ...validDraft(type), ...patch }, ctx);
 const holder = (patch: Record<string, unknown>) => ({ ...validDraft().holder!, ...patch });
 
 /** Every issue the validators build, produced through the public functions. */
 const PRODUCERS: Partial<Record<IssueCode, () => Issue>> = {
   'field.required': () => first(drafted({ description: '' }), 'field.required'),
   'field.invalid_type': () => first(validateEvidenceFile({ name: 'a.pdf', size: -1 }), 'field.invalid_type'),
-  'field.too_short': () => first(parseWith(z.object({ reason: z.string().check(z.minLength(10)) }), { reason: 'short' }), 'field.too_short'),
+  'field.too_short': () =>
+    first(parseWith(z.object({ reason: z.string().check(z.minLength(10)) }), { reason: 'short' }), 'field.too_short'),
   'field.too_long': () => first(drafted({ description: 'x'.repeat(5001) }), 'field.too_long'),
   'field.invalid_choice': () => first(drafted({ type: 'other' }), 'field.invalid_choice'),
-  'field.invalid_email': () => first(drafted({ contact: { ...validDraft().contact, email: 'x' } }), 'field.invalid_email'),
-  'field.invalid_phone': () => first(drafted({ contact: { ...validDraft().contact, phone: 'x' } }), 'field.invalid_phone'),
-  'field.invalid_date': () => first(drafted({ holder: holder({ powerOfAttorneyExpiresAt: 'soon' }) }), 'field.invalid_date'),
+  'field.invalid_email': () =>
+    first(drafted({ contact: { ...validDraft().contact, email: 'x' } }), 'field.invalid_email'),
+  'field.invalid_phone': () =>
+    first(drafted({ contact: { ...validDraft().contact, phone: 'x' } }), 'field.invalid_phone'),
+  'field.invalid_date': () =>
+    first(drafted({ holder: holder({ powerOfAttorneyExpiresAt: 'soon' }) }), 'field.invalid_date'),
   'links.required': () => first(validateProductLinks([]), 'links.required'),
   'links.too_many': () => first(validateProductLinks([link('a'), link('b')], { limit: 1 }), 'links.too_many'),
   'links.empty': () => first(validateProductLinks(['', link('a')]), 'links.empty'),
@@ -83,12 +116,16 @@ const PRODUCERS: Partial<Record<IssueCode, () => Issue>> = {
   'links.not_product_link': () => first(validateProductLinks(['https://evil.example/p/1']), 'links.not_product_link'),
   'links.duplicate': () => first(validateProductLinks([link('a'), link('a')]), 'links.duplicate'),
   'evidence.required': () => first(drafted({ evidence: [] }), 'evidence.required'),
-  'evidence.too_many': () => first(drafted({ evidence: Array.from({ length: 51 }, (_, i) => ({ id: `e${i}` })) }), 'evidence.too_many'),
+  'evidence.too_many': () =>
+    first(drafted({ evidence: Array.from({ length: 51 }, (_, i) => ({ id: `e${i}` })) }), 'evidence.too_many'),
   'evidence.empty': () => first(validateEvidenceFile({ name: 'a.pdf', size: 0 }), 'evidence.empty'),
   'evidence.too_large': () => first(validateEvidenceFile({ name: 'a.pdf', size: 6e6 }), 'evidence.too_large'),
-  'evidence.type_not_allowed': () => first(validateEvidenceFile({ name: 'a.exe', size: 10 }), 'evidence.type_not_allowed'),
-  'evidence.content_mismatch': () => first(validateEvidenceFile({ name: 'a.pdf', size: 10, head: HEADS.png }), 'evidence.content_mismatch'),
-  'evidence.name_invalid': () => first(validateEvidenceFile({ name: 'a\u0000.pdf', size: 10 }), 'evidence.name_invalid'),
+  'evidence.type_not_allowed': () =>
+    first(validateEvidenceFile({ name: 'a.exe', size: 10 }), 'evidence.type_not_allowed'),
+  'evidence.content_mismatch': () =>
+    first(validateEvidenceFile({ name: 'a.pdf', size: 10, head: HEADS.png }), 'evidence.content_mismatch'),
+  'evidence.name_invalid': () =>
+    first(validateEvidenceFile({ name: 'a\u0000.pdf', size: 10 }), 'evidence.name_invalid'),
   'evidence.not_found': () => first(drafted({ evidence: [{ id: 'gone', original: true }] }), 'evidence.not_found'),
   'sheet.type_not_allowed': () => first(validateSheetFile({ name: 'a.pdf', size: 10 }), 'sheet.type_not_allowed'),
   'sheet.too_large': () => first(validateSheetFile({ name: 'a.xlsx', size: 6e6 }), 'sheet.too_large'),
@@ -100,18 +137,28 @@ const PRODUCERS: Partial<Record<IssueCode, () => Issue>> = {
   },
   'holder.required': () => first(drafted({ holder: null }), 'holder.required'),
   'holder.name_required': () => first(drafted({ holder: holder({ name: '' }) }), 'holder.name_required'),
-  'holder.id_type_required': () => first(drafted({ holder: holder({ identificationType: undefined }) }), 'holder.id_type_required'),
-  'holder.id_number_required': () => first(drafted({ holder: holder({ identificationNumber: '' }) }), 'holder.id_number_required'),
-  'holder.attachments_required': () => first(drafted({ holder: holder({ identificationAttachments: [] }) }), 'holder.attachments_required'),
-  'holder.power_of_attorney_required': () => first(drafted({ holder: holder({ powerOfAttorney: [] }) }), 'holder.power_of_attorney_required'),
-  'holder.power_of_attorney_expired': () => first(drafted({ holder: holder({ powerOfAttorneyExpiresAt: '2020-01-01' }) }), 'holder.power_of_attorney_expired'),
-  'picture.original_required': () => first(drafted({ evidence: [{ id: 'ev_photo' }] }, 'picture_embezzlement'), 'picture.original_required'),
+  'holder.id_type_required': () =>
+    first(drafted({ holder: holder({ identificationType: undefined }) }), 'holder.id_type_required'),
+  'holder.id_number_required': () =>
+    first(drafted({ holder: holder({ identificationNumber: '' }) }), 'holder.id_number_required'),
+  'holder.attachments_required': () =>
+    first(drafted({ holder: holder({ identificationAttachments: [] }) }), 'holder.attachments_required'),
+  'holder.power_of_attorney_required': () =>
+    first(drafted({ holder: holder({ powerOfAttorney: [] }) }), 'holder.power_of_attorney_required'),
+  'holder.power_of_attorney_expired': () =>
+    first(drafted({ holder: holder({ powerOfAttorneyExpiresAt: '2020-01-01' }) }), 'holder.power_of_attorney_expired'),
+  'picture.original_required': () =>
+    first(drafted({ evidence: [{ id: 'ev_photo' }] }, 'picture_embezzlement'), 'picture.original_required'),
   'declaration.required': () => first(drafted({ declaration: undefined }), 'declaration.required'),
   'transition.not_allowed': () => first(nextStatus('closed', 'cancel', 'complainant'), 'transition.not_allowed'),
   'transition.forbidden': () => first(nextStatus('submitted', 'cancel', 'supplier'), 'transition.forbidden'),
   'transition.reason_required': () => first(validateReason('', true), 'transition.reason_required'),
   'response.products_required': () => first(validateSupplierResponse({ products: [] }), 'response.products_required'),
-  'response.statement_required': () => first(validateSupplierResponse({ products: [{ productId: 'p1', response: 'not_infringing' }] }), 'response.statement_required'),
+  'response.statement_required': () =>
+    first(
+      validateSupplierResponse({ products: [{ productId: 'p1', response: 'not_infringing' }] }),
+      'response.statement_required',
+    ),
 };
 
 const SRC = new URL('../src/', import.meta.url).pathname;
@@ -119,7 +166,11 @@ const PACKAGES = new URL('../../', import.meta.url).pathname;
 
 function tsFiles(dir: string): string[] {
   let entries: string[];
-  try { entries = readdirSync(dir); } catch { return []; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
   return entries.flatMap((e) => {
     const full = join(dir, e);
     if (statSync(full).isDirectory()) return e === 'node_modules' || e === 'dist' ? [] : tsFiles(full);
@@ -131,19 +182,25 @@ function tsFiles(dir: string): string[] {
 function issueCalls(source: string): { code: string; keys: string[] }[] {
   const calls: { code: string; keys: string[] }[] = [];
   for (const m of source.matchAll(/\bissue\(\s*'([a-z_]+\.[a-z_]+)'/g)) {
-    let depth = 0; let end = m.index!;
+    let depth = 0;
+    let end = m.index!;
     const args: string[] = ['']; // top-level arguments
     for (let i = m.index! + 'issue'.length; i < source.length; i++) {
       const c = source[i]!;
       if ('([{'.includes(c)) depth++;
       if (')]}'.includes(c)) depth--;
-      if (depth === 0) { end = i; break; }
+      if (depth === 0) {
+        end = i;
+        break;
+      }
       if (depth === 1 && c === ',') args.push('');
       else if (!(depth === 1 && c === '(')) args[args.length - 1] += c;
     }
     void end;
     const params = args[2]?.trim() ?? '';
-    const keys = params.startsWith('{') ? [...params.matchAll(/(?:^\{|,)\s*([A-Za-z_$][\w$]*)\s*(?=[:,}])/g)].map((k) => k[1]!) : [];
+    const keys = params.startsWith('{')
+      ? [...params.matchAll(/(?:^\{|,)\s*([A-Za-z_$][\w$]*)\s*(?=[:,}])/g)].map((k) => k[1]!)
+      : [];
     calls.push({ code: m[1]!, keys });
   }
   return calls;
@@ -171,8 +228,10 @@ describe('placeholders are supplied by whoever builds the issue', () => {
       assert.equal(issue.code, code);
       for (const text of [MESSAGES_EN[code], MESSAGES_ZH_CN[code]]) {
         for (const name of placeholders(text)) {
-          if (name === 'limitText') assert.equal(typeof issue.params?.limit, 'number', `${code}: {limitText} needs a numeric limit`);
-          else if (name !== 'field') assert.ok(issue.params && name in issue.params, `${code}: {${name}} is not supplied`);
+          if (name === 'limitText')
+            assert.equal(typeof issue.params?.limit, 'number', `${code}: {limitText} needs a numeric limit`);
+          else if (name !== 'field')
+            assert.ok(issue.params && name in issue.params, `${code}: {${name}} is not supplied`);
         }
       }
       assert.doesNotMatch(issue.message, /\{\w+\}/, `${code}: unfilled placeholder in "${issue.message}"`);
@@ -192,7 +251,8 @@ describe('placeholders are supplied by whoever builds the issue', () => {
     const built = new Map<string, string[][]>();
     for (const pkg of readdirSync(PACKAGES).filter((p) => p !== 'validators')) {
       for (const file of tsFiles(join(PACKAGES, pkg, 'src'))) {
-        for (const call of issueCalls(readFileSync(file, 'utf8'))) built.set(call.code, [...(built.get(call.code) ?? []), call.keys]);
+        for (const call of issueCalls(readFileSync(file, 'utf8')))
+          built.set(call.code, [...(built.get(call.code) ?? []), call.keys]);
       }
     }
     const notBuilt: string[] = [];
@@ -200,27 +260,50 @@ describe('placeholders are supplied by whoever builds the issue', () => {
       const needed = [...placeholders(MESSAGES_EN[code])].filter((p) => !AUTOMATIC.has(p));
       if (placeholders(MESSAGES_EN[code]).has('limitText')) needed.push('limit');
       const calls = built.get(code);
-      if (!calls) { if (needed.length) notBuilt.push(`${code} {${needed.join(', ')}}`); continue; }
-      assert.ok(calls.some((keys) => needed.every((n) => keys.includes(n))), `${code}: no builder supplies ${needed.join(', ')} (found ${JSON.stringify(calls)})`);
+      if (!calls) {
+        if (needed.length) notBuilt.push(`${code} {${needed.join(', ')}}`);
+        continue;
+      }
+      assert.ok(
+        calls.some((keys) => needed.every((n) => keys.includes(n))),
+        `${code}: no builder supplies ${needed.join(', ')} (found ${JSON.stringify(calls)})`,
+      );
     }
     if (notBuilt.length) t.diagnostic(`not built through issue() in any package yet: ${notBuilt.join('; ')}`);
   });
 
   test('the source scan itself reads params', () => {
-    assert.deepEqual(issueCalls(`x = issue('sheet.formula_cell', [row], { row }); y = issue('a.b', [], { file: f(x), limit: 5 });`),
-      [{ code: 'sheet.formula_cell', keys: ['row'] }, { code: 'a.b', keys: ['file', 'limit'] }]);
+    assert.deepEqual(
+      issueCalls(`x = issue('sheet.formula_cell', [row], { row }); y = issue('a.b', [], { file: f(x), limit: 5 });`),
+      [
+        { code: 'sheet.formula_cell', keys: ['row'] },
+        { code: 'a.b', keys: ['file', 'limit'] },
+      ],
+    );
   });
 });
 
 describe('formatMessage', () => {
   test('fills params, in both locales', () => {
-    assert.equal(formatMessage('links.too_many', { limit: 800, count: 801 }), 'At most 800 product links per complaint; this has 801.');
-    assert.equal(formatMessage('links.too_many', { limit: 800, count: 801 }, 'zh-CN'), '每个投诉最多 800 个产品链接，当前为 801 个。');
+    assert.equal(
+      formatMessage('links.too_many', { limit: 800, count: 801 }),
+      'At most 800 product links per complaint; this has 801.',
+    );
+    assert.equal(
+      formatMessage('links.too_many', { limit: 800, count: 801 }, 'zh-CN'),
+      '每个投诉最多 800 个产品链接，当前为 801 个。',
+    );
     assert.equal(formatMessage('links.duplicate', { firstRow: 3 }), 'This link is already listed (row 3).');
   });
   test('{limitText} is the limit in human units', () => {
-    assert.equal(formatMessage('evidence.too_large', { file: 'a.pdf', limit: 5 * 1024 * 1024 }), '"a.pdf" is larger than 5 MB.');
-    assert.equal(formatMessage('evidence.too_large', { file: 'a.pdf', limit: 5 * 1024 * 1024 }, 'zh-CN'), '“a.pdf”超过了 5 MB。');
+    assert.equal(
+      formatMessage('evidence.too_large', { file: 'a.pdf', limit: 5 * 1024 * 1024 }),
+      '"a.pdf" is larger than 5 MB.',
+    );
+    assert.equal(
+      formatMessage('evidence.too_large', { file: 'a.pdf', limit: 5 * 1024 * 1024 }, 'zh-CN'),
+      '“a.pdf”超过了 5 MB。',
+    );
   });
   test('{field} is the label of the last named path segment', () => {
     assert.equal(formatMessage('field.required', {}, 'en', ['contact', 'email']), 'Email is required.');
@@ -246,9 +329,26 @@ describe('formatMessage', () => {
 
 describe('resolveLocale', () => {
   const cases: [string | undefined | null, string][] = [
-    ['zh', 'zh-CN'], ['zh-CN', 'zh-CN'], ['zh-cn', 'zh-CN'], ['ZH-CN', 'zh-CN'], ['zh-Hans', 'zh-CN'], ['zh-Hans-CN', 'zh-CN'], ['zh-SG', 'zh-CN'],
-    ['en', 'en'], ['en-US', 'en'], ['fr-FR', 'en'], ['de', 'en'], ['', 'en'], [undefined, 'en'], [null, 'en'],
-    ['zh-TW', 'en'], ['zh-Hant', 'en'], ['zhx', 'en'], ['zh_CN', 'zh-CN'], ['zh_Hans_CN', 'zh-CN'], ['en_US', 'en'],
+    ['zh', 'zh-CN'],
+    ['zh-CN', 'zh-CN'],
+    ['zh-cn', 'zh-CN'],
+    ['ZH-CN', 'zh-CN'],
+    ['zh-Hans', 'zh-CN'],
+    ['zh-Hans-CN', 'zh-CN'],
+    ['zh-SG', 'zh-CN'],
+    ['en', 'en'],
+    ['en-US', 'en'],
+    ['fr-FR', 'en'],
+    ['de', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+    [null, 'en'],
+    ['zh-TW', 'en'],
+    ['zh-Hant', 'en'],
+    ['zhx', 'en'],
+    ['zh_CN', 'zh-CN'],
+    ['zh_Hans_CN', 'zh-CN'],
+    ['en_US', 'en'],
   ];
   for (const [tag, want] of cases) test(`${tag} → ${want}`, () => assert.equal(resolveLocale(tag), want));
 });

@@ -12,7 +12,12 @@ export { parseSheet } from './parse.js';
 
 /** The one call of the client importLinks needs (any object with it fits). */
 export interface LinkResolver {
-  products: { resolveLinks(links: string[], opts?: CallOptions): Promise<ApiResult<{ items: import('@ipr/validators').ResolvedLink[] }>> };
+  products: {
+    resolveLinks(
+      links: string[],
+      opts?: CallOptions,
+    ): Promise<ApiResult<{ items: import('@ipr/validators').ResolvedLink[] }>>;
+  };
 }
 
 export interface ImportOptions {
@@ -69,7 +74,10 @@ export async function importLinks(file: Blob | File, options: ImportOptions = {}
     const ok = rows.filter((r) => r.status === 'ok');
     if (ok.length > 0) {
       onProgress?.({ phase: 'resolve', done: 0, total: ok.length });
-      const answer = await options.client.products.resolveLinks(ok.map((r) => r.url!), { signal });
+      const answer = await options.client.products.resolveLinks(
+        ok.map((r) => r.url!),
+        { signal },
+      );
       if (signal?.aborted) return aborted();
       if (answer.error) resolveError = answer.error;
       else applyResolved(ok, answer.data.items);
@@ -86,7 +94,13 @@ function nameOf(file: Blob, given: string | undefined, head: Uint8Array): string
   if (own) return own;
   // A bare Blob: name it by its content so the rules can judge it.
   const detected = sniffFileType(head);
-  return detected === 'zip' ? 'sheet.xlsx' : detected === 'ole' ? 'sheet.xls' : detected === 'text' ? 'sheet.csv' : 'sheet';
+  return detected === 'zip'
+    ? 'sheet.xlsx'
+    : detected === 'ole'
+      ? 'sheet.xls'
+      : detected === 'text'
+        ? 'sheet.csv'
+        : 'sheet';
 }
 
 function applyResolved(ok: ImportRow[], items: import('@ipr/validators').ResolvedLink[]) {
@@ -103,12 +117,21 @@ function applyResolved(ok: ImportRow[], items: import('@ipr/validators').Resolve
   });
 }
 
-function split(rows: ImportRow[], unreadRows: number): Pick<Extract<ImportResult, { ok: true }>, 'rows' | 'valid' | 'invalid' | 'summary'> {
+function split(
+  rows: ImportRow[],
+  unreadRows: number,
+): Pick<Extract<ImportResult, { ok: true }>, 'rows' | 'valid' | 'invalid' | 'summary'> {
   const valid = rows.filter((r) => r.status === 'ok');
   const invalid = rows.filter((r) => r.status !== 'ok');
   const byStatus: Record<string, number> = {};
   for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-  const summary: ImportSummary = { total: rows.length, valid: valid.length, invalid: invalid.length, byStatus, unreadRows };
+  const summary: ImportSummary = {
+    total: rows.length,
+    valid: valid.length,
+    invalid: invalid.length,
+    byStatus,
+    unreadRows,
+  };
   return { rows, valid, invalid, summary };
 }
 
@@ -128,7 +151,14 @@ let nextId = 1;
 // One parser worker is kept warm for a while after an import, so the next one does not pay
 // for starting it and compiling SheetJS again. A busy, aborted or timed-out worker is not reused.
 const IDLE_MS = 20_000;
-interface Warm { worker: Worker; url: string; busy: boolean; idle?: ReturnType<typeof setTimeout>; ready?: Promise<void>; warming?: boolean }
+interface Warm {
+  worker: Worker;
+  url: string;
+  busy: boolean;
+  idle?: ReturnType<typeof setTimeout>;
+  ready?: Promise<void>;
+  warming?: boolean;
+}
 let warm: Warm | undefined;
 
 function defaultWorkerUrl(): URL {
@@ -142,10 +172,15 @@ function takeWorker(url: string | URL | undefined): Warm {
     warm.busy = true;
     return warm;
   }
-  const worker = url ? new Worker(url, { type: 'module' }) : new Worker(new URL('./sheet.worker.js', import.meta.url), { type: 'module' });
+  const worker = url
+    ? new Worker(url, { type: 'module' })
+    : new Worker(new URL('./sheet.worker.js', import.meta.url), { type: 'module' });
   const made: Warm = { worker, url: key, busy: true };
-  if (!warm || !warm.busy) {
-    if (warm) { clearTimeout(warm.idle); warm.worker.terminate(); }
+  if (!warm?.busy) {
+    if (warm) {
+      clearTimeout(warm.idle);
+      warm.worker.terminate();
+    }
     warm = made;
   }
   return made;
@@ -156,7 +191,12 @@ function releaseWorker(w: Warm, healthy: boolean) {
   w.worker.onerror = null;
   if (healthy && warm === w) {
     w.busy = false;
-    w.idle = setTimeout(() => { if (warm === w && !w.busy) { w.worker.terminate(); warm = undefined; } }, IDLE_MS);
+    w.idle = setTimeout(() => {
+      if (warm === w && !w.busy) {
+        w.worker.terminate();
+        warm = undefined;
+      }
+    }, IDLE_MS);
     return;
   }
   w.worker.terminate();
@@ -170,13 +210,23 @@ function untilWarmed(url: string | URL | undefined): Promise<void> | undefined {
   return warm?.warming && warm.url === String(url ?? defaultWorkerUrl()) ? warm.ready : undefined;
 }
 
-type WorkerAnswer<T> = { answer: T } | { failed: 'timeout' } | { failed: 'aborted' } | { failed: 'error'; event: ErrorEvent };
+type WorkerAnswer<T> =
+  | { answer: T }
+  | { failed: 'timeout' }
+  | { failed: 'aborted' }
+  | { failed: 'error'; event: ErrorEvent };
 
 /**
  * Posts one message to a taken worker and settles on the answer with its id, an error, the
  * timeout or an abort; then releases the worker (kept warm only after an answer).
  */
-function askWorker<T>(w: Warm, message: { id: number } & Record<string, unknown>, timeoutMs: number, transfer: Transferable[] = [], signal?: AbortSignal): Promise<WorkerAnswer<T>> {
+function askWorker<T>(
+  w: Warm,
+  message: { id: number } & Record<string, unknown>,
+  timeoutMs: number,
+  transfer: Transferable[] = [],
+  signal?: AbortSignal,
+): Promise<WorkerAnswer<T>> {
   return new Promise((resolve) => {
     const finish = (result: WorkerAnswer<T>) => {
       clearTimeout(timer);
@@ -187,8 +237,13 @@ function askWorker<T>(w: Warm, message: { id: number } & Record<string, unknown>
     const onAbort = () => finish({ failed: 'aborted' });
     const timer = setTimeout(() => finish({ failed: 'timeout' }), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
-    w.worker.onmessage = (e: MessageEvent<{ id: number } & T>) => { if (e.data?.id === message.id) finish({ answer: e.data }); };
-    w.worker.onerror = (e) => { e.preventDefault?.(); finish({ failed: 'error', event: e }); };
+    w.worker.onmessage = (e: MessageEvent<{ id: number } & T>) => {
+      if (e.data?.id === message.id) finish({ answer: e.data });
+    };
+    w.worker.onerror = (e) => {
+      e.preventDefault?.();
+      finish({ failed: 'error', event: e });
+    };
     w.worker.postMessage(message, transfer);
   });
 }
@@ -209,7 +264,9 @@ export function warmImportWorker(options: WorkerOptions = {}): Promise<void> {
     return preloadParserHere();
   }
   w.warming = true;
-  w.ready = askWorker(w, { id: nextId++, warm: true }, options.timeoutMs ?? 30_000).then(() => { w.warming = false; });
+  w.ready = askWorker(w, { id: nextId++, warm: true }, options.timeoutMs ?? 30_000).then(() => {
+    w.warming = false;
+  });
   return w.ready;
 }
 
@@ -217,7 +274,10 @@ export function warmImportWorker(options: WorkerOptions = {}): Promise<void> {
  * Writes an .xlsx in the sheet worker (SheetJS on a 50,000-row report blocks a page for over a
  * second), or here where no Worker can start. The worker is the import's, kept warm the same way.
  */
-export async function writeXlsxOffThread(request: SheetWriteRequest, options: WorkerOptions = {}): Promise<ArrayBuffer> {
+export async function writeXlsxOffThread(
+  request: SheetWriteRequest,
+  options: WorkerOptions = {},
+): Promise<ArrayBuffer> {
   if (typeof Worker === 'undefined') return writeXlsx(request);
   await untilWarmed(options.workerUrl);
   let w: Warm;
@@ -226,7 +286,11 @@ export async function writeXlsxOffThread(request: SheetWriteRequest, options: Wo
   } catch {
     return writeXlsx(request);
   }
-  const result = await askWorker<{ bytes?: ArrayBuffer }>(w, { id: nextId++, write: request }, options.timeoutMs ?? 60_000);
+  const result = await askWorker<{ bytes?: ArrayBuffer }>(
+    w,
+    { id: nextId++, write: request },
+    options.timeoutMs ?? 60_000,
+  );
   // The worker could not do it (script blocked by a CSP, out of memory): write here instead.
   return ('answer' in result ? result.answer.bytes : undefined) ?? writeXlsx(request);
 }
@@ -235,7 +299,11 @@ function preloadParserHere(): Promise<void> {
   return preloadParser().catch(() => {});
 }
 
-async function parseInWorker(request: ParseRequest, options: ImportOptions, reread: () => Promise<ArrayBuffer>): Promise<ParseOutcome> {
+async function parseInWorker(
+  request: ParseRequest,
+  options: ImportOptions,
+  reread: () => Promise<ArrayBuffer>,
+): Promise<ParseOutcome> {
   await untilWarmed(options.workerUrl);
   const { signal } = options;
   let w: Warm;
@@ -246,12 +314,24 @@ async function parseInWorker(request: ParseRequest, options: ImportOptions, rere
     return parseHere(request, signal);
   }
   const corrupt: Issue[] = [issue('sheet.corrupt', [], { file: request.name })];
-  const result = await askWorker<{ outcome: ParseOutcome }>(w, { id: nextId++, request }, options.timeoutMs ?? 30_000, [request.buffer], signal);
+  const result = await askWorker<{ outcome: ParseOutcome }>(
+    w,
+    { id: nextId++, request },
+    options.timeoutMs ?? 30_000,
+    [request.buffer],
+    signal,
+  );
   if ('answer' in result) return result.answer.outcome;
   if (result.failed === 'aborted') return { ok: false, issues: [issue('request.aborted')] };
   // A workbook that makes the parser spin ends here, not in a hang.
   if (result.failed === 'timeout') return { ok: false, issues: corrupt };
   // The worker script could not load (wrong URL, CSP): parse here rather than fail.
-  console.warn('[@ipr/client] the import worker failed to start; parsing on the main thread', result.event.message ?? '');
-  return reread().then((buffer) => parseHere({ ...request, buffer }, signal), () => ({ ok: false, issues: corrupt }));
+  console.warn(
+    '[@ipr/client] the import worker failed to start; parsing on the main thread',
+    result.event.message ?? '',
+  );
+  return reread().then(
+    (buffer) => parseHere({ ...request, buffer }, signal),
+    () => ({ ok: false, issues: corrupt }),
+  );
 }

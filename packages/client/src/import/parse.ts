@@ -2,8 +2,15 @@
 // It turns the bytes of a workbook (or CSV) into classified rows, reading at most the rows the
 // limit can use, and never throws: damage ends as `sheet.corrupt`, emptiness as `sheet.empty`.
 import {
-  analyzeProductLinks, isLinkHeader, issue, linkItemIssue, normalizeProductLink, LIMITS,
-  type Issue, type LinkItem, type SheetFormat,
+  analyzeProductLinks,
+  isLinkHeader,
+  issue,
+  linkItemIssue,
+  normalizeProductLink,
+  LIMITS,
+  type Issue,
+  type LinkItem,
+  type SheetFormat,
 } from '@ipr/validators';
 import type { ImportRow, ParseOutcome } from './types.js';
 
@@ -18,8 +25,15 @@ export interface ParseRequest {
   margin?: number;
 }
 
-interface Cell { value: unknown; formula?: string }
-interface Grid { sheet: string; rows: { row: number; cells: Cell[] }[]; unreadRows: number }
+interface Cell {
+  value: unknown;
+  formula?: string;
+}
+interface Grid {
+  sheet: string;
+  rows: { row: number; cells: Cell[] }[];
+  unreadRows: number;
+}
 
 const DEFAULT_MARGIN = 200;
 
@@ -39,8 +53,17 @@ export async function parseSheet(req: ParseRequest): Promise<ParseOutcome> {
   if (!column) return { ok: false, issues: [issue('sheet.no_link_column', [], { file })] };
   const data = grid.rows.filter((r) => r.row > column.headerRow);
   if (data.length === 0) return { ok: false, issues: [issue('sheet.empty', [], { file })] };
-  const rows = classify(data.map((r) => ({ row: r.row, cell: r.cells[column.index] ?? { value: null } })), limit);
-  return { ok: true, rows, unreadRows: grid.unreadRows, column: { index: column.index, header: column.header, sheet: grid.sheet }, ms: Date.now() - started };
+  const rows = classify(
+    data.map((r) => ({ row: r.row, cell: r.cells[column.index] ?? { value: null } })),
+    limit,
+  );
+  return {
+    ok: true,
+    rows,
+    unreadRows: grid.unreadRows,
+    column: { index: column.index, header: column.header, sheet: grid.sheet },
+    ms: Date.now() - started,
+  };
 }
 
 function cellText(value: unknown): string {
@@ -77,7 +100,10 @@ async function checkInflatedSize(bytes: Uint8Array, budget = MAX_INFLATED_BYTES)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
   }
   if (end < 0) return; // damaged: SheetJS says so
   const count = view.getUint16(end + 10, true);
@@ -86,14 +112,19 @@ async function checkInflatedSize(bytes: Uint8Array, budget = MAX_INFLATED_BYTES)
   let declared = 0;
   for (let n = 0; n < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n++) {
     declared += view.getUint32(at + 24, true);
-    parts.push({ method: view.getUint16(at + 10, true), compressed: view.getUint32(at + 20, true), offset: view.getUint32(at + 42, true) });
+    parts.push({
+      method: view.getUint16(at + 10, true),
+      compressed: view.getUint32(at + 20, true),
+      offset: view.getUint32(at + 42, true),
+    });
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   if (declared > budget) throw new TooLarge();
   if (typeof DecompressionStream === 'undefined') return;
   let left = budget;
   for (const part of parts) {
-    if (part.method !== 8 || part.offset + 30 > bytes.length || view.getUint32(part.offset, true) !== 0x04034b50) continue;
+    if (part.method !== 8 || part.offset + 30 > bytes.length || view.getUint32(part.offset, true) !== 0x04034b50)
+      continue;
     const start = part.offset + 30 + view.getUint16(part.offset + 26, true) + view.getUint16(part.offset + 28, true);
     const data = bytes.slice(start, Math.min(bytes.length, start + part.compressed)) as Uint8Array<ArrayBuffer>;
     const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
@@ -118,12 +149,19 @@ async function readWorkbook(buffer: ArrayBuffer, maxRows: number): Promise<Grid 
   await checkInflatedSize(new Uint8Array(buffer));
   const XLSX = await import('xlsx');
   const wb = XLSX.read(new Uint8Array(buffer), {
-    type: 'array', sheetRows: maxRows, cellFormula: true, cellHTML: false, cellNF: false, cellStyles: false, cellDates: false, bookVBA: false,
+    type: 'array',
+    sheetRows: maxRows,
+    cellFormula: true,
+    cellHTML: false,
+    cellNF: false,
+    cellStyles: false,
+    cellDates: false,
+    bookVBA: false,
   });
   if (!wb || !Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) throw new Error('no sheets');
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
-    if (!ws || !ws['!ref']) continue;
+    if (!ws?.['!ref']) continue;
     const range = XLSX.utils.decode_range(ws['!ref']);
     const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']) : range;
     const rows: Grid['rows'] = [];
@@ -131,8 +169,13 @@ async function readWorkbook(buffer: ArrayBuffer, maxRows: number): Promise<Grid 
       const cells: Cell[] = [];
       let any = false;
       for (let c = 0; c <= range.e.c; c++) {
-        const cell = ws[XLSX.utils.encode_cell({ r, c })] as { v?: unknown; f?: string; l?: { Target?: string } } | undefined;
-        if (!cell) { cells.push({ value: null }); continue; }
+        const cell = ws[XLSX.utils.encode_cell({ r, c })] as
+          | { v?: unknown; f?: string; l?: { Target?: string } }
+          | undefined;
+        if (!cell) {
+          cells.push({ value: null });
+          continue;
+        }
         let value = cell.v ?? null;
         // A cell showing text ("click here") with a hyperlink: the link is what counts.
         if (cell.l?.Target && normalizeProductLink(value).status !== 'ok') value = cell.l.Target;
@@ -160,7 +203,9 @@ function decodeText(buffer: ArrayBuffer): string {
 }
 
 async function readCsv(buffer: ArrayBuffer, maxRows: number): Promise<Grid | null> {
-  const mod = (await import('papaparse')) as unknown as { default?: typeof import('papaparse') } & typeof import('papaparse');
+  const mod = (await import('papaparse')) as unknown as {
+    default?: typeof import('papaparse');
+  } & typeof import('papaparse');
   const Papa = mod.default ?? mod;
   const text = decodeText(buffer);
   const parsed = Papa.parse<string[]>(text, { preview: maxRows, skipEmptyLines: false, header: false });
@@ -201,7 +246,11 @@ function findLinkColumn(grid: Grid): { index: number; header: string | null; hea
     const first = sample[0]!;
     // A first row that is text but not a link is an unknown header: skip it.
     const firstIsHeader = !isBlank(first.cells[c]) && !looksLikeUrl(first.cells[c]);
-    return { index: c, header: firstIsHeader ? cellText(first.cells[c]!.value) : null, headerRow: firstIsHeader ? first.row : first.row - 1 };
+    return {
+      index: c,
+      header: firstIsHeader ? cellText(first.cells[c]!.value) : null,
+      headerRow: firstIsHeader ? first.row : first.row - 1,
+    };
   }
   return null;
 }
@@ -218,7 +267,11 @@ export function classify(cells: { row: number; cell: Cell }[], limit: number = L
     }
     const duplicateOfRow = item.duplicateOf !== undefined ? cells[item.duplicateOf]!.row : undefined;
     // Row numbers in messages are the sheet's rows, not positions in the list.
-    const asSheet: LinkItem = { ...item, index: row - 1, duplicateOf: duplicateOfRow !== undefined ? duplicateOfRow - 1 : undefined };
+    const asSheet: LinkItem = {
+      ...item,
+      index: row - 1,
+      duplicateOf: duplicateOfRow !== undefined ? duplicateOfRow - 1 : undefined,
+    };
     const found: Issue | undefined = linkItemIssue(asSheet, [row], limit);
     const out: ImportRow = { row, input: item.input, status: item.status };
     if (item.url) out.url = item.url;

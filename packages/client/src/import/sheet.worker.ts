@@ -6,7 +6,9 @@ import { parseSheet, preloadParser, type ParseRequest } from './parse.js';
 import type { SheetWriteRequest } from './write.js';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent) => void) | null; postMessage(m: unknown): void };
-scope.onmessage = async (event: MessageEvent<{ id: number; request?: ParseRequest; warm?: true; write?: SheetWriteRequest }>) => {
+scope.onmessage = async (
+  event: MessageEvent<{ id: number; request?: ParseRequest; warm?: true; write?: SheetWriteRequest }>,
+) => {
   const { id, request, write } = event.data;
   if (write) {
     try {

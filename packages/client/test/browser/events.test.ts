@@ -27,10 +27,20 @@ async function fileComplaint(offset: number) {
   const links = products.slice(offset, offset + 2).map((p) => p.url);
   const evidence = unwrap(await a.evidence.upload(png()));
   const account = unwrap(await a.account.get());
-  return unwrap(await a.complaints.create({
-    type: 'trademark_infringement', productLinks: links, description: 'Listings with our mark.', contact: account.contact, isIprHolder: true,
-    evidence: [{ id: evidence.id }], declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-  }, { evidence: [evidence] }));
+  return unwrap(
+    await a.complaints.create(
+      {
+        type: 'trademark_infringement',
+        productLinks: links,
+        description: 'Listings with our mark.',
+        contact: account.contact,
+        isIprHolder: true,
+        evidence: [{ id: evidence.id }],
+        declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+      },
+      { evidence: [evidence] },
+    ),
+  );
 }
 
 describe('client.events.subscribe in Chromium (fetch stream with the bearer token)', () => {
@@ -38,13 +48,19 @@ describe('client.events.subscribe in Chromium (fetch stream with the bearer toke
     const events: ComplaintEvent[] = [];
     const states: LiveState[] = [];
     const ac = new AbortController();
-    client('demo-platform').events.subscribe((e) => events.push(e), { signal: ac.signal, onState: (s) => states.push(s) });
+    client('demo-platform').events.subscribe((e) => events.push(e), {
+      signal: ac.signal,
+      onState: (s) => states.push(s),
+    });
     await until(() => states.includes('open'), 'open');
 
     const created = await fileComplaint(0);
     await until(() => events.some((e) => e.id === created.id), 'the create event');
     unwrap(await client('demo-platform').complaints.forward(created.id));
-    await until(() => events.some((e) => e.id === created.id && e.action === 'forward_to_supplier'), 'the forward event');
+    await until(
+      () => events.some((e) => e.id === created.id && e.action === 'forward_to_supplier'),
+      'the forward event',
+    );
     const mine = events.filter((e) => e.id === created.id);
     expect(mine.map((e) => e.status)).to.deep.equal(['submitted', 'awaiting_supplier']);
     ac.abort();
@@ -60,7 +76,10 @@ describe('client.events.subscribe in Chromium (fetch stream with the bearer toke
   it('an unknown token closes the stream with auth.unauthorized', async () => {
     const states: LiveState[] = [];
     const errors: string[] = [];
-    client('not-a-token').events.subscribe(() => undefined, { onState: (s) => states.push(s), onError: (e) => errors.push(e.code) });
+    client('not-a-token').events.subscribe(() => undefined, {
+      onState: (s) => states.push(s),
+      onError: (e) => errors.push(e.code),
+    });
     await until(() => states.includes('closed'), 'closed');
     expect(errors).to.deep.equal(['auth.unauthorized']);
   });

@@ -14,7 +14,10 @@ describe('client.complaints.exportStatus writes the .xlsx off the main thread', 
       const report = unwrap(await platform.complaints.statusReport({}));
       expect(report.rows.length).to.be.greaterThan(0);
       const file = unwrap(await platform.complaints.exportStatus({ format: 'xlsx' }));
-      expect(made.filter((u) => /sheet\.worker/.test(u)), 'a sheet worker wrote it').to.have.length(1);
+      expect(
+        made.filter((u) => /sheet\.worker/.test(u)),
+        'a sheet worker wrote it',
+      ).to.have.length(1);
       const book = XLSX.read(new Uint8Array(await file.blob.arrayBuffer()), { type: 'array' });
       const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, raw: false });
       expect(rows[0]).to.deep.equal(statusReportHeaders('en'));

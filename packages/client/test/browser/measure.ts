@@ -1,10 +1,16 @@
 // Main-thread responsiveness while something runs: the longest 'longtask' entry (tasks over
 // 50 ms, as Chromium reports them) and the longest gap between 5 ms timer ticks.
-export interface Blocking { longestTaskMs: number; longTasks: number; longestGapMs: number }
+export interface Blocking {
+  longestTaskMs: number;
+  longTasks: number;
+  longestGapMs: number;
+}
 
 export function watchMainThread(): { stop(): Promise<Blocking> } {
   const tasks: number[] = [];
-  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  });
   observer.observe({ type: 'longtask' });
   let last = performance.now();
   let longestGap = 0;
@@ -19,7 +25,11 @@ export function watchMainThread(): { stop(): Promise<Blocking> } {
       for (const e of observer.takeRecords()) tasks.push(e.duration);
       observer.disconnect();
       clearInterval(tick);
-      return { longestTaskMs: Math.round(Math.max(0, ...tasks)), longTasks: tasks.length, longestGapMs: Math.round(longestGap) };
+      return {
+        longestTaskMs: Math.round(Math.max(0, ...tasks)),
+        longTasks: tasks.length,
+        longestGapMs: Math.round(longestGap),
+      };
     },
   };
 }

@@ -6,7 +6,9 @@ describe('downloadTemplate in Chromium', () => {
   it('saves a real .xlsx through a temporary link', async () => {
     const original = HTMLAnchorElement.prototype.click;
     let saved: { href: string; download: string } | undefined;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) { saved = { href: this.href, download: this.download }; };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved = { href: this.href, download: this.download };
+    };
     try {
       await downloadTemplate();
     } finally {

@@ -30,8 +30,15 @@ describe('evidence upload in Chromium (XMLHttpRequest)', () => {
 
   it('uploads through a host-supplied fetch too (no streamed body over HTTP/1.1)', async () => {
     const events: { loaded: number; total: number }[] = [];
-    const viaFetch = createIprClient({ baseUrl: location.origin, token: 'demo-complainant-a', fetch: (input) => fetch(input) });
-    const result = await viaFetch.evidence.upload(png(256 * 1024), { name: 'via-fetch.png', onProgress: (p) => events.push(p) });
+    const viaFetch = createIprClient({
+      baseUrl: location.origin,
+      token: 'demo-complainant-a',
+      fetch: (input) => fetch(input),
+    });
+    const result = await viaFetch.evidence.upload(png(256 * 1024), {
+      name: 'via-fetch.png',
+      onProgress: (p) => events.push(p),
+    });
     expect(result.error, JSON.stringify(result.error)).to.equal(undefined);
     expect(result.data!.name).to.equal('via-fetch.png');
     expect(events[events.length - 1]!.loaded).to.equal(events[events.length - 1]!.total);

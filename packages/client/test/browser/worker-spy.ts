@@ -11,5 +11,10 @@ export function spyOnWorkers(): { made: string[]; restore(): void } {
       made.push(String(url));
     }
   } as typeof Worker;
-  return { made, restore: () => { window.Worker = Original; } };
+  return {
+    made,
+    restore: () => {
+      window.Worker = Original;
+    },
+  };
 }

@@ -37,7 +37,13 @@ export async function startApi(): Promise<TestApi> {
 /** A client on the in-process API (its fetch, short retry delays), as `token`. */
 export function clientOn(api: () => TestApi) {
   return (token: string = TOKENS.complainantA, extra: Partial<IprClientOptions> = {}): IprClient =>
-    createIprClient({ baseUrl: BASE, token, fetch: api().fetch as typeof fetch, retry: { retries: 2, baseDelayMs: 1 }, ...extra });
+    createIprClient({
+      baseUrl: BASE,
+      token,
+      fetch: api().fetch as typeof fetch,
+      retry: { retries: 2, baseDelayMs: 1 },
+      ...extra,
+    });
 }
 
 /** Counts the requests a call makes to the API. */

@@ -36,7 +36,12 @@ export class IprApiElement extends IprElement {
       const own = this.ownClient;
       if (!own || own.apiBase !== this.apiBase || own.token !== this.token || own.getToken !== this.getToken) {
         const { apiBase, token, getToken } = this;
-        this.ownClient = { apiBase, token, getToken, client: createIprClient({ baseUrl: apiBase, token, getToken, locale: this.uiLocale }) as IprClient };
+        this.ownClient = {
+          apiBase,
+          token,
+          getToken,
+          client: createIprClient({ baseUrl: apiBase, token, getToken, locale: this.uiLocale }) as IprClient,
+        };
       }
       return this.ownClient!.client;
     }
@@ -50,7 +55,12 @@ export class IprApiElement extends IprElement {
 
   /** The shared error view of a failed task: the message, announced, with a retry button. */
   protected renderError(error: unknown, retry: () => void): TemplateResult {
-    const text = isApiError(error) && error.issues?.[0] ? this.issueText(error.issues[0]) : isApiError(error) ? error.message : this.t.loadFailed;
+    const text =
+      isApiError(error) && error.issues?.[0]
+        ? this.issueText(error.issues[0])
+        : isApiError(error)
+          ? error.message
+          : this.t.loadFailed;
     return html`<div class="notice danger" role="alert" part="error">
       <p>${text}</p>
       <button type="button" @click=${retry}>${this.t.retry}</button>

@@ -1,6 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ARBITRATION_DECISIONS, TRANSITIONS, validateReason, type Action, type Complaint, type Issue } from '@ipr/validators';
+import {
+  ARBITRATION_DECISIONS,
+  TRANSITIONS,
+  validateReason,
+  type Action,
+  type Complaint,
+  type Issue,
+} from '@ipr/validators';
 import { IprApiElement } from './api-element.js';
 import { LiveController } from './live-events.js';
 import { IprComplaintActionEvent, IprComplaintCancelledEvent } from '../events/index.js';
@@ -15,9 +22,21 @@ const liveAttribute = {
 };
 
 /** Actions the elements offer; `respond` needs a per-product form and is left to the supplier's own UI. */
-export const UI_ACTIONS: readonly Action[] = ['check', 'confirm_close', 'request_arbitration', 'cancel', 'forward_to_supplier', 'issue_result'];
+export const UI_ACTIONS: readonly Action[] = [
+  'check',
+  'confirm_close',
+  'request_arbitration',
+  'cancel',
+  'forward_to_supplier',
+  'issue_result',
+];
 
-interface Pending { id: string; number: string; action: Action; trigger?: HTMLElement | null }
+interface Pending {
+  id: string;
+  number: string;
+  action: Action;
+  trigger?: HTMLElement | null;
+}
 
 /**
  * Lifecycle actions shared by the list and the detail view: irreversible actions and those
@@ -38,7 +57,11 @@ export class IprComplaintActionsElement extends IprApiElement {
    */
   @property({ converter: liveAttribute }) live = true;
 
-  protected liveController = new LiveController(this, (e) => this.liveEvent(e), () => this.liveResumed());
+  protected liveController = new LiveController(
+    this,
+    (e) => this.liveEvent(e),
+    () => this.liveResumed(),
+  );
 
   /** Called for every complaint event while live. */
   protected liveEvent(_e: ComplaintEvent): void {}
@@ -101,11 +124,17 @@ export class IprComplaintActionsElement extends IprApiElement {
     let body: Record<string, unknown> | undefined;
     if (p.action === 'issue_result') {
       const notice = validateReason(this.actionReason, true);
-      if (!notice.ok) return void (this.actionIssues = notice.issues);
+      if (!notice.ok) {
+        this.actionIssues = notice.issues;
+        return;
+      }
       body = { decision: this.actionDecision, notice: notice.value };
     } else if (rule.reason || p.action === 'cancel') {
       const reason = validateReason(this.actionReason, rule.reason);
-      if (!reason.ok) return void (this.actionIssues = reason.issues);
+      if (!reason.ok) {
+        this.actionIssues = reason.issues;
+        return;
+      }
       if (reason.value) body = { reason: reason.value };
     }
     this.actionBusy = true;
@@ -126,9 +155,11 @@ export class IprComplaintActionsElement extends IprApiElement {
   protected renderActionButtons(c: { id: string; number: string }, actions: readonly Action[]): TemplateResult {
     const t = this.t;
     const offered = actions.filter((a) => UI_ACTIONS.includes(a));
-    return html`${offered.map((a) => html`<button type="button" class="action" data-action=${a}
+    return html`${offered.map(
+      (a) => html`<button type="button" class="action" data-action=${a}
       aria-label=${`${t.actionLabels[a]} ${c.number}`}
-      @click=${(e: Event) => this.requestAction(c.id, c.number, a, e.currentTarget as HTMLElement)}>${t.actionLabels[a]}</button>`)}`;
+      @click=${(e: Event) => this.requestAction(c.id, c.number, a, e.currentTarget as HTMLElement)}>${t.actionLabels[a]}</button>`,
+    )}`;
   }
 
   /** The status line for an action that ran without a dialog and failed. */
@@ -143,27 +174,45 @@ export class IprComplaintActionsElement extends IprApiElement {
     const p = this.pendingAction;
     const rule = p ? TRANSITIONS[p.action] : undefined;
     const withReason = !!p && (rule!.reason || p.action === 'cancel');
-    return html`<dialog class="action" part="dialog" aria-labelledby="action-title" @cancel=${(e: Event) => { e.preventDefault(); if (!this.actionBusy) this.closeDialog(); }}>
-      ${p ? html`<form method="dialog" novalidate @submit=${(e: Event) => { e.preventDefault(); void this.runAction(); }}>
+    return html`<dialog class="action" part="dialog" aria-labelledby="action-title" @cancel=${(e: Event) => {
+      e.preventDefault();
+      if (!this.actionBusy) this.closeDialog();
+    }}>
+      ${
+        p
+          ? html`<form method="dialog" novalidate @submit=${(e: Event) => {
+              e.preventDefault();
+              void this.runAction();
+            }}>
         <h3 id="action-title">${t.confirmAction(t.actionLabels[p.action] ?? p.action, p.number)}</h3>
         ${rule!.irreversible ? html`<p>${t.irreversible}</p>` : nothing}
-        ${p.action === 'issue_result' ? html`<label for="decision">${t.decision}</label>
+        ${
+          p.action === 'issue_result'
+            ? html`<label for="decision">${t.decision}</label>
           <select id="decision" @change=${(e: Event) => (this.actionDecision = (e.target as HTMLSelectElement).value as never)}>
             ${ARBITRATION_DECISIONS.map((d) => html`<option value=${d} ?selected=${this.actionDecision === d}>${t.decisions[d]}</option>`)}
-          </select>` : nothing}
-        ${withReason || p.action === 'issue_result' ? html`<div class="field">
+          </select>`
+            : nothing
+        }
+        ${
+          withReason || p.action === 'issue_result'
+            ? html`<div class="field">
           <label for="reason">${p.action === 'issue_result' ? t.notice : t.reason}</label>
           <textarea id="reason" rows="3" ?required=${rule!.reason} .value=${this.actionReason} aria-describedby="reason-error"
             aria-invalid=${this.actionIssues.length ? 'true' : 'false'}
             @input=${(e: Event) => (this.actionReason = (e.target as HTMLTextAreaElement).value)}></textarea>
           <div id="reason-error" class="error" aria-live="polite">${this.actionIssues.map((i) => html`<p>${this.issueText(i)}</p>`)}</div>
-        </div>` : nothing}
+        </div>`
+            : nothing
+        }
         ${this.actionError ? html`<p class="error" role="alert">${this.errorText(this.actionError)}</p>` : nothing}
         <div class="row">
           <button type="submit" class="primary confirm" ?disabled=${this.actionBusy}>${t.confirm}</button>
           <button type="button" class="dismiss" @click=${() => this.closeDialog()}>${t.cancel}</button>
         </div>
-      </form>` : nothing}
+      </form>`
+          : nothing
+      }
     </dialog>`;
   }
 }

@@ -7,7 +7,8 @@ export function define(tag: string, ctor: CustomElementConstructor): boolean {
   if (!registry) return false;
   const existing = registry.get(tag);
   if (existing) {
-    if (existing !== ctor) console.warn(`[ipr] <${tag}> is already defined (another copy of the SDK?); the first definition is kept.`);
+    if (existing !== ctor)
+      console.warn(`[ipr] <${tag}> is already defined (another copy of the SDK?); the first definition is kept.`);
     return false;
   }
   try {

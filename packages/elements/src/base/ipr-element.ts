@@ -31,7 +31,11 @@ export class IprElement extends LitElement {
 
   /** The locale asked for by attribute, provider or page. */
   get uiLocale(): Locale {
-    const tag = this.locale || this.inheritedLocale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    const tag =
+      this.locale ||
+      this.inheritedLocale ||
+      this.closest('[lang]')?.getAttribute('lang') ||
+      document.documentElement.lang;
     return resolveLocale(tag);
   }
 

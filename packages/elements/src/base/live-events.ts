@@ -28,7 +28,9 @@ function subscribeLive(client: IprClient, listener: Listener): (() => void) | un
     hubs.set(client, created);
     const controller = new AbortController();
     const unsubscribe = client.events.subscribe(
-      (e) => { for (const l of [...created.listeners]) l.onEvent(e); },
+      (e) => {
+        for (const l of [...created.listeners]) l.onEvent(e);
+      },
       {
         signal: controller.signal,
         onState: (s) => {
@@ -76,7 +78,11 @@ export class LiveController implements ReactiveController {
    * `onResumed` runs when the stream opens again after a drop: events the server could not
    * replay (none seen yet, so no Last-Event-ID) would otherwise be missed.
    */
-  constructor(private host: LiveHost, private onEvent: (e: ComplaintEvent) => void, private onResumed: () => void = () => {}) {
+  constructor(
+    private host: LiveHost,
+    private onEvent: (e: ComplaintEvent) => void,
+    private onResumed: () => void = () => {},
+  ) {
     host.addController(this);
   }
 

@@ -31,7 +31,10 @@ export class RowWindow implements ReactiveController {
   private resizeObserver?: ResizeObserver;
   private readonly overscan: number;
 
-  constructor(private readonly host: Host, private readonly options: RowWindowOptions) {
+  constructor(
+    private readonly host: Host,
+    private readonly options: RowWindowOptions,
+  ) {
     this.viewportHeight = options.viewportHeight;
     this.overscan = options.overscan ?? 6;
     host.addController(this);

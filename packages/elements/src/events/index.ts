@@ -1,6 +1,11 @@
 import type {
-  IprComplaintActionEvent, IprComplaintCancelledEvent, IprComplaintOpenEvent, IprComplaintSubmitFailedEvent,
-  IprComplaintSubmittedEvent, IprDraftRestoredEvent, IprStepChangeEvent,
+  IprComplaintActionEvent,
+  IprComplaintCancelledEvent,
+  IprComplaintOpenEvent,
+  IprComplaintSubmitFailedEvent,
+  IprComplaintSubmittedEvent,
+  IprDraftRestoredEvent,
+  IprStepChangeEvent,
 } from './complaint-events.js';
 import type { IprRestrictionFailedEvent } from './restriction-events.js';
 import type { IprProfileDeletedEvent, IprProfileSavedEvent } from './profile-events.js';

@@ -9,7 +9,11 @@ export const en = {
   cancel: 'Cancel',
   remove: 'Remove',
   removeNamed: (name: string) => `Remove ${name}`,
-  steps: { basics: 'Basic information and products', evidence: 'Upload evidence', review: 'Complete submission' } as Record<'basics' | 'evidence' | 'review', string>,
+  steps: {
+    basics: 'Basic information and products',
+    evidence: 'Upload evidence',
+    review: 'Complete submission',
+  } as Record<'basics' | 'evidence' | 'review', string>,
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
   progressLabel: 'Steps',
   next: 'Next',
@@ -34,14 +38,18 @@ export const en = {
   holder: 'IPR holder information',
   holderName: 'Name of the IPR holder (as on the certificate)',
   idType: 'Identification',
-  idTypes: { business_registration: 'Business Registration', id_card: 'ID card' } as Record<'business_registration' | 'id_card', string>,
+  idTypes: { business_registration: 'Business Registration', id_card: 'ID card' } as Record<
+    'business_registration' | 'id_card',
+    string
+  >,
   idNumber: 'Registration / ID number',
   idAttachments: 'Identification attachments',
   powerOfAttorney: 'Power of attorney',
   poaExpires: 'Power of attorney valid until (optional)',
   evidence: 'Evidence',
   evidenceRules: (limit: string, types: string) => `Each file at most ${limit}. Allowed: ${types}.`,
-  originalRule: 'Picture Embezzlement complaints must include the original pictures: mark at least one image as original.',
+  originalRule:
+    'Picture Embezzlement complaints must include the original pictures: mark at least one image as original.',
   largeAttachments: 'Attachments of large volume can be sent by email to',
   review: 'Review',
   edit: 'Edit',
@@ -78,10 +86,16 @@ export const en = {
   counterLabel: (n: number, max: number) => `${n} of at most ${max} product links added`,
   noProducts: 'No products added yet.',
   excel: 'Add by Excel template',
-  excelRules: (limit: string, max: number) => `Excel files only (.xlsx, .xls), at most ${limit}, at most ${max} product links.`,
+  excelRules: (limit: string, max: number) =>
+    `Excel files only (.xlsx, .xls), at most ${limit}, at most ${max} product links.`,
   downloadTemplate: 'Download the Excel template',
   uploadSheet: 'Upload the completed Excel file',
-  importPhases: { read: 'Reading', parse: 'Reading rows', validate: 'Checking links', resolve: 'Finding products' } as Record<'read' | 'parse' | 'validate' | 'resolve', string>,
+  importPhases: {
+    read: 'Reading',
+    parse: 'Reading rows',
+    validate: 'Checking links',
+    resolve: 'Finding products',
+  } as Record<'read' | 'parse' | 'validate' | 'resolve', string>,
   importSummary: (valid: number, invalid: number) => `${valid} valid, ${invalid} with problems`,
   addValid: (n: number) => (n === 1 ? 'Add the valid link' : `Add ${n} valid links`),
   row: 'Row',
@@ -117,12 +131,23 @@ export const en = {
   shownOf: (n: number, total: number) => `${n} of ${total} complaints`,
   loadMore: 'Load more',
   statuses: {
-    submitted: 'Submitted', awaiting_supplier: 'Awaiting supplier', supplier_responded: 'Supplier responded',
-    in_arbitration: 'In arbitration', arbitrated: 'Arbitrated', closed: 'Closed', cancelled: 'Cancelled',
+    submitted: 'Submitted',
+    awaiting_supplier: 'Awaiting supplier',
+    supplier_responded: 'Supplier responded',
+    in_arbitration: 'In arbitration',
+    arbitrated: 'Arbitrated',
+    closed: 'Closed',
+    cancelled: 'Cancelled',
   } as Record<string, string>,
   actionLabels: {
-    cancel: 'Cancel complaint', check: 'Check now', confirm_close: 'Confirm and close', request_arbitration: 'Platform arbitration',
-    forward_to_supplier: 'Forward to supplier', respond: 'Respond', issue_result: 'Issue result', create: 'Submitted',
+    cancel: 'Cancel complaint',
+    check: 'Check now',
+    confirm_close: 'Confirm and close',
+    request_arbitration: 'Platform arbitration',
+    forward_to_supplier: 'Forward to supplier',
+    respond: 'Respond',
+    issue_result: 'Issue result',
+    create: 'Submitted',
   } as Record<string, string>,
   confirmAction: (action: string, number: string) => `${action}: ${number}`,
   irreversible: 'This cannot be undone.',
@@ -133,7 +158,12 @@ export const en = {
   confirm: 'Confirm',
   actionFailed: 'The action failed.',
   history: 'History',
-  productStatuses: { pending: 'Pending', removed: 'Removed', still_online: 'Still online', declared_non_infringing: 'Declared non-infringing' } as Record<string, string>,
+  productStatuses: {
+    pending: 'Pending',
+    removed: 'Removed',
+    still_online: 'Still online',
+    declared_non_infringing: 'Declared non-infringing',
+  } as Record<string, string>,
   checkedAt: 'Checked',
   supplier: 'Supplier',
   arbitration: 'Platform arbitration',
@@ -147,14 +177,16 @@ export const en = {
   sendResponse: 'Send response',
   responseSent: 'Response sent.',
   // ---- issue 9 (H3): duplicate marks, saved holder profiles ----
-  inOpenComplaints: (n: number) => (n === 1
-    ? '1 added product is already in one of your open complaints. You can still submit.'
-    : `${n} added products are already in your open complaints. You can still submit.`),
+  inOpenComplaints: (n: number) =>
+    n === 1
+      ? '1 added product is already in one of your open complaints. You can still submit.'
+      : `${n} added products are already in your open complaints. You can still submit.`,
   duplicateComplaint: 'This complaint was already filed; follow it under "My complaints".',
   savedHolder: 'Use a saved holder',
   savedHolderNone: 'None (enter the details below)',
   poaExpiredOption: 'power of attorney expired',
-  poaExpiringOption: (days: number) => (days === 1 ? 'power of attorney expires in 1 day' : `power of attorney expires in ${days} days`),
+  poaExpiringOption: (days: number) =>
+    days === 1 ? 'power of attorney expires in 1 day' : `power of attorney expires in ${days} days`,
   saveHolderProfile: 'Save these details as a profile',
   savingProfile: 'Saving…',
   profileSavedAs: (label: string) => `Saved as the profile "${label}".`,
@@ -174,11 +206,15 @@ export const en = {
   poaState: 'Power of attorney',
   poaNone: 'No expiry date',
   poaValid: (date: string) => `Valid until ${date}`,
-  poaExpiring: (days: number, date: string) => (days === 1 ? `Expires in 1 day (${date})` : `Expires in ${days} days (${date})`),
+  poaExpiring: (days: number, date: string) =>
+    days === 1 ? `Expires in 1 day (${date})` : `Expires in ${days} days (${date})`,
   poaExpired: (date: string) => `Expired on ${date}`,
   // ---- issue 9 (H4): live status, status export, receipt ----
   liveLabel: 'Live updates',
-  liveStates: { connecting: 'Connecting…', open: 'Live', retrying: 'Reconnecting…', closed: 'Not live' } as Record<'connecting' | 'open' | 'retrying' | 'closed', string>,
+  liveStates: { connecting: 'Connecting…', open: 'Live', retrying: 'Reconnecting…', closed: 'Not live' } as Record<
+    'connecting' | 'open' | 'retrying' | 'closed',
+    string
+  >,
   export: 'Export',
   exportAs: (format: string) => `Export ${format}`,
   exporting: 'Preparing the export…',
@@ -191,8 +227,8 @@ export const en = {
   receiptEvidenceHash: 'SHA-256',
   printReceipt: 'Print receipt',
   downloadReceipt: 'Download receipt',
-  transitionNotAllowed: (action: string, status: string) => `"${action}" is not possible while the complaint is "${status}".`,
+  transitionNotAllowed: (action: string, status: string) =>
+    `"${action}" is not possible while the complaint is "${status}".`,
 };
-
 
 export type Messages = typeof en;

@@ -66,7 +66,11 @@ export async function uploadPdf(client: IprClient, name = 'evidence.pdf'): Promi
 }
 
 /** Files a complaint through the API (as complainant A unless told otherwise). */
-export async function fileComplaint(client: IprClient, over: Record<string, unknown> = {}, products?: Product[]): Promise<Complaint> {
+export async function fileComplaint(
+  client: IprClient,
+  over: Record<string, unknown> = {},
+  products?: Product[],
+): Promise<Complaint> {
   const items = products ?? (await freshProducts(client, 1));
   const evidence = await uploadPdf(client);
   const draft = {
@@ -88,20 +92,34 @@ export async function fileComplaint(client: IprClient, over: Record<string, unkn
 export const tokenOf = (accountId: string): string => DEMO_TOKENS[accountId]!;
 
 /** Moves a complaint to `supplier_responded`: the platform forwards it, each supplier responds. */
-export async function toSupplierResponded(complaint: Complaint, response: 'removed' | 'not_infringing' = 'removed'): Promise<Complaint> {
+export async function toSupplierResponded(
+  complaint: Complaint,
+  response: 'removed' | 'not_infringing' = 'removed',
+): Promise<Complaint> {
   await ok(clientFor(TOKENS.platform).complaints.act(complaint.id, 'forward_to_supplier'));
   let last = complaint;
   const bySupplier = new Map<string, string[]>();
-  for (const p of complaint.products) bySupplier.set(p.supplierId, [...(bySupplier.get(p.supplierId) ?? []), p.productId]);
+  for (const p of complaint.products)
+    bySupplier.set(p.supplierId, [...(bySupplier.get(p.supplierId) ?? []), p.productId]);
   for (const [supplier, ids] of bySupplier) {
-    last = await ok(clientFor(tokenOf(supplier)).complaints.act(complaint.id, 'respond', {
-      products: ids.map((productId) => ({ productId, response, statement: response === 'not_infringing' ? 'Our own design.' : undefined })),
-    }));
+    last = await ok(
+      clientFor(tokenOf(supplier)).complaints.act(complaint.id, 'respond', {
+        products: ids.map((productId) => ({
+          productId,
+          response,
+          statement: response === 'not_infringing' ? 'Our own design.' : undefined,
+        })),
+      }),
+    );
   }
   return last;
 }
 
-export async function until<T>(check: () => T | undefined | null | false, timeout = 8000, what = 'condition'): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | null | false,
+  timeout = 8000,
+  what = 'condition',
+): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = check();

@@ -24,10 +24,16 @@ export function manifestDriftPlugin(packageDir) {
       try {
         const cem = join(packageDir, '../../node_modules/.bin/cem');
         // cem joins --outdir to the working directory: pass it relative.
-        await run(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', relative(packageDir, out)], { cwd: packageDir });
+        await run(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', relative(packageDir, out)], {
+          cwd: packageDir,
+        });
         const fresh = await readFile(join(out, 'custom-elements.json'), 'utf8');
         const committed = await readFile(join(packageDir, 'custom-elements.json'), 'utf8').catch(() => '');
-        return { same: committed !== '' && canonical(fresh) === canonical(committed), freshLength: fresh.length, committedLength: committed.length };
+        return {
+          same: committed !== '' && canonical(fresh) === canonical(committed),
+          freshLength: fresh.length,
+          committedLength: committed.length,
+        };
       } finally {
         await rm(out, { recursive: true, force: true });
       }

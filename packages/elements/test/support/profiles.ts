@@ -17,13 +17,23 @@ export function profilesOf(client: IprClient): HolderProfilesApi {
 }
 
 /** Saves a holder profile through the API, with real uploaded attachments. */
-export async function makeProfile(client: IprClient, name: string, expiresAt: string | null = null): Promise<HolderProfile> {
+export async function makeProfile(
+  client: IprClient,
+  name: string,
+  expiresAt: string | null = null,
+): Promise<HolderProfile> {
   const [licence, poa] = [await uploadPdf(client, `${name}-licence.pdf`), await uploadPdf(client, `${name}-poa.pdf`)];
-  return ok(profilesOf(client).create({
-    label: name,
-    holder: {
-      name, identificationType: 'business_registration', identificationNumber: '91440300MA5F000000',
-      identificationAttachments: [licence.id], powerOfAttorney: [poa.id], powerOfAttorneyExpiresAt: expiresAt,
-    },
-  }));
+  return ok(
+    profilesOf(client).create({
+      label: name,
+      holder: {
+        name,
+        identificationType: 'business_registration',
+        identificationNumber: '91440300MA5F000000',
+        identificationAttachments: [licence.id],
+        powerOfAttorney: [poa.id],
+        powerOfAttorneyExpiresAt: expiresAt,
+      },
+    }),
+  );
 }

@@ -13,7 +13,8 @@ import { PGlite } from '@electric-sql/pglite';
 const options = workerData ?? {};
 const parent = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 
-const extensions = options.trigram === false ? {} : { pg_trgm: (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm };
+const extensions =
+  options.trigram === false ? {} : { pg_trgm: (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm };
 /** @type {PGlite | undefined} */
 let pglite;
 /** @type {unknown} */
@@ -32,12 +33,19 @@ const ROLLBACK = Symbol('rollback');
 /** @param {number} id @param {unknown} error */
 function fail(id, error) {
   const e = /** @type {{ message?: string, name?: string, code?: string }} */ (error ?? {});
-  parent.postMessage({ id, ok: false, error: { message: String(e.message ?? error), name: e.name ?? 'Error', ...(e.code ? { code: e.code } : {}) } });
+  parent.postMessage({
+    id,
+    ok: false,
+    error: { message: String(e.message ?? error), name: e.name ?? 'Error', ...(e.code ? { code: e.code } : {}) },
+  });
 }
 
 /** @param {number} id @param {() => Promise<unknown>} work */
 function answer(id, work) {
-  work().then((value) => parent.postMessage({ id, ok: true, value }), (error) => fail(id, error));
+  work().then(
+    (value) => parent.postMessage({ id, ok: true, value }),
+    (error) => fail(id, error),
+  );
 }
 
 parent.on('message', (msg) => {
@@ -50,13 +58,18 @@ parent.on('message', (msg) => {
     case 'query':
       return answer(msg.id, async () => ({ rows: (await target.query(msg.sql, msg.params)).rows }));
     case 'exec':
-      return answer(msg.id, async () => { await target.exec(msg.sql); return null; });
+      return answer(msg.id, async () => {
+        await target.exec(msg.sql);
+        return null;
+      });
     case 'begin': {
       // Answered once PGlite has given this transaction the database (it holds one at a time);
       // the transaction's callback then waits for its 'end'.
       /** @type {(commit: boolean) => void} */
       let end = () => {};
-      const ended = new Promise((resolve) => { end = resolve; });
+      const ended = new Promise((resolve) => {
+        end = resolve;
+      });
       const entry = { tx: /** @type {any} */ (undefined), end, endId: -1 };
       const done = db.transaction(async (tx) => {
         entry.tx = tx;
@@ -65,10 +78,15 @@ parent.on('message', (msg) => {
         if (!(await ended)) throw ROLLBACK;
       });
       // Ended as asked: the answer goes to the 'end' request; failed before it began: to 'begin'.
-      done.then(
-        () => parent.postMessage({ id: entry.endId, ok: true, value: null }),
-        (error) => (error === ROLLBACK ? parent.postMessage({ id: entry.endId, ok: true, value: null }) : fail(entry.endId >= 0 ? entry.endId : msg.id, error)),
-      ).finally(() => open.delete(msg.id));
+      done
+        .then(
+          () => parent.postMessage({ id: entry.endId, ok: true, value: null }),
+          (error) =>
+            error === ROLLBACK
+              ? parent.postMessage({ id: entry.endId, ok: true, value: null })
+              : fail(entry.endId >= 0 ? entry.endId : msg.id, error),
+        )
+        .finally(() => open.delete(msg.id));
       return;
     }
     case 'end': {
@@ -77,7 +95,10 @@ parent.on('message', (msg) => {
       return entry.end(Boolean(msg.commit));
     }
     case 'close':
-      return answer(msg.id, async () => { await db.close(); return null; });
+      return answer(msg.id, async () => {
+        await db.close();
+        return null;
+      });
     default:
       return fail(msg.id, new Error(`unknown operation ${msg.op}`));
   }

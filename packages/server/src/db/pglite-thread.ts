@@ -29,10 +29,14 @@ type Request =
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'close' };
 
-type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; name: string; code?: string } };
+type Answer =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { message: string; name: string; code?: string } };
 
 /** Embedded PostgreSQL on its own thread, with the same `Db` interface as `createPgliteDb`. */
-export async function createPgliteThreadDb(options: PgliteThreadOptions = {}): Promise<Db & { readonly thread: Worker }> {
+export async function createPgliteThreadDb(
+  options: PgliteThreadOptions = {},
+): Promise<Db & { readonly thread: Worker }> {
   const { onLost, ...workerData } = options;
   const worker = new Worker(new URL('./pglite-thread-worker.js', import.meta.url), { workerData });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -69,8 +73,11 @@ export async function createPgliteThreadDb(options: PgliteThreadOptions = {}): P
     });
   };
   const on = (tx?: number): Queryable => ({
-    query: <T>(sql: string, params: unknown[] = []) => call<{ rows: T[] }>({ op: 'query', sql, params, ...(tx === undefined ? {} : { tx }) }),
-    exec: async (sql: string) => { await call({ op: 'exec', sql, ...(tx === undefined ? {} : { tx }) }); },
+    query: <T>(sql: string, params: unknown[] = []) =>
+      call<{ rows: T[] }>({ op: 'query', sql, params, ...(tx === undefined ? {} : { tx }) }),
+    exec: async (sql: string) => {
+      await call({ op: 'exec', sql, ...(tx === undefined ? {} : { tx }) });
+    },
   });
 
   const db: Db & { readonly thread: Worker } = {
@@ -79,7 +86,7 @@ export async function createPgliteThreadDb(options: PgliteThreadOptions = {}): P
     ...on(),
     async transaction(fn) {
       const tx = await call<number>({ op: 'begin' });
-      let result;
+      let result: Awaited<ReturnType<typeof fn>>;
       try {
         result = await fn(on(tx));
       } catch (error) {

@@ -50,7 +50,12 @@ export function createDiskFileStore(dir: string): FileStore {
  * writing) and files no evidence row names (killed between the rename and the commit). Only files
  * older than `olderThanMs` go, so an upload another process is finishing right now is never touched.
  */
-export async function sweepDiskFiles(dir: string, referenced: ReadonlySet<string>, olderThanMs: number, now = Date.now()): Promise<{ removed: string[]; kept: number }> {
+export async function sweepDiskFiles(
+  dir: string,
+  referenced: ReadonlySet<string>,
+  olderThanMs: number,
+  now = Date.now(),
+): Promise<{ removed: string[]; kept: number }> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -61,10 +66,16 @@ export async function sweepDiskFiles(dir: string, referenced: ReadonlySet<string
   const removed: string[] = [];
   let kept = 0;
   for (const name of names) {
-    if (referenced.has(name)) { kept++; continue; }
+    if (referenced.has(name)) {
+      kept++;
+      continue;
+    }
     const path = join(dir, name);
     const info = await stat(path).catch(() => null);
-    if (!info?.isFile() || now - info.mtimeMs < olderThanMs) { kept++; continue; }
+    if (!info?.isFile() || now - info.mtimeMs < olderThanMs) {
+      kept++;
+      continue;
+    }
     await rm(path, { force: true });
     removed.push(name);
   }

@@ -6,7 +6,7 @@
 // (another complainant's complaints; for a supplier: the undisclosed contact, the holder's
 // identification number and documents, the receipt, other suppliers' products and answers), and
 // every complaint an answer carries is compared with the platform's full view of it.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DECLARATION_VERSION, TRANSITIONS, type Action, type Role } from '@ipr/validators';
 import { ROUTES, type RouteDef } from '../../src/routes.js';
@@ -16,9 +16,19 @@ export const CALLERS = ['none', 'bad', 'a', 'b', 'supA', 'supB', 'platform'] as 
 export type Caller = (typeof CALLERS)[number];
 type Member = Exclude<Caller, 'none' | 'bad'>;
 
-const ROLE: Record<Member, Role> = { a: 'complainant', b: 'complainant', supA: 'supplier', supB: 'supplier', platform: 'platform' };
+const ROLE: Record<Member, Role> = {
+  a: 'complainant',
+  b: 'complainant',
+  supA: 'supplier',
+  supB: 'supplier',
+  platform: 'platform',
+};
 const ACCOUNT: Record<Member, string> = {
-  a: 'acc_complainant_a', b: 'acc_complainant_b', supA: 'acc_supplier_a', supB: 'acc_supplier_b', platform: 'acc_platform',
+  a: 'acc_complainant_a',
+  b: 'acc_complainant_b',
+  supA: 'acc_supplier_a',
+  supB: 'acc_supplier_b',
+  platform: 'acc_platform',
 };
 
 /**
@@ -87,7 +97,10 @@ export interface Fixture {
   call(who: Caller, method: string, probe: Probe): Promise<{ status: number; data: any }>;
   evidence: { attached: string; loose: string; id: string; poa: string };
   /** A new complaint of A in `status` (products of supplier A, or of both suppliers when `mixed`). */
-  complaint(status: Status, options?: { mixed?: boolean; disclose?: boolean; firstResponder?: 'supA' | 'supB' }): Promise<Made>;
+  complaint(
+    status: Status,
+    options?: { mixed?: boolean; disclose?: boolean; firstResponder?: 'supA' | 'supB' },
+  ): Promise<Made>;
   shared(key: string, make: () => Promise<Made>): Promise<Made>;
   profile(): Promise<string>;
   made: Made[];
@@ -106,13 +119,24 @@ const holderFor = (who: 'a' | 'b', fx: Fixture, idNumber = 'HOLDER-ID-0001') => 
 
 const complaintPath = (m: Made, action?: string) => `/v1/complaints/${m.id}${action ? `/${action}` : ''}`;
 const respondBody = (m: Made, who: 'supA' | 'supB') => ({
-  products: m.productsOf[who].map((productId) => ({ productId, response: 'not_infringing', statement: m.secrets.statements[who] })),
+  products: m.productsOf[who].map((productId) => ({
+    productId,
+    response: 'not_infringing',
+    statement: m.secrets.statements[who],
+  })),
 });
 /** The case's complaint: a new one when the call should change it, else one shared by the refused calls. */
-const on = (key: string, status: Status, options: { mixed?: boolean } = {}) =>
-  (fx: Fixture, who: Caller, fresh: boolean) => fresh
-    ? fx.complaint(status, { ...options, ...(options.mixed && (who === 'supA' || who === 'supB') ? { firstResponder: who === 'supA' ? 'supB' : 'supA' } : {}) })
-    : fx.shared(key, () => fx.complaint(status, options));
+const on =
+  (key: string, status: Status, options: { mixed?: boolean } = {}) =>
+  (fx: Fixture, who: Caller, fresh: boolean) =>
+    fresh
+      ? fx.complaint(status, {
+          ...options,
+          ...(options.mixed && (who === 'supA' || who === 'supB')
+            ? { firstResponder: who === 'supA' ? 'supB' : 'supA' }
+            : {}),
+        })
+      : fx.shared(key, () => fx.complaint(status, options));
 
 /**
  * The case table: per operationId, what each route is called on. The expected status of every
@@ -121,118 +145,373 @@ const on = (key: string, status: Status, options: { mixed?: boolean } = {}) =>
 export const CASES: Record<string, Case[]> = {
   getHealth: [{ on: 'the service', roles: 'public', ok: 200, request: async () => ({ path: '/v1/health' }) }],
   getOpenApi: [{ on: 'the document', roles: 'public', ok: 200, request: async () => ({ path: '/v1/openapi.json' }) }],
-  getAccount: [{
-    on: "the caller's account", roles: ['complainant', 'supplier', 'platform'], ok: 200, request: async () => ({ path: '/v1/account' }),
-    check: (_fx, who, data) => assert.equal(data.id, ACCOUNT[who]),
-  }],
-  searchProducts: [{ on: 'the catalogue', roles: ['complainant', 'supplier', 'platform'], ok: 200, request: async () => ({ path: '/v1/products?q=lamp&pageSize=5' }) }],
-  resolveProductLinks: [{
-    on: "a product in A's open complaint", roles: ['complainant'], ok: 200,
-    request: async (fx) => ({ path: '/v1/products/resolve', json: { links: [link(Number((await fx.shared('resolve', () => fx.complaint('submitted'))).productsOf.supA[0]!.slice(1)))] } }),
-    async check(fx, who, data) {
-      const made = await fx.shared('resolve', () => fx.complaint('submitted'));
-      assert.equal(data.items[0].status, 'found');
-      // Only A learns that A already complains about it.
-      if (who === 'a') assert.equal(data.items[0].openComplaint?.id, made.id);
-      else assert.equal(data.items[0].openComplaint, undefined);
+  getAccount: [
+    {
+      on: "the caller's account",
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async () => ({ path: '/v1/account' }),
+      check: (_fx, who, data) => assert.equal(data.id, ACCOUNT[who]),
     },
-  }],
-  listEvidence: [{
-    on: "the caller's evidence", roles: ['complainant'], ok: 200, request: async () => ({ path: '/v1/evidence' }),
-    check: (fx, who, data) => {
-      const ids = data.items.map((e: any) => e.id);
-      for (const id of Object.values(fx.evidence)) assert.equal(ids.includes(id), who === 'a', `${who} lists A's evidence ${id}`);
+  ],
+  searchProducts: [
+    {
+      on: 'the catalogue',
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async () => ({ path: '/v1/products?q=lamp&pageSize=5' }),
     },
-  }],
-  uploadEvidence: [{ on: 'a new file', roles: ['complainant'], ok: 201, request: async () => ({ path: '/v1/evidence', form: form(pngFile('matrix.png')) }) }],
+  ],
+  resolveProductLinks: [
+    {
+      on: "a product in A's open complaint",
+      roles: ['complainant'],
+      ok: 200,
+      request: async (fx) => ({
+        path: '/v1/products/resolve',
+        json: {
+          links: [
+            link(Number((await fx.shared('resolve', () => fx.complaint('submitted'))).productsOf.supA[0]!.slice(1))),
+          ],
+        },
+      }),
+      async check(fx, who, data) {
+        const made = await fx.shared('resolve', () => fx.complaint('submitted'));
+        assert.equal(data.items[0].status, 'found');
+        // Only A learns that A already complains about it.
+        if (who === 'a') assert.equal(data.items[0].openComplaint?.id, made.id);
+        else assert.equal(data.items[0].openComplaint, undefined);
+      },
+    },
+  ],
+  listEvidence: [
+    {
+      on: "the caller's evidence",
+      roles: ['complainant'],
+      ok: 200,
+      request: async () => ({ path: '/v1/evidence' }),
+      check: (fx, who, data) => {
+        const ids = data.items.map((e: any) => e.id);
+        for (const id of Object.values(fx.evidence))
+          assert.equal(ids.includes(id), who === 'a', `${who} lists A's evidence ${id}`);
+      },
+    },
+  ],
+  uploadEvidence: [
+    {
+      on: 'a new file',
+      roles: ['complainant'],
+      ok: 201,
+      request: async () => ({ path: '/v1/evidence', form: form(pngFile('matrix.png')) }),
+    },
+  ],
   downloadEvidence: [
-    { on: "A's evidence in a complaint of supplier A's products", roles: ['complainant', 'supplier', 'platform'], resource: 'evidenceAttached', ok: 200, request: async (fx) => ({ path: `/v1/evidence/${fx.evidence.attached}/content` }) },
-    { on: "A's evidence in no complaint", roles: ['complainant', 'supplier', 'platform'], resource: 'evidenceLoose', ok: 200, request: async (fx) => ({ path: `/v1/evidence/${fx.evidence.loose}/content` }) },
-    { on: "the holder's identification document", roles: ['complainant', 'supplier', 'platform'], resource: 'holderDocument', ok: 200, request: async (fx) => ({ path: `/v1/evidence/${fx.evidence.id}/content` }) },
+    {
+      on: "A's evidence in a complaint of supplier A's products",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'evidenceAttached',
+      ok: 200,
+      request: async (fx) => ({ path: `/v1/evidence/${fx.evidence.attached}/content` }),
+    },
+    {
+      on: "A's evidence in no complaint",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'evidenceLoose',
+      ok: 200,
+      request: async (fx) => ({ path: `/v1/evidence/${fx.evidence.loose}/content` }),
+    },
+    {
+      on: "the holder's identification document",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'holderDocument',
+      ok: 200,
+      request: async (fx) => ({ path: `/v1/evidence/${fx.evidence.id}/content` }),
+    },
   ],
   listComplaints: [
     {
-      on: "A's complaint (supplier A's products) by its number", roles: ['complainant', 'supplier', 'platform'], ok: 200,
-      request: async (fx) => ({ path: `/v1/complaints?limit=100&q=${(await fx.shared('list', () => fx.complaint('supplier_responded'))).number}` }),
-      check: async (fx, who, data) => checkListed(who, data, await fx.shared('list', () => fx.complaint('supplier_responded'))),
+      on: "A's complaint (supplier A's products) by its number",
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async (fx) => ({
+        path: `/v1/complaints?limit=100&q=${(await fx.shared('list', () => fx.complaint('supplier_responded'))).number}`,
+      }),
+      check: async (fx, who, data) =>
+        checkListed(who, data, await fx.shared('list', () => fx.complaint('supplier_responded'))),
     },
     {
-      on: "A's complaint of both suppliers' products by its number", roles: ['complainant', 'supplier', 'platform'], ok: 200,
-      request: async (fx) => ({ path: `/v1/complaints?limit=100&q=${(await fx.shared('list-mixed', () => fx.complaint('supplier_responded', { mixed: true }))).number}` }),
-      check: async (fx, who, data) => checkListed(who, data, await fx.shared('list-mixed', () => fx.complaint('supplier_responded', { mixed: true }))),
+      on: "A's complaint of both suppliers' products by its number",
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async (fx) => ({
+        path: `/v1/complaints?limit=100&q=${(await fx.shared('list-mixed', () => fx.complaint('supplier_responded', { mixed: true }))).number}`,
+      }),
+      check: async (fx, who, data) =>
+        checkListed(
+          who,
+          data,
+          await fx.shared('list-mixed', () => fx.complaint('supplier_responded', { mixed: true })),
+        ),
     },
-    { on: 'the whole list', roles: ['complainant', 'supplier', 'platform'], ok: 200, request: async () => ({ path: '/v1/complaints?limit=100' }) },
+    {
+      on: 'the whole list',
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async () => ({ path: '/v1/complaints?limit=100' }),
+    },
   ],
-  createComplaint: [{
-    on: 'a new draft', roles: ['complainant'], ok: 201,
-    request: async (fx, who) => ({
-      path: '/v1/complaints', headers: { 'idempotency-key': newKey() },
-      json: {
-        type: 'trademark_infringement', productLinks: [link(fx.product('supA'))], description: 'Authorization matrix draft.',
-        contact: { name: 'Matrix Tester', email: 'matrix@tester.example', phone: '+49 30 1234 5678' }, discloseContactToSupplier: false, isIprHolder: true, holder: null,
-        evidence: [{ id: who === 'b' ? 'ev_seed_b_patent' : 'ev_seed_a_certificate' }],
-        declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-      },
-    }),
-  }],
+  createComplaint: [
+    {
+      on: 'a new draft',
+      roles: ['complainant'],
+      ok: 201,
+      request: async (fx, who) => ({
+        path: '/v1/complaints',
+        headers: { 'idempotency-key': newKey() },
+        json: {
+          type: 'trademark_infringement',
+          productLinks: [link(fx.product('supA'))],
+          description: 'Authorization matrix draft.',
+          contact: { name: 'Matrix Tester', email: 'matrix@tester.example', phone: '+49 30 1234 5678' },
+          discloseContactToSupplier: false,
+          isIprHolder: true,
+          holder: null,
+          evidence: [{ id: who === 'b' ? 'ev_seed_b_patent' : 'ev_seed_a_certificate' }],
+          declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+        },
+      }),
+    },
+  ],
   complaintStatusReport: [
     {
-      on: "A's complaint (supplier A's products) by its number", roles: ['complainant', 'supplier', 'platform'], ok: 200,
-      request: async (fx) => ({ path: `/v1/complaints/status-report?q=${(await fx.shared('list', () => fx.complaint('supplier_responded'))).number}` }),
-      check: async (fx, who, data) => checkReport(who, data, await fx.shared('list', () => fx.complaint('supplier_responded'))),
+      on: "A's complaint (supplier A's products) by its number",
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async (fx) => ({
+        path: `/v1/complaints/status-report?q=${(await fx.shared('list', () => fx.complaint('supplier_responded'))).number}`,
+      }),
+      check: async (fx, who, data) =>
+        checkReport(who, data, await fx.shared('list', () => fx.complaint('supplier_responded'))),
     },
     {
-      on: "A's complaint of both suppliers' products by its number", roles: ['complainant', 'supplier', 'platform'], ok: 200,
-      request: async (fx) => ({ path: `/v1/complaints/status-report?q=${(await fx.shared('list-mixed', () => fx.complaint('supplier_responded', { mixed: true }))).number}` }),
-      check: async (fx, who, data) => checkReport(who, data, await fx.shared('list-mixed', () => fx.complaint('supplier_responded', { mixed: true }))),
+      on: "A's complaint of both suppliers' products by its number",
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async (fx) => ({
+        path: `/v1/complaints/status-report?q=${(await fx.shared('list-mixed', () => fx.complaint('supplier_responded', { mixed: true }))).number}`,
+      }),
+      check: async (fx, who, data) =>
+        checkReport(
+          who,
+          data,
+          await fx.shared('list-mixed', () => fx.complaint('supplier_responded', { mixed: true })),
+        ),
     },
-    { on: 'every visible complaint', roles: ['complainant', 'supplier', 'platform'], ok: 200, request: async () => ({ path: '/v1/complaints/status-report' }) },
+    {
+      on: 'every visible complaint',
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async () => ({ path: '/v1/complaints/status-report' }),
+    },
   ],
   getComplaint: [
-    { on: "A's complaint of supplier A's products", roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', ok: 200, request: async (fx) => ({ path: complaintPath(await fx.shared('get', () => fx.complaint('supplier_responded'))) }) },
-    { on: "A's complaint of both suppliers' products (both answered)", roles: ['complainant', 'supplier', 'platform'], resource: 'mixedA', ok: 200, request: async (fx) => ({ path: complaintPath(await fx.shared('get-mixed', () => fx.complaint('supplier_responded', { mixed: true }))) }) },
-    { on: "A's complaint disclosing the contact", roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', ok: 200, request: async (fx) => ({ path: complaintPath(await fx.shared('get-disclosed', () => fx.complaint('awaiting_supplier', { disclose: true }))) }) },
-  ],
-  cancelComplaint: [{ on: "a submitted complaint of A", roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', action: 'cancel', ok: 200, request: async (fx, who, fresh) => ({ path: complaintPath(await on('cancel', 'submitted')(fx, who, fresh), 'cancel'), json: { reason: 'Matrix probe.' } }) }],
-  checkComplaint: [{ on: 'an answered complaint of A', roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', action: 'check', ok: 200, request: async (fx, who, fresh) => ({ path: complaintPath(await on('check', 'supplier_responded')(fx, who, fresh), 'check') }) }],
-  confirmCloseComplaint: [{ on: 'an answered complaint of A', roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', action: 'confirm_close', ok: 200, request: async (fx, who, fresh) => ({ path: complaintPath(await on('confirm', 'supplier_responded')(fx, who, fresh), 'confirm-close') }) }],
-  requestArbitration: [{ on: 'an answered complaint of A', roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', action: 'request_arbitration', ok: 200, request: async (fx, who, fresh) => ({ path: complaintPath(await on('arbitration', 'supplier_responded')(fx, who, fresh), 'arbitration'), json: { reason: 'Our registration predates theirs.' } }) }],
-  forwardComplaint: [{ on: 'a submitted complaint of A', roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', action: 'forward_to_supplier', ok: 200, request: async (fx, who, fresh) => ({ path: complaintPath(await on('forward', 'submitted')(fx, who, fresh), 'forward') }) }],
-  respondToComplaint: [
     {
-      on: "a forwarded complaint of A (supplier A's products)", roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', action: 'respond', ok: 200,
-      request: async (fx, who, fresh) => { const m = await on('respond', 'awaiting_supplier')(fx, who, fresh); return { path: complaintPath(m, 'respond'), json: respondBody(m, 'supA') }; },
+      on: "A's complaint of supplier A's products",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      ok: 200,
+      request: async (fx) => ({
+        path: complaintPath(await fx.shared('get', () => fx.complaint('supplier_responded'))),
+      }),
     },
     {
-      on: "a forwarded complaint of both suppliers' products, the other supplier having answered", roles: ['complainant', 'supplier', 'platform'], resource: 'mixedA', action: 'respond', ok: 200,
+      on: "A's complaint of both suppliers' products (both answered)",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'mixedA',
+      ok: 200,
+      request: async (fx) => ({
+        path: complaintPath(await fx.shared('get-mixed', () => fx.complaint('supplier_responded', { mixed: true }))),
+      }),
+    },
+    {
+      on: "A's complaint disclosing the contact",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      ok: 200,
+      request: async (fx) => ({
+        path: complaintPath(
+          await fx.shared('get-disclosed', () => fx.complaint('awaiting_supplier', { disclose: true })),
+        ),
+      }),
+    },
+  ],
+  cancelComplaint: [
+    {
+      on: 'a submitted complaint of A',
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      action: 'cancel',
+      ok: 200,
+      request: async (fx, who, fresh) => ({
+        path: complaintPath(await on('cancel', 'submitted')(fx, who, fresh), 'cancel'),
+        json: { reason: 'Matrix probe.' },
+      }),
+    },
+  ],
+  checkComplaint: [
+    {
+      on: 'an answered complaint of A',
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      action: 'check',
+      ok: 200,
+      request: async (fx, who, fresh) => ({
+        path: complaintPath(await on('check', 'supplier_responded')(fx, who, fresh), 'check'),
+      }),
+    },
+  ],
+  confirmCloseComplaint: [
+    {
+      on: 'an answered complaint of A',
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      action: 'confirm_close',
+      ok: 200,
+      request: async (fx, who, fresh) => ({
+        path: complaintPath(await on('confirm', 'supplier_responded')(fx, who, fresh), 'confirm-close'),
+      }),
+    },
+  ],
+  requestArbitration: [
+    {
+      on: 'an answered complaint of A',
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      action: 'request_arbitration',
+      ok: 200,
+      request: async (fx, who, fresh) => ({
+        path: complaintPath(await on('arbitration', 'supplier_responded')(fx, who, fresh), 'arbitration'),
+        json: { reason: 'Our registration predates theirs.' },
+      }),
+    },
+  ],
+  forwardComplaint: [
+    {
+      on: 'a submitted complaint of A',
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      action: 'forward_to_supplier',
+      ok: 200,
+      request: async (fx, who, fresh) => ({
+        path: complaintPath(await on('forward', 'submitted')(fx, who, fresh), 'forward'),
+      }),
+    },
+  ],
+  respondToComplaint: [
+    {
+      on: "a forwarded complaint of A (supplier A's products)",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      action: 'respond',
+      ok: 200,
+      request: async (fx, who, fresh) => {
+        const m = await on('respond', 'awaiting_supplier')(fx, who, fresh);
+        return { path: complaintPath(m, 'respond'), json: respondBody(m, 'supA') };
+      },
+    },
+    {
+      on: "a forwarded complaint of both suppliers' products, the other supplier having answered",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'mixedA',
+      action: 'respond',
+      ok: 200,
       request: async (fx, who, fresh) => {
         const m = await on('respond-mixed', 'awaiting_supplier', { mixed: true })(fx, who, fresh);
         return { path: complaintPath(m, 'respond'), json: respondBody(m, who === 'supB' ? 'supB' : 'supA') };
       },
     },
   ],
-  issueArbitrationResult: [{ on: 'a complaint of A in arbitration', roles: ['complainant', 'supplier', 'platform'], resource: 'complaintA', action: 'issue_result', ok: 200, request: async (fx, who, fresh) => ({ path: complaintPath(await on('result', 'in_arbitration')(fx, who, fresh), 'result'), json: { decision: 'upheld', notice: 'The listing infringes the registered mark.' } }) }],
-  listHolderProfiles: [{
-    on: "the caller's profiles", roles: ['complainant'], ok: 200, request: async (fx) => { await fx.profile(); return { path: '/v1/holder-profiles' }; },
-    check: async (fx, who, data) => {
-      const mine = await fx.profile();
-      assert.equal(data.items.some((p: any) => p.id === mine), who === 'a', `${who} lists A's profile`);
+  issueArbitrationResult: [
+    {
+      on: 'a complaint of A in arbitration',
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'complaintA',
+      action: 'issue_result',
+      ok: 200,
+      request: async (fx, who, fresh) => ({
+        path: complaintPath(await on('result', 'in_arbitration')(fx, who, fresh), 'result'),
+        json: { decision: 'upheld', notice: 'The listing infringes the registered mark.' },
+      }),
     },
-  }],
-  createHolderProfile: [{ on: 'a new profile', roles: ['complainant'], ok: 201, request: async (fx, who) => ({ path: '/v1/holder-profiles', json: { label: 'Matrix', holder: holderFor(who === 'b' ? 'b' : 'a', fx) } }) }],
-  updateHolderProfile: [{
-    on: "A's profile", roles: ['complainant'], resource: 'profileA', ok: 200,
-    request: async (fx) => ({ path: `/v1/holder-profiles/${await fx.profile()}`, json: { label: 'Renamed', holder: holderFor('a', fx) } }),
-  }],
-  deleteHolderProfile: [{
-    on: "A's profile", roles: ['complainant'], resource: 'profileA', ok: 204,
-    request: async (fx, _who, fresh) => ({ path: `/v1/holder-profiles/${fresh ? await newProfile(fx) : await fx.profile()}` }),
-  }],
-  streamEvents: [{ on: 'the replay of every visible event', roles: ['complainant', 'supplier', 'platform'], ok: 200, request: async () => ({ path: '/v1/events?after=0' }) }],
+  ],
+  listHolderProfiles: [
+    {
+      on: "the caller's profiles",
+      roles: ['complainant'],
+      ok: 200,
+      request: async (fx) => {
+        await fx.profile();
+        return { path: '/v1/holder-profiles' };
+      },
+      check: async (fx, who, data) => {
+        const mine = await fx.profile();
+        assert.equal(
+          data.items.some((p: any) => p.id === mine),
+          who === 'a',
+          `${who} lists A's profile`,
+        );
+      },
+    },
+  ],
+  createHolderProfile: [
+    {
+      on: 'a new profile',
+      roles: ['complainant'],
+      ok: 201,
+      request: async (fx, who) => ({
+        path: '/v1/holder-profiles',
+        json: { label: 'Matrix', holder: holderFor(who === 'b' ? 'b' : 'a', fx) },
+      }),
+    },
+  ],
+  updateHolderProfile: [
+    {
+      on: "A's profile",
+      roles: ['complainant'],
+      resource: 'profileA',
+      ok: 200,
+      request: async (fx) => ({
+        path: `/v1/holder-profiles/${await fx.profile()}`,
+        json: { label: 'Renamed', holder: holderFor('a', fx) },
+      }),
+    },
+  ],
+  deleteHolderProfile: [
+    {
+      on: "A's profile",
+      roles: ['complainant'],
+      resource: 'profileA',
+      ok: 204,
+      request: async (fx, _who, fresh) => ({
+        path: `/v1/holder-profiles/${fresh ? await newProfile(fx) : await fx.profile()}`,
+      }),
+    },
+  ],
+  streamEvents: [
+    {
+      on: 'the replay of every visible event',
+      roles: ['complainant', 'supplier', 'platform'],
+      ok: 200,
+      request: async () => ({ path: '/v1/events?after=0' }),
+    },
+  ],
 };
 
 async function newProfile(fx: Fixture): Promise<string> {
-  const res = await fx.call('a', 'POST', { path: '/v1/holder-profiles', json: { label: 'To delete', holder: holderFor('a', fx) } });
+  const res = await fx.call('a', 'POST', {
+    path: '/v1/holder-profiles',
+    json: { label: 'To delete', holder: holderFor('a', fx) },
+  });
   assert.equal(res.status, 201, JSON.stringify(res.data));
   return res.data.id;
 }
@@ -250,9 +529,15 @@ export function expected(c: Case, who: Caller): { status: number; code?: string 
 
 function checkListed(who: Member, data: any, m: Made) {
   const item = data.items.find((i: any) => i.id === m.id);
-  assert.equal(Boolean(item), m.seenBy.includes(who), `${who} ${item ? 'sees' : 'does not see'} ${m.number} in the list`);
-  if (item && (who === 'supA' || who === 'supB')) assert.equal(item.productCount, m.productsOf[who].length, 'a supplier counts only its own products');
-  if (item && !(who === 'supA' || who === 'supB')) assert.equal(item.productCount, m.productsOf.supA.length + m.productsOf.supB.length);
+  assert.equal(
+    Boolean(item),
+    m.seenBy.includes(who),
+    `${who} ${item ? 'sees' : 'does not see'} ${m.number} in the list`,
+  );
+  if (item && (who === 'supA' || who === 'supB'))
+    assert.equal(item.productCount, m.productsOf[who].length, 'a supplier counts only its own products');
+  if (item && !(who === 'supA' || who === 'supB'))
+    assert.equal(item.productCount, m.productsOf.supA.length + m.productsOf.supB.length);
 }
 
 function checkReport(who: Member, data: any, m: Made) {
@@ -260,19 +545,36 @@ function checkReport(who: Member, data: any, m: Made) {
   const urls = rows.map((r: any) => r.productUrl).sort();
   const all = [...m.productsOf.supA, ...m.productsOf.supB];
   const want = !m.seenBy.includes(who) ? [] : who === 'supA' || who === 'supB' ? m.productsOf[who] : all;
-  assert.deepEqual(urls, want.map((id) => `https://market.example/product/${id}`).sort(), `${who}'s report rows of ${m.number}`);
+  assert.deepEqual(
+    urls,
+    want.map((id) => `https://market.example/product/${id}`).sort(),
+    `${who}'s report rows of ${m.number}`,
+  );
   for (const r of rows) {
-    if (who === 'supA' || who === 'supB') assert.ok(r.supplierResponse === null || m.productsOf[who].some((id) => r.productUrl.endsWith(id)));
+    if (who === 'supA' || who === 'supB')
+      assert.ok(r.supplierResponse === null || m.productsOf[who].some((id) => r.productUrl.endsWith(id)));
   }
 }
 
 /** Strings of `m` that `who` must never read, in any answer. */
 function hiddenFrom(m: Made, who: Member): string[] {
-  const everything = [m.id, m.number, ...m.secrets.contact, ...m.secrets.holder, m.secrets.statements.supA, m.secrets.statements.supB];
+  const everything = [
+    m.id,
+    m.number,
+    ...m.secrets.contact,
+    ...m.secrets.holder,
+    m.secrets.statements.supA,
+    m.secrets.statements.supB,
+  ];
   if (!m.seenBy.includes(who)) return everything;
   if (who === 'supA' || who === 'supB') {
     const other = who === 'supA' ? 'supB' : 'supA';
-    return [...(m.disclose ? [] : m.secrets.contact), ...m.secrets.holder, m.secrets.statements[other], ...m.productsOf[other]];
+    return [
+      ...(m.disclose ? [] : m.secrets.contact),
+      ...m.secrets.holder,
+      m.secrets.statements[other],
+      ...m.productsOf[other],
+    ];
   }
   return [];
 }
@@ -291,7 +593,11 @@ export function checkComplaintView(who: Member, view: any, truth: any) {
   }
   const me = ACCOUNT[who];
   assert.deepEqual(view.contact, truth.discloseContactToSupplier ? truth.contact : null, 'contact only when disclosed');
-  assert.deepEqual(view.products.map((p: any) => p.productId), truth.products.filter((p: any) => p.supplierId === me).map((p: any) => p.productId), 'only its own products');
+  assert.deepEqual(
+    view.products.map((p: any) => p.productId),
+    truth.products.filter((p: any) => p.supplierId === me).map((p: any) => p.productId),
+    'only its own products',
+  );
   assert.ok(view.products.every((p: any) => p.supplierId === me));
   if (truth.holder) {
     assert.equal(view.holder.name, truth.holder.name);
@@ -300,8 +606,14 @@ export function checkComplaintView(who: Member, view: any, truth: any) {
     assert.deepEqual(view.holder.powerOfAttorney ?? [], [], 'no power of attorney documents');
   } else assert.equal(view.holder, null);
   assert.equal(view.receipt, null, 'no receipt');
-  assert.ok(!view.history.some((h: any) => h.actor.role === 'supplier' && h.actor.id !== me), "no other supplier's answers in the history");
-  assert.deepEqual(view.history, truth.history.filter((h: any) => !(h.actor.role === 'supplier' && h.actor.id !== me)));
+  assert.ok(
+    !view.history.some((h: any) => h.actor.role === 'supplier' && h.actor.id !== me),
+    "no other supplier's answers in the history",
+  );
+  assert.deepEqual(
+    view.history,
+    truth.history.filter((h: any) => !(h.actor.role === 'supplier' && h.actor.id !== me)),
+  );
 }
 
 /** Reads an event stream until it is quiet after its replay, then aborts it. */
@@ -324,7 +636,17 @@ async function readEvents(response: Response, controller: AbortController, expec
     controller.abort();
     await reader.cancel().catch(() => {});
   }
-  return text.split('\n\n').filter((block) => block.includes('event: complaint')).map((block) => JSON.parse(block.split('\n').find((l) => l.startsWith('data: '))!.slice(6)));
+  return text
+    .split('\n\n')
+    .filter((block) => block.includes('event: complaint'))
+    .map((block) =>
+      JSON.parse(
+        block
+          .split('\n')
+          .find((l) => l.startsWith('data: '))!
+          .slice(6),
+      ),
+    );
 }
 
 /** The suite, against any database: `open` makes a seeded API. */
@@ -347,7 +669,14 @@ export function authzSuite(open: () => Promise<Api>) {
         body = JSON.stringify(probe.json);
         headers['content-type'] = 'application/json';
       }
-      return api.app.fetch(new Request(`http://api.test${probe.path}`, { method, headers, body: body ?? null, ...(signal ? { signal } : {}) }));
+      return api.app.fetch(
+        new Request(`http://api.test${probe.path}`, {
+          method,
+          headers,
+          body: body ?? null,
+          ...(signal ? { signal } : {}),
+        }),
+      );
     };
     const call: Fixture['call'] = async (who, method, probe) => {
       const res = await send(who, method, probe);
@@ -359,15 +688,26 @@ export function authzSuite(open: () => Promise<Api>) {
       assert.equal(res.status, 201, JSON.stringify(res.data));
       return res.data.id as string;
     };
-    const evidence = { attached: await upload('matrix-evidence.png'), loose: await upload('matrix-loose.png'), id: await upload('matrix-id.png'), poa: await upload('matrix-poa.png') };
+    const evidence = {
+      attached: await upload('matrix-evidence.png'),
+      loose: await upload('matrix-loose.png'),
+      id: await upload('matrix-id.png'),
+      poa: await upload('matrix-poa.png'),
+    };
     const sharedMade = new Map<string, Promise<Made>>();
     let profileId: Promise<string> | undefined;
     let serial = 0;
     fx = {
-      api, send, call, evidence, made: [],
+      api,
+      send,
+      call,
+      evidence,
+      made: [],
       product(supplier) {
         for (;;) {
-          const n = supplier === 'supA' ? (nextA += 2) - 2 : (nextB += 2) - 2;
+          const n = supplier === 'supA' ? nextA : nextB;
+          if (supplier === 'supA') nextA += 2;
+          else nextB += 2;
           if (n % 23 !== 0) return n;
         }
       },
@@ -381,12 +721,15 @@ export function authzSuite(open: () => Promise<Api>) {
           statements: { supA: `Statement of supplier A #${n}.`, supB: `Statement of supplier B #${n}.` },
         };
         const res = await call('a', 'POST', {
-          path: '/v1/complaints', headers: { 'idempotency-key': newKey() },
+          path: '/v1/complaints',
+          headers: { 'idempotency-key': newKey() },
           json: {
-            type: 'trademark_infringement', productLinks: [...numbers.supA, ...numbers.supB].map(link),
+            type: 'trademark_infringement',
+            productLinks: [...numbers.supA, ...numbers.supB].map(link),
             description: `Authorization matrix complaint #${n}.`,
             contact: { name: 'Lin Mei', email: secrets.contact[0], phone: secrets.contact[1] },
-            discloseContactToSupplier: options.disclose === true, isIprHolder: false,
+            discloseContactToSupplier: options.disclose === true,
+            isIprHolder: false,
             holder: holderFor('a', fx, secrets.holder[0]),
             evidence: [{ id: evidence.attached }],
             declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
@@ -394,9 +737,15 @@ export function authzSuite(open: () => Promise<Api>) {
         });
         assert.equal(res.status, 201, JSON.stringify(res.data));
         const made: Made = {
-          id: res.data.id, number: res.data.number, mixed, disclose: options.disclose === true,
+          id: res.data.id,
+          number: res.data.number,
+          mixed,
+          disclose: options.disclose === true,
           seenBy: mixed ? SEES.mixedA : SEES.complaintA,
-          productsOf: { supA: numbers.supA.map((i) => `p${String(i).padStart(6, '0')}`), supB: numbers.supB.map((i) => `p${String(i).padStart(6, '0')}`) },
+          productsOf: {
+            supA: numbers.supA.map((i) => `p${String(i).padStart(6, '0')}`),
+            supB: numbers.supB.map((i) => `p${String(i).padStart(6, '0')}`),
+          },
           secrets,
         };
         fx.made.push(made);
@@ -406,10 +755,15 @@ export function authzSuite(open: () => Promise<Api>) {
         };
         if (status === 'submitted') return made;
         await step('platform', 'forward');
-        const order: ('supA' | 'supB')[] = mixed ? (options.firstResponder === 'supB' ? ['supB', 'supA'] : ['supA', 'supB']) : ['supA'];
+        const order: ('supA' | 'supB')[] = mixed
+          ? options.firstResponder === 'supB'
+            ? ['supB', 'supA']
+            : ['supA', 'supB']
+          : ['supA'];
         if (status === 'awaiting_supplier') {
           // A mixed complaint waiting on one supplier: the other has answered already.
-          if (mixed && options.firstResponder) await step(options.firstResponder, 'respond', respondBody(made, options.firstResponder));
+          if (mixed && options.firstResponder)
+            await step(options.firstResponder, 'respond', respondBody(made, options.firstResponder));
           return made;
         }
         for (const s of order) await step(s, 'respond', respondBody(made, s));
@@ -428,12 +782,16 @@ export function authzSuite(open: () => Promise<Api>) {
     };
   });
   after(async () => {
-    console.log(`# authz matrix: ${counts.routes} routes × ${CALLERS.length} callers = ${counts.routes * CALLERS.length} route-caller pairs; ${counts.variants} resource variants, ${counts.probes} probes (each caller on each variant); ${counts.malformed} malformed-Authorization probes`);
+    console.log(
+      `# authz matrix: ${counts.routes} routes × ${CALLERS.length} callers = ${counts.routes * CALLERS.length} route-caller pairs; ${counts.variants} resource variants, ${counts.probes} probes (each caller on each variant); ${counts.malformed} malformed-Authorization probes`,
+    );
     await api.close();
   });
 
   test('every route of the table has a case, and every case a route', () => {
-    const missing = ROUTES.filter((r) => !CASES[r.operationId]?.length).map((r) => `${r.method.toUpperCase()} ${r.path} (${r.operationId})`);
+    const missing = ROUTES.filter((r) => !CASES[r.operationId]?.length).map(
+      (r) => `${r.method.toUpperCase()} ${r.path} (${r.operationId})`,
+    );
     assert.deepEqual(missing, [], 'routes without an authorization case: add them to CASES in test/suites/authz.ts');
     const stale = Object.keys(CASES).filter((id) => !ROUTES.some((r) => r.operationId === id));
     assert.deepEqual(stale, [], 'cases for routes that no longer exist');
@@ -467,8 +825,10 @@ export function authzSuite(open: () => Promise<Api>) {
     const fresh = want.status < 300 && route.method !== 'get';
     const request = await c.request(fx, who, fresh);
     const method = route.method.toUpperCase();
-    const before = c.resource && c.resource !== 'none' && want.status >= 400 && request.path.startsWith('/v1/complaints/')
-      ? (await fx.call('platform', 'GET', { path: request.path.replace(/\/[a-z-]+$/, '') })).data : null;
+    const before =
+      c.resource && c.resource !== 'none' && want.status >= 400 && request.path.startsWith('/v1/complaints/')
+        ? (await fx.call('platform', 'GET', { path: request.path.replace(/\/[a-z-]+$/, '') })).data
+        : null;
     const controller = new AbortController();
     const response = await fx.send(who, method, request, controller.signal);
     const type = response.headers.get('content-type') ?? '';
@@ -481,7 +841,11 @@ export function authzSuite(open: () => Promise<Api>) {
       return;
     }
     const data: any = type.includes('json') ? await response.json() : new Uint8Array(await response.arrayBuffer());
-    assert.equal(response.status, want.status, `status ${response.status}, expected ${want.status}: ${type.includes('json') ? JSON.stringify(data).slice(0, 300) : ''}`);
+    assert.equal(
+      response.status,
+      want.status,
+      `status ${response.status}, expected ${want.status}: ${type.includes('json') ? JSON.stringify(data).slice(0, 300) : ''}`,
+    );
     if (want.code) {
       assert.match(type, /^application\/problem\+json/);
       assert.equal(data.code, want.code);
@@ -523,15 +887,32 @@ export function authzSuite(open: () => Promise<Api>) {
       const history: any[] = (await fx.call('platform', 'GET', { path: complaintPath(m) })).data.history;
       const me = ACCOUNT[who];
       const want = history
-        .filter((h) => !(ROLE[who] === 'supplier' && h.actor.role === 'supplier' && h.actor.id !== me && h.from === h.to))
+        .filter(
+          (h) => !(ROLE[who] === 'supplier' && h.actor.role === 'supplier' && h.actor.id !== me && h.from === h.to),
+        )
         .map((h) => [h.action, h.to]);
-      assert.deepEqual(seen.map((e) => [e.action, e.status]), want, `${who}'s events of ${m.number}`);
+      assert.deepEqual(
+        seen.map((e) => [e.action, e.status]),
+        want,
+        `${who}'s events of ${m.number}`,
+      );
     }
   }
 
   test('malformed Authorization headers are 401 on every route that needs a token', async () => {
-    const forms = ['Bearer', 'Bearer ', `bearer${TOKENS.a}`, `Basic ${TOKENS.a}`, `Token ${TOKENS.a}`, `Bearer ${TOKENS.a} extra`, `Bearer ${TOKENS.a.toUpperCase()}`,
-      `Bearer ${TOKENS.a}x`, `Bearer "${TOKENS.a}"`, `${TOKENS.a}`, `Bearer ${TOKENS.a},Bearer ${TOKENS.platform}`];
+    const forms = [
+      'Bearer',
+      'Bearer ',
+      `bearer${TOKENS.a}`,
+      `Basic ${TOKENS.a}`,
+      `Token ${TOKENS.a}`,
+      `Bearer ${TOKENS.a} extra`,
+      `Bearer ${TOKENS.a.toUpperCase()}`,
+      `Bearer ${TOKENS.a}x`,
+      `Bearer "${TOKENS.a}"`,
+      `${TOKENS.a}`,
+      `Bearer ${TOKENS.a},Bearer ${TOKENS.platform}`,
+    ];
     const failures: string[] = [];
     let probes = 0;
     for (const route of ROUTES) {
@@ -539,9 +920,12 @@ export function authzSuite(open: () => Promise<Api>) {
       const path = route.path.replace(/\{\w+\}/g, 'x');
       for (const authorization of forms) {
         probes++;
-        const res = await api.app.fetch(new Request(`http://api.test${path}`, { method: route.method.toUpperCase(), headers: { authorization } }));
+        const res = await api.app.fetch(
+          new Request(`http://api.test${path}`, { method: route.method.toUpperCase(), headers: { authorization } }),
+        );
         const data = await res.json().catch(() => null);
-        if (res.status !== 401 || data?.code !== 'auth.unauthorized') failures.push(`${route.operationId} with "${authorization}" → ${res.status}`);
+        if (res.status !== 401 || data?.code !== 'auth.unauthorized')
+          failures.push(`${route.operationId} with "${authorization}" → ${res.status}`);
       }
     }
     assert.deepEqual(failures, []);
@@ -554,14 +938,25 @@ export function authzSuite(open: () => Promise<Api>) {
     for (const r of ROUTES) byPath.set(r.path, new Set([...(byPath.get(r.path) ?? []), r.method.toUpperCase()]));
     const m = await fx.shared('get', () => fx.complaint('supplier_responded'));
     for (const [template, methods] of byPath) {
-      const path = template.replace('{id}', template.startsWith('/v1/complaints') ? m.id : template.startsWith('/v1/evidence') ? fx.evidence.attached : await fx.profile());
+      const path = template.replace(
+        '{id}',
+        template.startsWith('/v1/complaints')
+          ? m.id
+          : template.startsWith('/v1/evidence')
+            ? fx.evidence.attached
+            : await fx.profile(),
+      );
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
         if (methods.has(method)) continue;
         for (const who of ['a', 'platform', 'none'] as const) {
-          const res = await fx.send(who, method, { path, ...(method === 'GET' || method === 'OPTIONS' ? {} : { json: {} }) });
+          const res = await fx.send(who, method, {
+            path,
+            ...(method === 'GET' || method === 'OPTIONS' ? {} : { json: {} }),
+          });
           const type = res.headers.get('content-type') ?? '';
           await res.body?.cancel().catch(() => {});
-          if (res.status < 400 || !type.startsWith('application/problem+json')) failures.push(`${method} ${template} as ${who} → ${res.status} ${type}`);
+          if (res.status < 400 || !type.startsWith('application/problem+json'))
+            failures.push(`${method} ${template} as ${who} → ${res.status} ${type}`);
         }
       }
     }
@@ -571,27 +966,50 @@ export function authzSuite(open: () => Promise<Api>) {
   test("another account's resources named in a body are refused (evidence, holder profiles, other suppliers' products)", async () => {
     // B files with A's evidence, A's saved holder and A's holder documents.
     const draft = (over: Record<string, unknown>) => ({
-      type: 'trademark_infringement', productLinks: [link(fx.product('supA'))], description: 'B tries A\'s things.',
-      contact: { name: 'Jonas Weber', email: 'jonas@brightstone.example', phone: '+49 30 1234 5678' }, discloseContactToSupplier: false,
-      isIprHolder: true, holder: null, evidence: [{ id: 'ev_seed_b_patent' }],
-      declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION }, ...over,
+      type: 'trademark_infringement',
+      productLinks: [link(fx.product('supA'))],
+      description: "B tries A's things.",
+      contact: { name: 'Jonas Weber', email: 'jonas@brightstone.example', phone: '+49 30 1234 5678' },
+      discloseContactToSupplier: false,
+      isIprHolder: true,
+      holder: null,
+      evidence: [{ id: 'ev_seed_b_patent' }],
+      declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+      ...over,
     });
-    const create = (over: Record<string, unknown>) => fx.call('b', 'POST', { path: '/v1/complaints', headers: { 'idempotency-key': newKey() }, json: draft(over) });
+    const create = (over: Record<string, unknown>) =>
+      fx.call('b', 'POST', { path: '/v1/complaints', headers: { 'idempotency-key': newKey() }, json: draft(over) });
     const withEvidence = await create({ evidence: [{ id: fx.evidence.attached }] });
     assert.equal(withEvidence.status, 422);
     assert.equal(withEvidence.data.code, 'evidence.not_found');
     const profile = await fx.profile();
     const withProfile = await create({ isIprHolder: false, holder: { ...holderFor('b', fx), profileId: profile } });
     assert.equal(withProfile.status, 422);
-    assert.deepEqual(withProfile.data.issues.map((i: any) => [i.code, i.path.join('.')]), [['holder.profile_not_found', 'holder.profileId']]);
-    const withDocuments = await create({ isIprHolder: false, holder: { ...holderFor('b', fx), identificationAttachments: [fx.evidence.id], powerOfAttorney: [fx.evidence.poa] } });
+    assert.deepEqual(
+      withProfile.data.issues.map((i: any) => [i.code, i.path.join('.')]),
+      [['holder.profile_not_found', 'holder.profileId']],
+    );
+    const withDocuments = await create({
+      isIprHolder: false,
+      holder: {
+        ...holderFor('b', fx),
+        identificationAttachments: [fx.evidence.id],
+        powerOfAttorney: [fx.evidence.poa],
+      },
+    });
     assert.equal(withDocuments.status, 422, JSON.stringify(withDocuments.data));
-    const savedWithDocuments = await fx.call('b', 'POST', { path: '/v1/holder-profiles', json: { holder: { ...holderFor('b', fx), identificationAttachments: [fx.evidence.id] } } });
+    const savedWithDocuments = await fx.call('b', 'POST', {
+      path: '/v1/holder-profiles',
+      json: { holder: { ...holderFor('b', fx), identificationAttachments: [fx.evidence.id] } },
+    });
     assert.equal(savedWithDocuments.status, 422);
     assert.equal(savedWithDocuments.data.code, 'evidence.not_found');
     for (const res of [withEvidence, withProfile, withDocuments, savedWithDocuments]) {
       const text = JSON.stringify(res.data);
-      assert.ok(!text.includes('MATRIX-HOLDER-ID') && !text.includes('matrix-contact'), 'a refusal tells nothing of A\'s');
+      assert.ok(
+        !text.includes('MATRIX-HOLDER-ID') && !text.includes('matrix-contact'),
+        "a refusal tells nothing of A's",
+      );
     }
 
     // Supplier A answers for supplier B's product of a shared complaint: refused, nothing changes.
@@ -600,7 +1018,10 @@ export function authzSuite(open: () => Promise<Api>) {
     const foreign = await fx.call('supA', 'POST', { path: complaintPath(m, 'respond'), json: respondBody(m, 'supB') });
     assert.equal(foreign.status, 422);
     assert.equal(foreign.data.code, 'response.unknown_product');
-    const mixedAnswer = await fx.call('supA', 'POST', { path: complaintPath(m, 'respond'), json: { products: [...respondBody(m, 'supA').products, ...respondBody(m, 'supB').products] } });
+    const mixedAnswer = await fx.call('supA', 'POST', {
+      path: complaintPath(m, 'respond'),
+      json: { products: [...respondBody(m, 'supA').products, ...respondBody(m, 'supB').products] },
+    });
     assert.equal(mixedAnswer.status, 422, 'one foreign product refuses the whole answer');
     const after = (await fx.call('platform', 'GET', { path: complaintPath(m) })).data;
     assert.deepEqual(after.products, before.products);
@@ -629,13 +1050,14 @@ export function authzSuite(open: () => Promise<Api>) {
         const text = JSON.stringify(res.data);
         assert.ok(!text.includes(m.secrets.statements[other]), "another supplier's statement");
         assert.ok(text.includes(m.secrets.statements[who]), 'its own statement');
-        assert.ok(!text.includes(m.secrets.contact[0]));
-        assert.ok(!text.includes(m.secrets.holder[0]));
+        for (const secret of [...m.secrets.contact.slice(0, 1), ...m.secrets.holder.slice(0, 1)])
+          assert.ok(!text.includes(secret));
         // The evidence files of the holder are not downloadable by suppliers either.
         for (const id of [...truth.holder.identificationAttachments, ...truth.holder.powerOfAttorney]) {
           assert.equal((await fx.call(who, 'GET', { path: `/v1/evidence/${id}/content` })).status, 404);
         }
-        for (const ev of res.data.evidence) assert.equal((await fx.call(who, 'GET', { path: `/v1/evidence/${ev.id}/content` })).status, 200);
+        for (const ev of res.data.evidence)
+          assert.equal((await fx.call(who, 'GET', { path: `/v1/evidence/${ev.id}/content` })).status, 200);
       }
     }
   });

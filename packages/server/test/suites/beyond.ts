@@ -8,7 +8,13 @@ import { createEventBus, type EventBus } from '../../src/events.js';
 import { statusReport } from '../../src/store.js';
 import { draftA, link, newKey, TOKENS, type Api, type Who } from '../helpers.js';
 
-type Call = (method: string, path: string, who?: Who | null, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; data: any; headers: Headers }>;
+type Call = (
+  method: string,
+  path: string,
+  who?: Who | null,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; data: any; headers: Headers }>;
 
 /** A client of `app.fetch` (the real app: routes, auth, database). */
 function caller(app: { fetch: (r: Request) => Response | Promise<Response> }): Call {
@@ -16,7 +22,13 @@ function caller(app: { fetch: (r: Request) => Response | Promise<Response> }): C
     const h: Record<string, string> = { ...headers };
     if (who) h.authorization = `Bearer ${TOKENS[who]}`;
     if (body !== undefined) h['content-type'] ??= 'application/json';
-    const response = await app.fetch(new Request(`http://api.test${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) }));
+    const response = await app.fetch(
+      new Request(`http://api.test${path}`, {
+        method,
+        headers: h,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
     const type = response.headers.get('content-type') ?? '';
     const data = type.includes('json') ? await response.json() : await response.text();
     return { status: response.status, data, headers: response.headers };
@@ -56,8 +68,7 @@ function sse(response: Response) {
         const chunk = await reader.read();
         if (chunk.done) break;
         buffer += decoder.decode(chunk.value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const fields: Record<string, string> = {};
@@ -73,20 +84,38 @@ function sse(response: Response) {
         }
         for (const w of [...waiters]) w();
       }
-    } catch { /* aborted */ }
+    } catch {
+      /* aborted */
+    }
     done = true;
     for (const w of [...waiters]) w();
   })();
-  const until = (ok: () => boolean, what: string, ms = 4000) => new Promise<void>((resolve, reject) => {
-    if (ok()) return resolve();
-    const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}`)); }, ms);
-    const check = () => { if (ok()) { clearTimeout(timer); waiters.delete(check); resolve(); } };
-    waiters.add(check);
-  });
+  const until = (ok: () => boolean, what: string, ms = 4000) =>
+    new Promise<void>((resolve, reject) => {
+      if (ok()) return resolve();
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}`));
+      }, ms);
+      const check = () => {
+        if (ok()) {
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        }
+      };
+      waiters.add(check);
+    });
   return {
-    events, comments, reader,
-    get lastId() { return lastId; },
-    get done() { return done; },
+    events,
+    comments,
+    reader,
+    get lastId() {
+      return lastId;
+    },
+    get done() {
+      return done;
+    },
     until,
     /** The first event matching, waiting for it. */
     async next(match: (e: ComplaintEvent) => boolean, what: string, ms?: number) {
@@ -105,17 +134,38 @@ export function beyondSuite(open: () => Promise<Api>) {
   let at: (now: Date) => Call;
   before(async () => {
     api = await open();
-    call = caller(createApp({ db: api.db, files: api.files, onError: (e) => { throw e; } }));
-    at = (now) => caller(createApp({ db: api.db, files: api.files, now: () => now, onError: (e) => { throw e; } }));
+    call = caller(
+      createApp({
+        db: api.db,
+        files: api.files,
+        onError: (e) => {
+          throw e;
+        },
+      }),
+    );
+    at = (now) =>
+      caller(
+        createApp({
+          db: api.db,
+          files: api.files,
+          now: () => now,
+          onError: (e) => {
+            throw e;
+          },
+        }),
+      );
   });
-  after(async () => { await api.close(); });
+  after(async () => {
+    await api.close();
+  });
 
   const saveProfile = async (c: Call, who: Who, holder: Record<string, unknown>, label?: string) => {
     const res = await c('POST', '/v1/holder-profiles', who, { ...(label !== undefined ? { label } : {}), holder });
     assert.equal(res.status, 201, JSON.stringify(res.data));
     return res.data;
   };
-  const create = (c: Call, who: Who, draft: unknown, key = newKey()) => c('POST', '/v1/complaints', who, draft, { 'idempotency-key': key });
+  const create = (c: Call, who: Who, draft: unknown, key = newKey()) =>
+    c('POST', '/v1/complaints', who, draft, { 'idempotency-key': key });
 
   describe('saved holder profiles', () => {
     test('create, list (newest first), update, delete; the power-of-attorney state is computed on read', async () => {
@@ -124,7 +174,11 @@ export function beyondSuite(open: () => Promise<Api>) {
       assert.match(first.id, /^hp_/);
       assert.equal(first.label, 'Aurora HK');
       assert.deepEqual(first.powerOfAttorney, { state: 'expiring', expiresAt: plusDays(10), daysLeft: 10 });
-      const second = await saveProfile(at(new Date(NOW.getTime() + 1000)), 'a', { ...HOLDER, name: 'Aurora Trading', profileId: 'ignored' });
+      const second = await saveProfile(at(new Date(NOW.getTime() + 1000)), 'a', {
+        ...HOLDER,
+        name: 'Aurora Trading',
+        profileId: 'ignored',
+      });
       assert.equal(second.label, 'Aurora Trading', 'a missing label is the holder name');
       assert.equal('profileId' in second.holder, false);
       assert.equal(second.powerOfAttorney.state, 'none');
@@ -135,9 +189,16 @@ export function beyondSuite(open: () => Promise<Api>) {
       assert.ok(ids.indexOf(second.id) < ids.indexOf(first.id), 'newest first');
       // Read later, the same stored date is in the past.
       const later = await at(new Date(NOW.getTime() + 11 * 86_400_000))('GET', '/v1/holder-profiles', 'a');
-      assert.deepEqual(later.data.items.find((p: any) => p.id === first.id).powerOfAttorney, { state: 'expired', expiresAt: plusDays(10), daysLeft: -1 });
+      assert.deepEqual(later.data.items.find((p: any) => p.id === first.id).powerOfAttorney, {
+        state: 'expired',
+        expiresAt: plusDays(10),
+        daysLeft: -1,
+      });
 
-      const updated = await at(new Date(NOW.getTime() + 60_000))('PUT', `/v1/holder-profiles/${first.id}`, 'a', { label: 'Renamed', holder: { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(90) } });
+      const updated = await at(new Date(NOW.getTime() + 60_000))('PUT', `/v1/holder-profiles/${first.id}`, 'a', {
+        label: 'Renamed',
+        holder: { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(90) },
+      });
       assert.equal(updated.status, 200, JSON.stringify(updated.data));
       assert.equal(updated.data.label, 'Renamed');
       assert.equal(updated.data.powerOfAttorney.state, 'valid');
@@ -155,7 +216,13 @@ export function beyondSuite(open: () => Promise<Api>) {
     test("another account's profile does not exist for the caller; suppliers and the platform have none", async () => {
       const mine = await saveProfile(call, 'a', HOLDER, 'A only');
       assert.ok(!(await call('GET', '/v1/holder-profiles', 'b')).data.items.some((p: any) => p.id === mine.id));
-      problem(await call('PUT', `/v1/holder-profiles/${mine.id}`, 'b', { holder: { ...HOLDER, identificationAttachments: ['ev_seed_b_patent'], powerOfAttorney: ['ev_seed_b_patent'] } }), 404, 'resource.not_found');
+      problem(
+        await call('PUT', `/v1/holder-profiles/${mine.id}`, 'b', {
+          holder: { ...HOLDER, identificationAttachments: ['ev_seed_b_patent'], powerOfAttorney: ['ev_seed_b_patent'] },
+        }),
+        404,
+        'resource.not_found',
+      );
       problem(await call('DELETE', `/v1/holder-profiles/${mine.id}`, 'b'), 404, 'resource.not_found');
       for (const who of ['supA', 'platform'] as const) {
         problem(await call('GET', '/v1/holder-profiles', who), 403, 'auth.forbidden');
@@ -166,30 +233,56 @@ export function beyondSuite(open: () => Promise<Api>) {
       assert.ok((await call('GET', '/v1/holder-profiles', 'a')).data.items.some((p: any) => p.id === mine.id));
     });
 
-    test('refused: an expired power of attorney, documents that are not the caller\'s, missing parts, a long label', async () => {
+    test("refused: an expired power of attorney, documents that are not the caller's, missing parts, a long label", async () => {
       const c = at(NOW);
-      const expired = await c('POST', '/v1/holder-profiles', 'a', { holder: { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(-1) } });
+      const expired = await c('POST', '/v1/holder-profiles', 'a', {
+        holder: { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(-1) },
+      });
       problem(expired, 422, 'holder.power_of_attorney_expired');
       assert.deepEqual(expired.data.issues[0].path, ['holder', 'powerOfAttorneyExpiresAt']);
       // The expiry day itself is still valid.
-      assert.equal((await c('POST', '/v1/holder-profiles', 'a', { holder: { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(0) } })).status, 201);
+      assert.equal(
+        (await c('POST', '/v1/holder-profiles', 'a', { holder: { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(0) } }))
+          .status,
+        201,
+      );
 
-      const foreign = await c('POST', '/v1/holder-profiles', 'a', { holder: { ...HOLDER, powerOfAttorney: ['ev_seed_b_patent'] } });
+      const foreign = await c('POST', '/v1/holder-profiles', 'a', {
+        holder: { ...HOLDER, powerOfAttorney: ['ev_seed_b_patent'] },
+      });
       problem(foreign, 422, 'evidence.not_found');
-      assert.deepEqual(foreign.data.issues.map((i: any) => i.path), [['holder', 'powerOfAttorney', 0]]);
+      assert.deepEqual(
+        foreign.data.issues.map((i: any) => i.path),
+        [['holder', 'powerOfAttorney', 0]],
+      );
 
-      const missing = await c('POST', '/v1/holder-profiles', 'a', { label: 'x'.repeat(LIMITS.maxProfileLabelLength + 1), holder: { ...HOLDER, name: ' ', powerOfAttorney: [] } });
+      const missing = await c('POST', '/v1/holder-profiles', 'a', {
+        label: 'x'.repeat(LIMITS.maxProfileLabelLength + 1),
+        holder: { ...HOLDER, name: ' ', powerOfAttorney: [] },
+      });
       assert.equal(missing.status, 422);
-      assert.deepEqual(missing.data.issues.map((i: any) => `${i.path.join('.')}:${i.code}`).sort(),
-        ['holder.name:holder.name_required', 'holder.powerOfAttorney:holder.power_of_attorney_required', 'label:field.too_long']);
-      problem(await c('POST', '/v1/holder-profiles', 'a', 'not json', { 'content-type': 'text/plain' }), 400, 'request.invalid_json');
+      assert.deepEqual(missing.data.issues.map((i: any) => `${i.path.join('.')}:${i.code}`).sort(), [
+        'holder.name:holder.name_required',
+        'holder.powerOfAttorney:holder.power_of_attorney_required',
+        'label:field.too_long',
+      ]);
+      problem(
+        await c('POST', '/v1/holder-profiles', 'a', 'not json', { 'content-type': 'text/plain' }),
+        400,
+        'request.invalid_json',
+      );
     });
 
     test(`at most ${LIMITS.maxHolderProfiles} profiles per account; deleting one makes room`, async () => {
-      const holderB = { ...HOLDER, identificationAttachments: ['ev_seed_b_patent'], powerOfAttorney: ['ev_seed_b_patent'] };
+      const holderB = {
+        ...HOLDER,
+        identificationAttachments: ['ev_seed_b_patent'],
+        powerOfAttorney: ['ev_seed_b_patent'],
+      };
       const have = (await call('GET', '/v1/holder-profiles', 'b')).data.items.length;
       const made: string[] = [];
-      for (let i = have; i < LIMITS.maxHolderProfiles; i++) made.push((await saveProfile(call, 'b', { ...holderB, name: `Brightstone ${i}` })).id);
+      for (let i = have; i < LIMITS.maxHolderProfiles; i++)
+        made.push((await saveProfile(call, 'b', { ...holderB, name: `Brightstone ${i}` })).id);
       const over = await call('POST', '/v1/holder-profiles', 'b', { holder: holderB });
       problem(over, 422, 'holder.profile_limit');
       assert.equal(over.data.issues[0].params.limit, LIMITS.maxHolderProfiles);
@@ -202,11 +295,16 @@ export function beyondSuite(open: () => Promise<Api>) {
   });
 
   describe('complaints with a saved holder profile', () => {
-    const withHolder = (n: number, holder: unknown) => draftA({ productLinks: [link(n)], isIprHolder: false, holder: holder as never });
+    const withHolder = (n: number, holder: unknown) =>
+      draftA({ productLinks: [link(n)], isIprHolder: false, holder: holder as never });
 
     test('the stored holder is used, whatever the draft says about it', async () => {
       const profile = await saveProfile(call, 'a', { ...HOLDER, name: 'Stored Holder Name' });
-      const res = await create(call, 'a', withHolder(1101, { ...HOLDER, name: 'Typed Name', identificationNumber: 'TYPED', profileId: profile.id }));
+      const res = await create(
+        call,
+        'a',
+        withHolder(1101, { ...HOLDER, name: 'Typed Name', identificationNumber: 'TYPED', profileId: profile.id }),
+      );
       assert.equal(res.status, 201, JSON.stringify(res.data));
       assert.equal(res.data.holder.name, 'Stored Holder Name');
       assert.equal(res.data.holder.identificationNumber, HOLDER.identificationNumber);
@@ -220,8 +318,13 @@ export function beyondSuite(open: () => Promise<Api>) {
     });
 
     test("another account's or a deleted profile → 422 holder.profile_not_found at ['holder', 'profileId']", async () => {
-      const holderB = { ...HOLDER, identificationAttachments: ['ev_seed_b_patent'], powerOfAttorney: ['ev_seed_b_patent'] };
-      const theirs = (await call('GET', '/v1/holder-profiles', 'b')).data.items[0] ?? await saveProfile(call, 'b', holderB);
+      const holderB = {
+        ...HOLDER,
+        identificationAttachments: ['ev_seed_b_patent'],
+        powerOfAttorney: ['ev_seed_b_patent'],
+      };
+      const theirs =
+        (await call('GET', '/v1/holder-profiles', 'b')).data.items[0] ?? (await saveProfile(call, 'b', holderB));
       const res = await create(call, 'a', withHolder(1105, { ...HOLDER, profileId: theirs.id }));
       problem(res, 422, 'holder.profile_not_found');
       assert.deepEqual(res.data.issues[0].path, ['holder', 'profileId']);
@@ -229,20 +332,41 @@ export function beyondSuite(open: () => Promise<Api>) {
       const gone = await saveProfile(call, 'a', HOLDER);
       await call('DELETE', `/v1/holder-profiles/${gone.id}`, 'a');
       problem(await create(call, 'a', withHolder(1105, { profileId: gone.id })), 422, 'holder.profile_not_found');
-      problem(await create(call, 'a', withHolder(1105, { profileId: 'hp_' + 'x'.repeat(100) })), 422, 'holder.profile_not_found');
+      problem(
+        await create(call, 'a', withHolder(1105, { profileId: 'hp_' + 'x'.repeat(100) })),
+        422,
+        'holder.profile_not_found',
+      );
       // "I am the IPR holder" ignores the holder altogether.
-      assert.equal((await create(call, 'a', draftA({ productLinks: [link(1105)], isIprHolder: true, holder: { profileId: theirs.id } as never }))).status, 201);
+      assert.equal(
+        (
+          await create(
+            call,
+            'a',
+            draftA({ productLinks: [link(1105)], isIprHolder: true, holder: { profileId: theirs.id } as never }),
+          )
+        ).status,
+        201,
+      );
     });
 
     test('the stored expiry is what counts: a profile that has expired since refuses the complaint', async () => {
       const profile = await saveProfile(at(NOW), 'a', { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(2) });
       const later = at(new Date(NOW.getTime() + 3 * 86_400_000));
       // The draft claims a later date; the stored one decides.
-      const res = await create(later, 'a', withHolder(1107, { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(400), profileId: profile.id }));
+      const res = await create(
+        later,
+        'a',
+        withHolder(1107, { ...HOLDER, powerOfAttorneyExpiresAt: plusDays(400), profileId: profile.id }),
+      );
       problem(res, 422, 'holder.power_of_attorney_expired');
       assert.equal(res.data.issues[0].params.date, plusDays(2));
       // On its last day it still works.
-      assert.equal((await create(at(new Date(NOW.getTime() + 2 * 86_400_000)), 'a', withHolder(1107, { profileId: profile.id }))).status, 201);
+      assert.equal(
+        (await create(at(new Date(NOW.getTime() + 2 * 86_400_000)), 'a', withHolder(1107, { profileId: profile.id })))
+          .status,
+        201,
+      );
     });
   });
 
@@ -250,9 +374,16 @@ export function beyondSuite(open: () => Promise<Api>) {
     test('the declaration is stored with who accepted it and when; the receipt names its version', async () => {
       const res = await create(at(NOW), 'a', draftA({ productLinks: [link(1111)] }));
       assert.equal(res.status, 201);
-      const { rows } = await api.db.query<{ declaration: any }>('select declaration from complaints where id = $1', [res.data.id]);
+      const { rows } = await api.db.query<{ declaration: any }>('select declaration from complaints where id = $1', [
+        res.data.id,
+      ]);
       assert.deepEqual(rows[0]!.declaration, {
-        goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION, acceptedBy: 'acc_complainant_a', acceptedAt: NOW.toISOString(),
+        goodFaith: true,
+        accurate: true,
+        authorised: true,
+        version: DECLARATION_VERSION,
+        acceptedBy: 'acc_complainant_a',
+        acceptedAt: NOW.toISOString(),
       });
       assert.equal(res.data.receipt.declarationVersion, DECLARATION_VERSION);
       assert.equal(res.data.receipt.submittedAt, NOW.toISOString());
@@ -264,21 +395,55 @@ export function beyondSuite(open: () => Promise<Api>) {
       const key = newKey();
       const first = await create(call, 'a', draftA({ productLinks: [link(1201), link(1203)] }), key);
       assert.equal(first.status, 201);
-      const { rows } = await api.db.query<{ duplicate_key: string }>('select duplicate_key from complaints where id = $1', [first.data.id]);
-      assert.equal(rows[0]!.duplicate_key, duplicateKey({ type: 'trademark_infringement', productLinks: [link(1201), link(1203)] }));
+      const { rows } = await api.db.query<{ duplicate_key: string }>(
+        'select duplicate_key from complaints where id = $1',
+        [first.data.id],
+      );
+      assert.equal(
+        rows[0]!.duplicate_key,
+        duplicateKey({ type: 'trademark_infringement', productLinks: [link(1201), link(1203)] }),
+      );
 
-      const again = await create(call, 'a', draftA({ productLinks: [link(1201), link(1203)], description: 'Another wording' }));
+      const again = await create(
+        call,
+        'a',
+        draftA({ productLinks: [link(1201), link(1203)], description: 'Another wording' }),
+      );
       problem(again, 409, 'complaint.duplicate');
       assert.deepEqual(again.data.issues[0].params, { number: first.data.number, id: first.data.id });
       // Order and spelling of the links do not matter.
-      problem(await create(call, 'a', draftA({ productLinks: ['http://www.market.example/product/P001203?x=1', link(1201)] })), 409, 'complaint.duplicate');
+      problem(
+        await create(
+          call,
+          'a',
+          draftA({ productLinks: ['http://www.market.example/product/P001203?x=1', link(1201)] }),
+        ),
+        409,
+        'complaint.duplicate',
+      );
       // The replay of the first submission still answers 200 with the same complaint.
       const replay = await create(call, 'a', draftA({ productLinks: [link(1201), link(1203)] }), key);
-      assert.deepEqual([replay.status, replay.data.id, replay.headers.get('idempotent-replayed')], [200, first.data.id, 'true']);
+      assert.deepEqual(
+        [replay.status, replay.data.id, replay.headers.get('idempotent-replayed')],
+        [200, first.data.id, 'true'],
+      );
       // Another type, other links, or another account is no duplicate.
-      assert.equal((await create(call, 'a', draftA({ type: 'copyright_infringement', productLinks: [link(1201), link(1203)] }))).status, 201);
+      assert.equal(
+        (await create(call, 'a', draftA({ type: 'copyright_infringement', productLinks: [link(1201), link(1203)] })))
+          .status,
+        201,
+      );
       assert.equal((await create(call, 'a', draftA({ productLinks: [link(1201)] }))).status, 201);
-      assert.equal((await create(call, 'b', draftA({ productLinks: [link(1201), link(1203)], evidence: [{ id: 'ev_seed_b_patent' }] }))).status, 201);
+      assert.equal(
+        (
+          await create(
+            call,
+            'b',
+            draftA({ productLinks: [link(1201), link(1203)], evidence: [{ id: 'ev_seed_b_patent' }] }),
+          )
+        ).status,
+        201,
+      );
     });
 
     test('a refused duplicate does not burn its key; a cancelled or closed complaint no longer blocks', async () => {
@@ -293,7 +458,14 @@ export function beyondSuite(open: () => Promise<Api>) {
 
       // Closed: forward, respond, confirm and close.
       assert.equal((await call('POST', `/v1/complaints/${second.data.id}/forward`, 'platform')).status, 200);
-      assert.equal((await call('POST', `/v1/complaints/${second.data.id}/respond`, 'supA', { products: [{ productId: 'p001301', response: 'removed' }] })).status, 200);
+      assert.equal(
+        (
+          await call('POST', `/v1/complaints/${second.data.id}/respond`, 'supA', {
+            products: [{ productId: 'p001301', response: 'removed' }],
+          })
+        ).status,
+        200,
+      );
       problem(await create(call, 'a', draft), 409, 'complaint.duplicate');
       assert.equal((await call('POST', `/v1/complaints/${second.data.id}/confirm-close`, 'a')).status, 200);
       assert.equal((await create(call, 'a', draft)).status, 201);
@@ -309,7 +481,7 @@ export function beyondSuite(open: () => Promise<Api>) {
   describe('status report', () => {
     const keyOf = (r: any) => `${r.number} ${r.productUrl}`;
 
-    test('one row per visible product, with the list\'s visibility and filters', async () => {
+    test("one row per visible product, with the list's visibility and filters", async () => {
       for (const who of ['a', 'b', 'platform'] as const) {
         const report = await call('GET', '/v1/complaints/status-report', who);
         assert.equal(report.status, 200);
@@ -317,9 +489,17 @@ export function beyondSuite(open: () => Promise<Api>) {
         const list = await call('GET', '/v1/complaints?limit=100', who);
         const expected = list.data.items.reduce((n: number, c: any) => n + c.productCount, 0);
         assert.equal(report.data.rows.length, expected, who);
-        assert.deepEqual(new Set(report.data.rows.map((r: any) => r.number)), new Set(list.data.items.map((c: any) => c.number)), who);
+        assert.deepEqual(
+          new Set(report.data.rows.map((r: any) => r.number)),
+          new Set(list.data.items.map((c: any) => c.number)),
+          who,
+        );
       }
-      const submitted = await call('GET', '/v1/complaints/status-report?status=submitted&type=trademark_infringement', 'a');
+      const submitted = await call(
+        'GET',
+        '/v1/complaints/status-report?status=submitted&type=trademark_infringement',
+        'a',
+      );
       assert.ok(submitted.data.rows.length > 0);
       assert.ok(submitted.data.rows.every((r: any) => r.status === 'submitted' && r.type === 'trademark_infringement'));
       const one = (await call('GET', '/v1/complaints?limit=1', 'a')).data.items[0];
@@ -333,28 +513,47 @@ export function beyondSuite(open: () => Promise<Api>) {
       // A complaint against both suppliers (odd products: A, even: B); A answers its product.
       const made = await create(call, 'a', draftA({ productLinks: [link(1501), link(1502)] }));
       await call('POST', `/v1/complaints/${made.data.id}/forward`, 'platform');
-      await call('POST', `/v1/complaints/${made.data.id}/respond`, 'supA', { products: [{ productId: 'p001501', response: 'not_infringing', statement: 'Our own design.' }] });
-      for (const [who, own, other] of [['supA', link(1501), link(1502)], ['supB', link(1502), link(1501)]] as const) {
+      await call('POST', `/v1/complaints/${made.data.id}/respond`, 'supA', {
+        products: [{ productId: 'p001501', response: 'not_infringing', statement: 'Our own design.' }],
+      });
+      for (const [who, own, other] of [
+        ['supA', link(1501), link(1502)],
+        ['supB', link(1502), link(1501)],
+      ] as const) {
         const rows = (await call('GET', '/v1/complaints/status-report', who)).data.rows;
         const mine = rows.filter((r: any) => r.number === made.data.number);
-        assert.deepEqual(mine.map((r: any) => r.productUrl), [own], who);
+        assert.deepEqual(
+          mine.map((r: any) => r.productUrl),
+          [own],
+          who,
+        );
         assert.ok(!rows.some((r: any) => r.productUrl === other && r.number === made.data.number), who);
         // Every row is one the supplier sees in the complaint's detail.
         const seen = new Set<string>();
         for (const number of new Set(rows.map((r: any) => r.number))) {
           const id = (await call('GET', `/v1/complaints?q=${number}`, who)).data.items[0].id;
-          for (const p of (await call('GET', `/v1/complaints/${id}`, who)).data.products) seen.add(`${number} ${p.url}`);
+          for (const p of (await call('GET', `/v1/complaints/${id}`, who)).data.products)
+            seen.add(`${number} ${p.url}`);
         }
         assert.deepEqual(new Set(rows.map(keyOf)), seen, who);
       }
-      const forA = (await call('GET', '/v1/complaints/status-report', 'supA')).data.rows.find((r: any) => r.productUrl === link(1501) && r.number === made.data.number);
+      const forA = (await call('GET', '/v1/complaints/status-report', 'supA')).data.rows.find(
+        (r: any) => r.productUrl === link(1501) && r.number === made.data.number,
+      );
       assert.equal(forA.supplierResponse, 'not_infringing');
-      const forB = (await call('GET', '/v1/complaints/status-report', 'supB')).data.rows.find((r: any) => r.productUrl === link(1502) && r.number === made.data.number);
+      const forB = (await call('GET', '/v1/complaints/status-report', 'supB')).data.rows.find(
+        (r: any) => r.productUrl === link(1502) && r.number === made.data.number,
+      );
       assert.equal(forB.supplierResponse, null);
     });
 
     test('truncated when there are more rows than the limit', async () => {
-      const platform = { id: 'acc_platform', role: 'platform' as const, displayName: 'x', contact: { name: 'x', email: 'x@x.example', phone: '12345' } };
+      const platform = {
+        id: 'acc_platform',
+        role: 'platform' as const,
+        displayName: 'x',
+        contact: { name: 'x', email: 'x@x.example', phone: '12345' },
+      };
       const all = await statusReport(api.db, platform, {});
       const cut = await statusReport(api.db, platform, {}, 3);
       assert.equal(cut.truncated, true);
@@ -370,18 +569,36 @@ export function beyondSuite(open: () => Promise<Api>) {
     const streams: AbortController[] = [];
     before(() => {
       bus = createEventBus();
-      const options: AppOptions = { db: api.db, files: api.files, events: { bus, pollMs: 60_000, heartbeatMs: 60_000 }, onError: (e) => { throw e; } };
+      const options: AppOptions = {
+        db: api.db,
+        files: api.files,
+        events: { bus, pollMs: 60_000, heartbeatMs: 60_000 },
+        onError: (e) => {
+          throw e;
+        },
+      };
       live = createApp(options);
       open = caller(live);
     });
-    after(() => { for (const c of streams) c.abort(); });
+    after(() => {
+      for (const c of streams) c.abort();
+    });
 
-    async function subscribe(who: Who, init: { query?: string; lastEventId?: string; app?: { fetch: (r: Request) => Response | Promise<Response> } } = {}) {
+    async function subscribe(
+      who: Who,
+      init: {
+        query?: string;
+        lastEventId?: string;
+        app?: { fetch: (r: Request) => Response | Promise<Response> };
+      } = {},
+    ) {
       const controller = new AbortController();
       streams.push(controller);
       const headers: Record<string, string> = { authorization: `Bearer ${TOKENS[who]}` };
       if (init.lastEventId !== undefined) headers['last-event-id'] = init.lastEventId;
-      const response = await (init.app ?? live).fetch(new Request(`http://api.test/v1/events${init.query ?? ''}`, { headers, signal: controller.signal }));
+      const response = await (init.app ?? live).fetch(
+        new Request(`http://api.test/v1/events${init.query ?? ''}`, { headers, signal: controller.signal }),
+      );
       assert.equal(response.status, 200);
       assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
       const stream = sse(response);
@@ -397,20 +614,39 @@ export function beyondSuite(open: () => Promise<Api>) {
       const made = await create(open, 'a', draftA({ productLinks: [link(1611)] }));
       assert.equal(made.status, 201);
       const again = await subscribe('a', { lastEventId: first.lastId });
-      const replayed = await again.next((e) => e.id === made.data.id && e.action === 'create', 'the create made while disconnected');
+      const replayed = await again.next(
+        (e) => e.id === made.data.id && e.action === 'create',
+        'the create made while disconnected',
+      );
       assert.ok(replayed.seq > Number(first.lastId));
       again.abort();
     });
 
     test('a subscriber receives create, forward and respond as they happen; a supplier only for complaints listing its products', async () => {
-      const [a, b, platform, supA, supB] = await Promise.all((['a', 'b', 'platform', 'supA', 'supB'] as const).map((w) => subscribe(w)));
+      const [a, b, platform, supA, supB] = await Promise.all([
+        subscribe('a'),
+        subscribe('b'),
+        subscribe('platform'),
+        subscribe('supA'),
+        subscribe('supB'),
+      ]);
       const made = await create(open, 'a', draftA({ productLinks: [link(1601)] }));
       assert.equal(made.status, 201);
       const id = made.data.id;
       const created = await platform.next((e) => e.id === id && e.action === 'create', 'create (platform)');
-      assert.deepEqual({ ...created, eventId: undefined, eventType: undefined }, {
-        id, number: made.data.number, status: 'submitted', action: 'create', updatedAt: made.data.createdAt, seq: created.seq, eventId: undefined, eventType: undefined,
-      });
+      assert.deepEqual(
+        { ...created, eventId: undefined, eventType: undefined },
+        {
+          id,
+          number: made.data.number,
+          status: 'submitted',
+          action: 'create',
+          updatedAt: made.data.createdAt,
+          seq: created.seq,
+          eventId: undefined,
+          eventType: undefined,
+        },
+      );
       assert.equal(created.eventId, String(created.seq));
       assert.equal(created.eventType, 'complaint');
       await a.next((e) => e.id === id && e.action === 'create', 'create (a)');
@@ -420,23 +656,37 @@ export function beyondSuite(open: () => Promise<Api>) {
       const forwarded = await a.next((e) => e.id === id && e.action === 'forward_to_supplier', 'forward (a)');
       assert.equal(forwarded.status, 'awaiting_supplier');
       assert.ok(forwarded.seq > created.seq);
-      assert.equal((await open('POST', `/v1/complaints/${id}/respond`, 'supA', { products: [{ productId: 'p001601', response: 'removed' }] })).status, 200);
+      assert.equal(
+        (
+          await open('POST', `/v1/complaints/${id}/respond`, 'supA', {
+            products: [{ productId: 'p001601', response: 'removed' }],
+          })
+        ).status,
+        200,
+      );
       const responded = await a.next((e) => e.id === id && e.action === 'respond', 'respond (a)');
       assert.equal(responded.status, 'supplier_responded');
       await platform.next((e) => e.id === id && e.action === 'respond', 'respond (platform)');
 
       // A marker visible to everyone involved: B's complaint against supplier B's product.
-      const marker = await create(open, 'b', draftA({ productLinks: [link(1602)], evidence: [{ id: 'ev_seed_b_patent' }] }));
+      const marker = await create(
+        open,
+        'b',
+        draftA({ productLinks: [link(1602)], evidence: [{ id: 'ev_seed_b_patent' }] }),
+      );
       await supB.next((e) => e.id === marker.data.id, 'the marker (supplier B)');
       await b.next((e) => e.id === marker.data.id, 'the marker (b)');
       assert.ok(!supB.events.some((e) => e.id === id), 'supplier B sees nothing of a complaint without its products');
-      assert.ok(!b.events.some((e) => e.id === id), 'complainant B sees nothing of A\'s complaint');
+      assert.ok(!b.events.some((e) => e.id === id), "complainant B sees nothing of A's complaint");
       await platform.next((e) => e.id === marker.data.id, 'the marker (platform)');
       assert.ok(!supA.events.some((e) => e.id === marker.data.id), 'supplier A sees nothing of the marker');
       assert.ok(!a.events.some((e) => e.id === marker.data.id));
       // Events arrive in seq order, each once.
       const seqs = platform.events.map((e) => e.seq);
-      assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y));
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((x, y) => x - y),
+      );
       assert.equal(new Set(seqs).size, seqs.length);
       for (const s of [a, b, platform, supA, supB]) s.abort();
     });
@@ -444,7 +694,10 @@ export function beyondSuite(open: () => Promise<Api>) {
     test('Last-Event-ID (or ?after=) replays what was missed, then goes on live', async () => {
       const made = await create(open, 'a', draftA({ productLinks: [link(1701)] }));
       await open('POST', `/v1/complaints/${made.data.id}/forward`, 'platform');
-      const { rows } = await api.db.query<{ seq: string }>('select seq from complaint_history where complaint_id = $1 order by seq', [made.data.id]);
+      const { rows } = await api.db.query<{ seq: string }>(
+        'select seq from complaint_history where complaint_id = $1 order by seq',
+        [made.data.id],
+      );
       const [createSeq, forwardSeq] = rows.map((r) => Number(r.seq));
       // Missed the forward: resume after the create.
       const resumed = await subscribe('a', { lastEventId: String(createSeq) });
@@ -458,9 +711,13 @@ export function beyondSuite(open: () => Promise<Api>) {
       // Without either, only new events come (nothing old is replayed).
       const fresh = await subscribe('a');
       await open('POST', `/v1/complaints/${made.data.id}/cancel`, 'a', {});
-      for (const s of [resumed, viaQuery, both, fresh]) await s.next((e) => e.id === made.data.id && e.action === 'cancel', 'the live cancel');
+      for (const s of [resumed, viaQuery, both, fresh])
+        await s.next((e) => e.id === made.data.id && e.action === 'cancel', 'the live cancel');
       assert.ok(!both.events.some((e) => e.seq <= forwardSeq!));
-      assert.deepEqual(fresh.events.map((e) => e.action), ['cancel']);
+      assert.deepEqual(
+        fresh.events.map((e) => e.action),
+        ['cancel'],
+      );
       for (const s of [resumed, viaQuery, both, fresh]) s.abort();
       problem(await open('GET', '/v1/events?after=-1', 'a'), 422, 'field.too_short');
       problem(await open('GET', '/v1/events', null), 401, 'auth.unauthorized');
@@ -479,7 +736,12 @@ export function beyondSuite(open: () => Promise<Api>) {
       // A stream for an already aborted request ends at once.
       const controller = new AbortController();
       controller.abort();
-      const response = await live.fetch(new Request('http://api.test/v1/events', { headers: { authorization: `Bearer ${TOKENS.a}` }, signal: controller.signal }));
+      const response = await live.fetch(
+        new Request('http://api.test/v1/events', {
+          headers: { authorization: `Bearer ${TOKENS.a}` },
+          signal: controller.signal,
+        }),
+      );
       const text = await response.text().catch(() => '');
       assert.ok(!text.includes('event:'), text);
       assert.equal(bus.size, before);
@@ -487,26 +749,60 @@ export function beyondSuite(open: () => Promise<Api>) {
 
     test('concurrent submissions and actions: every event arrives, once, in seq order', async () => {
       const s = await subscribe('platform');
-      const made = await Promise.all(Array.from({ length: 8 }, (_, i) => create(open, i % 2 ? 'b' : 'a',
-        draftA({ productLinks: [link(1901 + i * 2)], ...(i % 2 ? { evidence: [{ id: 'ev_seed_b_patent' }] } : {}) }))));
-      assert.deepEqual(made.map((m) => m.status), Array(8).fill(201));
+      const made = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          create(
+            open,
+            i % 2 ? 'b' : 'a',
+            draftA({
+              productLinks: [link(1901 + i * 2)],
+              ...(i % 2 ? { evidence: [{ id: 'ev_seed_b_patent' }] } : {}),
+            }),
+          ),
+        ),
+      );
+      assert.deepEqual(
+        made.map((m) => m.status),
+        Array(8).fill(201),
+      );
       await Promise.all(made.map((m) => open('POST', `/v1/complaints/${m.data.id}/forward`, 'platform')));
       const ids = new Set(made.map((m) => m.data.id));
-      const { rows } = await api.db.query<{ seq: string }>('select seq from complaint_history where complaint_id = any($1::text[]) order by seq', [[...ids]]);
+      const { rows } = await api.db.query<{ seq: string }>(
+        'select seq from complaint_history where complaint_id = any($1::text[]) order by seq',
+        [[...ids]],
+      );
       await s.until(() => s.events.filter((e) => ids.has(e.id)).length >= rows.length, `${rows.length} events`);
-      assert.deepEqual(s.events.filter((e) => ids.has(e.id)).map((e) => e.seq), rows.map((r) => Number(r.seq)));
+      assert.deepEqual(
+        s.events.filter((e) => ids.has(e.id)).map((e) => e.seq),
+        rows.map((r) => Number(r.seq)),
+      );
       s.abort();
     });
 
-    test('a heartbeat comment keeps an idle stream alive; another process\'s events arrive by the re-check', async () => {
+    test("a heartbeat comment keeps an idle stream alive; another process's events arrive by the re-check", async () => {
       // Two "processes": separate apps and buses on one database.
-      const quiet = createApp({ db: api.db, files: api.files, events: { bus: createEventBus(), pollMs: 100, heartbeatMs: 40 }, onError: (e) => { throw e; } });
-      const other = caller(createApp({ db: api.db, files: api.files, onError: (e) => { throw e; } }));
+      const quiet = createApp({
+        db: api.db,
+        files: api.files,
+        events: { bus: createEventBus(), pollMs: 100, heartbeatMs: 40 },
+        onError: (e) => {
+          throw e;
+        },
+      });
+      const other = caller(
+        createApp({
+          db: api.db,
+          files: api.files,
+          onError: (e) => {
+            throw e;
+          },
+        }),
+      );
       const s = await subscribe('platform', { app: quiet });
       await s.until(() => s.comments.filter((c) => c === 'heartbeat').length >= 2, 'two heartbeats', 2000);
       const made = await create(other, 'a', draftA({ productLinks: [link(1801)] }));
       assert.equal(made.status, 201);
-      await s.next((e) => e.id === made.data.id, 'the other process\'s event', 3000);
+      await s.next((e) => e.id === made.data.id, "the other process's event", 3000);
       s.abort();
       await s.ended();
     });

@@ -7,8 +7,12 @@ import { draftA, form, link, newKey, pngFile, type Api } from '../helpers.js';
 /** The suite, against any database: `open` makes a seeded API. */
 export function contractSuite(open: () => Promise<Api>) {
   let api: Api;
-  before(async () => { api = await open(); });
-  after(async () => { await api.close(); });
+  before(async () => {
+    api = await open();
+  });
+  after(async () => {
+    await api.close();
+  });
 
   function assertProblem(res: { status: number; data: any; headers: Headers }, status: number, code: string) {
     assert.equal(res.status, status, JSON.stringify(res.data));
@@ -26,11 +30,24 @@ export function contractSuite(open: () => Promise<Api>) {
     });
 
     test('every other route answers 401 without a token or with an unknown one', async () => {
-      for (const [method, path] of [['GET', '/v1/account'], ['GET', '/v1/products?q=lamp'], ['GET', '/v1/evidence'], ['GET', '/v1/complaints'],
-        ['POST', '/v1/complaints'], ['GET', '/v1/complaints/x'], ['POST', '/v1/complaints/x/cancel'], ['POST', '/v1/products/resolve'],
-        ['GET', '/v1/evidence/x/content'], ['POST', '/v1/evidence']]) {
+      for (const [method, path] of [
+        ['GET', '/v1/account'],
+        ['GET', '/v1/products?q=lamp'],
+        ['GET', '/v1/evidence'],
+        ['GET', '/v1/complaints'],
+        ['POST', '/v1/complaints'],
+        ['GET', '/v1/complaints/x'],
+        ['POST', '/v1/complaints/x/cancel'],
+        ['POST', '/v1/products/resolve'],
+        ['GET', '/v1/evidence/x/content'],
+        ['POST', '/v1/evidence'],
+      ]) {
         assertProblem(await api.call(method!, path!, null), 401, 'auth.unauthorized');
-        assertProblem(await api.call(method!, path!, null, undefined, { authorization: 'Bearer nope' }), 401, 'auth.unauthorized');
+        assertProblem(
+          await api.call(method!, path!, null, undefined, { authorization: 'Bearer nope' }),
+          401,
+          'auth.unauthorized',
+        );
       }
     });
 
@@ -62,7 +79,10 @@ export function contractSuite(open: () => Promise<Api>) {
       for (const p of first.data.items) assert.match(p.name.toLowerCase(), /desk lamp/);
       const second = await api.get('/v1/products?q=desk%20lamp&pageSize=5&page=2', 'a');
       assert.equal(second.data.total, first.data.total);
-      assert.notDeepEqual(second.data.items.map((p: any) => p.id), first.data.items.map((p: any) => p.id));
+      assert.notDeepEqual(
+        second.data.items.map((p: any) => p.id),
+        first.data.items.map((p: any) => p.id),
+      );
     });
 
     test('prefixes and Chinese substrings match', async () => {
@@ -85,12 +105,22 @@ export function contractSuite(open: () => Promise<Api>) {
     });
 
     test('search by link normalises it and matches exactly', async () => {
-      const res = await api.get(`/v1/products?link=${encodeURIComponent('HTTP://www.Market.example/product/P000042/?ref=x#top')}`, 'a');
+      const res = await api.get(
+        `/v1/products?link=${encodeURIComponent('HTTP://www.Market.example/product/P000042/?ref=x#top')}`,
+        'a',
+      );
       assert.equal(res.status, 200);
-      assert.deepEqual(res.data.items.map((p: any) => p.id), ['p000042']);
+      assert.deepEqual(
+        res.data.items.map((p: any) => p.id),
+        ['p000042'],
+      );
       assert.equal(res.data.items[0].url, link(42));
       assert.equal((await api.get(`/v1/products?link=${encodeURIComponent(link(999999))}`, 'a')).data.total, 0);
-      assertProblem(await api.get(`/v1/products?link=${encodeURIComponent('https://elsewhere.example/x')}`, 'a'), 422, 'links.not_product_link');
+      assertProblem(
+        await api.get(`/v1/products?link=${encodeURIComponent('https://elsewhere.example/x')}`, 'a'),
+        422,
+        'links.not_product_link',
+      );
     });
 
     test('page sizes over 50 are refused', async () => {
@@ -131,7 +161,11 @@ export function contractSuite(open: () => Promise<Api>) {
     });
 
     test('an executable, an empty file and a missing file field are refused', async () => {
-      assertProblem(await api.post('/v1/evidence', 'a', form(new File([new Uint8Array([0x4d, 0x5a, 1, 2])], 'setup.exe'))), 422, 'evidence.type_not_allowed');
+      assertProblem(
+        await api.post('/v1/evidence', 'a', form(new File([new Uint8Array([0x4d, 0x5a, 1, 2])], 'setup.exe'))),
+        422,
+        'evidence.type_not_allowed',
+      );
       assertProblem(await api.post('/v1/evidence', 'a', form(new File([], 'empty.txt'))), 422, 'evidence.empty');
       const f = new FormData();
       f.append('other', 'x');
@@ -144,11 +178,17 @@ export function contractSuite(open: () => Promise<Api>) {
       assertProblem(await api.post('/v1/evidence', 'a', form(big)), 413, 'evidence.too_large');
       const body = new Response(form(big));
       const bytes = new Uint8Array(await body.arrayBuffer());
-      const res = await api.app.fetch(new Request('http://api.test/v1/evidence', {
-        method: 'POST',
-        headers: { authorization: 'Bearer demo-complainant-a', 'content-type': body.headers.get('content-type')!, 'content-length': String(bytes.length) },
-        body: bytes,
-      }));
+      const res = await api.app.fetch(
+        new Request('http://api.test/v1/evidence', {
+          method: 'POST',
+          headers: {
+            authorization: 'Bearer demo-complainant-a',
+            'content-type': body.headers.get('content-type')!,
+            'content-length': String(bytes.length),
+          },
+          body: bytes,
+        }),
+      );
       assert.equal(res.status, 413);
       assert.equal((await res.json()).code, 'evidence.too_large');
       // Exactly the limit is fine.
@@ -166,62 +206,150 @@ export function contractSuite(open: () => Promise<Api>) {
       assert.match(res.data.number, /^IPR-\d{4}-\d{6}$/);
       assert.equal(res.data.status, 'submitted');
       assert.deepEqual(res.data.allowedActions, ['cancel']);
-      assert.deepEqual(res.data.products.map((p: any) => [p.productId, p.status]), [['p000101', 'pending'], ['p000102', 'pending']]);
+      assert.deepEqual(
+        res.data.products.map((p: any) => [p.productId, p.status]),
+        [
+          ['p000101', 'pending'],
+          ['p000102', 'pending'],
+        ],
+      );
       assert.equal(res.data.receipt.number, res.data.number);
-      assert.deepEqual(res.data.history.map((h: any) => [h.action, h.from, h.to, h.actor.id]), [['create', null, 'submitted', 'acc_complainant_a']]);
+      assert.deepEqual(
+        res.data.history.map((h: any) => [h.action, h.from, h.to, h.actor.id]),
+        [['create', null, 'submitted', 'acc_complainant_a']],
+      );
       const again = await api.get(`/v1/complaints/${res.data.id}`, 'a');
       assert.deepEqual(again.data, res.data);
     });
 
     test('create needs an Idempotency-Key and a complainant', async () => {
       assertProblem(await api.post('/v1/complaints', 'a', draftA()), 422, 'field.required');
-      assertProblem(await api.post('/v1/complaints', 'supA', draftA(), { 'idempotency-key': newKey() }), 403, 'auth.forbidden');
-      assertProblem(await api.post('/v1/complaints', 'platform', draftA(), { 'idempotency-key': newKey() }), 403, 'auth.forbidden');
+      assertProblem(
+        await api.post('/v1/complaints', 'supA', draftA(), { 'idempotency-key': newKey() }),
+        403,
+        'auth.forbidden',
+      );
+      assertProblem(
+        await api.post('/v1/complaints', 'platform', draftA(), { 'idempotency-key': newKey() }),
+        403,
+        'auth.forbidden',
+      );
     });
 
     test('malformed JSON and wrong content types are 400 request.invalid_json', async () => {
-      assertProblem(await api.post('/v1/complaints', 'a', '{"type":', { 'idempotency-key': newKey(), 'content-type': 'application/json' }), 400, 'request.invalid_json');
-      assertProblem(await api.post('/v1/complaints', 'a', JSON.stringify(draftA()), { 'idempotency-key': newKey(), 'content-type': 'text/plain' }), 400, 'request.invalid_json');
-      assertProblem(await api.post('/v1/complaints', 'a', '', { 'idempotency-key': newKey(), 'content-type': 'application/json' }), 400, 'request.invalid_json');
-      assertProblem(await api.post('/v1/complaints', 'a', 'null', { 'idempotency-key': newKey(), 'content-type': 'application/json' }), 422, 'field.required');
-      assertProblem(await api.post('/v1/complaints', 'a', '[1,2]', { 'idempotency-key': newKey(), 'content-type': 'application/json' }), 422, 'field.invalid_type');
+      assertProblem(
+        await api.post('/v1/complaints', 'a', '{"type":', {
+          'idempotency-key': newKey(),
+          'content-type': 'application/json',
+        }),
+        400,
+        'request.invalid_json',
+      );
+      assertProblem(
+        await api.post('/v1/complaints', 'a', JSON.stringify(draftA()), {
+          'idempotency-key': newKey(),
+          'content-type': 'text/plain',
+        }),
+        400,
+        'request.invalid_json',
+      );
+      assertProblem(
+        await api.post('/v1/complaints', 'a', '', { 'idempotency-key': newKey(), 'content-type': 'application/json' }),
+        400,
+        'request.invalid_json',
+      );
+      assertProblem(
+        await api.post('/v1/complaints', 'a', 'null', {
+          'idempotency-key': newKey(),
+          'content-type': 'application/json',
+        }),
+        422,
+        'field.required',
+      );
+      assertProblem(
+        await api.post('/v1/complaints', 'a', '[1,2]', {
+          'idempotency-key': newKey(),
+          'content-type': 'application/json',
+        }),
+        422,
+        'field.invalid_type',
+      );
     });
 
     test('801 links are refused with 422 links.too_many', async () => {
       const links = Array.from({ length: 801 }, (_, i) => link(i + 1));
-      const res = await api.post('/v1/complaints', 'a', draftA({ productLinks: links }), { 'idempotency-key': newKey() });
+      const res = await api.post('/v1/complaints', 'a', draftA({ productLinks: links }), {
+        'idempotency-key': newKey(),
+      });
       assertProblem(res, 422, 'links.too_many');
     });
 
     test('800 links are accepted', async () => {
       const links = Array.from({ length: 800 }, (_, i) => link(i + 1));
-      const res = await api.post('/v1/complaints', 'b', { ...draftA({ productLinks: links }), evidence: [{ id: 'ev_seed_b_patent' }] }, { 'idempotency-key': newKey() });
+      const res = await api.post(
+        '/v1/complaints',
+        'b',
+        { ...draftA({ productLinks: links }), evidence: [{ id: 'ev_seed_b_patent' }] },
+        { 'idempotency-key': newKey() },
+      );
       assert.equal(res.status, 201, JSON.stringify(res.data).slice(0, 500));
       assert.equal(res.data.products.length, 800);
     });
 
     test('a missing power of attorney is refused with 422 holder.power_of_attorney_required', async () => {
-      const res = await api.post('/v1/complaints', 'a', draftA({
-        isIprHolder: false,
-        holder: { name: 'Aurora Holdings', identificationType: 'business_registration', identificationNumber: '123', identificationAttachments: ['ev_seed_a_certificate'], powerOfAttorney: [] },
-      }), { 'idempotency-key': newKey() });
+      const res = await api.post(
+        '/v1/complaints',
+        'a',
+        draftA({
+          isIprHolder: false,
+          holder: {
+            name: 'Aurora Holdings',
+            identificationType: 'business_registration',
+            identificationNumber: '123',
+            identificationAttachments: ['ev_seed_a_certificate'],
+            powerOfAttorney: [],
+          },
+        }),
+        { 'idempotency-key': newKey() },
+      );
       assertProblem(res, 422, 'holder.power_of_attorney_required');
     });
 
     test("holder documents and evidence must be the caller's own", async () => {
-      const res = await api.post('/v1/complaints', 'a', draftA({
-        isIprHolder: false,
-        holder: { name: 'Aurora Holdings', identificationType: 'business_registration', identificationNumber: '123', identificationAttachments: ['ev_seed_b_patent'], powerOfAttorney: ['ev_seed_a_poa'] },
-      }), { 'idempotency-key': newKey() });
+      const res = await api.post(
+        '/v1/complaints',
+        'a',
+        draftA({
+          isIprHolder: false,
+          holder: {
+            name: 'Aurora Holdings',
+            identificationType: 'business_registration',
+            identificationNumber: '123',
+            identificationAttachments: ['ev_seed_b_patent'],
+            powerOfAttorney: ['ev_seed_a_poa'],
+          },
+        }),
+        { 'idempotency-key': newKey() },
+      );
       assertProblem(res, 422, 'evidence.not_found');
       assert.deepEqual(res.data.issues[0].path, ['holder', 'identificationAttachments', 0]);
-      const other = await api.post('/v1/complaints', 'a', draftA({ evidence: [{ id: 'ev_seed_b_patent' }] }), { 'idempotency-key': newKey() });
+      const other = await api.post('/v1/complaints', 'a', draftA({ evidence: [{ id: 'ev_seed_b_patent' }] }), {
+        'idempotency-key': newKey(),
+      });
       assertProblem(other, 422, 'evidence.not_found');
     });
 
     test('Picture Embezzlement needs an original image; unknown products are named', async () => {
-      assertProblem(await api.post('/v1/complaints', 'a', draftA({ type: 'picture_embezzlement' }), { 'idempotency-key': newKey() }), 422, 'picture.original_required');
-      const res = await api.post('/v1/complaints', 'a', draftA({ productLinks: [link(101), link(99999)] }), { 'idempotency-key': newKey() });
+      assertProblem(
+        await api.post('/v1/complaints', 'a', draftA({ type: 'picture_embezzlement' }), {
+          'idempotency-key': newKey(),
+        }),
+        422,
+        'picture.original_required',
+      );
+      const res = await api.post('/v1/complaints', 'a', draftA({ productLinks: [link(101), link(99999)] }), {
+        'idempotency-key': newKey(),
+      });
       assertProblem(res, 422, 'links.not_found');
       assert.deepEqual(res.data.issues[0].path, ['productLinks', 1]);
     });
@@ -231,7 +359,8 @@ export function contractSuite(open: () => Promise<Api>) {
       assert.equal(all.status, 200);
       assert.ok(all.data.items.length >= 7);
       assert.equal(all.data.total, all.data.items.length);
-      for (const c of all.data.items) assert.equal((await api.get(`/v1/complaints/${c.id}`, 'a')).data.complainantId, 'acc_complainant_a');
+      for (const c of all.data.items)
+        assert.equal((await api.get(`/v1/complaints/${c.id}`, 'a')).data.complainantId, 'acc_complainant_a');
       const b = await api.get('/v1/complaints?limit=100', 'b');
       assert.ok(!b.data.items.some((c: any) => all.data.items.some((x: any) => x.id === c.id)));
 
@@ -241,7 +370,10 @@ export function contractSuite(open: () => Promise<Api>) {
       assert.ok(pictures.data.items.every((c: any) => c.type === 'picture_embezzlement'));
       const number = all.data.items[2].number;
       const found = await api.get(`/v1/complaints?q=${number.slice(-6)}`, 'a');
-      assert.deepEqual(found.data.items.map((c: any) => c.number), [number]);
+      assert.deepEqual(
+        found.data.items.map((c: any) => c.number),
+        [number],
+      );
 
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -251,9 +383,15 @@ export function contractSuite(open: () => Promise<Api>) {
         seen.push(...page.data.items.map((c: any) => c.id));
         cursor = page.data.nextCursor;
       } while (cursor);
-      assert.deepEqual(seen, all.data.items.map((c: any) => c.id));
+      assert.deepEqual(
+        seen,
+        all.data.items.map((c: any) => c.id),
+      );
       const page2 = await api.get('/v1/complaints?limit=3&page=2', 'a');
-      assert.deepEqual(page2.data.items.map((c: any) => c.id), seen.slice(3, 6));
+      assert.deepEqual(
+        page2.data.items.map((c: any) => c.id),
+        seen.slice(3, 6),
+      );
 
       assertProblem(await api.get('/v1/complaints?limit=101', 'a'), 422, 'field.too_long');
       assertProblem(await api.get('/v1/complaints?status=nope', 'a'), 422, 'field.invalid_choice');
@@ -261,15 +399,18 @@ export function contractSuite(open: () => Promise<Api>) {
     });
 
     test('the seed has complaints in every status, each with its history', async () => {
-    const all = await api.get('/v1/complaints?limit=100', 'platform');
-    assert.deepEqual([...new Set(all.data.items.map((c: any) => c.status))].sort(), [...STATUSES].sort());
-    const arbitrated = all.data.items.find((c: any) => c.status === 'arbitrated');
-    const detail = await api.get(`/v1/complaints/${arbitrated.id}`, 'platform');
-    assert.deepEqual(detail.data.history.map((h: any) => h.to), ['submitted', 'awaiting_supplier', 'supplier_responded', 'in_arbitration', 'arbitrated']);
-    assert.ok(detail.data.arbitration.notice);
-  });
+      const all = await api.get('/v1/complaints?limit=100', 'platform');
+      assert.deepEqual([...new Set(all.data.items.map((c: any) => c.status))].sort(), [...STATUSES].sort());
+      const arbitrated = all.data.items.find((c: any) => c.status === 'arbitrated');
+      const detail = await api.get(`/v1/complaints/${arbitrated.id}`, 'platform');
+      assert.deepEqual(
+        detail.data.history.map((h: any) => h.to),
+        ['submitted', 'awaiting_supplier', 'supplier_responded', 'in_arbitration', 'arbitrated'],
+      );
+      assert.ok(detail.data.arbitration.notice);
+    });
 
-  test("another complainant's complaint is a 404", async () => {
+    test("another complainant's complaint is a 404", async () => {
       const mine = (await api.get('/v1/complaints?limit=1', 'a')).data.items[0];
       assertProblem(await api.get(`/v1/complaints/${mine.id}`, 'b'), 404, 'resource.not_found');
       assertProblem(await api.get('/v1/complaints/cmp_nope', 'a'), 404, 'resource.not_found');

@@ -35,7 +35,7 @@ export const en: Record<IssueCode, string> = {
   'sheet.too_many_rows': 'Row {row} is over the limit of {limit} product links.',
   'sheet.formula_cell': 'Row {row} holds a formula, not a link.',
   'holder.required': 'Fill in the IPR holder information, or tick "I am the IPR holder".',
-  'holder.name_required': 'Enter the IPR holder\'s name as on the certificate.',
+  'holder.name_required': "Enter the IPR holder's name as on the certificate.",
   'holder.id_type_required': 'Choose the identification type.',
   'holder.id_number_required': 'Enter the registration or ID number.',
   'holder.attachments_required': 'Attach the identification documents.',
@@ -43,7 +43,8 @@ export const en: Record<IssueCode, string> = {
   'holder.power_of_attorney_expired': 'The power of attorney expired on {date}.',
   'holder.profile_not_found': 'This saved holder profile no longer exists.',
   'holder.profile_limit': 'At most {limit} saved holder profiles per account. Delete one first.',
-  'picture.original_required': 'A Picture Embezzlement complaint must include the original pictures: mark at least one image as original.',
+  'picture.original_required':
+    'A Picture Embezzlement complaint must include the original pictures: mark at least one image as original.',
   'declaration.required': 'Confirm the declaration before submitting.',
   'transition.not_allowed': 'A complaint that is {status} cannot be {action}.',
   'transition.forbidden': 'You are not allowed to do this.',

@@ -15,7 +15,8 @@ export function resolveLocale(tag: string | undefined | null): Locale {
   if (!tag) return 'en';
   // POSIX and Java spell it zh_CN.
   const lower = tag.toLowerCase().replace(/_/g, '-');
-  if (lower === 'zh' || lower.startsWith('zh-cn') || lower.startsWith('zh-hans') || lower.startsWith('zh-sg')) return 'zh-CN';
+  if (lower === 'zh' || lower.startsWith('zh-cn') || lower.startsWith('zh-hans') || lower.startsWith('zh-sg'))
+    return 'zh-CN';
   return 'en';
 }
 
@@ -39,7 +40,12 @@ function fieldLabel(path: Issue['path'] | undefined, locale: Locale): string {
 }
 
 /** Fills `{placeholders}` of a code's text in a locale; unknown placeholders are left visible. */
-export function formatMessage(code: IssueCode, params: IssueParams = {}, locale: Locale = 'en', path?: Issue['path']): string {
+export function formatMessage(
+  code: IssueCode,
+  params: IssueParams = {},
+  locale: Locale = 'en',
+  path?: Issue['path'],
+): string {
   const template = catalogues[locale].messages[code] ?? en[code] ?? code;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     if (key === 'field') return fieldLabel(path, locale);

@@ -2,8 +2,17 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
-  COMPLAINT_TYPE_LABELS, SUPPLIER_RESPONSES, SUPPLIER_RESPONSE_LABELS, formatBytes, receiptText, validateSupplierResponse,
-  type Action, type Complaint, type Issue, type Receipt, type SupplierResponse,
+  COMPLAINT_TYPE_LABELS,
+  SUPPLIER_RESPONSES,
+  SUPPLIER_RESPONSE_LABELS,
+  formatBytes,
+  receiptText,
+  validateSupplierResponse,
+  type Action,
+  type Complaint,
+  type Issue,
+  type Receipt,
+  type SupplierResponse,
 } from '@ipr/validators';
 import { IprComplaintActionsElement } from '../../base/complaint-actions.js';
 import { downloadBlob } from '../../base/download.js';
@@ -121,8 +130,10 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
       <h4>${t.products}</h4>
       <ul class="receipt-products">${r.products.map((p) => html`<li data-product=${p.productId}>${p.url}</li>`)}</ul>
       <h4>${t.evidence}</h4>
-      <ul class="receipt-evidence">${r.evidence.map((e) => html`<li data-evidence=${e.id}><span class="name">${e.name}</span><br />
-        <span class="meta">${t.receiptEvidenceHash}: <code class="sha256">${e.sha256}</code></span></li>`)}</ul>
+      <ul class="receipt-evidence">${r.evidence.map(
+        (e) => html`<li data-evidence=${e.id}><span class="name">${e.name}</span><br />
+        <span class="meta">${t.receiptEvidenceHash}: <code class="sha256">${e.sha256}</code></span></li>`,
+      )}</ul>
       <div class="row no-print">
         <button type="button" class="print-receipt" @click=${() => this.printReceipt()}>${t.printReceipt}</button>
         <button type="button" class="download-receipt" @click=${() => this.downloadReceipt()}>${t.downloadReceipt}</button>
@@ -131,10 +142,18 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
   }
 
   private answerFor(p: Complaint['products'][number]) {
-    return this.answers.get(p.productId) ?? { response: (p.supplierResponse ?? '') as SupplierResponse | '', statement: p.supplierStatement ?? '' };
+    return (
+      this.answers.get(p.productId) ?? {
+        response: (p.supplierResponse ?? '') as SupplierResponse | '',
+        statement: p.supplierStatement ?? '',
+      }
+    );
   }
 
-  private setAnswer(p: Complaint['products'][number], patch: Partial<{ response: SupplierResponse | ''; statement: string }>) {
+  private setAnswer(
+    p: Complaint['products'][number],
+    patch: Partial<{ response: SupplierResponse | ''; statement: string }>,
+  ) {
     const next = new Map(this.answers);
     next.set(p.productId, { ...this.answerFor(p), ...patch });
     this.answers = next;
@@ -148,11 +167,22 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
     if (!api || this.responding) return;
     const chosen = c.products.flatMap((p) => {
       const a = this.answerFor(p);
-      return a.response ? [{ productId: p.productId, response: a.response, ...(a.statement.trim() ? { statement: a.statement.trim() } : {}) }] : [];
+      return a.response
+        ? [
+            {
+              productId: p.productId,
+              response: a.response,
+              ...(a.statement.trim() ? { statement: a.statement.trim() } : {}),
+            },
+          ]
+        : [];
     });
     const checked = validateSupplierResponse({ products: chosen });
     if (!checked.ok) {
-      this.respondIssues = checked.issues.map((issue) => ({ productId: typeof issue.path[1] === 'number' ? chosen[issue.path[1]]?.productId : undefined, issue }));
+      this.respondIssues = checked.issues.map((issue) => ({
+        productId: typeof issue.path[1] === 'number' ? chosen[issue.path[1]]?.productId : undefined,
+        issue,
+      }));
       return;
     }
     this.responding = true;
@@ -171,12 +201,16 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
   }
 
   private renderRespond(c: Complaint) {
-    if (!c.allowedActions.includes('respond')) return this.respondMessage ? html`<p class="ok" role="status">${this.respondMessage}</p>` : nothing;
+    if (!c.allowedActions.includes('respond'))
+      return this.respondMessage ? html`<p class="ok" role="status">${this.respondMessage}</p>` : nothing;
     const t = this.t;
     const loc = this.shownLocale;
     const formLevel = this.respondIssues.filter((i) => !i.productId);
     return html`<form class="respond" part="respond" aria-labelledby="respond-h" novalidate
-      @submit=${(e: Event) => { e.preventDefault(); void this.sendResponse(c); }}>
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.sendResponse(c);
+      }}>
       <h3 id="respond-h">${t.yourResponse}</h3>
       ${c.products.map((p, i) => {
         const a = this.answerFor(p);
@@ -221,32 +255,44 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
         <dt>${t.contact}</dt><dd>${c.contact ? [c.contact.name, c.contact.email, c.contact.phone, c.contact.company].filter(Boolean).join(' · ') : t.contactHidden}</dd>
         ${c.holder ? html`<dt>${t.holder}</dt><dd>${c.holder.name}</dd>` : nothing}
       </dl>
-      ${a ? html`<section class="notice" part="arbitration" aria-labelledby="arb-h">
+      ${
+        a
+          ? html`<section class="notice" part="arbitration" aria-labelledby="arb-h">
         <h3 id="arb-h">${t.arbitration}</h3>
         <p>${t.reason}: ${a.reason} <span class="meta">(${t.requested} ${formatDate(a.requestedAt, loc, true)})</span></p>
-        ${a.decision ? html`<p><strong>${t.decision}: ${t.decisions[a.decision] ?? a.decision}</strong></p>
+        ${
+          a.decision
+            ? html`<p><strong>${t.decision}: ${t.decisions[a.decision] ?? a.decision}</strong></p>
           <p class="notice-text">${a.notice}</p>
-          <p class="meta">${formatDate(a.decidedAt, loc, true)}</p>` : html`<p>${t.arbitrationPending}</p>`}
-      </section>` : nothing}
+          <p class="meta">${formatDate(a.decidedAt, loc, true)}</p>`
+            : html`<p>${t.arbitrationPending}</p>`
+        }
+      </section>`
+          : nothing
+      }
       <h3 id="products-h">${t.products}</h3>
       <table part="products" aria-labelledby="products-h">
         <thead><tr><th scope="col">${t.products}</th><th scope="col">${t.supplier}</th><th scope="col">${t.status}</th><th scope="col">${t.checkedAt}</th></tr></thead>
-        <tbody>${c.products.map((p) => html`<tr data-product=${p.productId}>
+        <tbody>${c.products.map(
+          (p) => html`<tr data-product=${p.productId}>
           <td><span class="name">${p.name}</span><br /><span class="meta">${p.url}</span></td>
           <td>${p.supplierName}${p.supplierStatement ? html`<br /><span class="meta">${p.supplierStatement}</span>` : nothing}</td>
           <td><span class="badge product-status" data-status=${p.status}>${t.productStatuses[p.status] ?? p.status}</span></td>
           <td>${formatDate(p.checkedAt, loc, true)}</td>
-        </tr>`)}</tbody>
+        </tr>`,
+        )}</tbody>
       </table>
       <h3>${t.evidence}</h3>
       <ul>${c.evidence.map((e) => html`<li>${e.name} <span class="meta">${formatBytes(e.size, loc)}${e.original ? ` · ${t.original}` : ''}</span></li>`)}</ul>
       <h3 id="history-h">${t.history}</h3>
       <ol class="history" part="history" aria-labelledby="history-h">
-        ${c.history.map((h) => html`<li data-action=${h.action}>
+        ${c.history.map(
+          (h) => html`<li data-action=${h.action}>
           <strong>${t.actionLabels[h.action] ?? h.action}</strong> → ${t.statuses[h.to] ?? h.to}
           <span class="meta">${formatDate(h.at, loc, true)} · ${t.by(h.actor.name)}</span>
           ${h.reason ? html`<br /><span class="reason">${h.reason}</span>` : nothing}
-        </li>`)}
+        </li>`,
+        )}
       </ol>
       ${this.renderRespond(c)}
       <div class="actions" part="actions">${this.renderActionButtons(c, c.allowedActions)}</div>
@@ -260,7 +306,8 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
     return html`
       ${this.task.render({
         initial: () => nothing,
-        pending: () => (this.complaint?.id === this.complaintId ? this.renderComplaint(this.complaint) : this.renderLoading()),
+        pending: () =>
+          this.complaint?.id === this.complaintId ? this.renderComplaint(this.complaint) : this.renderLoading(),
         error: (error) => this.renderError(error, () => void this.task.run()),
         complete: () => (this.complaint ? this.renderComplaint(this.complaint) : nothing),
       })}

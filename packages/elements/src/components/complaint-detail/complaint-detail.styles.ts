@@ -2,7 +2,10 @@ import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 import { liveIndicatorStyles } from '../../base/live-events.js';
 
-export const styles = [theme, liveIndicatorStyles, css`
+export const styles = [
+  theme,
+  liveIndicatorStyles,
+  css`
   header { display: flex; gap: var(--_space); align-items: baseline; flex-wrap: wrap; }
   h2 { margin: 0; font-size: 1.3em; }
   h3 { font-size: 1.05em; margin: calc(var(--_space) * 1.5) 0 0.5em; }
@@ -33,4 +36,5 @@ export const styles = [theme, liveIndicatorStyles, css`
     :host([printing-receipt]) .view > :not(.receipt) { display: none !important; }
     :host([printing-receipt]) .receipt { border: 0; padding: 0; margin: 0; }
   }
-`];
+`,
+];

@@ -2,14 +2,33 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
-  COMPLAINT_TYPES, COMPLAINT_TYPE_LABELS, DECLARATION_VERSION, FORM_STEPS, IDENTIFICATION_TYPES, LIMITS,
-  issuesForStep, stepOf, validateComplaintDraft, validateHolderProfile,
-  type Complaint, type HolderProfile, type ComplaintDraftInput, type EvidenceDescriptor, type EvidenceRef, type FormStep, type Issue, type Product,
+  COMPLAINT_TYPES,
+  COMPLAINT_TYPE_LABELS,
+  DECLARATION_VERSION,
+  FORM_STEPS,
+  IDENTIFICATION_TYPES,
+  LIMITS,
+  issuesForStep,
+  stepOf,
+  validateComplaintDraft,
+  validateHolderProfile,
+  type Complaint,
+  type HolderProfile,
+  type ComplaintDraftInput,
+  type EvidenceDescriptor,
+  type EvidenceRef,
+  type FormStep,
+  type Issue,
+  type Product,
 } from '@ipr/validators';
 import { createDraftStore, type DraftStore } from '@ipr/client';
 import { IprApiElement } from '../../base/api-element.js';
 import {
-  IprComplaintSubmitFailedEvent, IprComplaintSubmittedEvent, IprDraftRestoredEvent, IprProfileSavedEvent, IprStepChangeEvent,
+  IprComplaintSubmitFailedEvent,
+  IprComplaintSubmittedEvent,
+  IprDraftRestoredEvent,
+  IprProfileSavedEvent,
+  IprStepChangeEvent,
 } from '../../events/index.js';
 import { unwrap, type ApiError } from '../../api.js';
 import type { IprProductPicker } from '../product-picker/product-picker.component.js';
@@ -48,7 +67,13 @@ function emptyDraft(): FormDraft {
     contact: { name: '', email: '', phone: '', company: '' },
     discloseContactToSupplier: false,
     isIprHolder: false,
-    holder: { name: '', identificationNumber: '', identificationAttachments: [], powerOfAttorney: [], powerOfAttorneyExpiresAt: null },
+    holder: {
+      name: '',
+      identificationNumber: '',
+      identificationAttachments: [],
+      powerOfAttorney: [],
+      powerOfAttorneyExpiresAt: null,
+    },
     evidence: [],
     declaration: { goodFaith: false, accurate: false, authorised: false, version: DECLARATION_VERSION },
   };
@@ -64,7 +89,9 @@ function formContact(contact: AccountContact): Contact {
 
 /** The same contact (the fields a person sees). */
 function sameContact(a: Contact, b: Contact | undefined): boolean {
-  return !!b && a.name === b.name && a.email === b.email && a.phone === b.phone && (a.company ?? '') === (b.company ?? '');
+  return (
+    !!b && a.name === b.name && a.email === b.email && a.phone === b.phone && (a.company ?? '') === (b.company ?? '')
+  );
 }
 
 function newKey(): string {
@@ -75,7 +102,8 @@ function newKey(): string {
 function fieldKey(i: Issue): string {
   const [head] = i.path;
   if (head === 'productLinks' || head === 'evidence' || head === 'declaration') return String(head);
-  if (head === 'holder' && (i.path[1] === 'identificationAttachments' || i.path[1] === 'powerOfAttorney')) return `holder.${i.path[1]}`;
+  if (head === 'holder' && (i.path[1] === 'identificationAttachments' || i.path[1] === 'powerOfAttorney'))
+    return `holder.${i.path[1]}`;
   return i.path.filter((p) => typeof p === 'string').join('.');
 }
 
@@ -185,7 +213,8 @@ export class IprComplaintForm extends IprApiElement {
   }
 
   private accountTask = new Task(this, {
-    task: async ([api]: [IprComplaintForm['api']], { signal }) => (api ? unwrap(api.account.get({ signal })) : undefined),
+    task: async ([api]: [IprComplaintForm['api']], { signal }) =>
+      api ? unwrap(api.account.get({ signal })) : undefined,
     args: () => [this.api] as [IprComplaintForm['api']],
     onComplete: (account) => {
       this.account = account ? account.id : undefined;
@@ -235,9 +264,13 @@ export class IprComplaintForm extends IprApiElement {
     this.profileError = undefined;
     this.update_({
       holder: {
-        name: h.name, identificationType: h.identificationType, identificationNumber: h.identificationNumber,
-        identificationAttachments: [...h.identificationAttachments], powerOfAttorney: [...h.powerOfAttorney],
-        powerOfAttorneyExpiresAt: h.powerOfAttorneyExpiresAt ?? null, profileId: profile.id,
+        name: h.name,
+        identificationType: h.identificationType,
+        identificationNumber: h.identificationNumber,
+        identificationAttachments: [...h.identificationAttachments],
+        powerOfAttorney: [...h.powerOfAttorney],
+        powerOfAttorneyExpiresAt: h.powerOfAttorneyExpiresAt ?? null,
+        profileId: profile.id,
       },
     });
     await this.learnEvidence([...h.identificationAttachments, ...h.powerOfAttorney]);
@@ -294,13 +327,16 @@ export class IprComplaintForm extends IprApiElement {
   /** The store this form's draft belongs in: its key and the account's id (memory when the account is unknown). */
   private get wantedStore(): { key: string; storage: IprComplaintForm['draftStorage'] } | undefined {
     if (this.account === undefined) return undefined;
-    return this.account === null ? { key: `${this.draftKey}:?`, storage: 'memory' } : { key: this.draftStoreKey!, storage: this.draftStorage };
+    return this.account === null
+      ? { key: `${this.draftKey}:?`, storage: 'memory' }
+      : { key: this.draftStoreKey!, storage: this.draftStorage };
   }
 
   /** Opens the wanted store when it is not the open one (`contact`: the account's, for an emptied form). */
   private syncStore(contact = this.accountTask.value?.contact) {
     const wanted = this.wantedStore;
-    if (this.isConnected && wanted && `${wanted.storage}/${wanted.key}` !== this.storeKey) this.openStore(wanted, contact);
+    if (this.isConnected && wanted && `${wanted.storage}/${wanted.key}` !== this.storeKey)
+      this.openStore(wanted, contact);
   }
 
   override disconnectedCallback(): void {
@@ -312,7 +348,10 @@ export class IprComplaintForm extends IprApiElement {
     }
   }
 
-  private openStore(wanted: { key: string; storage: IprComplaintForm['draftStorage'] }, contact: AccountContact | undefined) {
+  private openStore(
+    wanted: { key: string; storage: IprComplaintForm['draftStorage'] },
+    contact: AccountContact | undefined,
+  ) {
     const switching = this.storeKey !== undefined;
     // A change not yet saved belongs to the draft being left: save it there, not under the new key.
     if (this.saveTimer) {
@@ -338,7 +377,8 @@ export class IprComplaintForm extends IprApiElement {
     const base = emptyDraft();
     const d = saved.draft as Partial<FormDraft> & { holder?: Partial<HolderDraft> | null };
     this.draft = {
-      ...base, ...d,
+      ...base,
+      ...d,
       contact: { ...base.contact, ...(d.contact ?? {}) },
       holder: { ...base.holder, ...(d.holder ?? {}) },
       declaration: { ...base.declaration, ...(d.declaration ?? {}), version: DECLARATION_VERSION },
@@ -377,21 +417,28 @@ export class IprComplaintForm extends IprApiElement {
   /** Saves the draft now (normally debounced after each change). */
   async saveNow(): Promise<void> {
     if (!this.store || this.complaint) return;
-    const ids = new Set([...this.draft.evidence.map((e) => e.id), ...this.draft.holder.identificationAttachments, ...this.draft.holder.powerOfAttorney]);
-    await this.store.save({
-      draft: this.draft as unknown as Partial<ComplaintDraftInput>,
-      evidence: [...ids].flatMap((id) => (this.known.has(id) ? [this.known.get(id)!] : [])),
-      step: this.step,
-      idempotencyKey: this.idempotencyKey,
-      updatedAt: new Date().toISOString(),
-    }).catch((error) => console.warn('[ipr] the draft could not be saved', error));
+    const ids = new Set([
+      ...this.draft.evidence.map((e) => e.id),
+      ...this.draft.holder.identificationAttachments,
+      ...this.draft.holder.powerOfAttorney,
+    ]);
+    await this.store
+      .save({
+        draft: this.draft as unknown as Partial<ComplaintDraftInput>,
+        evidence: [...ids].flatMap((id) => (this.known.has(id) ? [this.known.get(id)!] : [])),
+        step: this.step,
+        idempotencyKey: this.idempotencyKey,
+        updatedAt: new Date().toISOString(),
+      })
+      .catch((error) => console.warn('[ipr] the draft could not be saved', error));
   }
 
   private update_(patch: Partial<FormDraft>) {
     this.draft = { ...this.draft, ...patch };
     this.serverIssues = [];
     // A duplicate refusal is about the type and products: once they change it no longer applies.
-    if (this.submitError?.code === 'complaint.duplicate' && ('productLinks' in patch || 'type' in patch)) this.submitError = undefined;
+    if (this.submitError?.code === 'complaint.duplicate' && ('productLinks' in patch || 'type' in patch))
+      this.submitError = undefined;
     this.scheduleSave();
   }
 
@@ -405,10 +452,12 @@ export class IprComplaintForm extends IprApiElement {
     const d = this.draft;
     const contact = { ...d.contact };
     if (!contact.company) delete contact.company;
-    const holder: Record<string, unknown> | null = d.isIprHolder ? null : {
-      ...d.holder,
-      powerOfAttorneyExpiresAt: d.holder.powerOfAttorneyExpiresAt || null,
-    };
+    const holder: Record<string, unknown> | null = d.isIprHolder
+      ? null
+      : {
+          ...d.holder,
+          powerOfAttorneyExpiresAt: d.holder.powerOfAttorneyExpiresAt || null,
+        };
     if (holder && !holder.profileId) delete holder.profileId;
     return { ...d, contact, holder };
   }
@@ -453,7 +502,7 @@ export class IprComplaintForm extends IprApiElement {
     const target = this.renderRoot.querySelector<HTMLElement>(`[data-key="${key}"]`);
     if (!target) return;
     const root = target.shadowRoot;
-    const inner = root ? root.querySelector<HTMLElement>('#q') ?? root.querySelector<HTMLElement>('#add') : null;
+    const inner = root ? (root.querySelector<HTMLElement>('#q') ?? root.querySelector<HTMLElement>('#add')) : null;
     (inner ?? target).focus();
   }
 
@@ -461,8 +510,7 @@ export class IprComplaintForm extends IprApiElement {
   async submit(): Promise<Complaint | undefined> {
     const api = this.api;
     if (!api || this.submitting) return undefined;
-    STEPS.forEach((s) => this.attempted.add(s));
-    this.attempted = new Set(this.attempted);
+    this.attempted = new Set([...this.attempted, ...STEPS]);
     const issues = this.issues;
     if (issues.length) {
       const first = stepOf(issues[0]!);
@@ -478,7 +526,13 @@ export class IprComplaintForm extends IprApiElement {
       this.submitError = result.error;
       this.serverIssues = (result.error.issues ?? []).filter((i) => i.path.length > 0);
       await this.saveNow();
-      this.emit(new IprComplaintSubmitFailedEvent({ issues: result.error.issues ?? [], status: result.error.status, idempotencyKey: this.idempotencyKey }));
+      this.emit(
+        new IprComplaintSubmitFailedEvent({
+          issues: result.error.issues ?? [],
+          status: result.error.status,
+          idempotencyKey: this.idempotencyKey,
+        }),
+      );
       const first = this.serverIssues[0];
       if (first && stepOf(first) !== this.step) await this.goTo(stepOf(first));
       return undefined;
@@ -486,7 +540,13 @@ export class IprComplaintForm extends IprApiElement {
     this.complaint = result.data;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     await this.store?.clear().catch(() => undefined);
-    this.emit(new IprComplaintSubmittedEvent({ complaint: result.data, number: result.data.number, idempotencyKey: this.idempotencyKey }));
+    this.emit(
+      new IprComplaintSubmittedEvent({
+        complaint: result.data,
+        number: result.data.number,
+        idempotencyKey: this.idempotencyKey,
+      }),
+    );
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#receipt-heading')?.focus();
     return result.data;
@@ -534,7 +594,14 @@ export class IprComplaintForm extends IprApiElement {
     return html`<div id=${errId(key)} class="error" part="error">${shown.map((i) => html`<p>${this.issueText(i)}</p>`)}</div>`;
   }
 
-  private textField(key: string, label: string, value: string, set: (v: string) => void, all: Issue[], opts: { type?: string; multiline?: boolean; required?: boolean; hint?: string; autocomplete?: string } = {}) {
+  private textField(
+    key: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    all: Issue[],
+    opts: { type?: string; multiline?: boolean; required?: boolean; hint?: string; autocomplete?: string } = {},
+  ) {
     const id = `f-${key.replace(/\./g, '-')}`;
     const invalid = this.visibleIssues(key, all).length > 0;
     const described = opts.hint ? `${errId(key)} ${id}-hint` : errId(key);
@@ -542,11 +609,13 @@ export class IprComplaintForm extends IprApiElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       ${opts.hint ? html`<p id="${id}-hint" class="hint">${opts.hint}</p>` : nothing}
-      ${opts.multiline
-        ? html`<textarea id=${id} data-key=${key} rows="5" maxlength=${LIMITS.maxDescriptionLength} .value=${value} ?required=${opts.required ?? true}
+      ${
+        opts.multiline
+          ? html`<textarea id=${id} data-key=${key} rows="5" maxlength=${LIMITS.maxDescriptionLength} .value=${value} ?required=${opts.required ?? true}
             aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @input=${onInput} @blur=${() => this.touch(key)}></textarea>`
-        : html`<input id=${id} data-key=${key} type=${opts.type ?? 'text'} .value=${value ?? ''} ?required=${opts.required ?? true} autocomplete=${opts.autocomplete ?? 'off'}
-            aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @input=${onInput} @blur=${() => this.touch(key)} />`}
+          : html`<input id=${id} data-key=${key} type=${opts.type ?? 'text'} .value=${value ?? ''} ?required=${opts.required ?? true} autocomplete=${opts.autocomplete ?? 'off'}
+            aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @input=${onInput} @blur=${() => this.touch(key)} />`
+      }
       ${this.errors(key, all)}
     </div>`;
   }
@@ -556,15 +625,20 @@ export class IprComplaintForm extends IprApiElement {
     const d = this.draft;
     const loc = this.shownLocale;
     const typeInvalid = this.visibleIssues('type', all).length > 0;
-    const setContact = (k: keyof FormDraft['contact']) => (v: string) => this.update_({ contact: { ...this.draft.contact, [k]: v } });
+    const setContact = (k: keyof FormDraft['contact']) => (v: string) =>
+      this.update_({ contact: { ...this.draft.contact, [k]: v } });
     // Edited details are no longer the saved profile's (the server would use the stored ones).
-    const setHolder = (patch: Partial<HolderDraft>) => this.update_({ holder: { ...this.draft.holder, ...patch, profileId: null } });
+    const setHolder = (patch: Partial<HolderDraft>) =>
+      this.update_({ holder: { ...this.draft.holder, ...patch, profileId: null } });
     const linkIssues = this.visibleIssues('productLinks', all);
     return html`
       <div class="field">
         <label for="f-type">${t.type}</label>
         <select id="f-type" data-key="type" required aria-invalid=${typeInvalid ? 'true' : 'false'} aria-describedby=${errId('type')}
-          @change=${(e: Event) => { this.update_({ type: ((e.target as HTMLSelectElement).value || undefined) as FormDraft['type'] }); this.touch('type'); }}
+          @change=${(e: Event) => {
+            this.update_({ type: ((e.target as HTMLSelectElement).value || undefined) as FormDraft['type'] });
+            this.touch('type');
+          }}
           @blur=${() => this.touch('type')}>
           <option value="" ?selected=${!d.type}>${t.chooseType}</option>
           ${COMPLAINT_TYPES.map((type) => html`<option value=${type} ?selected=${d.type === type}>${COMPLAINT_TYPE_LABELS[type][loc]}</option>`)}
@@ -597,7 +671,10 @@ export class IprComplaintForm extends IprApiElement {
         <label class="check"><input id="f-holder" type="checkbox" .checked=${d.isIprHolder}
           @change=${(e: Event) => this.update_({ isIprHolder: (e.target as HTMLInputElement).checked })} />${t.isHolder}</label>
       </fieldset>
-      ${d.isIprHolder ? nothing : html`<fieldset class="holder">
+      ${
+        d.isIprHolder
+          ? nothing
+          : html`<fieldset class="holder">
         <legend>${t.holder}</legend>
         ${this.renderProfileSelect()}
         ${this.textField('holder.name', t.holderName, d.holder.name, (v) => setHolder({ name: v }), all)}
@@ -606,7 +683,13 @@ export class IprComplaintForm extends IprApiElement {
             <label for="f-holder-identificationType">${t.idType}</label>
             <select id="f-holder-identificationType" data-key="holder.identificationType" required
               aria-invalid=${this.visibleIssues('holder.identificationType', all).length ? 'true' : 'false'} aria-describedby=${errId('holder.identificationType')}
-              @change=${(e: Event) => { setHolder({ identificationType: ((e.target as HTMLSelectElement).value || undefined) as HolderDraft['identificationType'] }); this.touch('holder.identificationType'); }}
+              @change=${(e: Event) => {
+                setHolder({
+                  identificationType: ((e.target as HTMLSelectElement).value ||
+                    undefined) as HolderDraft['identificationType'],
+                });
+                this.touch('holder.identificationType');
+              }}
               @blur=${() => this.touch('holder.identificationType')}>
               <option value="" ?selected=${!d.holder.identificationType}>${t.choose}</option>
               ${IDENTIFICATION_TYPES.map((k) => html`<option value=${k} ?selected=${d.holder.identificationType === k}>${t.idTypes[k]}</option>`)}
@@ -619,11 +702,17 @@ export class IprComplaintForm extends IprApiElement {
         ${this.holderPicker('holder.powerOfAttorney', t.powerOfAttorney, d.holder.powerOfAttorney, all)}
         ${this.textField('holder.powerOfAttorneyExpiresAt', t.poaExpires, d.holder.powerOfAttorneyExpiresAt ?? '', (v) => setHolder({ powerOfAttorneyExpiresAt: v || null }), all, { type: 'date', required: false })}
         ${this.renderProfileSave()}
-      </fieldset>`}
+      </fieldset>`
+      }
     `;
   }
 
-  private holderPicker(key: 'holder.identificationAttachments' | 'holder.powerOfAttorney', label: string, ids: string[], all: Issue[]) {
+  private holderPicker(
+    key: 'holder.identificationAttachments' | 'holder.powerOfAttorney',
+    label: string,
+    ids: string[],
+    all: Issue[],
+  ) {
     const field = key === 'holder.powerOfAttorney' ? 'powerOfAttorney' : 'identificationAttachments';
     return html`<ipr-evidence-picker data-key=${key} name=${field} label=${label} .client=${this.api} locale=${this.shownLocale} theme=${this.theme ?? nothing}
       .descriptors=${ids.flatMap((id) => (this.known.has(id) ? [this.known.get(id)!] : []))}
@@ -654,7 +743,8 @@ export class IprComplaintForm extends IprApiElement {
   private renderProfileSave() {
     if (!holderProfilesOf(this.api)) return nothing;
     const t = this.t;
-    const problems = this.profileError ? [this.errorText(this.profileError)]
+    const problems = this.profileError
+      ? [this.errorText(this.profileError)]
       : this.profileIssues.map((i) => this.issueText(i));
     return html`<div class="profile-save">
       <button type="button" class="save-profile" ?disabled=${this.profileSaving || !!this.draft.holder.profileId} aria-describedby="profile-save-error"
@@ -691,9 +781,13 @@ export class IprComplaintForm extends IprApiElement {
     const d = this.draft;
     const loc = this.shownLocale;
     const names = new Map(this.products.map((p) => [p.url, p.name]));
-    const decl = (k: 'goodFaith' | 'accurate' | 'authorised') => html`<label class="check"><input type="checkbox" id="f-decl-${k}"
+    const decl = (
+      k: 'goodFaith' | 'accurate' | 'authorised',
+    ) => html`<label class="check"><input type="checkbox" id="f-decl-${k}"
       data-key=${k === 'goodFaith' ? 'declaration' : nothing} .checked=${d.declaration[k]} aria-describedby=${errId('declaration')}
-      @change=${(e: Event) => { this.update_({ declaration: { ...this.draft.declaration, [k]: (e.target as HTMLInputElement).checked } }); }} />${t.declarations[k]}</label>`;
+      @change=${(e: Event) => {
+        this.update_({ declaration: { ...this.draft.declaration, [k]: (e.target as HTMLInputElement).checked } });
+      }} />${t.declarations[k]}</label>`;
     const evidenceName = (id: string) => this.known.get(id)?.name ?? id;
     return html`
       <dl class="review">
@@ -722,7 +816,10 @@ export class IprComplaintForm extends IprApiElement {
    */
   private renderSubmitError(error: ApiError) {
     const t = this.t;
-    const duplicate = error.code === 'complaint.duplicate' ? error.issues?.find((i) => i.code === 'complaint.duplicate') ?? error.issues?.[0] : undefined;
+    const duplicate =
+      error.code === 'complaint.duplicate'
+        ? (error.issues?.find((i) => i.code === 'complaint.duplicate') ?? error.issues?.[0])
+        : undefined;
     const first = duplicate ?? error.issues?.[0];
     return html`<div class="notice danger submit-error" role="alert" part="error" data-code=${error.code}>
       <p>${duplicate ? t.duplicateComplaint : t.submitFailed}</p>
@@ -756,12 +853,19 @@ export class IprComplaintForm extends IprApiElement {
     const index = STEPS.indexOf(this.step);
     const last = index === STEPS.length - 1;
     return html`
-      ${this.restored ? html`<div class="notice row" role="status"><span>${t.draftRestored}</span>
-        <button type="button" class="link" @click=${() => void this.reset()}>${t.startOver}</button></div>` : nothing}
+      ${
+        this.restored
+          ? html`<div class="notice row" role="status"><span>${t.draftRestored}</span>
+        <button type="button" class="link" @click=${() => void this.reset()}>${t.startOver}</button></div>`
+          : nothing
+      }
       <nav aria-label=${t.progressLabel}><ol class="steps" part="steps">
         ${STEPS.map((s, i) => html`<li aria-current=${s === this.step ? 'step' : nothing}>${i + 1}. ${t.steps[s]}</li>`)}
       </ol></nav>
-      <form novalidate @submit=${(e: Event) => { e.preventDefault(); void this.next(); }}>
+      <form novalidate @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.next();
+      }}>
         <h2 id="step-heading" tabindex="-1" part="heading"><span class="sr-only">${t.stepOf(index + 1, STEPS.length)}: </span>${t.steps[this.step]}</h2>
         ${this.submitError ? this.renderSubmitError(this.submitError) : nothing}
         ${this.step === 'basics' ? this.renderBasics(all) : this.step === 'evidence' ? this.renderEvidence(all) : this.renderReview(all)}

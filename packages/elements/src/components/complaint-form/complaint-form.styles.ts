@@ -1,7 +1,9 @@
 import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 
-export const styles = [theme, css`
+export const styles = [
+  theme,
+  css`
   :host { padding: var(--_space); border-radius: var(--_radius); }
   ol.steps { display: flex; gap: 0.5em; list-style: none; padding: 0; margin: 0 0 var(--_space); flex-wrap: wrap; }
   ol.steps li { flex: 1; min-width: 8em; padding: 0.4em 0.6em; border-bottom: 3px solid var(--_border); color: var(--_muted); }
@@ -18,4 +20,5 @@ export const styles = [theme, css`
   .receipt .number { font-size: 1.6em; font-weight: 700; letter-spacing: 0.03em; }
   .summary:empty { display: none; }
   .summary { color: var(--_danger); font-weight: 600; }
-`];
+`,
+];

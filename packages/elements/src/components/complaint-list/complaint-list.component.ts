@@ -2,8 +2,16 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
-  allowedActions, COMPLAINT_TYPES, COMPLAINT_TYPE_LABELS, STATUSES,
-  type Action, type Complaint, type ComplaintSummary, type ComplaintType, type Role, type Status,
+  allowedActions,
+  COMPLAINT_TYPES,
+  COMPLAINT_TYPE_LABELS,
+  STATUSES,
+  type Action,
+  type Complaint,
+  type ComplaintSummary,
+  type ComplaintType,
+  type Role,
+  type Status,
 } from '@ipr/validators';
 import { IprComplaintActionsElement } from '../../base/complaint-actions.js';
 import { RowWindow } from '../../base/row-window.js';
@@ -66,7 +74,13 @@ export class IprComplaintList extends IprComplaintActionsElement {
   private nextCursor: string | null = null;
   private searchTimer?: ReturnType<typeof setTimeout>;
   /** Only the rows in view are rendered (the row height is measured; CSS decides it through --ipr-* tokens). */
-  private rows = new RowWindow(this, { viewport: '.viewport', row: 'tr.data', rowHeight: 44, viewportHeight: 448, overscan: OVERSCAN });
+  private rows = new RowWindow(this, {
+    viewport: '.viewport',
+    row: 'tr.data',
+    rowHeight: 44,
+    viewportHeight: 448,
+    overscan: OVERSCAN,
+  });
   @state() private exporting?: ExportFormat;
   @state() private exportError?: ApiError;
   @state() private exportResult?: { rows: number; truncated: boolean };
@@ -83,7 +97,12 @@ export class IprComplaintList extends IprComplaintActionsElement {
   private listTask = new Task(this, {
     task: async ([api, status, type, q]: [IprComplaintList['api'], string, string, string], { signal }) => {
       if (!api) return undefined;
-      const page = await unwrap(api.complaints.list({ status: status || undefined, type: type || undefined, q: q || undefined, limit: PAGE }, { signal }));
+      const page = await unwrap(
+        api.complaints.list(
+          { status: status || undefined, type: type || undefined, q: q || undefined, limit: PAGE },
+          { signal },
+        ),
+      );
       this.items = page.items;
       this.total = page.total;
       this.nextCursor = page.nextCursor;
@@ -127,13 +146,16 @@ export class IprComplaintList extends IprComplaintActionsElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // Fetch the next page when the end of what is loaded comes into view.
-    if (this.nextCursor && this.rows.lastVisible + OVERSCAN * 2 >= this.items.length && !this.loadingMore) void this.loadMore();
+    if (this.nextCursor && this.rows.lastVisible + OVERSCAN * 2 >= this.items.length && !this.loadingMore)
+      void this.loadMore();
   }
 
   protected override actionDone(complaint: Complaint, _action: Action): void {
-    this.items = this.items.map((s) => (s.id === complaint.id
-      ? { ...s, status: complaint.status, updatedAt: complaint.updatedAt, productCount: complaint.products.length }
-      : s));
+    this.items = this.items.map((s) =>
+      s.id === complaint.id
+        ? { ...s, status: complaint.status, updatedAt: complaint.updatedAt, productCount: complaint.products.length }
+        : s,
+    );
   }
 
   protected override liveEvent(e: ComplaintEvent): void {
@@ -170,7 +192,10 @@ export class IprComplaintList extends IprComplaintActionsElement {
     if (result.error || filters !== [this.status, this.type, this.q].join('\u0000')) return;
     const fresh = new Map(result.data.items.map((s) => [s.id, s]));
     const known = new Set(this.items.map((s) => s.id));
-    const merged = [...result.data.items.filter((s) => !known.has(s.id)), ...this.items.map((s) => fresh.get(s.id) ?? s)];
+    const merged = [
+      ...result.data.items.filter((s) => !known.has(s.id)),
+      ...this.items.map((s) => fresh.get(s.id) ?? s),
+    ];
     merged.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
     this.items = merged;
     this.total = result.data.total;
@@ -189,7 +214,9 @@ export class IprComplaintList extends IprComplaintActionsElement {
     this.exportResult = undefined;
     try {
       const result = await api.complaints.exportStatus({
-        format, locale: this.shownLocale, ...this.filters,
+        format,
+        locale: this.shownLocale,
+        ...this.filters,
       });
       if (result.error) {
         this.exportError = result.error;
@@ -200,7 +227,12 @@ export class IprComplaintList extends IprComplaintActionsElement {
       this.exportResult = { rows, truncated };
       this.emit(new IprExportEvent({ format, rows, truncated }));
     } catch (error) {
-      this.exportError = { code: 'network.error', message: error instanceof Error ? error.message : String(error), status: 0, issues: [] };
+      this.exportError = {
+        code: 'network.error',
+        message: error instanceof Error ? error.message : String(error),
+        status: 0,
+        issues: [],
+      };
     } finally {
       this.exporting = undefined;
     }
@@ -213,11 +245,22 @@ export class IprComplaintList extends IprComplaintActionsElement {
     return html`<div class="export" part="export">
       <div class="row" role="group" aria-labelledby="export-label" aria-busy=${busy ? 'true' : 'false'}>
         <span id="export-label" class="export-label">${t.export}</span>
-        ${(['xlsx', 'csv'] as const).map((f) => html`<button type="button" class="export-button" data-format=${f}
-          aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.export(f)}>${t.exportAs(`.${f}`)}</button>`)}
+        ${(['xlsx', 'csv'] as const).map(
+          (f) => html`<button type="button" class="export-button" data-format=${f}
+          aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.export(f)}>${t.exportAs(`.${f}`)}</button>`,
+        )}
       </div>
-      <p class="export-status" role="status">${busy ? t.exporting
-        : this.exportResult ? (this.exportResult.truncated ? t.exportTruncated(this.exportResult.rows) : t.exported(this.exportResult.rows)) : ''}</p>
+      <p class="export-status" role="status">${
+        busy
+          ? t.exporting
+          : this.exportResult
+            ? (
+                this.exportResult.truncated
+                  ? t.exportTruncated(this.exportResult.rows)
+                  : t.exported(this.exportResult.rows)
+              )
+            : ''
+      }</p>
       ${this.exportError ? html`<p class="error export-error" role="alert" part="error">${t.exportFailed}${this.exportError.issues?.[0] ? ` ${this.issueText(this.exportError.issues[0])}` : ''}</p>` : nothing}
     </div>`;
   }
@@ -248,7 +291,8 @@ export class IprComplaintList extends IprComplaintActionsElement {
           </tr></thead>
           <tbody>
             ${this.rows.spacer(start, 7)}
-            ${rows.map((s, i) => html`<tr class="data" data-id=${s.id} aria-rowindex=${start + i + 2}>
+            ${rows.map(
+              (s, i) => html`<tr class="data" data-id=${s.id} aria-rowindex=${start + i + 2}>
               <td><button type="button" class="link number" @click=${() => this.open(s)}>${s.number}</button></td>
               <td>${COMPLAINT_TYPE_LABELS[s.type]?.[loc] ?? s.type}</td>
               <td><span class="badge" data-status=${s.status}>${t.statuses[s.status] ?? s.status}</span></td>
@@ -256,7 +300,8 @@ export class IprComplaintList extends IprComplaintActionsElement {
               <td>${formatDate(s.createdAt, loc)}</td>
               <td>${formatDate(s.updatedAt, loc)}</td>
               <td><div class="actions">${role ? this.renderActionButtons(s, allowedActions(s.status, role)) : nothing}</div></td>
-            </tr>`)}
+            </tr>`,
+            )}
             ${this.rows.spacer(this.items.length - end, 7)}
           </tbody>
         </table>
@@ -295,12 +340,18 @@ export class IprComplaintList extends IprComplaintActionsElement {
         </div>
         ${this.renderExport()}
       </div>
-      ${this.api ? this.listTask.render({
-        initial: () => this.renderTable(),
-        pending: () => (this.items.length ? this.renderTable() : this.renderLoading()),
-        error: (error) => this.renderError(error, () => void this.listTask.run()),
-        complete: () => this.renderTable(),
-      }) : this.items.length ? this.renderTable() : this.renderNoClient()}
+      ${
+        this.api
+          ? this.listTask.render({
+              initial: () => this.renderTable(),
+              pending: () => (this.items.length ? this.renderTable() : this.renderLoading()),
+              error: (error) => this.renderError(error, () => void this.listTask.run()),
+              complete: () => this.renderTable(),
+            })
+          : this.items.length
+            ? this.renderTable()
+            : this.renderNoClient()
+      }
       ${this.renderActionError()}
       ${this.renderActionDialog()}
     `;

@@ -2,7 +2,10 @@ import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 import { liveIndicatorStyles } from '../../base/live-events.js';
 
-export const styles = [theme, liveIndicatorStyles, css`
+export const styles = [
+  theme,
+  liveIndicatorStyles,
+  css`
   :host { --_row: 2.75rem; }
   .filters { display: flex; gap: var(--_space); flex-wrap: wrap; align-items: flex-end; margin-bottom: var(--_space); }
   .filters > div { min-width: 10rem; flex: 1; }
@@ -23,4 +26,5 @@ export const styles = [theme, liveIndicatorStyles, css`
   .export-button[aria-disabled='true'] { opacity: 0.55; cursor: progress; }
   .export-status { color: var(--_muted); font-size: 0.85em; margin: 0.25em 0 0; min-height: 1.2em; }
   col.number { width: 11rem; } col.type { width: 12rem; } col.status { width: 10rem; } col.products { width: 6rem; } col.date { width: 8rem; } col.actions { width: 16rem; }
-`];
+`,
+];

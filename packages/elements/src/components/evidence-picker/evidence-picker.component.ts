@@ -1,7 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { extensionOf, formatBytes, issue, LIMITS, safeDisplayName, type EvidenceDescriptor, type EvidenceRef, type Issue } from '@ipr/validators';
+import {
+  extensionOf,
+  formatBytes,
+  issue,
+  LIMITS,
+  safeDisplayName,
+  type EvidenceDescriptor,
+  type EvidenceRef,
+  type Issue,
+} from '@ipr/validators';
 import { IprApiElement } from '../../base/api-element.js';
 import { IprRestrictionFailedEvent } from '../../events/index.js';
 import { unwrap } from '../../api.js';
@@ -89,11 +98,22 @@ export class IprEvidencePicker extends IprApiElement {
     this.known = known;
   }
 
-  get form() { return this.internals?.form ?? null; }
-  get validity() { return this.internals?.validity; }
-  get validationMessage() { return this.internals?.validationMessage ?? ''; }
-  checkValidity() { return this.internals?.checkValidity() ?? true; }
-  reportValidity() { this.touched = true; return this.internals?.reportValidity() ?? true; }
+  get form() {
+    return this.internals?.form ?? null;
+  }
+  get validity() {
+    return this.internals?.validity;
+  }
+  get validationMessage() {
+    return this.internals?.validationMessage ?? '';
+  }
+  checkValidity() {
+    return this.internals?.checkValidity() ?? true;
+  }
+  reportValidity() {
+    this.touched = true;
+    return this.internals?.reportValidity() ?? true;
+  }
 
   private savedTask = new Task(this, {
     task: async ([api]: [ReturnType<() => IprEvidencePicker['api']>], { signal }) => {
@@ -108,7 +128,11 @@ export class IprEvidencePicker extends IprApiElement {
   /** Own validity issues (the rules of @ipr/validators, messages by code). */
   private get ownIssues(): Issue[] {
     if (this.required && this.value.length === 0) return [issue('evidence.required', [this.name])];
-    if (this.requireOriginal && this.value.length > 0 && !this.value.some((r) => r.original && this.known.get(r.id)?.kind === 'image')) {
+    if (
+      this.requireOriginal &&
+      this.value.length > 0 &&
+      !this.value.some((r) => r.original && this.known.get(r.id)?.kind === 'image')
+    ) {
       return [issue('picture.original_required', [this.name])];
     }
     return [];
@@ -121,7 +145,14 @@ export class IprEvidencePicker extends IprApiElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('value') || changed.has('required') || changed.has('requireOriginal') || changed.has('known') || changed.has('name')) this.syncForm();
+    if (
+      changed.has('value') ||
+      changed.has('required') ||
+      changed.has('requireOriginal') ||
+      changed.has('known') ||
+      changed.has('name')
+    )
+      this.syncForm();
   }
 
   private syncForm() {
@@ -190,7 +221,13 @@ export class IprEvidencePicker extends IprApiElement {
     const name = safeDisplayName(file.name);
     const image = (LIMITS.imageExtensions as readonly string[]).includes(extensionOf(name));
     const upload: Upload = {
-      key: ++uploadKeys, name, size: file.size, loaded: 0, status: 'uploading', issues: [], abort: new AbortController(),
+      key: ++uploadKeys,
+      name,
+      size: file.size,
+      loaded: 0,
+      status: 'uploading',
+      issues: [],
+      abort: new AbortController(),
       preview: image && file.size <= LIMITS.maxEvidenceBytes ? URL.createObjectURL(file) : undefined,
     };
     this.uploads = [...this.uploads, upload];
@@ -199,7 +236,8 @@ export class IprEvidencePicker extends IprApiElement {
       this.uploads = [...this.uploads];
     };
     const result = await api.evidence.upload(file, {
-      name, signal: upload.abort.signal,
+      name,
+      signal: upload.abort.signal,
       onProgress: (p) => patch({ loaded: p.loaded }),
     });
     if (result.error) {
@@ -249,12 +287,17 @@ export class IprEvidencePicker extends IprApiElement {
         initial: () => (this.api ? this.renderLoading() : this.renderNoClient()),
         pending: () => this.renderLoading(),
         error: (error) => this.renderError(error, () => void this.savedTask.run()),
-        complete: (items) => !items || items.length === 0 ? html`<p class="hint">${t.noSavedEvidence}</p>` : html`<ul class="plain saved">
-          ${items.map((d) => html`<li><label class="check">
+        complete: (items) =>
+          !items || items.length === 0
+            ? html`<p class="hint">${t.noSavedEvidence}</p>`
+            : html`<ul class="plain saved">
+          ${items.map(
+            (d) => html`<li><label class="check">
             <input type="checkbox" .checked=${this.value.some((r) => r.id === d.id)} ?disabled=${this.disabled}
               @change=${(e: Event) => this.toggleSaved(d, (e.target as HTMLInputElement).checked)} />
             <span>${d.name} <span class="meta">${formatBytes(d.size, this.shownLocale)}</span></span>
-          </label></li>`)}
+          </label></li>`,
+          )}
         </ul>`,
       })}
     </details>`;
@@ -269,7 +312,10 @@ export class IprEvidencePicker extends IprApiElement {
         <p id="label" class="label"><strong>${label}</strong></p>
         ${this.renderSaved()}
         <div class="drop ${this.over ? 'over' : ''}" part="drop"
-          @dragover=${(e: DragEvent) => { e.preventDefault(); this.over = true; }}
+          @dragover=${(e: DragEvent) => {
+            e.preventDefault();
+            this.over = true;
+          }}
           @dragleave=${() => (this.over = false)} @drop=${this.onDrop}>
           <button id="add" type="button" ?disabled=${this.disabled || !this.api} aria-describedby="rules error"
             aria-invalid=${issues.length ? 'true' : 'false'} @click=${() => this.fileInput?.click()}>${t.chooseFiles}</button>
@@ -279,15 +325,19 @@ export class IprEvidencePicker extends IprApiElement {
           <p id="rules" class="hint">${t.evidenceRules(formatBytes(LIMITS.maxEvidenceBytes, this.shownLocale), LIMITS.evidenceExtensions.join(', '))}</p>
         </div>
         <ul class="plain" part="selected" aria-label=${t.selected}>
-          ${this.uploads.map((u) => html`<li class="item ${u.status}" data-upload=${u.key}>
+          ${this.uploads.map(
+            (u) => html`<li class="item ${u.status}" data-upload=${u.key}>
             ${u.preview ? html`<img src=${u.preview} alt=${t.previewOf(u.name)} />` : nothing}
             <span class="text"><span class="name">${u.name}</span> <span class="meta">${formatBytes(u.size, this.shownLocale)}</span>
               ${u.status === 'failed' ? html`<span class="error" role="alert">${u.issues.map((i) => this.issueText(i)).join(' ')}</span>` : nothing}</span>
-            ${u.status === 'uploading'
-              ? html`<progress max=${Math.max(1, u.size)} .value=${u.loaded} aria-label=${t.uploading(u.name)}></progress>
+            ${
+              u.status === 'uploading'
+                ? html`<progress max=${Math.max(1, u.size)} .value=${u.loaded} aria-label=${t.uploading(u.name)}></progress>
                 <button type="button" aria-label=${t.cancelUpload(u.name)} @click=${() => this.cancelUpload(u)}>${t.cancel}</button>`
-              : html`<button type="button" @click=${() => this.cancelUpload(u)}>${t.dismiss}</button>`}
-          </li>`)}
+                : html`<button type="button" @click=${() => this.cancelUpload(u)}>${t.dismiss}</button>`
+            }
+          </li>`,
+          )}
           ${this.value.map((ref) => {
             const d = this.known.get(ref.id);
             const name = d?.name ?? ref.id;
@@ -295,8 +345,12 @@ export class IprEvidencePicker extends IprApiElement {
             return html`<li class="item" data-id=${ref.id}>
               ${preview ? html`<img src=${preview} alt=${t.previewOf(name)} />` : nothing}
               <span class="text"><span class="name">${name}</span> ${d ? html`<span class="meta">${formatBytes(d.size, this.shownLocale)}</span>` : nothing}</span>
-              ${this.allowOriginal && d?.kind === 'image' ? html`<label class="check"><input type="checkbox" class="original" .checked=${!!ref.original}
-                ?disabled=${this.disabled} @change=${(e: Event) => this.setOriginal(ref.id, (e.target as HTMLInputElement).checked)} />${t.original}</label>` : nothing}
+              ${
+                this.allowOriginal && d?.kind === 'image'
+                  ? html`<label class="check"><input type="checkbox" class="original" .checked=${!!ref.original}
+                ?disabled=${this.disabled} @change=${(e: Event) => this.setOriginal(ref.id, (e.target as HTMLInputElement).checked)} />${t.original}</label>`
+                  : nothing
+              }
               <button type="button" class="remove" aria-label=${t.removeNamed(name)} ?disabled=${this.disabled} @click=${() => this.removeEvidence(ref.id)}>${t.remove}</button>
             </li>`;
           })}

@@ -1,7 +1,9 @@
 import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 
-export const styles = [theme, css`
+export const styles = [
+  theme,
+  css`
   .drop { border: 2px dashed var(--_border); border-radius: var(--_radius); padding: var(--_space); text-align: center; }
   .drop.over { border-color: var(--_primary); background: var(--_surface); }
   .item { display: flex; gap: 0.75em; align-items: center; padding: 0.4em 0; border-bottom: 1px solid var(--_border); flex-wrap: wrap; }
@@ -12,4 +14,5 @@ export const styles = [theme, css`
   details { margin-block: 0.5em; }
   summary { cursor: pointer; }
   .saved { max-height: 14rem; overflow: auto; }
-`];
+`,
+];

@@ -22,11 +22,21 @@ interface Editing {
 }
 
 const blank = (): Editing => ({
-  label: '', name: '', identificationType: '', identificationNumber: '', identificationAttachments: [], powerOfAttorney: [], powerOfAttorneyExpiresAt: '',
+  label: '',
+  name: '',
+  identificationType: '',
+  identificationNumber: '',
+  identificationAttachments: [],
+  powerOfAttorney: [],
+  powerOfAttorneyExpiresAt: '',
 });
 
 /** The key an issue is shown under: one per control (`label`, `holder.name`, ...). */
-const keyOf = (i: Issue) => i.path.filter((p) => typeof p === 'string').slice(0, 2).join('.');
+const keyOf = (i: Issue) =>
+  i.path
+    .filter((p) => typeof p === 'string')
+    .slice(0, 2)
+    .join('.');
 const errId = (key: string) => `err-${key.replace(/\./g, '-')}`;
 
 /**
@@ -87,11 +97,19 @@ export class IprHolderProfiles extends IprApiElement {
   async edit(profile?: HolderProfile, trigger?: HTMLElement | null): Promise<void> {
     this.editTrigger = trigger ?? null;
     const h = profile?.holder;
-    this.editing = profile && h ? {
-      id: profile.id, label: profile.label ?? '', name: h.name, identificationType: h.identificationType ?? '',
-      identificationNumber: h.identificationNumber, identificationAttachments: [...h.identificationAttachments],
-      powerOfAttorney: [...h.powerOfAttorney], powerOfAttorneyExpiresAt: h.powerOfAttorneyExpiresAt ?? '',
-    } : blank();
+    this.editing =
+      profile && h
+        ? {
+            id: profile.id,
+            label: profile.label ?? '',
+            name: h.name,
+            identificationType: h.identificationType ?? '',
+            identificationNumber: h.identificationNumber,
+            identificationAttachments: [...h.identificationAttachments],
+            powerOfAttorney: [...h.powerOfAttorney],
+            powerOfAttorneyExpiresAt: h.powerOfAttorneyExpiresAt ?? '',
+          }
+        : blank();
     this.editIssues = [];
     this.attempted = false;
     this.touched = new Set();
@@ -104,7 +122,9 @@ export class IprHolderProfiles extends IprApiElement {
   private closeEditor() {
     this.editing = undefined;
     const trigger = this.editTrigger;
-    void this.updateComplete.then(() => (trigger?.isConnected ? trigger : this.renderRoot.querySelector<HTMLElement>('button.new'))?.focus());
+    void this.updateComplete.then(() =>
+      (trigger?.isConnected ? trigger : this.renderRoot.querySelector<HTMLElement>('button.new'))?.focus(),
+    );
   }
 
   private get input() {
@@ -218,7 +238,13 @@ export class IprHolderProfiles extends IprApiElement {
     return html`<div id=${errId(key)} class="error" part="error">${this.shown(key).map((i) => html`<p>${this.issueText(i)}</p>`)}</div>`;
   }
 
-  private field(key: string, label: string, value: string, set: (v: string) => void, opts: { type?: string; required?: boolean; max?: number } = {}) {
+  private field(
+    key: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    opts: { type?: string; required?: boolean; max?: number } = {},
+  ) {
     const id = `p-${key.split('.').pop()}`;
     return html`<div class="field">
       <label for=${id}>${label}</label>
@@ -233,14 +259,25 @@ export class IprHolderProfiles extends IprApiElement {
     const full = `holder.${key}`;
     return html`<ipr-evidence-picker data-key=${full} name=${key} label=${label} .client=${this.api} locale=${this.shownLocale} theme=${this.theme ?? nothing}
       .value=${ids.map((id) => ({ id }))} .issues=${this.shown(full)}
-      @change=${(e: Event) => { this.patch({ [key]: (e.currentTarget as IprEvidencePicker).value.map((r) => r.id) }); this.touch(full); }}></ipr-evidence-picker>`;
+      @change=${(e: Event) => {
+        this.patch({ [key]: (e.currentTarget as IprEvidencePicker).value.map((r) => r.id) });
+        this.touch(full);
+      }}></ipr-evidence-picker>`;
   }
 
   private renderEditor(e: Editing) {
     const t = this.t;
     return html`<form class="editor" part="editor" novalidate aria-labelledby="editor-h"
-      @submit=${(ev: Event) => { ev.preventDefault(); void this.save(); }}
-      @keydown=${(ev: KeyboardEvent) => { if (ev.key === 'Escape' && !this.busy) { ev.stopPropagation(); this.closeEditor(); } }}>
+      @submit=${(ev: Event) => {
+        ev.preventDefault();
+        void this.save();
+      }}
+      @keydown=${(ev: KeyboardEvent) => {
+        if (ev.key === 'Escape' && !this.busy) {
+          ev.stopPropagation();
+          this.closeEditor();
+        }
+      }}>
       <h3 id="editor-h">${e.id ? t.editHolderProfile : t.newHolderProfile}</h3>
       ${this.field('label', t.profileLabel, e.label, (v) => this.patch({ label: v }), { required: false, max: LIMITS.maxProfileLabelLength })}
       ${this.field('holder.name', t.holderName, e.name, (v) => this.patch({ name: v }))}
@@ -249,7 +286,10 @@ export class IprHolderProfiles extends IprApiElement {
           <label for="p-identificationType">${t.idType}</label>
           <select id="p-identificationType" data-key="holder.identificationType" required
             aria-invalid=${this.shown('holder.identificationType').length ? 'true' : 'false'} aria-describedby=${errId('holder.identificationType')}
-            @change=${(ev: Event) => { this.patch({ identificationType: (ev.target as HTMLSelectElement).value }); this.touch('holder.identificationType'); }}>
+            @change=${(ev: Event) => {
+              this.patch({ identificationType: (ev.target as HTMLSelectElement).value });
+              this.touch('holder.identificationType');
+            }}>
             <option value="" ?selected=${!e.identificationType}>${t.choose}</option>
             ${IDENTIFICATION_TYPES.map((k) => html`<option value=${k} ?selected=${e.identificationType === k}>${t.idTypes[k]}</option>`)}
           </select>
@@ -287,8 +327,16 @@ export class IprHolderProfiles extends IprApiElement {
     const t = this.t;
     const p = this.pendingDelete?.profile;
     return html`<dialog class="confirm" part="dialog" aria-labelledby="confirm-h"
-      @cancel=${(ev: Event) => { ev.preventDefault(); if (!this.busy) this.closeDelete(); }}>
-      ${p ? html`<form method="dialog" @submit=${(ev: Event) => { ev.preventDefault(); void this.confirmDelete(); }}>
+      @cancel=${(ev: Event) => {
+        ev.preventDefault();
+        if (!this.busy) this.closeDelete();
+      }}>
+      ${
+        p
+          ? html`<form method="dialog" @submit=${(ev: Event) => {
+              ev.preventDefault();
+              void this.confirmDelete();
+            }}>
         <h3 id="confirm-h">${t.confirmDeleteProfile(p.label || p.holder.name)}</h3>
         <p>${t.deleteProfileHint}</p>
         ${this.deleteError ? html`<p class="error" role="alert">${this.errorText(this.deleteError)}</p>` : nothing}
@@ -296,7 +344,9 @@ export class IprHolderProfiles extends IprApiElement {
           <button type="submit" class="primary confirm-delete" ?disabled=${this.busy}>${t.deleteProfile}</button>
           <button type="button" class="dismiss" @click=${() => this.closeDelete()}>${t.cancel}</button>
         </div>
-      </form>` : nothing}
+      </form>`
+          : nothing
+      }
     </dialog>`;
   }
 

@@ -2,7 +2,10 @@ import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 import { warningToken } from '../../styles/warning.js';
 
-export const styles = [theme, warningToken, css`
+export const styles = [
+  theme,
+  warningToken,
+  css`
   .head { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap; }
   h2 { font-size: 1.15em; margin: 0; }
   h3 { font-size: 1em; margin: 0 0 0.5em; }
@@ -18,4 +21,5 @@ export const styles = [theme, warningToken, css`
   .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0 var(--_space); }
   .status:empty { display: none; }
   .status { color: var(--_success); }
-`];
+`,
+];

@@ -28,16 +28,23 @@ function formatDay(value: string | null | undefined, locale: Locale): string {
 export function poaText(poa: PowerOfAttorneyState, t: Messages, locale: Locale): string {
   const date = formatDay(poa.expiresAt, locale);
   switch (poa.state) {
-    case 'valid': return t.poaValid(date);
-    case 'expiring': return t.poaExpiring(poa.daysLeft ?? 0, date);
-    case 'expired': return t.poaExpired(date);
-    default: return t.poaNone;
+    case 'valid':
+      return t.poaValid(date);
+    case 'expiring':
+      return t.poaExpiring(poa.daysLeft ?? 0, date);
+    case 'expired':
+      return t.poaExpired(date);
+    default:
+      return t.poaNone;
   }
 }
 
 /** The option text of a profile in the form's "Use a saved holder" select. */
 export function profileOptionText(profile: HolderProfile, poa: PowerOfAttorneyState, t: Messages): string {
-  const name = profile.label && profile.label !== profile.holder.name ? `${profile.label} (${profile.holder.name})` : profile.holder.name;
+  const name =
+    profile.label && profile.label !== profile.holder.name
+      ? `${profile.label} (${profile.holder.name})`
+      : profile.holder.name;
   if (poa.state === 'expired') return `${name} — ${t.poaExpiredOption}`;
   if (poa.state === 'expiring') return `${name} — ${t.poaExpiringOption(poa.daysLeft ?? 0)}`;
   return name;

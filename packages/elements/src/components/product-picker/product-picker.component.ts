@@ -2,7 +2,15 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
-import { formatBytes, issue, LIMITS, normalizeProductLink, validateProductLinks, type Issue, type Product } from '@ipr/validators';
+import {
+  formatBytes,
+  issue,
+  LIMITS,
+  normalizeProductLink,
+  validateProductLinks,
+  type Issue,
+  type Product,
+} from '@ipr/validators';
 import { downloadTemplate, importLinks, preloadImport, type ImportResult } from '@ipr/client';
 import { IprApiElement } from '../../base/api-element.js';
 import { RowWindow } from '../../base/row-window.js';
@@ -10,10 +18,16 @@ import { IprRestrictionFailedEvent } from '../../events/index.js';
 import { unwrap } from '../../api.js';
 import { styles } from './product-picker.styles.js';
 
-interface Entry { url: string; product?: Product }
+interface Entry {
+  url: string;
+  product?: Product;
+}
 
 /** The caller's open complaint that already lists a product. */
-export interface OpenComplaintRef { id: string; number: string }
+export interface OpenComplaintRef {
+  id: string;
+  number: string;
+}
 
 /**
  * @tagname ipr-product-picker
@@ -65,9 +79,19 @@ export class IprProductPicker extends IprApiElement {
   @state() private openByUrl = new Map<string, OpenComplaintRef | null>();
   private checking?: Promise<void>;
   /** The import result's rows are windowed: 800 rows cost a screenful of DOM. */
-  private importRows = new RowWindow(this, { viewport: '.rows', row: '.rows tr[data-row]', rowHeight: 30, viewportHeight: 288 });
+  private importRows = new RowWindow(this, {
+    viewport: '.rows',
+    row: '.rows tr[data-row]',
+    rowHeight: 30,
+    viewportHeight: 288,
+  });
   /** So are the added products: 800 of them cost a screenful too. */
-  private addedRows = new RowWindow(this, { viewport: '.added-list', row: '.added-list > li[data-url]', rowHeight: 56, viewportHeight: 320 });
+  private addedRows = new RowWindow(this, {
+    viewport: '.added-list',
+    row: '.added-list > li[data-url]',
+    rowHeight: 56,
+    viewportHeight: 320,
+  });
   /** The picker's own issues for one `entries` array (render runs on every scrolled frame). */
   private ownIssuesFor?: { entries: Entry[]; issues: Issue[] };
 
@@ -107,7 +131,8 @@ export class IprProductPicker extends IprApiElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('entries') || changed.has('client') || changed.has('contextClient') || changed.has('apiBase')) this.checkOpenComplaints();
+    if (changed.has('entries') || changed.has('client') || changed.has('contextClient') || changed.has('apiBase'))
+      this.checkOpenComplaints();
   }
 
   /** Asks the API (in batches of the link limit) which added links are in an open complaint. */
@@ -127,20 +152,24 @@ export class IprProductPicker extends IprApiElement {
         for (const item of result.data.items) {
           const url = item.url ?? batch[item.index];
           if (!url) continue;
-          if (!next.has(url)) next.set(url, item.openComplaint ? { id: item.openComplaint.id, number: item.openComplaint.number } : null);
+          if (!next.has(url))
+            next.set(url, item.openComplaint ? { id: item.openComplaint.id, number: item.openComplaint.number } : null);
           if (item.product) found.set(url, item.product);
         }
         this.openByUrl = next;
         // The same answer names links that came without a product (set as `value`, restored drafts).
         if (this.entries.some((e) => !e.product && found.has(e.url))) {
-          this.entries = this.entries.map((e) => (e.product || !found.has(e.url) ? e : { ...e, product: found.get(e.url) }));
+          this.entries = this.entries.map((e) =>
+            e.product || !found.has(e.url) ? e : { ...e, product: found.get(e.url) },
+          );
         }
       }
     };
     this.checking = run().finally(() => {
       this.checking = undefined;
       // Links added while the answer was on its way.
-      if (this.entries.some((e) => !this.openByUrl.has(e.url))) void this.updateComplete.then(() => this.checkOpenComplaints());
+      if (this.entries.some((e) => !this.openByUrl.has(e.url)))
+        void this.updateComplete.then(() => this.checkOpenComplaints());
     });
   }
 
@@ -158,7 +187,10 @@ export class IprProductPicker extends IprApiElement {
   private get ownIssues(): Issue[] {
     if (this.ownIssuesFor?.entries !== this.entries) {
       const result = validateProductLinks(this.value);
-      this.ownIssuesFor = { entries: this.entries, issues: result.ok ? [] : result.issues.filter((i) => i.path.length === 1) };
+      this.ownIssuesFor = {
+        entries: this.entries,
+        issues: result.ok ? [] : result.issues.filter((i) => i.path.length === 1),
+      };
     }
     return this.ownIssuesFor.issues;
   }
@@ -189,10 +221,17 @@ export class IprProductPicker extends IprApiElement {
     }
     const room = LIMITS.maxProductLinks - this.entries.length;
     if (fresh.length > room) {
-      this.emit(new IprRestrictionFailedEvent({
-        source: 'links',
-        issues: [issue('links.too_many', ['productLinks'], { limit: LIMITS.maxProductLinks, count: this.entries.length + fresh.length })],
-      }));
+      this.emit(
+        new IprRestrictionFailedEvent({
+          source: 'links',
+          issues: [
+            issue('links.too_many', ['productLinks'], {
+              limit: LIMITS.maxProductLinks,
+              count: this.entries.length + fresh.length,
+            }),
+          ],
+        }),
+      );
     }
     const taken = fresh.slice(0, Math.max(0, room));
     if (taken.length) {
@@ -216,7 +255,9 @@ export class IprProductPicker extends IprApiElement {
     // the last product; both are in the rendered window), or the search box once the list is empty.
     void this.updateComplete.then(() => {
       const n = this.entries.length;
-      const next = this.renderRoot.querySelector<HTMLButtonElement>(`.added-list > li[aria-posinset="${Math.min(index, n - 1) + 1}"] button.remove`);
+      const next = this.renderRoot.querySelector<HTMLButtonElement>(
+        `.added-list > li[aria-posinset="${Math.min(index, n - 1) + 1}"] button.remove`,
+      );
       (next ?? this.renderRoot.querySelector<HTMLElement>(n ? '.added-list' : '#q'))?.focus();
     });
   }
@@ -240,13 +281,18 @@ export class IprProductPicker extends IprApiElement {
   /** Imports an Excel sheet of links (the same path as the upload control). */
   async importFile(file: File | Blob): Promise<ImportResult> {
     this.importAbort?.abort();
-    const abort = (this.importAbort = new AbortController());
+    const abort = new AbortController();
+    this.importAbort = abort;
     this.importName = (file as File).name ?? '';
     this.importResult = undefined;
     this.importProgress = { phase: 'read', done: 0, total: 1 };
     let result: ImportResult;
     try {
-      result = await importLinks(file, { client: this.api as never, signal: abort.signal, onProgress: (p) => (this.importProgress = p) });
+      result = await importLinks(file, {
+        client: this.api as never,
+        signal: abort.signal,
+        onProgress: (p) => (this.importProgress = p),
+      });
     } finally {
       if (this.importAbort === abort) this.importProgress = undefined;
     }
@@ -254,9 +300,16 @@ export class IprProductPicker extends IprApiElement {
     this.importResult = result;
     this.problemsOnly = false;
     this.importRows.reset();
-    if (!result.ok) this.emit(new IprRestrictionFailedEvent({ source: 'sheet', file: this.importName, issues: result.issues }));
+    if (!result.ok)
+      this.emit(new IprRestrictionFailedEvent({ source: 'sheet', file: this.importName, issues: result.issues }));
     else if (result.invalid.length) {
-      this.emit(new IprRestrictionFailedEvent({ source: 'sheet', file: this.importName, issues: result.invalid.flatMap((r) => (r.issue ? [r.issue] : [])) }));
+      this.emit(
+        new IprRestrictionFailedEvent({
+          source: 'sheet',
+          file: this.importName,
+          issues: result.invalid.flatMap((r) => (r.issue ? [r.issue] : [])),
+        }),
+      );
     }
     return result;
   }
@@ -283,13 +336,19 @@ export class IprProductPicker extends IprApiElement {
       error: (error) => this.renderError(error, () => void this.searchTask.run()),
       complete: (page) => html`<div class="results" part="results">
         <h3 id="results-h">${t.searchResults}</h3>
-        ${page.items.length === 0 ? html`<p role="status">${t.noResults}</p>` : html`<ul class="plain" aria-labelledby="results-h">
-          ${page.items.map((p) => html`<li class="item">
+        ${
+          page.items.length === 0
+            ? html`<p role="status">${t.noResults}</p>`
+            : html`<ul class="plain" aria-labelledby="results-h">
+          ${page.items.map(
+            (p) => html`<li class="item">
             <span class="text"><span class="name">${p.name}</span><br /><span class="url">${p.url} · ${p.supplierName}</span></span>
             <button type="button" class="add" aria-label=${this.has(p.url) ? `${t.alreadyAdded}: ${p.name}` : t.addNamed(p.name)} ?disabled=${this.has(p.url) || this.entries.length >= LIMITS.maxProductLinks}
               @click=${() => this.add([p])}>${this.has(p.url) ? t.alreadyAdded : t.add}</button>
-          </li>`)}
-        </ul>`}
+          </li>`,
+          )}
+        </ul>`
+        }
         <button type="button" @click=${this.finish}>${t.finish}</button>
       </div>`,
     });
@@ -307,11 +366,13 @@ export class IprProductPicker extends IprApiElement {
     const t = this.t;
     const p = this.importProgress;
     const r = this.importResult;
-    const shown = r && r.ok ? (this.problemsOnly ? r.invalid : r.rows) : [];
+    const shown = r?.ok ? (this.problemsOnly ? r.invalid : r.rows) : [];
     const [start, end] = this.importRows.range(shown.length);
     // Opening the section (or reaching for its upload button) gets the parser worker ready.
     const preload = () => void preloadImport().catch(() => {});
-    return html`<details part="import" ?open=${!!p || !!r} @toggle=${(e: Event) => { if ((e.target as HTMLDetailsElement).open) preload(); }}>
+    return html`<details part="import" ?open=${!!p || !!r} @toggle=${(e: Event) => {
+      if ((e.target as HTMLDetailsElement).open) preload();
+    }}>
       <summary>${t.excel}</summary>
       <p class="hint">${t.excelRules(formatBytes(LIMITS.maxSheetBytes, this.shownLocale), LIMITS.maxProductLinks)}</p>
       <div class="row">
@@ -319,15 +380,28 @@ export class IprProductPicker extends IprApiElement {
         <button type="button" @pointerenter=${preload} @focus=${preload} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#sheet')?.click()}>${t.uploadSheet}</button>
         <input id="sheet" type="file" hidden accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" @change=${this.onSheet} />
       </div>
-      ${p ? html`<div role="status">
+      ${
+        p
+          ? html`<div role="status">
         <span>${t.importPhases[p.phase]} ${this.importName}</span>
         <progress max=${Math.max(1, p.total)} .value=${p.done} aria-label=${t.importPhases[p.phase]}></progress>
-      </div>` : nothing}
+      </div>`
+          : nothing
+      }
       ${r && !r.ok ? html`<div class="error" role="alert" part="error">${r.issues.map((i) => html`<p>${this.issueText(i)}</p>`)}</div>` : nothing}
-      ${r && r.ok ? html`<div class="import-result">
+      ${
+        r?.ok
+          ? html`<div class="import-result">
         <p role="status">${t.importSummary(r.summary.valid, r.summary.invalid)}</p>
-        ${r.invalid.length ? html`<label class="filter"><input type="checkbox" .checked=${this.problemsOnly}
-          @change=${(e: Event) => { this.problemsOnly = (e.target as HTMLInputElement).checked; this.importRows.reset(); }} /> ${t.problemsOnly}</label>` : nothing}
+        ${
+          r.invalid.length
+            ? html`<label class="filter"><input type="checkbox" .checked=${this.problemsOnly}
+          @change=${(e: Event) => {
+            this.problemsOnly = (e.target as HTMLInputElement).checked;
+            this.importRows.reset();
+          }} /> ${t.problemsOnly}</label>`
+            : nothing
+        }
         <div class="rows" tabindex="0" role="region" aria-label=${t.result} @scroll=${this.importRows.onScroll}>
           <table aria-rowcount=${shown.length + 1}>
             <colgroup><col class="n" /><col /><col /></colgroup>
@@ -336,7 +410,11 @@ export class IprProductPicker extends IprApiElement {
               ${this.importRows.spacer(start, 3)}
               ${shown.slice(start, end).map((row, i) => {
                 const bad = row.status !== 'ok';
-                const text = row.issue ? this.issueText(row.issue) : row.status === 'not_found' ? this.issueText(issue('links.not_found', [])) : row.product?.name ?? t.rowOk;
+                const text = row.issue
+                  ? this.issueText(row.issue)
+                  : row.status === 'not_found'
+                    ? this.issueText(issue('links.not_found', []))
+                    : (row.product?.name ?? t.rowOk);
                 return html`<tr data-row=${row.row} aria-rowindex=${start + i + 2}><td>${row.row}</td><td title=${row.input}>${row.input}</td><td class=${bad ? 'bad' : ''} title=${text}>${text}</td></tr>`;
               })}
               ${this.importRows.spacer(shown.length - end, 3)}
@@ -344,7 +422,9 @@ export class IprProductPicker extends IprApiElement {
           </table>
         </div>
         <button type="button" class="primary" ?disabled=${r.valid.length === 0} @click=${this.addValidRows}>${t.addValid(r.valid.length)}</button>
-      </div>` : nothing}
+      </div>`
+          : nothing
+      }
     </details>`;
   }
 
@@ -385,7 +465,11 @@ export class IprProductPicker extends IprApiElement {
     const shown = this.entries.slice(start, end);
     // `value` may repeat a link (an error the picker shows): keys must still be unique.
     const seen = new Set<string>();
-    const keys = shown.map((e, i) => (seen.has(e.url) ? `${start + i}:${e.url}` : (seen.add(e.url), e.url)));
+    const keys = shown.map((e, i) => {
+      if (seen.has(e.url)) return `${start + i}:${e.url}`;
+      seen.add(e.url);
+      return e.url;
+    });
     return html`
       <div class="head">
         <span class="counter ${n >= max ? 'full' : ''}" part="counter" role="status" aria-label=${t.counterLabel(n, max)}>${t.counter(n, max)}</span>
@@ -403,11 +487,19 @@ export class IprProductPicker extends IprApiElement {
       <div class="added" part="added">
         <h3 id="added-h">${t.addedProducts}</h3>
         <p class="duplicates" part="duplicates" role="status">${inOpen ? t.inOpenComplaints(inOpen) : nothing}</p>
-        ${n === 0 ? html`<p class="hint">${t.noProducts}</p>` : html`<ul class="plain added-list" tabindex="0" aria-labelledby="added-h" @scroll=${this.addedRows.onScroll}>
+        ${
+          n === 0
+            ? html`<p class="hint">${t.noProducts}</p>`
+            : html`<ul class="plain added-list" tabindex="0" aria-labelledby="added-h" @scroll=${this.addedRows.onScroll}>
           ${this.addedRows.spacer(start)}
-          ${repeat(shown, (_, i) => keys[i], (e, i) => this.renderEntry(e, start + i, n))}
+          ${repeat(
+            shown,
+            (_, i) => keys[i],
+            (e, i) => this.renderEntry(e, start + i, n),
+          )}
           ${this.addedRows.spacer(n - end)}
-        </ul>`}
+        </ul>`
+        }
       </div>
       ${this.renderIssues('links-error')}
     `;

@@ -2,7 +2,10 @@ import { css } from 'lit';
 import { theme } from '../../styles/theme.js';
 import { warningToken } from '../../styles/warning.js';
 
-export const styles = [theme, warningToken, css`
+export const styles = [
+  theme,
+  warningToken,
+  css`
   .warning { color: var(--_warning); font-weight: 600; }
   .warning::before { content: '⚠'; }
   .duplicates { color: var(--_warning); margin: 0.25em 0; }
@@ -42,4 +45,5 @@ export const styles = [theme, warningToken, css`
   .added-list .warning { display: flex; gap: 0.3em; min-width: 0; flex: 0 1 auto; }
   .added-list .warning .cut { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
   .added-list .warning .kept { flex: none; }
-`];
+`,
+];

@@ -38,9 +38,16 @@ export class IprProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('apiBase') || changed.has('token') || changed.has('getToken')) {
       // The locale is not part of the client's identity: elements re-localise errors by code.
-      const client = this.client ?? (this.apiBase
-        ? (createIprClient({ baseUrl: this.apiBase, token: this.token, getToken: this.getToken, locale: this.locale === 'zh-CN' ? 'zh-CN' : 'en' }) as IprClient)
-        : undefined);
+      const client =
+        this.client ??
+        (this.apiBase
+          ? (createIprClient({
+              baseUrl: this.apiBase,
+              token: this.token,
+              getToken: this.getToken,
+              locale: this.locale === 'zh-CN' ? 'zh-CN' : 'en',
+            }) as IprClient)
+          : undefined);
       if (client !== this.clientProvider.value) this.clientProvider.setValue(client);
     }
     if (changed.has('locale')) this.localeProvider.setValue(this.locale);
