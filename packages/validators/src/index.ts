@@ -1,6 +1,7 @@
 import './config.js';
 
 export * from './issues.js';
+export * from './status.js';
 export * from './limits.js';
 export * from './links.js';
 export * from './files.js';
