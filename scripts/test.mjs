@@ -8,7 +8,8 @@ import { ensureChromium } from './ensure-chromium.mjs';
 import { buildIfStale } from './start.mjs';
 
 const only = process.argv.slice(2);
-const hasTests = (dir) => existsSync(dir) && readdirSync(dir).some((f) => /\.test\.(ts|mjs|js)$/.test(f));
+const hasTests = (dir) =>
+  existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => /\.test\.(ts|mjs|js)$/.test(String(f)));
 
 /** name, command, whether it needs a browser, how to read its counts */
 const suites = [

@@ -27,7 +27,7 @@ const api = referenceApiForTests({
         'lighting',
       ],
     );
-    // Stored-XSS products for test/xss.test.ts: markup names (both suppliers) and a javascript: URL; all found by "xsswidget".
+    // Stored-XSS products for test/security/xss.test.ts: markup names (both suppliers) and a javascript: URL; all found by "xsswidget".
     for (const [id, name, supplier, url] of [
       ['xss000010', '<img src=x onerror=window.__xss=1>xsswidget-img', 'acc_supplier_a'],
       ['xss000011', '"><script>window.__xss=1</script>xsswidget-script', 'acc_supplier_a'],

@@ -6,7 +6,7 @@
 // no img/svg from the payload, no on* attribute anywhere), window.__xss never set, no href or src
 // starting with javascript:, and the payloads are shown as text.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import '../src/define.js';
+import '../../src/define.js';
 import type {
   IprComplaintDetail,
   IprComplaintForm,
@@ -14,10 +14,10 @@ import type {
   IprEvidencePicker,
   IprHolderProfiles,
   IprProductPicker,
-} from '../src/index.js';
+} from '../../src/index.js';
 import { createDraftStore } from '@ipr/client';
 import { DECLARATION_VERSION, type Complaint, type EvidenceDescriptor } from '@ipr/validators';
-import { TOKENS, clientFor, deep, deepAll, ok, pdfFile, text, uniqueKey, until } from './support/helpers.js';
+import { TOKENS, clientFor, deep, deepAll, ok, pdfFile, text, uniqueKey, until } from '../support/helpers.js';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import '../src/define.js';
-import { define } from '../src/base/define.js';
+import '../../src/define.js';
+import { define } from '../../src/base/define.js';
 
 describe('define', () => {
   it('registers every tag', () => {
@@ -35,11 +35,11 @@ describe('define', () => {
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
       // A different URL is a separate module instance, as with a second bundle on the page.
-      const entry = new URL('../src/define.ts?copy=2', import.meta.url).href;
+      const entry = new URL('../../src/define.ts?copy=2', import.meta.url).href;
       await import(/* @vite-ignore */ entry);
       const form = await import(
         /* @vite-ignore */ new URL(
-          '../src/components/complaint-form/complaint-form.component.ts?copy=2',
+          '../../src/components/complaint-form/complaint-form.component.ts?copy=2',
           import.meta.url,
         ).href
       );

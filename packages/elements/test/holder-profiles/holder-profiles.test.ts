@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/define.js';
-import type { IprEvidencePicker, IprHolderProfiles } from '../src/index.js';
-import { TOKENS, choose, clientFor, deep, deepAll, ok, text, type, until, uploadPdf } from './support/helpers.js';
-import { dayFromToday, later, makeProfile, profilesOf } from './support/profiles.js';
+import '../../src/define.js';
+import type { IprEvidencePicker, IprHolderProfiles } from '../../src/index.js';
+import { TOKENS, choose, clientFor, deep, deepAll, ok, text, type, until, uploadPdf } from '../support/helpers.js';
+import { dayFromToday, later, makeProfile, profilesOf } from '../support/profiles.js';
 
 const client = clientFor(TOKENS.complainantA);
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { TOKENS, deep, someProducts, clientFor, text, until } from './support/helpers.js';
+import { TOKENS, deep, someProducts, clientFor, text, until } from '../support/helpers.js';
 
 // The single-file CDN bundle, when the build has produced it (`npm run build`): the tags it
 // registers work against the real API, and its lazy files (zh-CN strings, the sheet worker,

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LIMITS, isOpenStatus, type Product } from '@ipr/validators';
-import '../src/define.js';
-import type { IprProductPicker } from '../src/index.js';
-import { TOKENS, clientFor, deep, deepAll, ok, someProducts, text, until } from './support/helpers.js';
+import '../../src/define.js';
+import type { IprProductPicker } from '../../src/index.js';
+import { TOKENS, clientFor, deep, deepAll, ok, someProducts, text, until } from '../support/helpers.js';
 
 const client = clientFor(TOKENS.complainantA);
 

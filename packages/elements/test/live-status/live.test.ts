@@ -1,8 +1,8 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { createIprClient } from '@ipr/client';
-import '../src/define.js';
-import type { IprComplaintDetail, IprComplaintList, IprComplaintUpdatedEvent, IprClient } from '../src/index.js';
-import { TOKENS, clientFor, deep, fileComplaint, ok, text, until } from './support/helpers.js';
+import '../../src/define.js';
+import type { IprComplaintDetail, IprComplaintList, IprComplaintUpdatedEvent, IprClient } from '../../src/index.js';
+import { TOKENS, clientFor, deep, fileComplaint, ok, text, until } from '../support/helpers.js';
 
 const platform = clientFor(TOKENS.platform);
 

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/define.js';
-import type { IprComplaintForm, IprEvidencePicker, IprProductPicker } from '../src/index.js';
-import type { IprClient } from '../src/api.js';
+import '../../src/define.js';
+import type { IprComplaintForm, IprEvidencePicker, IprProductPicker } from '../../src/index.js';
+import type { IprClient } from '../../src/api.js';
 import {
   TOKENS,
   check,
@@ -19,9 +19,9 @@ import {
   uniqueKey,
   until,
   uploadPdf,
-} from './support/helpers.js';
+} from '../support/helpers.js';
 import { isOpenStatus } from '@ipr/validators';
-import { dayFromToday, later, makeProfile, profilesOf } from './support/profiles.js';
+import { dayFromToday, later, makeProfile, profilesOf } from '../support/profiles.js';
 
 const client = clientFor(TOKENS.complainantA);
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../src/define.js';
-import type { IprComplaintList } from '../src/index.js';
+import '../../src/define.js';
+import type { IprComplaintList } from '../../src/index.js';
 import type { ComplaintSummary } from '@ipr/validators';
 import {
   TOKENS,
@@ -13,7 +13,7 @@ import {
   toSupplierResponded,
   type,
   until,
-} from './support/helpers.js';
+} from '../support/helpers.js';
 
 const client = clientFor(TOKENS.complainantA);
 

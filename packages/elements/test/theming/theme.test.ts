@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/define.js';
-import type { IprComplaintList, IprEvidencePicker } from '../src/index.js';
+import '../../src/define.js';
+import type { IprComplaintList, IprEvidencePicker } from '../../src/index.js';
 
 const bg = (el: Element) => getComputedStyle(el).backgroundColor;
 

@@ -2,10 +2,10 @@
 // 801 result rows are windowed (a screenful in the DOM) yet every row stays reachable.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LIMITS } from '@ipr/validators';
-import '../src/define.js';
-import type { IprProductPicker } from '../src/index.js';
-import { deep, deepAll, text, until } from './support/helpers.js';
-import { spyOnWorkers } from '../../client/test/browser/worker-spy.js';
+import '../../src/define.js';
+import type { IprProductPicker } from '../../src/index.js';
+import { deep, deepAll, text, until } from '../support/helpers.js';
+import { spyOnWorkers } from '../../../client/test/browser/worker-spy.js';
 
 async function linksWorkbook(n: number): Promise<File> {
   const XLSX = await import('xlsx');

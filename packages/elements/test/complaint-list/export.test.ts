@@ -1,10 +1,10 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import * as XLSX from 'xlsx';
-import '../src/define.js';
-import type { IprComplaintList } from '../src/index.js';
+import '../../src/define.js';
+import type { IprComplaintList } from '../../src/index.js';
 import { COMPLAINT_TYPE_LABELS, STATUS_REPORT_COLUMNS } from '@ipr/validators';
-import { TOKENS, clientFor, deep, deepAll, fileComplaint, ok, text, until } from './support/helpers.js';
-import { captureDownloads } from './support/downloads.js';
+import { TOKENS, clientFor, deep, deepAll, fileComplaint, ok, text, until } from '../support/helpers.js';
+import { captureDownloads } from '../support/downloads.js';
 
 const client = clientFor(TOKENS.complainantA);
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../src/define.js';
-import type { IprComplaintDetail } from '../src/index.js';
+import '../../src/define.js';
+import type { IprComplaintDetail } from '../../src/index.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { DECLARATION_VERSION, receiptText } from '@ipr/validators';
 import {
@@ -16,8 +16,8 @@ import {
   toSupplierResponded,
   tokenOf,
   until,
-} from './support/helpers.js';
-import { captureDownloads } from './support/downloads.js';
+} from '../support/helpers.js';
+import { captureDownloads } from '../support/downloads.js';
 
 const client = clientFor(TOKENS.complainantA);
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../src/define.js';
-import type { IprEvidencePicker } from '../src/index.js';
-import { TOKENS, clientFor, deep, deepAll, pdfFile, pngFile, text, until } from './support/helpers.js';
+import '../../src/define.js';
+import type { IprEvidencePicker } from '../../src/index.js';
+import { TOKENS, clientFor, deep, deepAll, pdfFile, pngFile, text, until } from '../support/helpers.js';
 
 const client = clientFor(TOKENS.complainantA);
 

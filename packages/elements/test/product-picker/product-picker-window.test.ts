@@ -3,9 +3,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LIMITS, isOpenStatus, type Product } from '@ipr/validators';
-import '../src/define.js';
-import type { IprProductPicker } from '../src/index.js';
-import { TOKENS, clientFor, deep, deepAll, ok, text, until } from './support/helpers.js';
+import '../../src/define.js';
+import type { IprProductPicker } from '../../src/index.js';
+import { TOKENS, clientFor, deep, deepAll, ok, text, until } from '../support/helpers.js';
 
 const client = clientFor(TOKENS.complainantA);
 const MAX = LIMITS.maxProductLinks;

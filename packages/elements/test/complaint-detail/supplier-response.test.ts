@@ -1,8 +1,8 @@
 // A supplier answers for its products in <ipr-complaint-detail>: the validators' rule inline
 // (a statement for "not infringing"), then the complaint moves on, through the real API.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../src/define.js';
-import type { IprComplaintDetail } from '../src/index.js';
+import '../../src/define.js';
+import type { IprComplaintDetail } from '../../src/index.js';
 import {
   TOKENS,
   clientFor,
@@ -14,7 +14,7 @@ import {
   text,
   tokenOf,
   until,
-} from './support/helpers.js';
+} from '../support/helpers.js';
 
 const complainant = clientFor(TOKENS.complainantA);
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/define.js';
-import type { IprProvider, IprComplaintDetail } from '../src/index.js';
-import { TOKENS, clientFor, deep, fileComplaint, text, until } from './support/helpers.js';
+import '../../src/define.js';
+import type { IprProvider, IprComplaintDetail } from '../../src/index.js';
+import { TOKENS, clientFor, deep, fileComplaint, text, until } from '../support/helpers.js';
 
 describe('<ipr-provider>', () => {
   it('renders its children and has no axe violations', async () => {
