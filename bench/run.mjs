@@ -1,4 +1,4 @@
-// `npm run bench`: every figure of issue 7 beside its budget and a baseline measured in the same
+// `npm run bench`: every performance figure beside its budget and a baseline measured in the same
 // run. Builds what it needs, prints one table, writes it to bench/results/latest.json and exits 1
 // when a budget is missed. Options (env): SKIP_API=1 (no API figures), DURATION (autocannon
 // seconds per route, default 3), CATALOGUE (products for the search figure, default 100000).

@@ -253,7 +253,7 @@ describe('spreadsheets the SDK writes neutralise formula injection', () => {
 
   test('client.complaints.exportStatus (xlsx, csv): product names a seller wrote as formulas are written inert', async (t) => {
     if (typeof client.complaints.exportStatus !== 'function') {
-      t.skip('client.complaints.exportStatus has not landed yet (issue 9, bulk status export)');
+      t.skip('client.complaints.exportStatus has not landed yet (the bulk status export)');
       return;
     }
     // Product names are the sellers' text: the one free text in a status report. Put hostile

@@ -245,7 +245,7 @@ export const ResolvedLinkSchema = /*#__PURE__*/ z.object({
   openComplaint: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.object({ id, number: /*#__PURE__*/ text(32) })),
 });
 
-// ───── issue 9: holder profiles, live events, status report ─────
+// ───── holder profiles, live events, status report ─────
 
 export const POWER_OF_ATTORNEY_STATES = ['none', 'valid', 'expiring', 'expired'] as const;
 export type PowerOfAttorneyStateName = (typeof POWER_OF_ATTORNEY_STATES)[number];

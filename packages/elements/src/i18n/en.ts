@@ -176,7 +176,7 @@ export const en = {
   statementLabel: 'Statement (required when not infringing)',
   sendResponse: 'Send response',
   responseSent: 'Response sent.',
-  // ---- issue 9 (H3): duplicate marks, saved holder profiles ----
+  // ---- duplicate marks, saved holder profiles ----
   inOpenComplaints: (n: number) =>
     n === 1
       ? '1 added product is already in one of your open complaints. You can still submit.'
@@ -209,7 +209,7 @@ export const en = {
   poaExpiring: (days: number, date: string) =>
     days === 1 ? `Expires in 1 day (${date})` : `Expires in ${days} days (${date})`,
   poaExpired: (date: string) => `Expired on ${date}`,
-  // ---- issue 9 (H4): live status, status export, receipt ----
+  // ---- live status, status export, receipt ----
   liveLabel: 'Live updates',
   liveStates: { connecting: 'Connecting…', open: 'Live', retrying: 'Reconnecting…', closed: 'Not live' } as Record<
     'connecting' | 'open' | 'retrying' | 'closed',

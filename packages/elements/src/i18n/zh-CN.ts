@@ -161,7 +161,7 @@ export const zhCN: Messages = {
   statementLabel: '声明（声明不侵权时必填）',
   sendResponse: '提交回复',
   responseSent: '回复已提交。',
-  // ---- issue 9 (H3): duplicate marks, saved holder profiles ----
+  // ---- duplicate marks, saved holder profiles ----
   inOpenComplaints: (n) => `已添加的产品中有 ${n} 个已在您未结案的投诉中。仍可提交。`,
   duplicateComplaint: '该投诉已提交过，请在“我的投诉”中跟进。',
   savedHolder: '使用已保存的权利人',
@@ -189,7 +189,7 @@ export const zhCN: Messages = {
   poaValid: (date) => `有效期至 ${date}`,
   poaExpiring: (days, date) => `${days} 天后到期（${date}）`,
   poaExpired: (date) => `已于 ${date} 过期`,
-  // ---- issue 9 (H4): live status, status export, receipt ----
+  // ---- live status, status export, receipt ----
   liveLabel: '实时更新',
   liveStates: { connecting: '正在连接…', open: '实时', retrying: '正在重新连接…', closed: '未连接实时更新' },
   export: '导出',

@@ -1,4 +1,4 @@
-// End to end, beyond the help page (issue 9), as people would use it: a complainant saves an IPR
+// End to end, as people would use it: a complainant saves an IPR
 // holder once and files with it, is warned before filing the same product again, and watches the
 // list move on its own while the platform and the supplier act in the console (another browser).
 import { test, before, after } from 'node:test';
