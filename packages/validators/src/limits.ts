@@ -26,6 +26,12 @@ export const LIMITS = {
   maxEvidencePerComplaint: 50,
   maxDescriptionLength: 5000,
   maxNameLength: 200,
+  /** RFC 5321's longest forward path. */
+  maxEmailLength: 254,
+  maxPhoneLength: 30,
+  maxIdentificationNumberLength: 100,
+  /** A product link as typed or pasted. */
+  maxLinkLength: 2048,
   maxFileNameLength: 255,
   maxReasonLength: 2000,
   maxStatementLength: 2000,

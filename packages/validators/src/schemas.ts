@@ -24,12 +24,15 @@ export const ProductStatusSchema = /*#__PURE__*/ z.enum(PRODUCT_STATUSES);
 export const IssueCodeSchema = /*#__PURE__*/ z.enum(ISSUE_CODES);
 
 /** A product link as typed or pasted; rules (normalisation, duplicates) are in `validateProductLinks`. */
-export const ProductLinkSchema = /*#__PURE__*/ text(2048);
+export const ProductLinkSchema = /*#__PURE__*/ text(LIMITS.maxLinkLength);
 
 export const ContactSchema = /*#__PURE__*/ z.object({
   name: /*#__PURE__*/ required(LIMITS.maxNameLength),
-  email: /*#__PURE__*/ z.email(),
-  phone: /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.regex(PHONE_PATTERN)),
+  // The length is checked first: a long string never reaches the e-mail pattern.
+  email: /*#__PURE__*/ z.email().check(/*#__PURE__*/ z.maxLength(LIMITS.maxEmailLength)),
+  phone: /*#__PURE__*/ z
+    .string()
+    .check(/*#__PURE__*/ z.maxLength(LIMITS.maxPhoneLength), /*#__PURE__*/ z.regex(PHONE_PATTERN)),
   company: /*#__PURE__*/ z.optional(/*#__PURE__*/ text(LIMITS.maxNameLength)),
 });
 
@@ -37,7 +40,7 @@ export const ContactSchema = /*#__PURE__*/ z.object({
 export const HolderInfoSchema = /*#__PURE__*/ z.object({
   name: /*#__PURE__*/ text(LIMITS.maxNameLength),
   identificationType: /*#__PURE__*/ z.optional(/*#__PURE__*/ z.enum(IDENTIFICATION_TYPES)),
-  identificationNumber: /*#__PURE__*/ text(100),
+  identificationNumber: /*#__PURE__*/ text(LIMITS.maxIdentificationNumberLength),
   /** Evidence ids of the identification documents. */
   identificationAttachments: /*#__PURE__*/ z.array(id).check(/*#__PURE__*/ z.maxLength(10)),
   /** Evidence ids of the power of attorney. */
