@@ -43,6 +43,13 @@ const suites = [
     kind: 'wtr',
     browser: true,
   },
+  // What a partner installs: the packed tarballs (needs the build the elements suite made).
+  {
+    name: 'packaging',
+    dir: 'packaging',
+    cmd: ['node', '--test', '--test-concurrency=1', 'packaging/'],
+    kind: 'node',
+  },
   {
     name: 'storybook',
     dir: 'stories',
