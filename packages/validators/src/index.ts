@@ -5,6 +5,7 @@ export * from './status.js';
 export * from './limits.js';
 export * from './links.js';
 export * from './files.js';
+export * from './containers.js';
 export * from './lifecycle.js';
 export * from './schemas.js';
 export * from './draft.js';
