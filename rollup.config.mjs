@@ -53,7 +53,7 @@ function library(pkg) {
     validators: ['src/index.ts'],
     client: ['src/index.ts'],
     server: ['src/index.ts', 'src/main.ts', 'src/db/pglite-thread-worker.js'],
-    elements: ['src/index.ts', 'src/define.ts'],
+    elements: ['src/index.ts', 'src/define.ts', 'src/react/index.ts', 'src/react/jsx.ts', 'src/vue/index.ts'],
   }[pkg];
   return {
     input: Object.fromEntries(

@@ -1,9 +1,63 @@
-// `cem analyze` (npm run manifest) reads this: modules sorted by path so the committed file
-// does not change with the file system's glob order.
+// `cem analyze` (npm run manifest) reads this. The manifest describes the public API of what is
+// published: only public members, each event with its class, module paths of the shipped files
+// (dist/*.js, not src/*.ts), modules sorted by path so the committed file does not change with the
+// file system's glob order. React, Vue, VS Code and JetBrains data are generated from it
+// (scripts/frameworks.mjs).
+const toShipped = (path) => (typeof path === 'string' ? path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js') : path);
+
+function rewriteModules(node) {
+  if (Array.isArray(node)) {
+    for (const item of node) rewriteModules(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'module' || key === 'path') && typeof value === 'string') node[key] = toShipped(value);
+    else rewriteModules(value);
+  }
+}
+
 export default {
+  globs: ['src/**/*.ts'],
+  // Generated framework bindings describe the elements; they are not elements themselves.
+  exclude: ['src/react/**', 'src/vue/**', '**/*.test.ts', '**/*.d.ts'],
+  litelement: true,
   // Never rewrite package.json's "customElements" (the drift test writes to a temporary folder).
   packagejson: false,
   plugins: [
+    {
+      name: 'ipr-public-api',
+      packageLinkPhase({ customElementsManifest }) {
+        const eventClasses = new Map();
+        for (const mod of customElementsManifest.modules) {
+          for (const d of mod.declarations ?? []) {
+            const eventName = d.members?.find((m) => m.static && m.name === 'eventName')?.default;
+            if (d.kind === 'class' && eventName) eventClasses.set(eventName.replace(/^['"]|['"]$/g, ''), d.name);
+          }
+        }
+        for (const mod of customElementsManifest.modules) {
+          for (const d of mod.declarations ?? []) {
+            if (d.members) {
+              d.members = d.members.filter(
+                (m) =>
+                  m.privacy !== 'private' &&
+                  m.privacy !== 'protected' &&
+                  !m.name.startsWith('_') &&
+                  !m.name.startsWith('#'),
+              );
+            }
+            for (const event of d.events ?? []) {
+              if (!event.type?.text || event.type.text === 'Event') {
+                const cls = eventClasses.get(event.name);
+                if (cls) event.type = { text: cls };
+                else if (!event.type) event.type = { text: 'Event' };
+              }
+            }
+          }
+        }
+        rewriteModules(customElementsManifest.modules);
+      },
+    },
     {
       name: 'ipr-sort-modules',
       packageLinkPhase({ customElementsManifest }) {
