@@ -10,11 +10,13 @@ import type {
 import type { IprRestrictionFailedEvent } from './restriction-events.js';
 import type { IprProfileDeletedEvent, IprProfileSavedEvent } from './profile-events.js';
 import type { IprComplaintUpdatedEvent, IprExportEvent } from './status-events.js';
+import type { IprDraftErrorEvent, IprErrorEvent } from './error-events.js';
 
 export * from './complaint-events.js';
 export * from './restriction-events.js';
 export * from './profile-events.js';
 export * from './status-events.js';
+export * from './error-events.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -30,5 +32,7 @@ declare global {
     'ipr-profile-deleted': IprProfileDeletedEvent;
     'ipr-complaint-updated': IprComplaintUpdatedEvent;
     'ipr-export': IprExportEvent;
+    'ipr-draft-error': IprDraftErrorEvent;
+    'ipr-error': IprErrorEvent;
   }
 }
