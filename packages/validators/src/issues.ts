@@ -8,6 +8,8 @@ export const ISSUE_CODES = [
   'field.invalid_type',
   'field.too_short',
   'field.too_long',
+  'field.too_big',
+  'field.too_small',
   'field.invalid_choice',
   'field.invalid_email',
   'field.invalid_phone',
@@ -31,6 +33,7 @@ export const ISSUE_CODES = [
   'evidence.content_mismatch',
   'evidence.name_invalid',
   'evidence.not_found',
+  'evidence.quota_exceeded',
   // spreadsheets (the Excel path)
   'sheet.type_not_allowed',
   'sheet.too_large',
@@ -69,10 +72,12 @@ export const ISSUE_CODES = [
   'request.invalid_json',
   'request.too_large',
   'request.aborted',
+  'request.rate_limited',
   'idempotency.key_reused',
   'idempotency.in_progress',
   'network.error',
   'server.error',
+  'server.unavailable',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -28,6 +28,8 @@ function toIssue(zi: ZodIssue, input: unknown, base: Issue['path']): Issue {
     case 'too_small':
       if (d.origin === 'string' && Number(d.minimum) <= 1) return issue(PATH_CODES[named] ?? 'field.required', path);
       if (d.origin === 'array' && PATH_CODES[named]) return issue(PATH_CODES[named]!, path);
+      if (d.origin === 'number' || d.origin === 'bigint')
+        return issue('field.too_small', path, { limit: Number(d.minimum) });
       return issue('field.too_short', path, { limit: Number(d.minimum) });
     case 'too_big':
       if (d.origin === 'array' && named === 'evidence')
@@ -37,6 +39,8 @@ function toIssue(zi: ZodIssue, input: unknown, base: Issue['path']): Issue {
           limit: Number(d.maximum),
           count: Array.isArray(value) ? value.length : 0,
         });
+      if (d.origin === 'number' || d.origin === 'bigint')
+        return issue('field.too_big', path, { limit: Number(d.maximum) });
       return issue('field.too_long', path, { limit: Number(d.maximum) });
     case 'invalid_value':
     case 'invalid_union':

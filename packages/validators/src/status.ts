@@ -10,6 +10,8 @@ export const STATUS_BY_CODE = {
   'field.invalid_type': 422,
   'field.too_short': 422,
   'field.too_long': 422,
+  'field.too_big': 422,
+  'field.too_small': 422,
   'field.invalid_choice': 422,
   'field.invalid_email': 422,
   'field.invalid_phone': 422,
@@ -31,6 +33,7 @@ export const STATUS_BY_CODE = {
   'evidence.content_mismatch': 422,
   'evidence.name_invalid': 422,
   'evidence.not_found': 422,
+  'evidence.quota_exceeded': 422,
   'sheet.type_not_allowed': 422,
   'sheet.too_large': 413,
   'sheet.corrupt': 422,
@@ -62,11 +65,13 @@ export const STATUS_BY_CODE = {
   'request.invalid_json': 400,
   'request.too_large': 413,
   'request.aborted': 400,
+  'request.rate_limited': 429,
   'idempotency.key_reused': 422,
   'idempotency.in_progress': 409,
   // Never sent by the server: the client's code for a request that got no answer at all.
   'network.error': 0,
   'server.error': 500,
+  'server.unavailable': 503,
 } as const satisfies Record<IssueCode, number>;
 
 /** The status a problem made of these issues is answered with: the first issue names it. */
@@ -91,4 +96,6 @@ const CODE_BY_STATUS: Record<number, IssueCode> = {
   409: 'transition.not_allowed',
   413: 'request.too_large',
   422: 'field.invalid_type',
+  429: 'request.rate_limited',
+  503: 'server.unavailable',
 };

@@ -102,6 +102,10 @@ const PRODUCERS: Partial<Record<IssueCode, () => Issue>> = {
   'field.too_short': () =>
     first(parseWith(z.object({ reason: z.string().check(z.minLength(10)) }), { reason: 'short' }), 'field.too_short'),
   'field.too_long': () => first(drafted({ description: 'x'.repeat(5001) }), 'field.too_long'),
+  'field.too_big': () =>
+    first(parseWith(z.object({ page: z.number().check(z.maximum(10_000)) }), { page: 10_001 }), 'field.too_big'),
+  'field.too_small': () =>
+    first(parseWith(z.object({ page: z.number().check(z.minimum(1)) }), { page: 0 }), 'field.too_small'),
   'field.invalid_choice': () => first(drafted({ type: 'other' }), 'field.invalid_choice'),
   'field.invalid_email': () =>
     first(drafted({ contact: { ...validDraft().contact, email: 'x' } }), 'field.invalid_email'),

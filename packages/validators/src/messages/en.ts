@@ -6,6 +6,8 @@ export const en: Record<IssueCode, string> = {
   'field.invalid_type': '{field} has the wrong type.',
   'field.too_short': '{field} must be at least {limit} characters.',
   'field.too_long': '{field} must be at most {limit} characters.',
+  'field.too_big': '{field} must be at most {limit}.',
+  'field.too_small': '{field} must be at least {limit}.',
   'field.invalid_choice': '{field} must be one of the listed options.',
   'field.invalid_email': 'Enter a valid email address.',
   'field.invalid_phone': 'Enter a valid phone number (digits, spaces, +, - and parentheses).',
@@ -27,6 +29,7 @@ export const en: Record<IssueCode, string> = {
   'evidence.content_mismatch': 'The content of "{file}" does not match its name ({detected}).',
   'evidence.name_invalid': 'The file name "{file}" cannot be used.',
   'evidence.not_found': 'This evidence no longer exists.',
+  'evidence.quota_exceeded': 'Your saved evidence would exceed {limitText}; remove files you no longer need.',
   'sheet.type_not_allowed': '"{file}" is not an Excel file (.xlsx or .xls).',
   'sheet.too_large': '"{file}" is larger than {limitText}.',
   'sheet.corrupt': '"{file}" could not be read: the workbook is damaged or not a spreadsheet.',
@@ -58,15 +61,20 @@ export const en: Record<IssueCode, string> = {
   'resource.not_found': 'Not found.',
   'request.invalid_json': 'The request could not be read.',
   'request.too_large': 'The request is larger than {limitText}.',
+  'request.rate_limited': 'Too many requests; try again in {retryAfter} s.',
   'request.aborted': 'Cancelled.',
   'idempotency.key_reused': 'This request key was already used for a different request.',
   'idempotency.in_progress': 'The same request is still being processed; try again in a moment.',
   'network.error': 'The server could not be reached. Check the connection and try again.',
   'server.error': 'Something went wrong on the server. Try again later.',
+  'server.unavailable': 'The service is briefly unavailable; try again in a moment.',
 };
 
 /** Labels for `{field}`, keyed by the last named segment of an issue's path. */
 export const enFields: Record<string, string> = {
+  page: 'Page',
+  pageSize: 'Page size',
+  limit: 'Limit',
   type: 'Complaint type',
   productLinks: 'Product links',
   description: 'Description',
