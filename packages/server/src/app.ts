@@ -4,13 +4,13 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { LIMITS, parseWith, type Role } from '@ipr/validators';
+import { LIMITS, type Role } from '@ipr/validators';
 import type { Db } from './db/types.js';
 import { createEventBus, type EventBus } from './events.js';
 import type { FileStore } from './files/types.js';
 import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
-import { JSON_BODY_LIMIT, MULTIPART_BODY_LIMIT, ROUTES, type Deps, type RouteDef } from './routes.js';
-import { accountForToken, type AccountRecord } from './store.js';
+import { JSON_BODY_LIMIT, MULTIPART_BODY_LIMIT, ROUTES, type Deps, type RawQuery, type RouteDef } from './routes.js';
+import { accountForToken, type AccountRecord } from './store/index.js';
 
 export interface AppOptions {
   db: Db;
@@ -79,16 +79,14 @@ export function createApp(options: AppOptions) {
         bodyLimit({
           maxSize: MULTIPART_BODY_LIMIT,
           onError: () =>
-            problemResponse(
-              problem(413, 'evidence.too_large', ['file'], { file: 'file', limit: LIMITS.maxEvidenceBytes }),
-            ),
+            problemResponse(problem('evidence.too_large', ['file'], { file: 'file', limit: LIMITS.maxEvidenceBytes })),
         }),
       );
     } else if (route.body) {
       chain.push(
         bodyLimit({
           maxSize: JSON_BODY_LIMIT,
-          onError: () => problemResponse(problem(413, 'request.too_large', [], { limit: JSON_BODY_LIMIT })),
+          onError: () => problemResponse(problem('request.too_large', [], { limit: JSON_BODY_LIMIT })),
         }),
       );
     }
@@ -107,12 +105,10 @@ export function createApp(options: AppOptions) {
   app.onError((error, c) => {
     if (error instanceof ApiProblem) return problemResponse(error);
     // The body limit reads a streamed (chunked) body itself: a client that goes away mid-body lands here.
-    if (bodyReadAborted(error, c.req.raw)) return problemResponse(problem(400, 'request.aborted'));
+    if (bodyReadAborted(error, c.req.raw)) return problemResponse(problem('request.aborted'));
     report(error);
     return problemResponse(
-      new ApiProblem(500, [
-        { code: 'server.error', path: [], message: 'Something went wrong on our side. Try again.' },
-      ]),
+      new ApiProblem([{ code: 'server.error', path: [], message: 'Something went wrong on our side. Try again.' }]),
     );
   });
   return app;
@@ -149,9 +145,9 @@ function authenticate(
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const account = match ? await lookup(match[1]!) : null;
-    if (!account) return problemResponse(problem(401, 'auth.unauthorized'), { 'www-authenticate': 'Bearer' });
+    if (!account) return problemResponse(problem('auth.unauthorized'), { 'www-authenticate': 'Bearer' });
     if (!(route.roles as readonly Role[]).includes(account.role))
-      throw problem(403, 'auth.forbidden', [], { role: account.role });
+      throw problem('auth.forbidden', [], { role: account.role });
     c.set('account', account);
     return next();
   };
@@ -162,33 +158,33 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (route.body.kind === 'multipart') {
     if (!type.startsWith('multipart/form-data'))
-      throw problem(400, 'request.invalid_json', [], { expected: 'multipart/form-data' });
+      throw problem('request.invalid_json', [], { expected: 'multipart/form-data' });
     try {
       return await c.req.parseBody();
     } catch (error) {
       if (error instanceof Error && error.name === 'BodyLimitError') throw error;
-      if (bodyReadAborted(error, c.req.raw)) throw problem(400, 'request.aborted');
-      throw problem(400, 'request.invalid_json', [], { expected: 'multipart/form-data' });
+      if (bodyReadAborted(error, c.req.raw)) throw problem('request.aborted');
+      throw problem('request.invalid_json', [], { expected: 'multipart/form-data' });
     }
   }
   const text = await c.req.text();
   if (text.trim() === '') {
-    if (route.body.required) throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
+    if (route.body.required) throw problem('request.invalid_json', [], { expected: 'application/json' });
     return {};
   }
   if (!/^application\/([\w.+-]+\+)?json\b/.test(type))
-    throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
+    throw problem('request.invalid_json', [], { expected: 'application/json' });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw problem(400, 'request.invalid_json', [], { expected: 'application/json' });
+    throw problem('request.invalid_json', [], { expected: 'application/json' });
   }
   // JSON refuses a raw U+0000 and decoded UTF-8 holds no lone surrogate: both can only come from
   // `\u` escapes, so a body without such an escape skips the walk (the common case, no copy).
   if (text.includes('\\u0000')) {
     const nul = nulPath(value, []);
-    if (nul) throw problem(422, 'field.invalid_type', nul);
+    if (nul) throw problem('field.invalid_type', nul);
   }
   return ESCAPED_SURROGATE.test(text) ? wellFormed(value) : value;
 }
@@ -244,19 +240,14 @@ function nulPath(value: unknown, path: (string | number)[], depth = 0): (string 
   return null;
 }
 
-function readQuery(route: RouteDef, c: Context<Env>): Record<string, unknown> {
+/** The query as sent, for a route with a query schema (the route parses it): empty values dropped, integers as numbers. */
+function readQuery(route: RouteDef, c: Context<Env>): RawQuery {
   if (!route.query) return {};
-  const raw: Record<string, unknown> = {};
+  const raw: RawQuery = {};
   for (const [key, value] of Object.entries(c.req.query())) {
     if (value === '') continue;
-    if (value.includes('\u0000')) throw problem(422, 'field.invalid_type', ['query', key]);
+    if (value.includes('\u0000')) throw problem('field.invalid_type', ['query', key]);
     raw[key] = route.queryInts?.includes(key) && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
   }
-  const parsed = parseWith(route.query, raw);
-  if (!parsed.ok)
-    throw new ApiProblem(
-      422,
-      parsed.issues.map((i) => ({ ...i, path: ['query', ...i.path] })),
-    );
-  return parsed.value as Record<string, unknown>;
+  return raw;
 }

@@ -1,6 +1,6 @@
 // The demo accounts of docs/CONTRACT.md, apart from the seed so that test helpers and stories
 // (also in the browser) can name the tokens without loading the server.
-import type { AccountRecord } from './store.js';
+import type { AccountRecord } from './store/index.js';
 
 /** Bearer tokens of the demo accounts, by who they are. For the demo and tests only. */
 export const TOKENS = {

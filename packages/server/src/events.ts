@@ -4,8 +4,8 @@
 // on the same PostgreSQL). Browser-safe: no `node:` imports (Storybook runs the app in a page).
 import type { Action, ComplaintEvent, Status } from '@ipr/validators';
 import type { Queryable } from './db/types.js';
-import type { AccountRecord } from './store.js';
-import { visibleSql } from './store.js';
+import type { AccountRecord } from './store/index.js';
+import { visibleSql } from './store/index.js';
 import { iso } from './util.js';
 
 /** Wakes the event streams of this process. */

@@ -1,4 +1,7 @@
-import { issue, type Issue, type IssueCode, type IssueParams } from '@ipr/validators';
+// Refusals and their answer. Store and handlers refuse with issues only; this module is the edge
+// that turns them into `application/problem+json`, with the status the validators' one table
+// (STATUS_BY_CODE, shared with the client) gives the first issue's code.
+import { issue, statusOfIssues, type Issue, type IssueCode, type IssueParams } from '@ipr/validators';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -12,20 +15,30 @@ const TITLES: Record<number, string> = {
   500: 'Internal server error',
 };
 
-/** An answer that is not a success: becomes `application/problem+json`. Thrown by handlers, caught once. */
+/** An answer that is not a success: the issues that say why. Thrown by store and handlers, answered once. */
 export class ApiProblem extends Error {
   constructor(
-    readonly status: number,
     readonly issues: Issue[],
     readonly detail?: string,
   ) {
-    super(issues[0]?.message ?? TITLES[status] ?? 'Error');
+    super(issues[0]?.message ?? 'Error');
+  }
+
+  /** The HTTP status, from the issues' codes (never chosen by the thrower). */
+  get status(): number {
+    return statusOfIssues(this.issues);
   }
 }
 
-export function problem(status: number, code: IssueCode, path: Issue['path'] = [], params?: IssueParams): ApiProblem {
-  return new ApiProblem(status, [issue(code, path, params)]);
+/** A refusal with one issue. */
+export function problem(code: IssueCode, path: Issue['path'] = [], params?: IssueParams): ApiProblem {
+  return new ApiProblem([issue(code, path, params)]);
 }
+
+/** A refusal with every issue a rule found. */
+export const refused = (issues: Issue[]) => new ApiProblem(issues);
+
+export const notFound = () => problem('resource.not_found');
 
 export function problemBody(p: ApiProblem) {
   const first = p.issues[0] ?? issue('server.error');
@@ -45,6 +58,3 @@ export function problemResponse(p: ApiProblem, headers: Record<string, string> =
     headers: { 'content-type': 'application/problem+json', ...headers },
   });
 }
-
-export const notFound = () => problem(404, 'resource.not_found');
-export const unprocessable = (issues: Issue[]) => new ApiProblem(422, issues);

@@ -9,8 +9,8 @@ import {
   type HolderProfileInput,
 } from '@ipr/validators';
 import type { Db, Queryable } from './db/types.js';
-import { notFound, problem, unprocessable } from './problem.js';
-import { holderDocumentIssues, ownEvidence } from './store.js';
+import { notFound, problem, refused } from './problem.js';
+import { holderDocumentIssues, ownEvidence } from './store/index.js';
 import { iso, randomId } from './util.js';
 
 interface ProfileRow {
@@ -59,11 +59,11 @@ async function checkedInput(
   now: Date,
 ): Promise<HolderProfileInput & { label: string }> {
   const result = validateHolderProfile(body, { now });
-  if (!result.ok) throw unprocessable(result.issues);
+  if (!result.ok) throw refused(result.issues);
   const { holder } = result.value;
   const own = await ownEvidence(db, accountId, [...holder.identificationAttachments, ...holder.powerOfAttorney]);
   const issues = holderDocumentIssues(result.value, own);
-  if (issues.length) throw unprocessable(issues);
+  if (issues.length) throw refused(issues);
   return result.value;
 }
 
@@ -77,7 +77,7 @@ export async function createProfile(db: Db, accountId: string, body: unknown, no
       [accountId],
     );
     if ((counted[0]?.n ?? 0) >= LIMITS.maxHolderProfiles)
-      throw problem(422, 'holder.profile_limit', [], { limit: LIMITS.maxHolderProfiles });
+      throw problem('holder.profile_limit', [], { limit: LIMITS.maxHolderProfiles });
     const { rows } = await tx.query<ProfileRow>(
       `insert into holder_profiles (id, account_id, label, holder, created_at, updated_at) values ($1, $2, $3, $4::jsonb, $5, $5) returning *`,
       [randomId('hp_'), accountId, input.label, JSON.stringify(input.holder), now.toISOString()],
@@ -125,8 +125,8 @@ export async function withProfileHolder(db: Queryable, accountId: string, body: 
   const profileId = (holder as Record<string, unknown>).profileId;
   if (profileId === undefined || profileId === null || profileId === '') return body;
   if (typeof profileId !== 'string' || profileId.length > 64)
-    throw problem(422, 'holder.profile_not_found', ['holder', 'profileId']);
+    throw problem('holder.profile_not_found', ['holder', 'profileId']);
   const row = await ownProfile(db, accountId, profileId);
-  if (!row) throw problem(422, 'holder.profile_not_found', ['holder', 'profileId']);
+  if (!row) throw problem('holder.profile_not_found', ['holder', 'profileId']);
   return { ...draft, holder: { ...row.holder, profileId } };
 }

@@ -19,7 +19,7 @@ import {
 import type * as z from 'zod/mini';
 import type { Db } from './db/types.js';
 import type { FileStore } from './files/types.js';
-import { ApiProblem, notFound, problem, unprocessable } from './problem.js';
+import { notFound, problem, refused } from './problem.js';
 import { eventStream, resumeFrom, type EventBus } from './events.js';
 import { createProfile, deleteProfile, listProfiles, updateProfile, withProfileHolder } from './profiles.js';
 import { ComplaintQuerySchema, EventQuerySchema, ProductQuerySchema, StatusReportQuerySchema } from './schemas.js';
@@ -41,7 +41,7 @@ import {
   searchProducts,
   statusReport,
   type AccountRecord,
-} from './store.js';
+} from './store/index.js';
 import { canonicalJson, randomId, sha256Hex } from './util.js';
 
 export interface Deps {
@@ -55,15 +55,22 @@ export interface Deps {
   events?: { pollMs?: number; heartbeatMs?: number };
 }
 
-export interface RouteContext {
+/** What a handler gets: `query` is what the route's query schema produced (`{}` without one). */
+export interface RouteContext<Q = Record<string, never>> {
   c: Context;
   deps: Deps;
   /** The caller (null only on public routes). */
   account: AccountRecord;
   params: Record<string, string>;
-  query: Record<string, unknown>;
+  query: Q;
+  /** The request body as read: JSON (parsed by the handler, or the store, with its schema) or the multipart form. */
   body: unknown;
 }
+
+/** The query parameters as read from the URL (numbers for `queryInts`), before the route's schema. */
+export type RawQuery = Record<string, unknown>;
+
+type QuerySchema = z.ZodMiniObject;
 
 export type BodyKind = { kind: 'json'; schema: string; required: boolean } | { kind: 'multipart' };
 
@@ -74,7 +81,8 @@ export interface ResponseDoc {
   headers?: Record<string, string>;
 }
 
-export interface RouteDef {
+/** What documents a route: everything but its query schema and handler. */
+interface RouteMeta {
   method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI style: `/v1/complaints/{id}`. */
   path: string;
@@ -85,7 +93,6 @@ export interface RouteDef {
   roles: readonly Role[] | 'public';
   /** The lifecycle action a route performs (its role is documented from TRANSITIONS). */
   action?: Action;
-  query?: z.ZodMiniObject;
   /** Query parameters given as numbers. */
   queryInts?: string[];
   headers?: { name: string; required: boolean; description: string }[];
@@ -93,7 +100,39 @@ export interface RouteDef {
   responses: Record<number, ResponseDoc>;
   /** Problem statuses this operation can answer (401 is added for every non-public route). */
   problems: number[];
-  handler: (ctx: RouteContext) => Promise<Response>;
+}
+
+/** A mounted route: the app hands it the raw query; it parses that with `query` before its handler runs. */
+export interface RouteDef extends RouteMeta {
+  query?: QuerySchema;
+  handler: (ctx: RouteContext<RawQuery>) => Promise<Response>;
+}
+
+type QueryRoute<Q extends QuerySchema> = RouteMeta & {
+  query: Q;
+  handler: (ctx: RouteContext<z.output<Q>>) => Promise<Response>;
+};
+type PlainRoute = RouteMeta & { query?: undefined; handler: (ctx: RouteContext) => Promise<Response> };
+
+/**
+ * A route of the table. With a `query` schema its handler gets what the schema produces (refused
+ * with the issues at `['query', …]` otherwise); without one, no query.
+ */
+export function route<Q extends QuerySchema>(spec: QueryRoute<Q>): RouteDef;
+export function route(spec: PlainRoute): RouteDef;
+export function route(spec: QueryRoute<QuerySchema> | PlainRoute): RouteDef {
+  if (spec.query === undefined) {
+    const { handler } = spec;
+    return { ...spec, handler: (ctx) => handler({ ...ctx, query: {} }) };
+  }
+  const { handler, query: schema } = spec;
+  return { ...spec, handler: (ctx) => handler({ ...ctx, query: parseQuery(schema, ctx.query) }) };
+}
+
+function parseQuery<Q extends QuerySchema>(schema: Q, raw: RawQuery): z.output<Q> {
+  const parsed = parseWith(schema, raw);
+  if (!parsed.ok) throw refused(parsed.issues.map((i) => ({ ...i, path: ['query', ...i.path] })));
+  return parsed.value;
 }
 
 const json = (data: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -104,7 +143,7 @@ const json = (data: unknown, status = 200, headers: Record<string, string> = {})
 
 function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown): z.output<T> {
   const parsed = parseWith(schema, body);
-  if (!parsed.ok) throw unprocessable(parsed.issues);
+  if (!parsed.ok) throw refused(parsed.issues);
   return parsed.value;
 }
 
@@ -122,7 +161,7 @@ function actionRoute(
   body?: string,
   bodyRequired = false,
 ): RouteDef {
-  return {
+  return route({
     method: 'post',
     path: `/v1/complaints/{id}/${path}`,
     operationId,
@@ -138,8 +177,10 @@ function actionRoute(
       deps.bus.notify();
       return json(await complaintOr404(deps, account, params.id!));
     },
-  };
+  });
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 8187). */
 function contentDisposition(name: string): string {
@@ -152,7 +193,7 @@ function contentDisposition(name: string): string {
 }
 
 export const ROUTES: RouteDef[] = [
-  {
+  route({
     method: 'get',
     path: '/v1/health',
     operationId: 'getHealth',
@@ -168,8 +209,8 @@ export const ROUTES: RouteDef[] = [
           : { ok: true },
       );
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/openapi.json',
     operationId: 'getOpenApi',
@@ -182,8 +223,8 @@ export const ROUTES: RouteDef[] = [
       const { buildOpenApi } = await import('./openapi.js');
       return json(buildOpenApi());
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/account',
     operationId: 'getAccount',
@@ -195,8 +236,8 @@ export const ROUTES: RouteDef[] = [
     async handler({ account }) {
       return json(accountView(account));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/products',
     operationId: 'searchProducts',
@@ -208,9 +249,9 @@ export const ROUTES: RouteDef[] = [
     responses: { 200: { description: 'One page of products', schema: 'ProductPage' } },
     problems: [422],
     async handler({ deps, query }) {
-      const page = (query.page as number | undefined) ?? 1;
-      const pageSize = (query.pageSize as number | undefined) ?? 20;
-      if (typeof query.link === 'string' && query.link.trim() !== '') {
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 20;
+      if (query.link !== undefined && query.link.trim() !== '') {
         const link = normalizeProductLink(query.link);
         if (link.status !== 'ok') {
           const code =
@@ -219,16 +260,16 @@ export const ROUTES: RouteDef[] = [
               : link.status === 'empty'
                 ? 'links.empty'
                 : 'links.not_product_link';
-          throw problem(422, code, ['link'], { value: query.link.slice(0, 120), row: 1 });
+          throw problem(code, ['link'], { value: query.link.slice(0, 120), row: 1 });
         }
         const found = (await productsByUrl(deps.db, [link.url])).get(link.url);
         const items = found && page === 1 ? [found] : [];
         return json({ items, total: found ? 1 : 0, page, pageSize });
       }
-      return json(await searchProducts(deps.db, typeof query.q === 'string' ? query.q : '', page, pageSize));
+      return json(await searchProducts(deps.db, query.q ?? '', page, pageSize));
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/products/resolve',
     operationId: 'resolveProductLinks',
@@ -243,8 +284,8 @@ export const ROUTES: RouteDef[] = [
       const { links } = parseBody(ResolveLinksBodySchema, body);
       return json({ items: await resolveLinks(deps.db, account, links) });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/evidence',
     operationId: 'listEvidence',
@@ -256,8 +297,8 @@ export const ROUTES: RouteDef[] = [
     async handler({ deps, account }) {
       return json({ items: await listEvidence(deps.db, account.id) });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/evidence',
     operationId: 'uploadEvidence',
@@ -268,17 +309,17 @@ export const ROUTES: RouteDef[] = [
     responses: { 201: { description: 'The stored evidence', schema: 'EvidenceDescriptor' } },
     problems: [400, 403, 413, 422],
     async handler({ deps, account, body }) {
-      const form = body as Record<string, unknown>;
+      const form = isRecord(body) ? body : {};
       const file = form.file;
-      if (!(file instanceof Blob)) throw problem(422, 'field.required', ['file']);
-      const declaredName = typeof form.name === 'string' && form.name.trim() ? form.name : (file as File).name;
+      if (!(file instanceof Blob)) throw problem('field.required', ['file']);
+      const declaredName =
+        typeof form.name === 'string' && form.name.trim() ? form.name : file instanceof File ? file.name : undefined;
       const bytes = new Uint8Array(await file.arrayBuffer());
       const check = validateEvidenceFile(
         { name: declaredName ?? '', size: bytes.length, type: file.type, head: bytes.subarray(0, SNIFF_BYTES) },
         ['file'],
       );
-      if (!check.ok)
-        throw new ApiProblem(check.issues.some((i) => i.code === 'evidence.too_large') ? 413 : 422, check.issues);
+      if (!check.ok) throw refused(check.issues);
       const id = randomId('ev_');
       const storageKey = randomId('f', 16);
       await deps.files.put(storageKey, bytes);
@@ -300,8 +341,8 @@ export const ROUTES: RouteDef[] = [
         throw error;
       }
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/evidence/{id}/content',
     operationId: 'downloadEvidence',
@@ -332,8 +373,8 @@ export const ROUTES: RouteDef[] = [
         },
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/complaints',
     operationId: 'listComplaints',
@@ -345,19 +386,10 @@ export const ROUTES: RouteDef[] = [
     responses: { 200: { description: 'One page of complaints, newest first', schema: 'ComplaintPage' } },
     problems: [422],
     async handler({ deps, account, query }) {
-      return json(
-        await listComplaints(deps.db, account, {
-          status: query.status as never,
-          type: query.type as never,
-          q: query.q as string | undefined,
-          cursor: query.cursor as string | undefined,
-          limit: (query.limit as number | undefined) ?? 20,
-          page: query.page as number | undefined,
-        }),
-      );
+      return json(await listComplaints(deps.db, account, { ...query, limit: query.limit ?? 20 }));
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/complaints',
     operationId: 'createComplaint',
@@ -382,8 +414,8 @@ export const ROUTES: RouteDef[] = [
     },
     problems: [400, 403, 409, 413, 422],
     handler: createComplaint,
-  },
-  {
+  }),
+  route({
     // Before `/v1/complaints/{id}`, which would otherwise take `status-report` for an id.
     method: 'get',
     path: '/v1/complaints/status-report',
@@ -401,16 +433,10 @@ export const ROUTES: RouteDef[] = [
     },
     problems: [422],
     async handler({ deps, account, query }) {
-      return json(
-        await statusReport(deps.db, account, {
-          status: query.status as never,
-          type: query.type as never,
-          q: query.q as string | undefined,
-        }),
-      );
+      return json(await statusReport(deps.db, account, query));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/complaints/{id}',
     operationId: 'getComplaint',
@@ -422,7 +448,7 @@ export const ROUTES: RouteDef[] = [
     async handler({ deps, account, params }) {
       return json(await complaintOr404(deps, account, params.id!));
     },
-  },
+  }),
   actionRoute('cancel', 'cancel', 'cancelComplaint', 'Cancel (complainant)', 'ReasonBody'),
   actionRoute('check', 'check', 'checkComplaint', 'Check now: re-check every product (complainant)'),
   actionRoute('confirm_close', 'confirm-close', 'confirmCloseComplaint', 'Confirm and close (complainant)'),
@@ -451,7 +477,7 @@ export const ROUTES: RouteDef[] = [
     'ArbitrationResultBody',
     true,
   ),
-  {
+  route({
     method: 'get',
     path: '/v1/holder-profiles',
     operationId: 'listHolderProfiles',
@@ -468,8 +494,8 @@ export const ROUTES: RouteDef[] = [
     async handler({ deps, account }) {
       return json({ items: await listProfiles(deps.db, account.id, deps.now()) });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/v1/holder-profiles',
     operationId: 'createHolderProfile',
@@ -483,8 +509,8 @@ export const ROUTES: RouteDef[] = [
       const profile = await createProfile(deps.db, account.id, body, deps.now());
       return json(profile, 201, { location: `/v1/holder-profiles/${profile.id}` });
     },
-  },
-  {
+  }),
+  route({
     method: 'put',
     path: '/v1/holder-profiles/{id}',
     operationId: 'updateHolderProfile',
@@ -497,8 +523,8 @@ export const ROUTES: RouteDef[] = [
     async handler({ deps, account, params, body }) {
       return json(await updateProfile(deps.db, account.id, params.id!, body, deps.now()));
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/v1/holder-profiles/{id}',
     operationId: 'deleteHolderProfile',
@@ -511,8 +537,8 @@ export const ROUTES: RouteDef[] = [
       await deleteProfile(deps.db, account.id, params.id!);
       return new Response(null, { status: 204 });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/v1/events',
     operationId: 'streamEvents',
@@ -551,19 +577,19 @@ export const ROUTES: RouteDef[] = [
         },
       });
     },
-  },
+  }),
 ];
 
 async function createComplaint({ c, deps, account, body }: RouteContext): Promise<Response> {
   const key = c.req.header('idempotency-key')?.trim();
-  if (!key) throw problem(422, 'field.required', ['headers', 'Idempotency-Key']);
-  if (key.length > 255) throw problem(422, 'field.too_long', ['headers', 'Idempotency-Key'], { limit: 255 });
+  if (!key) throw problem('field.required', ['headers', 'Idempotency-Key']);
+  if (key.length > 255) throw problem('field.too_long', ['headers', 'Idempotency-Key'], { limit: 255 });
   const { db } = deps;
   const hash = await sha256Hex(canonicalJson(body));
 
   const replay = async (row: { body_hash: string; complaint_id: string | null }) => {
-    if (row.body_hash !== hash) throw problem(422, 'idempotency.key_reused', ['headers', 'Idempotency-Key']);
-    if (!row.complaint_id) throw problem(409, 'idempotency.in_progress', ['headers', 'Idempotency-Key']);
+    if (row.body_hash !== hash) throw problem('idempotency.key_reused', ['headers', 'Idempotency-Key']);
+    if (!row.complaint_id) throw problem('idempotency.in_progress', ['headers', 'Idempotency-Key']);
     return json(await complaintOr404(deps, account, row.complaint_id), 200, { 'idempotent-replayed': 'true' });
   };
   const lookup = `select body_hash, complaint_id from idempotency_keys where account_id = $1 and key = $2`;
@@ -578,14 +604,14 @@ async function createComplaint({ c, deps, account, body }: RouteContext): Promis
     evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])),
     now,
   });
-  if (!result.ok) throw unprocessable(result.issues);
+  if (!result.ok) throw refused(result.issues);
   const draft = result.value;
   const issues: Issue[] = holderDocumentIssues(draft, own);
   const products = await productsByUrl(db, draft.productLinks);
   draft.productLinks.forEach((url, i) => {
     if (!products.has(url)) issues.push(issue('links.not_found', ['productLinks', i], { value: url }));
   });
-  if (issues.length) throw unprocessable(issues);
+  if (issues.length) throw refused(issues);
   const dupKey = duplicateKey(draft);
 
   const outcome = await db.transaction(async (tx) => {
@@ -603,7 +629,7 @@ async function createComplaint({ c, deps, account, body }: RouteContext): Promis
     // After the key (a replay answers first); refusing rolls the claim back, so the key stays usable.
     const duplicate = await openDuplicate(tx, account.id, dupKey);
     if (duplicate)
-      throw problem(409, 'complaint.duplicate', ['productLinks'], { number: duplicate.number, id: duplicate.id });
+      throw problem('complaint.duplicate', ['productLinks'], { number: duplicate.number, id: duplicate.id });
     const id = await insertComplaint(tx, {
       account,
       draft,

@@ -4,7 +4,7 @@ import { DECLARATION_VERSION, validateComplaintDraft, type Action, type Complain
 import type { Db } from './db/types.js';
 import type { FileStore } from './files/types.js';
 import { CATEGORIES, type Category } from './catalogue.js';
-import { applyAction, hashToken, insertComplaint, ownEvidence, productsByUrl } from './store.js';
+import { applyAction, hashToken, insertComplaint, ownEvidence, productsByUrl } from './store/index.js';
 import { prng, sha256Hex } from './util.js';
 
 export { DEMO_ACCOUNTS, DEMO_TOKENS, type DemoAccount } from './demo-accounts.js';

@@ -21,6 +21,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** `s` matched literally by LIKE/ILIKE (its `%`, `_` and `\` escaped). */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
 export const iso = (value: Date | string | null | undefined): string | null =>
   value === null || value === undefined ? null : new Date(value).toISOString();
 

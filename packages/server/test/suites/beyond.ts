@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { DECLARATION_VERSION, LIMITS, duplicateKey, type ComplaintEvent } from '@ipr/validators';
 import { createApp, type AppOptions } from '../../src/index.js';
 import { createEventBus, type EventBus } from '../../src/events.js';
-import { statusReport } from '../../src/store.js';
+import { statusReport } from '../../src/store/index.js';
 import { draftA, link, newKey, TOKENS, type Api, type Who } from '../helpers.js';
 
 type Call = (
@@ -719,7 +719,7 @@ export function beyondSuite(open: () => Promise<Api>) {
         ['cancel'],
       );
       for (const s of [resumed, viaQuery, both, fresh]) s.abort();
-      problem(await open('GET', '/v1/events?after=-1', 'a'), 422, 'field.too_short');
+      problem(await open('GET', '/v1/events?after=-1', 'a'), 422, 'field.too_small');
       problem(await open('GET', '/v1/events', null), 401, 'auth.unauthorized');
     });
 

@@ -1,0 +1,139 @@
+// Evidence files: their records (the bytes are in the FileStore), the media type each is served
+// with, who may download one, and whose evidence a draft or a holder profile may name.
+import { type ComplaintDraft, type EvidenceDescriptor, type Issue, issue } from '@ipr/validators';
+import type { Queryable } from '../db/types.js';
+import { iso } from '../util.js';
+import type { AccountRecord } from './accounts.js';
+
+export interface EvidenceRow {
+  id: string;
+  account_id: string;
+  name: string;
+  size: number;
+  extension: string;
+  kind: EvidenceDescriptor['kind'];
+  media_type: string;
+  sha256: string;
+  storage_key: string;
+  created_at: Date | string;
+}
+
+export const toEvidence = (row: EvidenceRow): EvidenceDescriptor => ({
+  id: row.id,
+  name: row.name,
+  size: row.size,
+  extension: row.extension,
+  kind: row.kind,
+  mediaType: row.media_type,
+  sha256: row.sha256,
+  createdAt: iso(row.created_at)!,
+});
+
+export const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  zip: 'application/zip',
+  rar: 'application/vnd.rar',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  msg: 'application/vnd.ms-outlook',
+  txt: 'text/plain; charset=utf-8',
+};
+
+export async function listEvidence(db: Queryable, accountId: string): Promise<EvidenceDescriptor[]> {
+  const { rows } = await db.query<EvidenceRow>(
+    'select * from evidence where account_id = $1 order by created_at desc, id desc',
+    [accountId],
+  );
+  return rows.map(toEvidence);
+}
+
+export async function insertEvidence(
+  db: Queryable,
+  record: {
+    id: string;
+    accountId: string;
+    name: string;
+    size: number;
+    extension: string;
+    kind: string;
+    sha256: string;
+    storageKey: string;
+    at: Date;
+  },
+): Promise<EvidenceDescriptor> {
+  const { rows } = await db.query<EvidenceRow>(
+    `insert into evidence (id, account_id, name, size, extension, kind, media_type, sha256, storage_key, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
+    [
+      record.id,
+      record.accountId,
+      record.name,
+      record.size,
+      record.extension,
+      record.kind,
+      MEDIA_TYPES[record.extension] ?? 'application/octet-stream',
+      record.sha256,
+      record.storageKey,
+      record.at.toISOString(),
+    ],
+  );
+  return toEvidence(rows[0]!);
+}
+
+/** An evidence file the viewer may download: its owner; a supplier or the platform when it belongs to a complaint they can see. */
+export async function evidenceForDownload(
+  db: Queryable,
+  viewer: AccountRecord,
+  id: string,
+): Promise<EvidenceRow | null> {
+  const { rows } = await db.query<EvidenceRow>('select * from evidence where id = $1', [id]);
+  const row = rows[0];
+  if (!row) return null;
+  if (row.account_id === viewer.id) return row;
+  if (viewer.role === 'platform') {
+    const { rows: linked } = await db.query('select 1 from complaint_evidence where evidence_id = $1 limit 1', [id]);
+    return linked.length ? row : null;
+  }
+  if (viewer.role === 'supplier') {
+    const { rows: linked } = await db.query(
+      `select 1 from complaint_evidence ce
+        where ce.evidence_id = $1 and ce.purpose = 'evidence'
+          and exists (select 1 from complaint_products cp where cp.complaint_id = ce.complaint_id and cp.supplier_id = $2)
+        limit 1`,
+      [id, viewer.id],
+    );
+    return linked.length ? row : null;
+  }
+  return null;
+}
+
+/**
+ * The caller's own evidence records among `ids` (for `validateComplaintDraft`'s context).
+ */
+export async function ownEvidence(db: Queryable, accountId: string, ids: string[]): Promise<Map<string, EvidenceRow>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<EvidenceRow>(
+    'select * from evidence where account_id = $1 and id = any($2::text[])',
+    [accountId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Holder documents must be the caller's own evidence too (the validators check only the evidence list). */
+export function holderDocumentIssues(draft: Pick<ComplaintDraft, 'holder'>, own: Map<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  if (!draft.holder) return issues;
+  draft.holder.identificationAttachments.forEach((id, i) => {
+    if (!own.has(id)) issues.push(issue('evidence.not_found', ['holder', 'identificationAttachments', i]));
+  });
+  draft.holder.powerOfAttorney.forEach((id, i) => {
+    if (!own.has(id)) issues.push(issue('evidence.not_found', ['holder', 'powerOfAttorney', i]));
+  });
+  return issues;
+}

@@ -1,0 +1,16 @@
+// The domain on top of SQL, one module per area. Route handlers parse and authorise; these read and
+// write. Rules come from @ipr/validators; refusals are issues, and the edge picks their status.
+export { type AccountRecord, accountForToken, accountView, hashToken } from './accounts.js';
+export { type ComplaintListQuery, getComplaint, listComplaints } from './complaints.js';
+export {
+  evidenceForDownload,
+  holderDocumentIssues,
+  insertEvidence,
+  listEvidence,
+  ownEvidence,
+} from './evidence.js';
+export { applyAction } from './lifecycle.js';
+export { productsByUrl, resolveLinks, searchProducts } from './products.js';
+export { statusReport } from './report.js';
+export { draftEvidenceIds, insertComplaint, openDuplicate } from './submission.js';
+export { visibleSql } from './visibility.js';
