@@ -4,7 +4,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { LIMITS, type Role } from '@ipr/validators';
+import { LIMITS } from '@ipr/validators';
 import type { Db } from './db/types.js';
 import { createEventBus, type EventBus } from './events.js';
 import type { FileStore } from './files/types.js';
@@ -146,8 +146,7 @@ function authenticate(
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const account = match ? await lookup(match[1]!) : null;
     if (!account) return problemResponse(problem('auth.unauthorized'), { 'www-authenticate': 'Bearer' });
-    if (!(route.roles as readonly Role[]).includes(account.role))
-      throw problem('auth.forbidden', [], { role: account.role });
+    if (!route.roles.includes(account.role)) throw problem('auth.forbidden', [], { role: account.role });
     c.set('account', account);
     return next();
   };

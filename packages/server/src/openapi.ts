@@ -44,20 +44,17 @@ function componentSchemas(): Record<string, Json> {
   return out;
 }
 
+/** The query parameters: the properties of the query schema as JSON Schema (what a client may send). */
 function queryParameters(route: RouteDef): Json[] {
   if (!route.query) return [];
-  const shape = (route.query as unknown as { _zod: { def: { shape: Record<string, z.core.$ZodType> } } })._zod.def
-    .shape;
-  return Object.entries(shape).map(([name, schema]) => {
-    const optional = (schema as unknown as { _zod: { optin?: string } })._zod.optin === 'optional';
-    return {
-      name,
-      in: 'query',
-      required: !optional,
-      ...(QUERY_DESCRIPTIONS[name] ? { description: QUERY_DESCRIPTIONS[name] } : {}),
-      schema: strip(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json),
-    };
-  });
+  const { properties = {}, required = [] } = z.toJSONSchema(route.query, { io: 'input', unrepresentable: 'any' });
+  return Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    ...(QUERY_DESCRIPTIONS[name] ? { description: QUERY_DESCRIPTIONS[name] } : {}),
+    schema,
+  }));
 }
 
 function operation(route: RouteDef): Json {
