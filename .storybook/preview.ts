@@ -11,7 +11,20 @@ import {
   IprComplaintList,
   IprComplaintDetail,
 } from '@ipr/elements';
+import type { ViewportMap } from 'storybook/viewport';
 import { getApi } from '../stories/support/api';
+
+/**
+ * The widths the elements are built and tested for (packages/elements/test/responsive/): the
+ * elements lay themselves out by their own container, so the story canvas at these widths
+ * shows what a partner's phone, side column, tablet or wide page gets.
+ */
+const viewports: ViewportMap = {
+  phoneSmall: { name: 'Small phone (320 px)', styles: { width: '320px', height: '640px' }, type: 'mobile' },
+  phone: { name: 'Phone (390 px)', styles: { width: '390px', height: '844px' }, type: 'mobile' },
+  tablet: { name: 'Tablet (768 px)', styles: { width: '768px', height: '1024px' }, type: 'tablet' },
+  desktop: { name: 'Desktop (1,280 px)', styles: { width: '1280px', height: '900px' }, type: 'desktop' },
+};
 
 // Every tag registered up front (a no-op for the ones define already registered), so play
 // functions can call element methods even if the public entry ever registers some lazily.
@@ -69,6 +82,8 @@ const preview: Preview = {
   ],
   parameters: {
     layout: 'padded',
+    // The viewport toolbar offers these four widths on every story (the canvas fills the window until one is chosen).
+    viewport: { options: viewports },
     controls: { expanded: true },
     a11y: { test: 'error' },
     docs: { story: { inline: true } },

@@ -10,6 +10,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/ensure-chromium.mjs';
 import { referenceApiForTests } from '../../scripts/wtr-reference-api.mjs';
 import { manifestDriftPlugin } from './test/support/manifest-plugin.mjs';
+import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const api = referenceApiForTests({
@@ -58,6 +59,8 @@ export default {
   plugins: [
     api.plugin,
     manifestDriftPlugin(here),
+    // test/responsive/ writes PNGs for review (not compared) to the git-ignored test-results/.
+    screenshotPlugin(join(here, 'test-results/responsive')),
     // papaparse (the client's CSV export) ships CommonJS/UMD only; bundlers convert it, the dev server needs this.
     fromRollup(rollupCommonjs)({
       include: ['**/node_modules/papaparse/**'],

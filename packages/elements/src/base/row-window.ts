@@ -18,16 +18,23 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 /**
  * Windowed rows for a scrolling table or list: only the rows in view (plus an overscan) are
  * rendered, with one spacer above and one below standing in for the rest. Rows must have one
- * height (set by CSS); it is measured from the first rendered row. Used by the complaint list and
- * the product picker (its import result and its added products), so 10,000 complaints or 800
+ * height (set by CSS); it is measured from a rendered row. Used by the complaint list and the
+ * product picker (its import result and its added products), so 10,000 complaints or 800
  * products cost a screenful.
+ *
+ * Sizes come from a ResizeObserver on the viewport and on a rendered row, never from measuring
+ * inside the host's update: a new measure asks for an update of its own (asking from
+ * `hostUpdated` would schedule an update inside the one just finished). So the row height
+ * follows the layout, e.g. when a container query switches a list between table rows and
+ * cards, and the first row in view stays the first row in view.
  */
 export class RowWindow implements ReactiveController {
   private scrollPos = 0;
   private viewportHeight: number;
   private measured = 0;
   private frame = 0;
-  private observed?: Element;
+  private viewport?: HTMLElement;
+  private row?: Element;
   private resizeObserver?: ResizeObserver;
   private readonly overscan: number;
 
@@ -89,42 +96,79 @@ export class RowWindow implements ReactiveController {
     if (viewport) viewport.scrollTop = 0;
   }
 
+  hostConnected(): void {
+    this.observe();
+  }
+
   hostUpdated(): void {
-    const viewport = this.host.renderRoot.querySelector<HTMLElement>(this.options.viewport);
-    if (viewport !== this.observed) {
-      this.resizeObserver?.disconnect();
-      this.observed = viewport ?? undefined;
-      // A new scrolling element (the list was empty, the table was closed) starts where it is, not
-      // where the last one was left.
-      const scrollPos = viewport?.scrollTop ?? 0;
-      if (scrollPos !== this.scrollPos) {
-        this.scrollPos = scrollPos;
-        this.host.requestUpdate();
-      }
-      if (viewport && 'ResizeObserver' in globalThis) {
-        this.resizeObserver = new ResizeObserver(() => {
-          if (viewport.clientHeight && viewport.clientHeight !== this.viewportHeight) {
-            this.viewportHeight = viewport.clientHeight;
-            this.host.requestUpdate();
-          }
-        });
-        this.resizeObserver.observe(viewport);
-      }
-    }
-    if (!this.measured) {
-      const height = this.host.renderRoot.querySelector(this.options.row)?.getBoundingClientRect().height ?? 0;
-      if (height > 0) {
-        this.measured = height;
-        if (Math.abs(height - this.options.rowHeight) > 0.5) this.host.requestUpdate();
-      }
-    }
+    this.observe();
   }
 
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
-    this.observed = undefined;
+    this.viewport = undefined;
+    this.row = undefined;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
+  }
+
+  /** Observes the current viewport and a current row (new ones after a render replaced them). Never asks for an update. */
+  private observe(): void {
+    if (!('ResizeObserver' in globalThis)) return;
+    const viewport = this.host.renderRoot.querySelector<HTMLElement>(this.options.viewport) ?? undefined;
+    const row = this.host.renderRoot.querySelector(this.options.row) ?? undefined;
+    if (viewport === this.viewport && row === this.row) return;
+    this.resizeObserver ??= new ResizeObserver((entries) => this.resized(entries));
+    if (viewport !== this.viewport) {
+      if (this.viewport) this.resizeObserver.unobserve(this.viewport);
+      if (viewport) this.resizeObserver.observe(viewport);
+      this.viewport = viewport;
+    }
+    if (row !== this.row) {
+      if (this.row) this.resizeObserver.unobserve(this.row);
+      if (row) this.resizeObserver.observe(row);
+      this.row = row;
+    }
+  }
+
+  /** A ResizeObserver's report (also the first one of each newly observed element), after layout. */
+  private resized(entries: ResizeObserverEntry[]): void {
+    let changed = false;
+    let keepRow: number | undefined;
+    for (const { target } of entries) {
+      if (target === this.viewport) {
+        const viewport = this.viewport;
+        // A new scrolling element (the list was empty, the table was closed) starts where it is,
+        // not where the last one was left.
+        if (viewport.scrollTop !== this.scrollPos) {
+          this.scrollPos = viewport.scrollTop;
+          changed = true;
+        }
+        if (viewport.clientHeight && viewport.clientHeight !== this.viewportHeight) {
+          this.viewportHeight = viewport.clientHeight;
+          changed = true;
+        }
+      } else if (target === this.row && target.isConnected) {
+        const height = target.getBoundingClientRect().height;
+        if (height > 0 && Math.abs(height - this.rowHeight) > 0.5) {
+          // The layout changed the row height (table rows ↔ cards): keep the first row in view.
+          if (this.measured && this.scrollPos > 0) keepRow = this.scrollPos / this.measured;
+          this.measured = height;
+          changed = true;
+        } else if (height > 0) this.measured = height;
+      }
+    }
+    if (!changed) return;
+    if (keepRow !== undefined) this.scrollPos = keepRow * this.measured;
+    this.host.requestUpdate();
+    if (keepRow !== undefined) {
+      const viewport = this.viewport;
+      const scrollPos = this.scrollPos;
+      // Once the spacers have their new heights, the scroll position can be set.
+      void this.host.updateComplete.then(() => {
+        if (viewport?.isConnected) viewport.scrollTop = scrollPos;
+      });
+    }
   }
 }

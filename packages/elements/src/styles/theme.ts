@@ -35,6 +35,13 @@ export const theme = css`
     --_size: var(--ipr-font-size, 0.9375rem);
     --_space: var(--ipr-spacing, 0.75rem);
     display: block;
+    /*
+     * Every element lays itself out by the width of its own container (@container rules in its
+     * styles), never by the window's: a 360 px side column on a desktop gets the phone layout.
+     * Inline-size containment means the host takes its width from its container, not from its
+     * content (in a flex row, give it a flex-basis or a width).
+     */
+    container-type: inline-size;
     box-sizing: border-box;
     color: var(--_text);
     background: var(--_bg);
@@ -58,7 +65,8 @@ export const theme = css`
     min-height: 2.2em;
   }
   button.primary { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); }
-  button.link { border: none; background: none; color: var(--_primary); text-decoration: underline; padding: 0; min-height: 0; }
+  /* 24 × 24 CSS px at least: WCAG 2.2 target size, for link-styled buttons too. */
+  button.link { border: none; background: none; color: var(--_primary); text-decoration: underline; padding: 0; min-height: 24px; min-width: 24px; }
   button:disabled { opacity: 0.55; cursor: not-allowed; }
   input:not([type='checkbox']):not([type='radio']):not([type='file']), select, textarea {
     border: 1px solid var(--_border);
@@ -84,8 +92,10 @@ export const theme = css`
   th, td { text-align: start; padding: 0.4em 0.5em; border-bottom: 1px solid var(--_border); vertical-align: top; }
   th { font-weight: 600; color: var(--_muted); }
   progress { width: 100%; }
-  fieldset { border: 1px solid var(--_border); border-radius: var(--_radius); padding: var(--_space); margin: var(--_space) 0; }
+  /* min-inline-size: a fieldset is min-content wide by default and would push a narrow element wider. */
+  fieldset { border: 1px solid var(--_border); border-radius: var(--_radius); padding: var(--_space); margin: var(--_space) 0; min-inline-size: 0; }
   legend { font-weight: 600; padding: 0 0.3em; }
+  summary { min-height: 24px; }
   ul.plain { list-style: none; padding: 0; margin: 0; }
   .badge { display: inline-block; border-radius: 999px; padding: 0.05em 0.6em; background: var(--_surface); border: 1px solid var(--_border); font-size: 0.85em; }
   dialog { color: var(--_text); background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); max-width: min(34rem, 92vw); }

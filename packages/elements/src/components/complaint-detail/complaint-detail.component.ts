@@ -271,14 +271,14 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
           : nothing
       }
       <h3 id="products-h">${t.products}</h3>
-      <table part="products" aria-labelledby="products-h">
-        <thead><tr><th scope="col">${t.products}</th><th scope="col">${t.supplier}</th><th scope="col">${t.status}</th><th scope="col">${t.checkedAt}</th></tr></thead>
-        <tbody>${c.products.map(
-          (p) => html`<tr data-product=${p.productId}>
-          <td><span class="name">${p.name}</span><br /><span class="meta">${p.url}</span></td>
-          <td>${p.supplierName}${p.supplierStatement ? html`<br /><span class="meta">${p.supplierStatement}</span>` : nothing}</td>
-          <td><span class="badge product-status" data-status=${p.status}>${t.productStatuses[p.status] ?? p.status}</span></td>
-          <td>${formatDate(p.checkedAt, loc, true)}</td>
+      <table part="products" role="table" aria-labelledby="products-h">
+        <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${t.products}</th><th scope="col" role="columnheader">${t.supplier}</th><th scope="col" role="columnheader">${t.status}</th><th scope="col" role="columnheader">${t.checkedAt}</th></tr></thead>
+        <tbody role="rowgroup">${c.products.map(
+          (p) => html`<tr role="row" data-product=${p.productId}>
+          <td role="cell" class="product"><span class="name">${p.name}</span><br /><span class="meta">${p.url}</span></td>
+          <td role="cell" data-label=${t.supplier}>${p.supplierName}${p.supplierStatement ? html`<br /><span class="meta">${p.supplierStatement}</span>` : nothing}</td>
+          <td role="cell" data-label=${t.status}><span class="badge product-status" data-status=${p.status}>${t.productStatuses[p.status] ?? p.status}</span></td>
+          <td role="cell" data-label=${t.checkedAt}>${p.checkedAt ? formatDate(p.checkedAt, loc, true) : nothing}</td>
         </tr>`,
         )}</tbody>
       </table>

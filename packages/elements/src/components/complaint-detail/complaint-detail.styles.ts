@@ -9,9 +9,16 @@ export const styles = [
   header { display: flex; gap: var(--_space); align-items: baseline; flex-wrap: wrap; }
   h2 { margin: 0; font-size: 1.3em; }
   h3 { font-size: 1.05em; margin: calc(var(--_space) * 1.5) 0 0.5em; }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3em 1em; }
+  /* Long words and addresses break only where they would stick out. */
+  .view { overflow-wrap: break-word; }
+  /* Labels beside values (a label column of at most 12em); labels over values when narrow (below). */
+  dl { display: grid; grid-template-columns: fit-content(12em) minmax(0, 1fr); gap: 0.3em 1em; }
   dt { font-weight: 600; color: var(--_muted); }
   dd { margin: 0; overflow-wrap: anywhere; white-space: pre-wrap; }
+  table[part='products'] { table-layout: fixed; }
+  table[part='products'] th:nth-child(1) { width: 38%; }
+  table[part='products'] th:nth-child(3) { width: 11em; }
+  table[part='products'] th:nth-child(4) { width: 10em; }
   ol.history { padding-inline-start: 1.2em; }
   ol.history li { margin-bottom: 0.4em; }
   .meta { color: var(--_muted); font-size: 0.85em; }
@@ -29,6 +36,20 @@ export const styles = [
   .respond legend { font-weight: 600; padding: 0 0.25em; }
   .respond .send-response { justify-self: start; }
   .ok { color: var(--_success); }
+  .notice, .reason, .notice-text { overflow-wrap: anywhere; }
+
+  /* Narrow containers (below 600 px at the default font): labels over values, products as stacked rows. */
+  @container (width < 40em) {
+    dl { grid-template-columns: minmax(0, 1fr); gap: 0.1em; }
+    dd + dt { margin-top: 0.5em; }
+    table[part='products'], table[part='products'] :is(tbody, tr, td) { display: block; }
+    table[part='products'] thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    table[part='products'] tr { padding-block: 0.5em; border-bottom: 1px solid var(--_border); }
+    table[part='products'] td { border: 0; padding: 0.1em 0; }
+    table[part='products'] td.product .name { font-weight: 600; }
+    table[part='products'] td[data-label]::before { content: attr(data-label) ': ' / ''; color: var(--_muted); }
+    table[part='products'] td[data-label]:empty { display: none; }
+  }
   @media print {
     :host { color: #000; background: #fff; }
     .no-print, dialog { display: none !important; }

@@ -145,9 +145,10 @@ export class IprComplaintList extends IprComplaintActionsElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // Fetch the next page when the end of what is loaded comes into view.
+    // Fetch the next page when the end of what is loaded comes into view: after this update, as
+    // loadMore sets state (an update asked for inside this one would be scheduled twice).
     if (this.nextCursor && this.rows.lastVisible + OVERSCAN * 2 >= this.items.length && !this.loadingMore)
-      void this.loadMore();
+      queueMicrotask(() => void this.loadMore());
   }
 
   protected override actionDone(complaint: Complaint, _action: Action): void {
@@ -283,23 +284,23 @@ export class IprComplaintList extends IprComplaintActionsElement {
     return html`
       <div class="count-row"><p class="count" role="status">${t.shownOf(this.items.length, this.total)}</p>${this.renderLiveIndicator()}</div>
       <div class="viewport" tabindex="0" role="region" aria-label=${t.myComplaints} @scroll=${this.rows.onScroll}>
-        <table part="table" aria-rowcount=${this.items.length + 1}>
+        <table part="table" role="table" aria-rowcount=${this.items.length + 1}>
           <colgroup><col class="number" /><col class="type" /><col class="status" /><col class="products" /><col class="date" /><col class="date" /><col class="actions" /></colgroup>
-          <thead><tr aria-rowindex="1">
-            <th scope="col">${t.number}</th><th scope="col">${t.type}</th><th scope="col">${t.status}</th><th scope="col">${t.productCount}</th>
-            <th scope="col">${t.created}</th><th scope="col">${t.updated}</th><th scope="col">${t.actions}</th>
+          <thead role="rowgroup"><tr role="row" aria-rowindex="1">
+            <th scope="col" role="columnheader">${t.number}</th><th scope="col" role="columnheader">${t.type}</th><th scope="col" role="columnheader">${t.status}</th><th scope="col" role="columnheader">${t.productCount}</th>
+            <th scope="col" role="columnheader">${t.created}</th><th scope="col" role="columnheader">${t.updated}</th><th scope="col" role="columnheader">${t.actions}</th>
           </tr></thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${this.rows.spacer(start, 7)}
             ${rows.map(
-              (s, i) => html`<tr class="data" data-id=${s.id} aria-rowindex=${start + i + 2}>
-              <td><button type="button" class="link number" @click=${() => this.open(s)}>${s.number}</button></td>
-              <td>${COMPLAINT_TYPE_LABELS[s.type]?.[loc] ?? s.type}</td>
-              <td><span class="badge" data-status=${s.status}>${t.statuses[s.status] ?? s.status}</span></td>
-              <td>${s.productCount}</td>
-              <td>${formatDate(s.createdAt, loc)}</td>
-              <td>${formatDate(s.updatedAt, loc)}</td>
-              <td><div class="actions">${role ? this.renderActionButtons(s, allowedActions(s.status, role)) : nothing}</div></td>
+              (s, i) => html`<tr class="data" role="row" data-id=${s.id} aria-rowindex=${start + i + 2}>
+              <td class="number" role="cell"><button type="button" class="link number" @click=${() => this.open(s)}>${s.number}</button></td>
+              <td class="type" role="cell">${COMPLAINT_TYPE_LABELS[s.type]?.[loc] ?? s.type}</td>
+              <td class="status" role="cell"><span class="badge" data-status=${s.status}>${t.statuses[s.status] ?? s.status}</span></td>
+              <td class="products" role="cell" data-label=${t.productCount}>${s.productCount}</td>
+              <td class="created" role="cell" data-label=${t.created}>${formatDate(s.createdAt, loc)}</td>
+              <td class="updated" role="cell" data-label=${t.updated}>${formatDate(s.updatedAt, loc)}</td>
+              <td class="actions" role="cell"><div class="actions">${role ? this.renderActionButtons(s, allowedActions(s.status, role)) : nothing}</div></td>
             </tr>`,
             )}
             ${this.rows.spacer(this.items.length - end, 7)}

@@ -318,8 +318,10 @@ export class IprHolderProfiles extends IprApiElement {
       <span class="text"><span class="label">${name}</span><br />
         <span class="sub">${[name !== p.holder.name ? p.holder.name : '', idType, p.holder.identificationNumber].filter(Boolean).join(' · ')}</span></span>
       <span class="badge" part="badge" data-state=${poa.state}><span class="sr-only">${t.poaState}: </span>${poaText(poa, t, loc)}</span>
-      <button type="button" class="edit" aria-label=${t.editNamed(name)} @click=${(ev: Event) => void this.edit(p, ev.currentTarget as HTMLElement)}>${t.edit}</button>
-      <button type="button" class="delete" aria-label=${t.deleteNamed(name)} @click=${(ev: Event) => this.askDelete(p, ev.currentTarget as HTMLElement)}>${t.deleteProfile}</button>
+      <span class="buttons">
+        <button type="button" class="edit" aria-label=${t.editNamed(name)} @click=${(ev: Event) => void this.edit(p, ev.currentTarget as HTMLElement)}>${t.edit}</button>
+        <button type="button" class="delete" aria-label=${t.deleteNamed(name)} @click=${(ev: Event) => this.askDelete(p, ev.currentTarget as HTMLElement)}>${t.deleteProfile}</button>
+      </span>
     </li>`;
   }
 
