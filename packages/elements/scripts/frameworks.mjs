@@ -74,7 +74,9 @@ ${evs}
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import '../define.js';
-import type {} from './jsx.js';
+// A side-effect import, not an empty type import: declaration emit drops those, and with it
+// the JSX typings of the raw tags for everyone importing the wrappers.
+import './jsx.js';
 ${imports}
 import type { ${eventImports().join(', ')} } from '../events/index.js';
 

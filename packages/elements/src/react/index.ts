@@ -4,7 +4,9 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import '../define.js';
-import type {} from './jsx.js';
+// A side-effect import, not an empty type import: declaration emit drops those, and with it
+// the JSX typings of the raw tags for everyone importing the wrappers.
+import './jsx.js';
 import { IprComplaintDetail as IprComplaintDetailElement } from '../index.js';
 import { IprComplaintForm as IprComplaintFormElement } from '../index.js';
 import { IprComplaintList as IprComplaintListElement } from '../index.js';
