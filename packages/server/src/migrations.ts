@@ -140,7 +140,7 @@ create index products_listed_id_idx on products (listed desc, id);
   },
   {
     id: 3,
-    name: 'issue 9: saved holder profiles; duplicate key of complaints',
+    name: 'saved holder profiles; duplicate key of complaints',
     // `duplicate_key` is `duplicateKey()` of @ipr/validators (type + sorted normalised links, hashed);
     // rows made before this migration get theirs from `backfillDuplicateKeys` (it needs the hash).
     sql: `

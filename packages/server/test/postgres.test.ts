@@ -14,7 +14,11 @@ import { idempotencySuite } from './suites/idempotency.js';
 import { hostileSuite } from './suites/hostile.js';
 import { authzSuite } from './suites/authz.js';
 import { fuzzSuite } from './suites/fuzz.js';
-import { beyondSuite } from './suites/beyond.js';
+import { holderProfilesSuite } from './suites/holder-profiles.js';
+import { receiptSuite } from './suites/receipt.js';
+import { duplicatesSuite } from './suites/duplicates.js';
+import { statusReportSuite } from './suites/status-report.js';
+import { liveEventsSuite } from './suites/live-events.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -48,7 +52,11 @@ if (!url) {
   describe('PostgreSQL: hostile input', () => hostileSuite(open));
   describe('PostgreSQL: authorization matrix', () => authzSuite(open));
   describe('PostgreSQL: route fuzzing', () => fuzzSuite(open, { runs: Number(process.env.FUZZ_RUNS ?? 40) }));
-  describe('PostgreSQL: issue 9 (profiles, duplicates, status report, events)', () => beyondSuite(open));
+  describe('PostgreSQL: holder profiles', () => holderProfilesSuite(open));
+  describe('PostgreSQL: declaration and receipt', () => receiptSuite(open));
+  describe('PostgreSQL: duplicates', () => duplicatesSuite(open));
+  describe('PostgreSQL: status report', () => statusReportSuite(open));
+  describe('PostgreSQL: live events', () => liveEventsSuite(open));
 }
 
 if (url) {

@@ -1,45 +1,15 @@
-// Issue 9 (holder profiles, declaration, duplicates, status report, live events) on PGlite;
-// the same suite runs on PostgreSQL in postgres.test.ts.
-import { test } from 'node:test';
+// Live status on PGlite (the same suite runs on PostgreSQL in postgres.test.ts), over a real socket,
+// and a closing server's event bus.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { duplicateKey } from '@ipr/validators';
-import { backfillDuplicateKeys } from '../src/migrations.js';
+import { test } from 'node:test';
 import { startServer } from '../src/node.js';
-import { beyondSuite } from './suites/beyond.js';
 import { draftA, link, seededApi, TOKENS } from './helpers.js';
+import { liveEventsSuite } from './suites/live-events.js';
 
-beyondSuite(() => seededApi());
-
-test("migration 3 backfill: complaints without a duplicate key get the validators' key", async () => {
-  const api = await seededApi();
-  try {
-    const { rows: before } = await api.db.query<{ id: string; duplicate_key: string }>(
-      'select id, duplicate_key from complaints order by id',
-    );
-    assert.ok(before.length >= 10 && before.every((r) => r.duplicate_key?.startsWith('v1:')));
-    await api.db.query('update complaints set duplicate_key = null');
-    assert.equal(await backfillDuplicateKeys(api.db), before.length);
-    const { rows: after } = await api.db.query<{ id: string; duplicate_key: string; type: string }>(
-      'select id, duplicate_key, type from complaints order by id',
-    );
-    assert.deepEqual(
-      after.map((r) => r.duplicate_key),
-      before.map((r) => r.duplicate_key),
-    );
-    const one = after[0]!;
-    const { rows: urls } = await api.db.query<{ url: string }>(
-      'select p.url from complaint_products cp join products p on p.id = cp.product_id where cp.complaint_id = $1',
-      [one.id],
-    );
-    assert.equal(one.duplicate_key, duplicateKey({ type: one.type, productLinks: urls.map((u) => u.url) }));
-    assert.equal(await backfillDuplicateKeys(api.db), 0, 'a second run has nothing to do');
-  } finally {
-    await api.close();
-  }
-});
+liveEventsSuite(() => seededApi());
 
 test('over a real socket: events stream as they happen, and close() ends open streams instead of waiting for them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ipr-events-'));
