@@ -9,7 +9,8 @@ import type { Db } from './db/types.js';
 import { createEventBus, type EventBus } from './events.js';
 import type { FileStore } from './files/types.js';
 import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
-import { JSON_BODY_LIMIT, MULTIPART_BODY_LIMIT, ROUTES, type Deps, type RawQuery, type RouteDef } from './routes.js';
+import type { Deps, RawQuery, RouteDef } from './route.js';
+import { JSON_BODY_LIMIT, MULTIPART_BODY_LIMIT, ROUTES } from './routes.js';
 import { accountForToken, type AccountRecord } from './store/index.js';
 
 export interface AppOptions {

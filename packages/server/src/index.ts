@@ -17,7 +17,8 @@ export {
   type SeedReport,
   type DemoAccount,
 } from './seed.js';
-export { ROUTES, type RouteDef } from './routes.js';
+export type { RouteDef } from './route.js';
+export { ROUTES } from './routes.js';
 export { buildOpenApi } from './openapi.js';
 export { ApiProblem, problemBody } from './problem.js';
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { NAMED_SCHEMAS, TRANSITIONS } from '@ipr/validators';
-import { ROUTES, type RouteDef } from './routes.js';
+import type { RouteDef } from './route.js';
+import { ROUTES } from './routes.js';
 import { QUERY_DESCRIPTIONS, SERVER_SCHEMAS } from './schemas.js';
 
 type Json = Record<string, unknown>;

@@ -1,157 +1,33 @@
 // The route table: every operation once, with who may call it, what it takes and what it answers.
 // `createApp` mounts it; `buildOpenApi` documents it. Nothing here imports a `node:` module.
-import type { Context } from 'hono';
 import {
   LIMITS,
   ResolveLinksBodySchema,
   ROLES,
-  duplicateKey,
-  issue,
   normalizeProductLink,
-  parseWith,
-  validateComplaintDraft,
   validateEvidenceFile,
   SNIFF_BYTES,
   type Action,
-  type Issue,
-  type Role,
 } from '@ipr/validators';
-import type * as z from 'zod/mini';
-import type { Db } from './db/types.js';
-import type { FileStore } from './files/types.js';
+import { eventStream, resumeFrom } from './events.js';
 import { notFound, problem, refused } from './problem.js';
-import { eventStream, resumeFrom, type EventBus } from './events.js';
-import { createProfile, deleteProfile, listProfiles, updateProfile, withProfileHolder } from './profiles.js';
+import { createProfile, deleteProfile, listProfiles, updateProfile } from './profiles.js';
+import { complaintOr404, json, parseBody, route, type RouteDef } from './route.js';
 import { ComplaintQuerySchema, EventQuerySchema, ProductQuerySchema, StatusReportQuerySchema } from './schemas.js';
 import {
   accountView,
   applyAction,
-  draftEvidenceIds,
   evidenceForDownload,
-  getComplaint,
-  holderDocumentIssues,
-  insertComplaint,
   insertEvidence,
   listComplaints,
   listEvidence,
-  openDuplicate,
-  ownEvidence,
   productsByUrl,
   resolveLinks,
   searchProducts,
   statusReport,
-  type AccountRecord,
 } from './store/index.js';
-import { canonicalJson, randomId, sha256Hex } from './util.js';
-
-export interface Deps {
-  db: Db;
-  files: FileStore;
-  now: () => Date;
-  emailForLargeAttachments?: string;
-  /** Wakes the event streams on every create and action. */
-  bus: EventBus;
-  /** Event stream timing (tests shorten it). */
-  events?: { pollMs?: number; heartbeatMs?: number };
-}
-
-/** What a handler gets: `query` is what the route's query schema produced (`{}` without one). */
-export interface RouteContext<Q = Record<string, never>> {
-  c: Context;
-  deps: Deps;
-  /** The caller (null only on public routes). */
-  account: AccountRecord;
-  params: Record<string, string>;
-  query: Q;
-  /** The request body as read: JSON (parsed by the handler, or the store, with its schema) or the multipart form. */
-  body: unknown;
-}
-
-/** The query parameters as read from the URL (numbers for `queryInts`), before the route's schema. */
-export type RawQuery = Record<string, unknown>;
-
-type QuerySchema = z.ZodMiniObject;
-
-export type BodyKind = { kind: 'json'; schema: string; required: boolean } | { kind: 'multipart' };
-
-export interface ResponseDoc {
-  description: string;
-  /** A component schema name, 'binary' for file bytes, 'event-stream' for SSE, 'none' for no body (204). */
-  schema?: string;
-  headers?: Record<string, string>;
-}
-
-/** What documents a route: everything but its query schema and handler. */
-interface RouteMeta {
-  method: 'get' | 'post' | 'put' | 'delete';
-  /** OpenAPI style: `/v1/complaints/{id}`. */
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  /** Who may call it; 'public' needs no token. Lifecycle routes admit every role and refuse per action (403/409). */
-  roles: readonly Role[] | 'public';
-  /** The lifecycle action a route performs (its role is documented from TRANSITIONS). */
-  action?: Action;
-  /** Query parameters given as numbers. */
-  queryInts?: string[];
-  headers?: { name: string; required: boolean; description: string }[];
-  body?: BodyKind;
-  responses: Record<number, ResponseDoc>;
-  /** Problem statuses this operation can answer (401 is added for every non-public route). */
-  problems: number[];
-}
-
-/** A mounted route: the app hands it the raw query; it parses that with `query` before its handler runs. */
-export interface RouteDef extends RouteMeta {
-  query?: QuerySchema;
-  handler: (ctx: RouteContext<RawQuery>) => Promise<Response>;
-}
-
-type QueryRoute<Q extends QuerySchema> = RouteMeta & {
-  query: Q;
-  handler: (ctx: RouteContext<z.output<Q>>) => Promise<Response>;
-};
-type PlainRoute = RouteMeta & { query?: undefined; handler: (ctx: RouteContext) => Promise<Response> };
-
-/**
- * A route of the table. With a `query` schema its handler gets what the schema produces (refused
- * with the issues at `['query', …]` otherwise); without one, no query.
- */
-export function route<Q extends QuerySchema>(spec: QueryRoute<Q>): RouteDef;
-export function route(spec: PlainRoute): RouteDef;
-export function route(spec: QueryRoute<QuerySchema> | PlainRoute): RouteDef {
-  if (spec.query === undefined) {
-    const { handler } = spec;
-    return { ...spec, handler: (ctx) => handler({ ...ctx, query: {} }) };
-  }
-  const { handler, query: schema } = spec;
-  return { ...spec, handler: (ctx) => handler({ ...ctx, query: parseQuery(schema, ctx.query) }) };
-}
-
-function parseQuery<Q extends QuerySchema>(schema: Q, raw: RawQuery): z.output<Q> {
-  const parsed = parseWith(schema, raw);
-  if (!parsed.ok) throw refused(parsed.issues.map((i) => ({ ...i, path: ['query', ...i.path] })));
-  return parsed.value;
-}
-
-const json = (data: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(data), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
-
-function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = parseWith(schema, body);
-  if (!parsed.ok) throw refused(parsed.issues);
-  return parsed.value;
-}
-
-async function complaintOr404(deps: Deps, account: AccountRecord, id: string) {
-  const complaint = await getComplaint(deps.db, account, id);
-  if (!complaint) throw notFound();
-  return complaint;
-}
+import { createComplaint } from './submit-complaint.js';
+import { randomId, sha256Hex } from './util.js';
 
 function actionRoute(
   action: Action,
@@ -579,76 +455,6 @@ export const ROUTES: RouteDef[] = [
     },
   }),
 ];
-
-async function createComplaint({ c, deps, account, body }: RouteContext): Promise<Response> {
-  const key = c.req.header('idempotency-key')?.trim();
-  if (!key) throw problem('field.required', ['headers', 'Idempotency-Key']);
-  if (key.length > 255) throw problem('field.too_long', ['headers', 'Idempotency-Key'], { limit: 255 });
-  const { db } = deps;
-  const hash = await sha256Hex(canonicalJson(body));
-
-  const replay = async (row: { body_hash: string; complaint_id: string | null }) => {
-    if (row.body_hash !== hash) throw problem('idempotency.key_reused', ['headers', 'Idempotency-Key']);
-    if (!row.complaint_id) throw problem('idempotency.in_progress', ['headers', 'Idempotency-Key']);
-    return json(await complaintOr404(deps, account, row.complaint_id), 200, { 'idempotent-replayed': 'true' });
-  };
-  const lookup = `select body_hash, complaint_id from idempotency_keys where account_id = $1 and key = $2`;
-  const known = await db.query<{ body_hash: string; complaint_id: string | null }>(lookup, [account.id, key]);
-  if (known.rows[0]) return replay(known.rows[0]);
-
-  const now = deps.now();
-  // A saved holder profile named by `holder.profileId` stands in for the holder sent.
-  const input = await withProfileHolder(db, account.id, body);
-  const own = await ownEvidence(db, account.id, draftEvidenceIds(input));
-  const result = validateComplaintDraft(input, {
-    evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])),
-    now,
-  });
-  if (!result.ok) throw refused(result.issues);
-  const draft = result.value;
-  const issues: Issue[] = holderDocumentIssues(draft, own);
-  const products = await productsByUrl(db, draft.productLinks);
-  draft.productLinks.forEach((url, i) => {
-    if (!products.has(url)) issues.push(issue('links.not_found', ['productLinks', i], { value: url }));
-  });
-  if (issues.length) throw refused(issues);
-  const dupKey = duplicateKey(draft);
-
-  const outcome = await db.transaction(async (tx) => {
-    // One account's submissions one at a time on PostgreSQL, so two equal drafts cannot both pass the duplicate check.
-    if (db.dialect === 'postgres') await tx.query('select pg_advisory_xact_lock(7305002, hashtext($1))', [account.id]);
-    const claimed = await tx.query(
-      `insert into idempotency_keys (account_id, key, body_hash, created_at) values ($1, $2, $3, $4)
-       on conflict (account_id, key) do nothing returning key`,
-      [account.id, key, hash, now.toISOString()],
-    );
-    if (!claimed.rows.length) {
-      const { rows } = await tx.query<{ body_hash: string; complaint_id: string | null }>(lookup, [account.id, key]);
-      return { existing: rows[0]! };
-    }
-    // After the key (a replay answers first); refusing rolls the claim back, so the key stays usable.
-    const duplicate = await openDuplicate(tx, account.id, dupKey);
-    if (duplicate)
-      throw problem('complaint.duplicate', ['productLinks'], { number: duplicate.number, id: duplicate.id });
-    const id = await insertComplaint(tx, {
-      account,
-      draft,
-      products: draft.productLinks.map((u) => products.get(u)!),
-      evidence: own,
-      at: now,
-      duplicateKey: dupKey,
-    });
-    await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [
-      account.id,
-      key,
-      id,
-    ]);
-    return { id };
-  });
-  if ('existing' in outcome) return replay(outcome.existing!);
-  deps.bus.notify();
-  return json(await complaintOr404(deps, account, outcome.id), 201, { location: `/v1/complaints/${outcome.id}` });
-}
 
 /** For tests and docs: the body limit of JSON requests (800 links of 2 KiB fit). */
 export const JSON_BODY_LIMIT = 2 * 1024 * 1024;

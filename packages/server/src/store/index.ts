@@ -9,8 +9,14 @@ export {
   listEvidence,
   ownEvidence,
 } from './evidence.js';
+export {
+  claimIdempotencyKey,
+  idempotencyKey,
+  type KeyRecord,
+  settleIdempotencyKey,
+} from './idempotency.js';
 export { applyAction } from './lifecycle.js';
 export { productsByUrl, resolveLinks, searchProducts } from './products.js';
 export { statusReport } from './report.js';
-export { draftEvidenceIds, insertComplaint, openDuplicate } from './submission.js';
+export { draftEvidenceIds, insertComplaint, lockSubmissions, openDuplicate } from './submission.js';
 export { visibleSql } from './visibility.js';

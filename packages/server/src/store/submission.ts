@@ -7,7 +7,7 @@ import {
   formatComplaintNumber,
   type Product,
 } from '@ipr/validators';
-import type { Queryable } from '../db/types.js';
+import type { Db, Queryable } from '../db/types.js';
 import { randomId } from '../util.js';
 import type { AccountRecord } from './accounts.js';
 import { OPEN_STATUSES } from './complaints.js';
@@ -34,6 +34,14 @@ export function draftEvidenceIds(input: unknown): string[] {
     }
   }
   return [...ids];
+}
+
+/**
+ * One account's submissions one at a time on PostgreSQL (for the rest of the transaction), so two
+ * equal drafts cannot both pass the duplicate check. PGlite runs one transaction at a time anyway.
+ */
+export async function lockSubmissions(db: Db, tx: Queryable, accountId: string): Promise<void> {
+  if (db.dialect === 'postgres') await tx.query('select pg_advisory_xact_lock(7305002, hashtext($1))', [accountId]);
 }
 
 /** The caller's open complaint with this duplicate key, if any (the newest). */

@@ -9,7 +9,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DECLARATION_VERSION, TRANSITIONS, type Action, type Role } from '@ipr/validators';
-import { ROUTES, type RouteDef } from '../../src/routes.js';
+import type { RouteDef } from '../../src/route.js';
+import { ROUTES } from '../../src/routes.js';
 import { form, link, newKey, pngFile, TOKENS, type Api } from '../helpers.js';
 
 export const CALLERS = ['none', 'bad', 'a', 'b', 'supA', 'supB', 'platform'] as const;

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ISSUE_CODES, TRANSITIONS, type Role } from '@ipr/validators';
 import { createApp } from '../../src/index.js';
-import { ROUTES, type RouteDef } from '../../src/routes.js';
+import type { RouteDef } from '../../src/route.js';
+import { ROUTES } from '../../src/routes.js';
 import { draftA, link, newKey, TOKENS, type Api } from '../helpers.js';
 
 const CODES = new Set<string>(ISSUE_CODES);
