@@ -12,7 +12,9 @@ const TITLES: Record<number, string> = {
   413: 'Content too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 /** An answer that is not a success: the issues that say why. Thrown by store and handlers, answered once. */
