@@ -2,11 +2,12 @@
 // numbers in every spelling, repeated keys), bodies (any JSON, valid bodies with one part replaced
 // by anything, strings with NUL, RTL marks, lone surrogates and huge lengths, garbage text,
 // multipart with random parts) under wrong and right content types, as any caller. The answer is
-// never a 500: always 2xx, or 4xx problem+json whose `code` (and every issue's) is a known code.
+// never a 500: always 2xx, or 4xx problem+json whose `code` (and every issue's) is a known code, answered
+// with the status STATUS_BY_CODE gives it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ISSUE_CODES, TRANSITIONS, type Role } from '@ipr/validators';
+import { ISSUE_CODES, type IssueCode, STATUS_BY_CODE, TRANSITIONS, type Role } from '@ipr/validators';
 import { createApp } from '../../src/index.js';
 import type { RouteDef } from '../../src/route.js';
 import { ROUTES } from '../../src/routes.js';
@@ -468,6 +469,8 @@ export function fuzzSuite(open: () => Promise<Api>, options: { runs?: number } =
               `${r.describe}: issues ${JSON.stringify(data.issues)}`,
             );
             assert.equal(data.status, res.status);
+            // The status is the one table's (shared with the client), whoever refused.
+            assert.equal(res.status, STATUS_BY_CODE[data.code as IssueCode], `${r.describe} → ${data.code}`);
           }
         }),
         { numRuns: runs },
