@@ -3,19 +3,13 @@
 // shipped), every file its manifest points at is in the tarball, and @arethetypeswrong/cli finds
 // no problem for ESM consumers (node16 from ESM, bundlers; node10 for the types of each entry).
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { buildIfStale } from '../scripts/start.mjs';
+import { before, describe, test } from 'node:test';
+import { PACKAGES, ROOT, packAll } from './support/pack.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = ['validators', 'client', 'server', 'elements'];
-const out = mkdtempSync(join(tmpdir(), 'ipr-packs-'));
 /** name -> { tarball, files: Set<string>, manifest } */
-const packed = new Map();
+let packed;
 
 function targets(exports) {
   if (typeof exports === 'string') return [exports];
@@ -29,20 +23,8 @@ function conditions(exports) {
 }
 
 before(() => {
-  buildIfStale({ quiet: true });
-  for (const name of PACKAGES) {
-    const json = execFileSync('npm', ['pack', '-w', `@ipr/${name}`, '--json', '--pack-destination', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const [info] = JSON.parse(json);
-    const tarball = join(out, info.filename);
-    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
-    packed.set(name, { tarball, files: new Set(info.files.map((f) => f.path)), manifest });
-  }
+  packed = packAll();
 });
-after(() => rmSync(out, { recursive: true, force: true }));
 
 describe('published packages', () => {
   for (const name of PACKAGES) {

@@ -1,0 +1,3 @@
+/// <reference types="vite/client" />
+// Types the ipr-* tags in templates (Vue's GlobalComponents).
+import type {} from '@ipr/elements/vue';
