@@ -11,7 +11,7 @@ import {
   type EvidenceRef,
   type Issue,
 } from '@ipr/validators';
-import { IprApiElement } from '../../base/api-element.js';
+import { IprFormControl } from '../../base/form-control.js';
 import { IprRestrictionFailedEvent } from '../../events/index.js';
 import { unwrap } from '../../api.js';
 import { styles } from './evidence-picker.styles.js';
@@ -29,11 +29,20 @@ interface Upload {
 
 let uploadKeys = 0;
 
+/** Marks an image kept as original in the state the browser keeps for restoring the form. */
+const ORIGINAL_MARK = '#original';
+
 /**
  * @tagname ipr-evidence-picker
  * Evidence files: reuse saved evidence or add new files (file dialog or drag and drop) with
- * per-file progress, cancel, remove, image previews and a clear refusal per file. Takes part
- * in a host `<form>` through ElementInternals: the form value is one entry per evidence id.
+ * per-file progress, cancel, remove, image previews and a clear refusal per file.
+ *
+ * Inside a host `<form>` it is a form control (ElementInternals): it submits one entry per
+ * evidence id under `name` (default `evidence`); `required` makes an empty picker invalid
+ * (`validity.valueMissing`), `require-original` one without an original image (`customError`);
+ * `form.reset()` empties it, a disabled `<fieldset>` disables it, `reportValidity()` focuses its
+ * "Choose files" button, `setCustomValidity()` adds a host's own error, and the browser restores it
+ * on history navigation (original marks included).
  *
  * @fires change - The selected evidence changed (read `value` and `descriptors`).
  * @fires ipr-restriction-failed - A file was refused (detail: `{ source: 'evidence', file, issues }`).
@@ -44,48 +53,28 @@ let uploadKeys = 0;
  * @cssprop --ipr-color-primary - Accent color (drop zone while dragging).
  * @cssprop --ipr-radius - Corner radius.
  */
-export class IprEvidencePicker extends IprApiElement {
+export class IprEvidencePicker extends IprFormControl {
   static override styles = styles;
-  static formAssociated = true;
 
-  /** The field name in a host form. */
-  @property({ reflect: true }) name = 'evidence';
-  /** At least one piece of evidence is required. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  /** The field name in a host form: one entry per evidence id is submitted under it. */
+  @property({ reflect: true }) override name = 'evidence';
   /** At least one image must be marked as original (Picture Embezzlement). */
   @property({ type: Boolean, attribute: 'require-original', reflect: true }) requireOriginal = false;
   /** Show the "Original picture" mark on images. */
   @property({ type: Boolean, attribute: 'allow-original' }) allowOriginal = false;
   /** The visible label of the picker. */
   @property() label?: string;
-  /** Disables the control (also set by a disabled host fieldset). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-  /** Issues to show (set by `<ipr-complaint-form>`); when unset the picker shows its own validity. */
-  @property({ attribute: false }) issues?: Issue[];
-  /** Shows errors before the user has interacted. */
-  @property({ type: Boolean, attribute: 'show-errors' }) showErrors = false;
 
   /** The selected evidence: ids with the original mark. */
   @property({ attribute: false }) value: EvidenceRef[] = [];
 
   @state() private uploads: Upload[] = [];
   @state() private over = false;
-  @state() private touched = false;
   @state() private known = new Map<string, EvidenceDescriptor>();
   private previews = new Map<string, string>();
-  private internals?: ElementInternals;
 
   @query('#add') private addButton?: HTMLButtonElement;
   @query('#files') private fileInput?: HTMLInputElement;
-
-  constructor() {
-    super();
-    try {
-      this.internals = this.attachInternals();
-    } catch {
-      // Not form-associated (e.g. an old browser): the element still works on its own.
-    }
-  }
 
   /** Descriptors of the selected evidence (those known from the saved list, uploads or `descriptors =`). */
   get descriptors(): EvidenceDescriptor[] {
@@ -96,23 +85,6 @@ export class IprEvidencePicker extends IprApiElement {
     const known = new Map(this.known);
     for (const d of list ?? []) known.set(d.id, d);
     this.known = known;
-  }
-
-  get form() {
-    return this.internals?.form ?? null;
-  }
-  get validity() {
-    return this.internals?.validity;
-  }
-  get validationMessage() {
-    return this.internals?.validationMessage ?? '';
-  }
-  checkValidity() {
-    return this.internals?.checkValidity() ?? true;
-  }
-  reportValidity() {
-    this.touched = true;
-    return this.internals?.reportValidity() ?? true;
   }
 
   private savedTask = new Task(this, {
@@ -126,7 +98,7 @@ export class IprEvidencePicker extends IprApiElement {
   });
 
   /** Own validity issues (the rules of @ipr/validators, messages by code). */
-  private get ownIssues(): Issue[] {
+  protected get formIssues(): Issue[] {
     if (this.required && this.value.length === 0) return [issue('evidence.required', [this.name])];
     if (
       this.requireOriginal &&
@@ -138,45 +110,35 @@ export class IprEvidencePicker extends IprApiElement {
     return [];
   }
 
-  private get shownIssues(): Issue[] {
-    if (this.issues) return this.issues;
-    return this.touched || this.showErrors ? this.ownIssues : [];
+  protected get formEntries(): string[] {
+    return this.value.map((ref) => ref.id);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (
-      changed.has('value') ||
-      changed.has('required') ||
-      changed.has('requireOriginal') ||
-      changed.has('known') ||
-      changed.has('name')
-    )
-      this.syncForm();
+  /** Restoring keeps the original marks too. */
+  protected override get formStateEntries(): string[] {
+    return this.value.map((ref) => (ref.original ? ref.id + ORIGINAL_MARK : ref.id));
   }
 
-  private syncForm() {
-    if (!this.internals) return;
-    const data = new FormData();
-    for (const ref of this.value) data.append(this.name, ref.id);
-    this.internals.setFormValue(this.value.length ? data : null);
-    const [first] = this.ownIssues;
-    if (!first) this.internals.setValidity({});
-    else {
-      const flags = first.code === 'evidence.required' ? { valueMissing: true } : { customError: true };
-      this.internals.setValidity(flags, this.issueText(first), this.addButton ?? undefined);
-    }
+  protected get validationAnchor(): HTMLElement | undefined {
+    return this.addButton ?? undefined;
   }
 
-  formResetCallback() {
+  protected override formStateChanged(changed: PropertyValues): boolean {
+    return (
+      super.formStateChanged(changed) || changed.has('value') || changed.has('requireOriginal') || changed.has('known')
+    );
+  }
+
+  protected resetFormValue(): void {
     for (const u of this.uploads) u.abort.abort();
     this.uploads = [];
     this.value = [];
-    this.touched = false;
   }
 
-  formDisabledCallback(disabled: boolean) {
-    this.disabled = disabled;
+  protected restoreFormEntries(entries: string[]): void {
+    this.value = entries.map((entry) =>
+      entry.endsWith(ORIGINAL_MARK) ? { id: entry.slice(0, -ORIGINAL_MARK.length), original: true } : { id: entry },
+    );
   }
 
   override disconnectedCallback(): void {
@@ -305,7 +267,7 @@ export class IprEvidencePicker extends IprApiElement {
 
   protected override render() {
     const t = this.t;
-    const issues = this.shownIssues;
+    const errors = this.shownErrors;
     const label = this.label ?? t.evidence;
     return html`
       <div role="group" aria-labelledby="label">
@@ -318,7 +280,7 @@ export class IprEvidencePicker extends IprApiElement {
           }}
           @dragleave=${() => (this.over = false)} @drop=${this.onDrop}>
           <button id="add" type="button" ?disabled=${this.disabled || !this.api} aria-describedby="rules error"
-            aria-invalid=${issues.length ? 'true' : 'false'} @click=${() => this.fileInput?.click()}>${t.chooseFiles}</button>
+            aria-invalid=${errors.length ? 'true' : 'false'} @click=${() => this.fileInput?.click()}>${t.chooseFiles}</button>
           <span class="hint">${t.dropHint}</span>
           <input id="files" type="file" multiple hidden @change=${this.onFiles}
             accept=${LIMITS.evidenceExtensions.map((e) => '.' + e).join(',')} />
@@ -356,7 +318,7 @@ export class IprEvidencePicker extends IprApiElement {
           })}
         </ul>
         ${this.value.length === 0 && this.uploads.length === 0 ? html`<p class="hint">${t.noEvidence}</p>` : nothing}
-        <div id="error" class="error" part="error" aria-live="polite">${issues.map((i) => html`<p>${this.issueText(i)}</p>`)}</div>
+        <div id="error" class="error" part="error" aria-live="polite">${errors.map((m) => html`<p>${m}</p>`)}</div>
       </div>
     `;
   }

@@ -12,7 +12,7 @@ import {
   type Product,
 } from '@ipr/validators';
 import { downloadTemplate, importLinks, preloadImport, type ImportResult } from '@ipr/client';
-import { IprApiElement } from '../../base/api-element.js';
+import { IprFormControl } from '../../base/form-control.js';
 import { RowWindow } from '../../base/row-window.js';
 import { IprRestrictionFailedEvent } from '../../events/index.js';
 import { unwrap } from '../../api.js';
@@ -44,6 +44,12 @@ export interface OpenComplaintRef {
  * `aria-setsize`/`aria-posinset` so assistive tech still hears 800; every Remove button is reached
  * by Tab, and removing one moves focus to the next product's button.
  *
+ * Inside a host `<form>` it is a form control (ElementInternals): it submits one entry per product
+ * link under `name` (default `productLinks`); `required` makes an empty picker invalid
+ * (`validity.valueMissing`) and more than 800 links are `validity.tooLong`; `form.reset()` empties
+ * it, a disabled `<fieldset>` disables it, `reportValidity()` focuses its search box,
+ * `setCustomValidity()` adds a host's own error, and the browser restores it on history navigation.
+ *
  * @fires change - The list of added products changed (read `value`).
  * @fires ipr-restriction-failed - A sheet or links were refused (detail: `{ source, file?, issues }`).
  * @csspart search - The search form.
@@ -57,19 +63,15 @@ export interface OpenComplaintRef {
  * @cssprop --ipr-color-primary - Accent color.
  * @cssprop --ipr-color-warning - Warning color (products already in an open complaint).
  */
-export class IprProductPicker extends IprApiElement {
+export class IprProductPicker extends IprFormControl {
   static override styles = styles;
 
-  /** Issues to show (set by `<ipr-complaint-form>`); when unset the picker checks its own links. */
-  @property({ attribute: false }) issues?: Issue[];
-
-  /** Shows the picker's own errors before the user has interacted (e.g. after "Next"). */
-  @property({ type: Boolean, attribute: 'show-errors' }) showErrors = false;
+  /** The field name in a host form: one entry per product link is submitted under it. */
+  @property({ reflect: true }) override name = 'productLinks';
 
   @state() private entries: Entry[] = [];
   @state() private query = '';
   @state() private showResults = false;
-  @state() private touched = false;
   @state() private importProgress?: { phase: 'read' | 'parse' | 'validate' | 'resolve'; done: number; total: number };
   @state() private importResult?: ImportResult;
   @state() private importName = '';
@@ -184,7 +186,8 @@ export class IprProductPicker extends IprApiElement {
     },
   });
 
-  private get ownIssues(): Issue[] {
+  /** The whole-list issues of the links (none, too many); an empty list is an issue only when `required`. */
+  protected get formIssues(): Issue[] {
     if (this.ownIssuesFor?.entries !== this.entries) {
       const result = validateProductLinks(this.value);
       this.ownIssuesFor = {
@@ -192,12 +195,36 @@ export class IprProductPicker extends IprApiElement {
         issues: result.ok ? [] : result.issues.filter((i) => i.path.length === 1),
       };
     }
-    return this.ownIssuesFor.issues;
+    const issues = this.ownIssuesFor.issues;
+    return this.required ? issues : issues.filter((i) => i.code !== 'links.required');
   }
 
-  private get shownIssues(): Issue[] {
-    if (this.issues) return this.issues;
-    return this.touched || this.showErrors ? this.ownIssues : [];
+  protected get formEntries(): string[] {
+    return this.value;
+  }
+
+  protected get validationAnchor(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('#q') ?? null;
+  }
+
+  protected override formStateChanged(changed: PropertyValues): boolean {
+    return super.formStateChanged(changed) || changed.has('entries');
+  }
+
+  /** A form reset empties the list and puts the search and the import away. */
+  protected resetFormValue(): void {
+    this.entries = [];
+    this.importAbort?.abort();
+    this.importAbort = undefined;
+    this.importProgress = undefined;
+    this.importResult = undefined;
+    this.searchTask.abort();
+    this.showResults = false;
+    this.query = '';
+  }
+
+  protected restoreFormEntries(entries: string[]): void {
+    this.value = entries;
   }
 
   private changed() {
@@ -325,8 +352,7 @@ export class IprProductPicker extends IprApiElement {
   }
 
   private renderIssues(id: string) {
-    const issues = this.shownIssues;
-    return html`<div id=${id} class="error" part="error" aria-live="polite">${issues.map((i) => html`<p>${this.issueText(i)}</p>`)}</div>`;
+    return html`<div id=${id} class="error" part="error" aria-live="polite">${this.shownErrors.map((m) => html`<p>${m}</p>`)}</div>`;
   }
 
   private renderResults() {
@@ -343,7 +369,7 @@ export class IprProductPicker extends IprApiElement {
           ${page.items.map(
             (p) => html`<li class="item">
             <span class="text"><span class="name">${p.name}</span><br /><span class="url">${p.url} · ${p.supplierName}</span></span>
-            <button type="button" class="add" aria-label=${this.has(p.url) ? `${t.alreadyAdded}: ${p.name}` : t.addNamed(p.name)} ?disabled=${this.has(p.url) || this.entries.length >= LIMITS.maxProductLinks}
+            <button type="button" class="add" aria-label=${this.has(p.url) ? `${t.alreadyAdded}: ${p.name}` : t.addNamed(p.name)} ?disabled=${this.disabled || this.has(p.url) || this.entries.length >= LIMITS.maxProductLinks}
               @click=${() => this.add([p])}>${this.has(p.url) ? t.alreadyAdded : t.add}</button>
           </li>`,
           )}
@@ -377,7 +403,7 @@ export class IprProductPicker extends IprApiElement {
       <p class="hint">${t.excelRules(formatBytes(LIMITS.maxSheetBytes, this.shownLocale), LIMITS.maxProductLinks)}</p>
       <div class="row">
         <button type="button" @click=${() => downloadTemplate().catch((error) => console.warn('[ipr] the template could not be created', error))}>${t.downloadTemplate}</button>
-        <button type="button" @pointerenter=${preload} @focus=${preload} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#sheet')?.click()}>${t.uploadSheet}</button>
+        <button type="button" class="upload" ?disabled=${this.disabled} @pointerenter=${preload} @focus=${preload} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#sheet')?.click()}>${t.uploadSheet}</button>
         <input id="sheet" type="file" hidden accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" @change=${this.onSheet} />
       </div>
       ${
@@ -421,7 +447,7 @@ export class IprProductPicker extends IprApiElement {
             </tbody>
           </table>
         </div>
-        <button type="button" class="primary" ?disabled=${r.valid.length === 0} @click=${this.addValidRows}>${t.addValid(r.valid.length)}</button>
+        <button type="button" class="primary" ?disabled=${this.disabled || r.valid.length === 0} @click=${this.addValidRows}>${t.addValid(r.valid.length)}</button>
       </div>`
           : nothing
       }
@@ -449,7 +475,7 @@ export class IprProductPicker extends IprApiElement {
     const url = html`<span class="url" title=${e.url}>${e.url}</span>`;
     return html`<li class="item ${open ? 'in-open' : ''}" data-url=${e.url} aria-setsize=${size} aria-posinset=${index + 1}>
       <span class="text">${name === undefined ? url : html`<span class="name" title=${name}>${name}</span>`}<span class="sub">${open ? this.renderWarning(open) : nothing}${name === undefined ? nothing : url}</span></span>
-      <button type="button" class="remove" aria-label=${t.removeNamed(name ?? e.url)} @click=${() => this.removeLink(e.url)}>${t.remove}</button>
+      <button type="button" class="remove" aria-label=${t.removeNamed(name ?? e.url)} ?disabled=${this.disabled} @click=${() => this.removeLink(e.url)}>${t.remove}</button>
     </li>`;
   }
 
@@ -458,7 +484,7 @@ export class IprProductPicker extends IprApiElement {
     const n = this.entries.length;
     const inOpen = this.openComplaints.length;
     const max = LIMITS.maxProductLinks;
-    const invalid = this.shownIssues.length > 0;
+    const invalid = this.shownErrors.length > 0;
     // Windowed, with aria-setsize/aria-posinset on each item so assistive tech still hears 800. Keyed
     // by link: a focused remove button stays with its product while the window moves.
     const [start, end] = this.addedRows.range(n);
@@ -477,10 +503,10 @@ export class IprProductPicker extends IprApiElement {
       <form class="search" part="search" role="search" @submit=${this.onSearch}>
         <div class="grow">
           <label for="q">${t.searchLabel}</label>
-          <input id="q" type="search" .value=${this.query} autocomplete="off" aria-describedby="links-error"
+          <input id="q" type="search" .value=${this.query} autocomplete="off" aria-describedby="links-error" ?disabled=${this.disabled}
             aria-invalid=${invalid ? 'true' : 'false'} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
         </div>
-        <button type="submit" ?disabled=${!this.api}>${t.searchButton}</button>
+        <button type="submit" ?disabled=${this.disabled || !this.api}>${t.searchButton}</button>
       </form>
       ${this.showResults ? this.renderResults() : nothing}
       ${this.renderImport()}
