@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { IprComplaintDetail } from '@ipr/elements';
+import type { Status } from '@ipr/validators';
 import { clientFor, getApi, ok, TOKENS, type InMemoryApi } from './support/api';
 import { apiOf, localeOf, themeOf, type Common } from './support/common';
 import { fileFreshComplaint, forwardAsPlatform, waitUntil } from './support/live';
 
-type Args = Common & { token: string; status: string; live: boolean };
+type Args = Common & { token: string; status: Status; live: boolean };
 
 const meta: Meta<Args> = {
   title: 'Elements/Complaint detail',
@@ -27,7 +28,7 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-const byStatus = (status: string, extra: Partial<Args> = {}): Story => ({ args: { status, ...extra } });
+const byStatus = (status: Status, extra: Partial<Args> = {}): Story => ({ args: { status, ...extra } });
 export const Submitted = byStatus('submitted');
 export const AwaitingSupplier = byStatus('awaiting_supplier');
 /** Products as the supplier answered them; "Check now" and the confirm / arbitration actions. */

@@ -8,6 +8,7 @@ import {
   TRANSITIONS,
   issue,
   parseWith,
+  statusOfIssues,
   validateSupplierResponse,
   validateReason,
   type Account,
@@ -31,6 +32,7 @@ import {
   errorFromThrown,
   errorOf,
   isAbort,
+  type ApiError,
   type ApiResult,
   type CallOptions,
 } from './errors.js';
@@ -76,20 +78,10 @@ export interface CreateOptions {
   signal?: AbortSignal;
 }
 
-export interface ProductSearch {
-  q?: string;
-  link?: string;
-  page?: number;
-  pageSize?: number;
-}
-export interface ComplaintQuery {
-  status?: string;
-  type?: string;
-  q?: string;
-  cursor?: string;
-  limit?: number;
-  page?: number;
-}
+/** The query of `GET /v1/products`, as the contract names it. */
+export type ProductSearch = QueryOf<'/v1/products'>;
+/** The query of `GET /v1/complaints` (status and type are the contract's enums). */
+export type ComplaintQuery = QueryOf<'/v1/complaints'>;
 export interface ProductPage {
   items: Product[];
   total: number;
@@ -101,12 +93,8 @@ export interface ComplaintPage {
   total: number;
   nextCursor: string | null;
 }
-/** The filters of the status report (as the list's). */
-export interface StatusReportQuery {
-  status?: string;
-  type?: string;
-  q?: string;
-}
+/** The filters of the status report (as the list's): the query of `GET /v1/complaints/status-report`. */
+export type StatusReportQuery = QueryOf<'/v1/complaints/status-report'>;
 export interface StatusReport {
   rows: StatusReportRow[];
   truncated: boolean;
@@ -125,6 +113,36 @@ export interface StatusExport {
   truncated: boolean;
 }
 
+/** The query parameters a GET route of the generated contract takes. */
+type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never;
+
+/** The openapi-fetch client over the generated contract (`client.raw`). */
+export type RawClient = ReturnType<typeof createClient<paths>>;
+
+/** `client.holderProfiles`: saved IPR holder profiles (complainant). create/update are validated before the network. */
+export interface HolderProfilesApi {
+  list(opts?: CallOptions): Promise<ApiResult<{ items: HolderProfile[] }>>;
+  create(input: unknown, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
+  update(id: string, input: unknown, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
+  remove(id: string, opts?: CallOptions): Promise<ApiResult<null>>;
+}
+
+/** `client.events`: live complaint events (`GET /v1/events`). */
+export interface EventsApi {
+  /**
+   * Follows the caller's complaint events until the returned function is called or `signal`
+   * aborts; reconnects with back-off and `Last-Event-ID`; a 401 (or 403) closes it for good.
+   */
+  subscribe(onEvent: (event: ComplaintEvent) => void, opts?: SubscribeOptions): () => void;
+}
+
+/**
+ * The client surface of docs/CONTRACT.md, as the elements use it: what `createIprClient` returns
+ * (see `CreatedIprClient`), or a host's own wrapper. The optional members are the ones a wrapper
+ * may leave out; the elements then leave out what needs them (no export, no saved holders, not live).
+ */
 export interface IprClient {
   account: { get(opts?: CallOptions): Promise<ApiResult<Account>> };
   products: {
@@ -150,27 +168,24 @@ export interface IprClient {
     /** The generic form the list and detail elements use. */
     act(id: string, action: Action, body?: unknown, opts?: CallOptions): Promise<ApiResult<Complaint>>;
     /** The bulk status report's rows: one per product the caller can see, newest complaint first. */
-    statusReport(query?: StatusReportQuery, opts?: CallOptions): Promise<ApiResult<StatusReport>>;
+    statusReport?(query?: StatusReportQuery, opts?: CallOptions): Promise<ApiResult<StatusReport>>;
     /** The status report as an .xlsx or a UTF-8 (BOM) .csv file; every cell neutralised. */
-    exportStatus(query: StatusExportQuery, opts?: CallOptions): Promise<ApiResult<StatusExport>>;
+    exportStatus?(query: StatusExportQuery, opts?: CallOptions): Promise<ApiResult<StatusExport>>;
   };
-  /** Saved IPR holder profiles (complainant). create/update are validated before the network. */
-  holderProfiles: {
-    list(opts?: CallOptions): Promise<ApiResult<{ items: HolderProfile[] }>>;
-    create(input: unknown, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
-    update(id: string, input: unknown, opts?: CallOptions): Promise<ApiResult<HolderProfile>>;
-    remove(id: string, opts?: CallOptions): Promise<ApiResult<null>>;
-  };
+  /** Saved IPR holder profiles (complainant). */
+  holderProfiles?: HolderProfilesApi;
   /** Live complaint events (`GET /v1/events`). */
-  events: {
-    /**
-     * Follows the caller's complaint events until the returned function is called or `signal`
-     * aborts; reconnects with back-off and `Last-Event-ID`; a 401 (or 403) closes it for good.
-     */
-    subscribe(onEvent: (event: ComplaintEvent) => void, opts?: SubscribeOptions): () => void;
-  };
+  events?: EventsApi;
   /** The underlying openapi-fetch client, for routes the resource methods do not cover. */
-  readonly raw: ReturnType<typeof createClient<paths>>;
+  readonly raw?: RawClient;
+}
+
+/** What `createIprClient` returns: every member of `IprClient`, none left out. */
+export interface CreatedIprClient extends IprClient {
+  complaints: IprClient['complaints'] & Required<Pick<IprClient['complaints'], 'statusReport' | 'exportStatus'>>;
+  holderProfiles: HolderProfilesApi;
+  events: EventsApi;
+  readonly raw: RawClient;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -187,10 +202,7 @@ function thrownError(error: unknown, signal: AbortSignal | undefined, locale: Lo
 }
 
 /** The route segment of each lifecycle action. */
-export const ACTION_ROUTES: Record<
-  Action,
-  'cancel' | 'check' | 'confirm-close' | 'arbitration' | 'forward' | 'respond' | 'result'
-> = {
+export const ACTION_ROUTES = {
   cancel: 'cancel',
   check: 'check',
   confirm_close: 'confirm-close',
@@ -198,7 +210,41 @@ export const ACTION_ROUTES: Record<
   forward_to_supplier: 'forward',
   respond: 'respond',
   issue_result: 'result',
-};
+} as const satisfies Record<Action, string>;
+
+/** Each lifecycle action's route as the generated `paths` name it (checked against ACTION_ROUTES). */
+const ACTION_PATHS = {
+  cancel: '/v1/complaints/{id}/cancel',
+  check: '/v1/complaints/{id}/check',
+  confirm_close: '/v1/complaints/{id}/confirm-close',
+  request_arbitration: '/v1/complaints/{id}/arbitration',
+  forward_to_supplier: '/v1/complaints/{id}/forward',
+  respond: '/v1/complaints/{id}/respond',
+  issue_result: '/v1/complaints/{id}/result',
+} as const satisfies { [A in Action]: `/v1/complaints/{id}/${(typeof ACTION_ROUTES)[A]}` & keyof paths };
+
+/** What an openapi-fetch call answers: `{ data, response }` on success, `{ error, response }` otherwise. */
+type Fetched = { data?: unknown; error?: unknown; response: Response };
+/** The success member of a route's answer (its `data` is the type `paths` gives the route). */
+type Success<R extends Fetched> = Extract<R, { error?: never }>;
+
+/** openapi-fetch sets `error` (even undefined, for an empty body) only when the status is not 2xx. */
+function succeeded<R extends Fetched>(answer: R): answer is Success<R> {
+  return !('error' in answer) && answer.response.ok;
+}
+
+/** The success answer of `POST /v1/evidence` (sent by hand, for upload progress). */
+type UploadAnswer = paths['/v1/evidence']['post']['responses'][201]['content']['application/json'];
+
+/** One property of a body given as `unknown` (a JS caller may pass anything). */
+function field(body: unknown, key: string): unknown {
+  return typeof body === 'object' && body !== null && key in body ? Reflect.get(body, key) : undefined;
+}
+
+/** A non-empty filter value (an empty select sends ''). */
+function filled<T>(value: T | undefined): value is T {
+  return typeof value === 'string' && value !== '';
+}
 
 function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -215,7 +261,7 @@ function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   });
 }
 
-export function createIprClient(options: IprClientOptions): IprClient {
+export function createIprClient(options: IprClientOptions): CreatedIprClient {
   const origin = options.baseUrl.replace(/\/+$/, '');
   const locale: Locale = options.locale ?? 'en';
   const retries = options.retry === false ? 0 : (options.retry?.retries ?? 2);
@@ -300,35 +346,34 @@ export function createIprClient(options: IprClientOptions): IprClient {
   const api = createClient<paths>({ baseUrl: origin, fetch: transport });
   api.use(middleware);
 
-  type Raw = { data?: unknown; error?: unknown; response: Response };
-  async function call<T>(run: () => Promise<Raw>, signal?: AbortSignal): Promise<ApiResult<T>> {
+  /** An openapi-fetch call as a result value; `data` keeps the type `paths` gives the route. */
+  async function call<R extends Fetched>(
+    run: () => Promise<R>,
+    signal?: AbortSignal,
+  ): Promise<ApiResult<Success<R>['data']>> {
     if (signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
     try {
       const r = await run();
-      if (r.response.ok) return { data: r.data as T, response: r.response };
+      if (succeeded(r)) return { data: r.data, response: r.response };
       return { error: errorFromProblem(r.error, r.response.status, locale), response: r.response };
     } catch (error) {
       return { error: thrownError(error, signal, locale) };
     }
   }
-  const refused = <T>(issues: Issue[], status = 422): ApiResult<T> => ({
-    error: errorFromIssues(issues, status, locale),
+  /** Refused before the network, with the status the server answers these issues with. */
+  const refused = (issues: Issue[]): { error: ApiError } => ({
+    error: errorFromIssues(issues, statusOfIssues(issues), locale),
   });
 
-  async function upload(file: Blob | File, opts: UploadOptions = {}): Promise<ApiResult<EvidenceDescriptor>> {
+  async function upload(file: Blob | File, opts: UploadOptions = {}): Promise<ApiResult<UploadAnswer>> {
     if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
     if (!(file instanceof Blob)) return refused([issue('field.invalid_type', ['file'])]);
     const { SNIFF_BYTES, safeDisplayName, validateEvidenceFile, sendMultipart } = await checks();
-    const name = safeDisplayName(opts.name ?? (file as File).name ?? '');
+    const given = opts.name ?? ('name' in file ? file.name : undefined) ?? '';
+    const name = safeDisplayName(given);
     const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-    const checked = validateEvidenceFile({
-      name: opts.name ?? (file as File).name ?? '',
-      size: file.size,
-      type: file.type,
-      head,
-    });
-    if (!checked.ok)
-      return refused(checked.issues, checked.issues.some((i) => i.code === 'evidence.too_large') ? 413 : 422);
+    const checked = validateEvidenceFile({ name: given, size: file.size, type: file.type, head });
+    if (!checked.ok) return refused(checked.issues);
     const url = `${origin}/v1/evidence`;
     const xhr = !customFetch && typeof XMLHttpRequest !== 'undefined';
     const send = async () => {
@@ -360,53 +405,61 @@ export function createIprClient(options: IprClientOptions): IprClient {
       } catch {
         body = undefined;
       }
-      if (response.ok) return { data: body as EvidenceDescriptor, response };
+      // The server's 201 body, typed as the contract types it (openapi-fetch trusts JSON the same way).
+      if (response.ok) return { data: body as UploadAnswer, response };
       return { error: errorFromProblem(body, response.status, locale), response };
     } catch (error) {
       return { error: thrownError(error, opts.signal, locale) };
     }
   }
 
-  const post = (id: string, route: string, body: unknown, signal?: AbortSignal) =>
-    call<Complaint>(
-      () => (api.POST as any)(`/v1/complaints/{id}/${route}`, { params: { path: { id } }, body, signal }),
-      signal,
-    );
-
-  function act(id: string, action: Action, body?: unknown, opts: CallOptions = {}): Promise<ApiResult<Complaint>> {
-    const route = ACTION_ROUTES[action];
-    if (!route) return Promise.resolve(refused([issue('field.invalid_choice', ['action'])]));
-    const b = (body ?? {}) as Record<string, unknown>;
+  /** A lifecycle action: its body checked by the validators' rule, then POSTed to its route. */
+  async function act(id: string, action: Action, body?: unknown, opts: CallOptions = {}) {
+    const { signal } = opts;
+    const path = { id };
     switch (action) {
       case 'cancel':
       case 'request_arbitration': {
-        const reason = validateReason(b.reason, TRANSITIONS[action].reason);
-        if (!reason.ok) return Promise.resolve(refused(reason.issues));
-        return post(id, route, reason.value === null ? {} : { reason: reason.value }, opts.signal);
+        const reason = validateReason(field(body, 'reason'), TRANSITIONS[action].reason);
+        if (!reason.ok) return refused(reason.issues);
+        const sent = reason.value === null ? {} : { reason: reason.value };
+        return action === 'cancel'
+          ? call(() => api.POST(ACTION_PATHS.cancel, { params: { path }, body: sent, signal }), signal)
+          : call(() => api.POST(ACTION_PATHS.request_arbitration, { params: { path }, body: sent, signal }), signal);
       }
       case 'respond': {
         const parsed = validateSupplierResponse(body);
-        if (!parsed.ok) return Promise.resolve(refused(parsed.issues));
-        return post(id, route, parsed.value, opts.signal);
+        if (!parsed.ok) return refused(parsed.issues);
+        return call(() => api.POST(ACTION_PATHS.respond, { params: { path }, body: parsed.value, signal }), signal);
       }
       case 'issue_result': {
         const parsed = parseWith(ArbitrationResultBodySchema, body);
-        if (!parsed.ok) return Promise.resolve(refused(parsed.issues));
-        return post(id, route, parsed.value, opts.signal);
+        if (!parsed.ok) return refused(parsed.issues);
+        return call(
+          () => api.POST(ACTION_PATHS.issue_result, { params: { path }, body: parsed.value, signal }),
+          signal,
+        );
       }
+      case 'check':
+        return call(() => api.POST(ACTION_PATHS.check, { params: { path }, signal }), signal);
+      case 'confirm_close':
+        return call(() => api.POST(ACTION_PATHS.confirm_close, { params: { path }, signal }), signal);
+      case 'forward_to_supplier':
+        return call(() => api.POST(ACTION_PATHS.forward_to_supplier, { params: { path }, signal }), signal);
       default:
-        return post(id, route, undefined, opts.signal);
+        // Not an action (a JS caller, a stale host): refused as the server refuses an unknown choice.
+        return refused([issue('field.invalid_choice', ['action'])]);
     }
   }
 
   const statusReport = (query: StatusReportQuery = {}, opts: CallOptions = {}) => {
+    // Only the report's own filters, and only those given (the export passes its whole query).
     const filters: StatusReportQuery = {};
-    for (const key of ['status', 'type', 'q'] as const) {
-      const value = query[key];
-      if (typeof value === 'string' && value !== '') filters[key] = value;
-    }
-    return call<StatusReport>(
-      () => api.GET('/v1/complaints/status-report', { params: { query: filters as never }, signal: opts.signal }),
+    if (filled(query.status)) filters.status = query.status;
+    if (filled(query.type)) filters.type = query.type;
+    if (filled(query.q)) filters.q = query.q;
+    return call(
+      () => api.GET('/v1/complaints/status-report', { params: { query: filters }, signal: opts.signal }),
       opts.signal,
     );
   };
@@ -417,16 +470,12 @@ export function createIprClient(options: IprClientOptions): IprClient {
       .then((m) => m.exportStatus(statusReport, query, opts, locale))
       .catch((error) => ({ error: errorFromThrown(error, opts.signal, locale) }));
 
-  const saveProfile = async (
-    id: string | null,
-    input: unknown,
-    opts: CallOptions = {},
-  ): Promise<ApiResult<HolderProfile>> => {
+  const saveProfile = async (id: string | null, input: unknown, opts: CallOptions = {}) => {
     const { validateHolderProfile } = await checks();
     const checked = validateHolderProfile(input, { now: new Date() });
     if (!checked.ok) return refused(checked.issues);
-    const body = checked.value as never;
-    return call<HolderProfile>(
+    const body = checked.value;
+    return call(
       () =>
         id === null
           ? api.POST('/v1/holder-profiles', { body, signal: opts.signal })
@@ -434,7 +483,6 @@ export function createIprClient(options: IprClientOptions): IprClient {
       opts.signal,
     );
   };
-
   function subscribe(onEvent: (event: ComplaintEvent) => void, opts: SubscribeOptions = {}): () => void {
     // The stream code loads on first use; unsubscribing before it arrives still stops it.
     const stop = new AbortController();
@@ -463,32 +511,25 @@ export function createIprClient(options: IprClientOptions): IprClient {
   return {
     raw: api,
     account: {
-      get: (opts = {}) => call<Account>(() => api.GET('/v1/account', { signal: opts.signal }), opts.signal),
+      get: (opts = {}) => call(() => api.GET('/v1/account', { signal: opts.signal }), opts.signal),
     },
     products: {
-      search: (query = {}, opts = {}) => {
+      search: async (query = {}, opts = {}) => {
         if (typeof query.q === 'string' && query.q.length > LIMITS.maxSearchQueryLength) {
-          return Promise.resolve(refused([issue('field.too_long', ['q'], { limit: LIMITS.maxSearchQueryLength })]));
+          return refused([issue('field.too_long', ['q'], { limit: LIMITS.maxSearchQueryLength })]);
         }
-        return call<ProductPage>(
-          () => api.GET('/v1/products', { params: { query: query as never }, signal: opts.signal }),
-          opts.signal,
-        );
+        return call(() => api.GET('/v1/products', { params: { query }, signal: opts.signal }), opts.signal);
       },
-      resolveLinks: (links, opts = {}) => {
-        if (!Array.isArray(links)) return Promise.resolve(refused([issue('links.required', ['links'])]));
-        return call<{ items: ResolvedLink[] }>(
-          () => api.POST('/v1/products/resolve', { body: { links }, signal: opts.signal }),
-          opts.signal,
-        );
+      resolveLinks: async (links, opts = {}) => {
+        if (!Array.isArray(links)) return refused([issue('links.required', ['links'])]);
+        return call(() => api.POST('/v1/products/resolve', { body: { links }, signal: opts.signal }), opts.signal);
       },
     },
     evidence: {
-      list: (opts = {}) =>
-        call<{ items: EvidenceDescriptor[] }>(() => api.GET('/v1/evidence', { signal: opts.signal }), opts.signal),
+      list: (opts = {}) => call(() => api.GET('/v1/evidence', { signal: opts.signal }), opts.signal),
       upload,
       download: (id, opts = {}) =>
-        call<Blob>(
+        call(
           () =>
             api.GET('/v1/evidence/{id}/content', { params: { path: { id } }, parseAs: 'blob', signal: opts.signal }),
           opts.signal,
@@ -496,15 +537,9 @@ export function createIprClient(options: IprClientOptions): IprClient {
     },
     complaints: {
       list: (query = {}, opts = {}) =>
-        call<ComplaintPage>(
-          () => api.GET('/v1/complaints', { params: { query: query as never }, signal: opts.signal }),
-          opts.signal,
-        ),
+        call(() => api.GET('/v1/complaints', { params: { query }, signal: opts.signal }), opts.signal),
       get: (id, opts = {}) =>
-        call<Complaint>(
-          () => api.GET('/v1/complaints/{id}', { params: { path: { id } }, signal: opts.signal }),
-          opts.signal,
-        ),
+        call(() => api.GET('/v1/complaints/{id}', { params: { path: { id } }, signal: opts.signal }), opts.signal),
       create: async (draft, opts = {}) => {
         const evidence = opts.evidence ? Object.fromEntries(opts.evidence.map((e) => [e.id, e])) : undefined;
         // A bad draft never costs a request: the same rules, the same codes, before the network.
@@ -512,11 +547,11 @@ export function createIprClient(options: IprClientOptions): IprClient {
         const checked = validateComplaintDraft(draft, evidence ? { evidence } : {});
         if (!checked.ok) return refused(checked.issues);
         const key = opts.idempotencyKey ?? newIdempotencyKey();
-        return call<Complaint>(
+        return call(
           () =>
             api.POST('/v1/complaints', {
               params: { header: { 'Idempotency-Key': key } },
-              body: checked.value as never,
+              body: checked.value,
               signal: opts.signal,
             }),
           opts.signal,
@@ -534,12 +569,11 @@ export function createIprClient(options: IprClientOptions): IprClient {
       exportStatus,
     },
     holderProfiles: {
-      list: (opts = {}) =>
-        call<{ items: HolderProfile[] }>(() => api.GET('/v1/holder-profiles', { signal: opts.signal }), opts.signal),
+      list: (opts = {}) => call(() => api.GET('/v1/holder-profiles', { signal: opts.signal }), opts.signal),
       create: (input, opts) => saveProfile(null, input, opts),
       update: (id, input, opts) => saveProfile(id, input, opts),
       remove: async (id, opts = {}) => {
-        const r = await call<unknown>(
+        const r = await call(
           () => api.DELETE('/v1/holder-profiles/{id}', { params: { path: { id } }, signal: opts.signal }),
           opts.signal,
         );

@@ -1,6 +1,7 @@
 // The client's error model: the validators' issues, mapped from application/problem+json,
 // from a failed network call, or from a rule the client checks before sending anything.
 import {
+  codeForStatus,
   isIssueCode,
   issue,
   localizeIssue,
@@ -43,10 +44,19 @@ export class IprApiError extends Error implements ApiError {
   }
 }
 
-/** Opt-in throwing style: the data of a result, or an `IprApiError`. */
-export function unwrap<T>(result: ApiResult<T>): T {
+/**
+ * Opt-in throwing style: the data of a result, or an `IprApiError`. Given the call's promise
+ * instead (`await unwrap(client.complaints.get(id))`, as a `@lit/task` does), the same, later.
+ */
+export function unwrap<T>(result: ApiResult<T>): T;
+export function unwrap<T>(call: PromiseLike<ApiResult<T>>): Promise<T>;
+export function unwrap<T>(value: ApiResult<T> | PromiseLike<ApiResult<T>>): T | Promise<T> {
+  return 'then' in value ? Promise.resolve(value).then(dataOf) : dataOf(value);
+}
+
+function dataOf<T>(result: ApiResult<T>): T {
   if (result.error) throw new IprApiError(result.error, result.response);
-  return result.data as T;
+  return result.data;
 }
 
 export function isApiError(value: unknown): value is ApiError {
@@ -69,15 +79,6 @@ export function errorOf(code: IssueCode, status: number, locale: Locale = 'en', 
   return errorFromIssues([issue(code, [], params)], status, locale);
 }
 
-const FALLBACK_BY_STATUS: Record<number, IssueCode> = {
-  400: 'request.invalid_json',
-  401: 'auth.unauthorized',
-  403: 'auth.forbidden',
-  404: 'resource.not_found',
-  409: 'transition.not_allowed',
-  413: 'request.too_large',
-};
-
 function sanitizeIssue(value: unknown): Issue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
@@ -99,10 +100,7 @@ export function errorFromProblem(body: unknown, status: number, locale: Locale =
   const problem = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const issues = Array.isArray(problem.issues) ? problem.issues.map(sanitizeIssue).filter((i): i is Issue => !!i) : [];
   if (issues.length === 0) {
-    const code: IssueCode = isIssueCode(problem.code)
-      ? problem.code
-      : (FALLBACK_BY_STATUS[status] ?? (status === 422 ? 'field.invalid_type' : 'server.error'));
-    issues.push(issue(code));
+    issues.push(issue(isIssueCode(problem.code) ? problem.code : codeForStatus(status)));
   }
   return errorFromIssues(issues, status, locale);
 }

@@ -5,6 +5,7 @@
 import {
   issue,
   resolveLocale,
+  statusOfIssues,
   statusReportCells,
   statusReportHeaders,
   type Locale,
@@ -34,9 +35,8 @@ export async function buildStatusExport(
   const table = [statusReportHeaders(locale), ...rows.map((row) => statusReportCells(row, locale))];
   const fileName = statusExportFileName(format, options.now);
   if (format === 'csv') {
-    const mod = (await import('papaparse')) as unknown as {
-      default?: typeof import('papaparse');
-    } & typeof import('papaparse');
+    // The CommonJS build arrives as a default export in some bundles, as the namespace in others.
+    const mod: { default?: typeof import('papaparse') } & typeof import('papaparse') = await import('papaparse');
     const Papa = mod.default ?? mod;
     const text = Papa.unparse(table, { newline: '\r\n', header: false });
     // The BOM makes Excel read the file as UTF-8 (Chinese names and labels stay readable).
@@ -61,8 +61,10 @@ export async function exportStatus(
   clientLocale: Locale,
 ): Promise<ApiResult<StatusExport>> {
   const format = query?.format;
-  if (format !== 'xlsx' && format !== 'csv')
-    return { error: errorFromIssues([issue('field.invalid_choice', ['format'])], 422, clientLocale) };
+  if (format !== 'xlsx' && format !== 'csv') {
+    const issues = [issue('field.invalid_choice', ['format'])];
+    return { error: errorFromIssues(issues, statusOfIssues(issues), clientLocale) };
+  }
   const answer = await report(query, opts);
   if (answer.error) return answer;
   const file = await buildStatusExport(answer.data.rows, {

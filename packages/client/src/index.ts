@@ -1,6 +1,10 @@
 export { createIprClient, ACTION_ROUTES } from './client.js';
 export type {
   IprClient,
+  CreatedIprClient,
+  HolderProfilesApi,
+  EventsApi,
+  RawClient,
   IprClientOptions,
   RetryOptions,
   UploadOptions,

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as XLSX from 'xlsx';
-import { DECLARATION_VERSION, type EvidenceDescriptor, type Product } from '@ipr/validators';
-import { createIprClient, importLinks, IprApiError, unwrap, type IprClient } from '../src/index.js';
+import { DECLARATION_VERSION, type Action, type EvidenceDescriptor, type Product } from '@ipr/validators';
+import { createIprClient, errorFromProblem, importLinks, IprApiError, unwrap, type IprClient } from '../src/index.js';
 import { BASE, clientOn, countRequests, startApi, TOKENS, type AppFetch, type TestApi } from './support/api.js';
 
 let api: TestApi;
@@ -72,6 +72,13 @@ describe('calls against the reference API', () => {
       () => unwrap(noToken),
       (e: unknown) => e instanceof IprApiError && e.code === 'auth.unauthorized' && e.status === 401,
     );
+    // Given the call's promise (as a @lit/task does), unwrap rejects with the same IprApiError.
+    await assert.rejects(
+      unwrap(createIprClient({ baseUrl: BASE, fetch: api.fetch as typeof fetch }).account.get()),
+      (e: unknown) =>
+        e instanceof IprApiError && e.code === 'auth.unauthorized' && e.status === 401 && e.response?.status === 401,
+    );
+    assert.equal((await unwrap(client().account.get())).id, 'acc_complainant_a');
   });
 
   test('getToken is called again once after a 401', async () => {
@@ -276,7 +283,14 @@ describe('complaints', () => {
     assert.equal(checked.products[0]?.status, 'declared_non_infringing');
     const noReason = await counting(() => client().complaints.requestArbitration(created.id, { reason: ' ' }));
     assert.equal(noReason.value.error?.code, 'transition.reason_required');
+    assert.equal(noReason.value.error?.status, 422);
     assert.equal(noReason.requests, 0);
+    // A JS caller's unknown action (JSON.parse stands in for one) is refused as the server would.
+    const reopen: Action = JSON.parse('"reopen"');
+    const unknown = await counting(() => client().complaints.act(created.id, reopen));
+    assert.equal(unknown.value.error?.code, 'field.invalid_choice');
+    assert.equal(unknown.value.error?.status, 422);
+    assert.equal(unknown.requests, 0);
     assert.equal(
       unwrap(await client().complaints.act(created.id, 'request_arbitration', { reason: 'They copied the logo.' }))
         .status,
@@ -353,6 +367,20 @@ describe('transport: retries, aborts, network failures', () => {
     const r = await client(TOKENS.complainantA, { fetch: inj.fetch as typeof fetch, retry: false }).account.get();
     assert.equal(r.error?.code, 'server.error');
     assert.equal(r.error?.status, 502);
+    // Any body without issues: the code the validators' status table gives its status.
+    const codes = [400, 401, 403, 404, 409, 413, 422, 429, 503, 418].map((s) => errorFromProblem('<h1>x</h1>', s).code);
+    assert.deepEqual(codes, [
+      'request.invalid_json',
+      'auth.unauthorized',
+      'auth.forbidden',
+      'resource.not_found',
+      'transition.not_allowed',
+      'request.too_large',
+      'field.invalid_type',
+      'request.rate_limited',
+      'server.unavailable',
+      'server.error',
+    ]);
   });
 
   test('abort: before, during a back-off, and in flight → request.aborted', async () => {

@@ -203,9 +203,8 @@ function decodeText(buffer: ArrayBuffer): string {
 }
 
 async function readCsv(buffer: ArrayBuffer, maxRows: number): Promise<Grid | null> {
-  const mod = (await import('papaparse')) as unknown as {
-    default?: typeof import('papaparse');
-  } & typeof import('papaparse');
+  // The CommonJS build arrives as a default export in some bundles, as the namespace in others.
+  const mod: { default?: typeof import('papaparse') } & typeof import('papaparse') = await import('papaparse');
   const Papa = mod.default ?? mod;
   const text = decodeText(buffer);
   const parsed = Papa.parse<string[]>(text, { preview: maxRows, skipEmptyLines: false, header: false });

@@ -3,7 +3,7 @@
 // that fetch (fail a call, lose a response): it changes the transport, never the API.
 import { createApp, createMemoryFileStore, createPgliteDb, migrate, seed, type Db } from '@ipr/server';
 import { TOKENS } from '@ipr/server/demo-accounts';
-import { createIprClient, type IprClient, type IprClientOptions } from '../../src/index.js';
+import { createIprClient, type CreatedIprClient, type IprClientOptions } from '../../src/index.js';
 
 export type AppFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -36,7 +36,7 @@ export async function startApi(): Promise<TestApi> {
 
 /** A client on the in-process API (its fetch, short retry delays), as `token`. */
 export function clientOn(api: () => TestApi) {
-  return (token: string = TOKENS.complainantA, extra: Partial<IprClientOptions> = {}): IprClient =>
+  return (token: string = TOKENS.complainantA, extra: Partial<IprClientOptions> = {}): CreatedIprClient =>
     createIprClient({
       baseUrl: BASE,
       token,
