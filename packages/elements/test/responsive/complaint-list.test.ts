@@ -1,38 +1,36 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { IprComplaintList } from '../../src/index.js';
-import type { Action, Complaint, ComplaintSummary, Status } from '@ipr/validators';
+import type { Action, Complaint, ComplaintSummary, Product, Status } from '@ipr/validators';
 import { STATUSES } from '@ipr/validators';
-import { TOKENS, clientFor, fileComplaint, ok, toSupplierResponded, until } from '../support/helpers.js';
+import { TOKENS, clientFor, fileComplaint, freshProducts, ok, toSupplierResponded, until } from '../support/helpers.js';
 import { assertUncut, pathOf, screenshot, settle, sweep, wideWindow, type SweepOptions } from './layout.js';
 
 const client = clientFor(TOKENS.complainantA);
 const platform = clientFor(TOKENS.platform);
 
-/** One complaint of complainant A in each status, filed through the API and moved along. */
+/** One complaint of complainant A in each status, filed through the API and moved along (side by side). */
 async function oneInEachStatus(): Promise<Map<Status, Complaint>> {
-  const made = new Map<Status, Complaint>();
   const act = (c: Complaint, action: Action, body?: object, by = client) => ok(by.complaints.act(c.id, action, body));
-  made.set('cancelled', await act(await fileComplaint(client), 'cancel'));
-  made.set('closed', await act(await toSupplierResponded(await fileComplaint(client)), 'confirm_close'));
-  const arbitrated = await act(await toSupplierResponded(await fileComplaint(client)), 'request_arbitration', {
-    reason: 'Still for sale.',
-  });
-  made.set(
-    'arbitrated',
-    await act(arbitrated, 'issue_result', { decision: 'upheld', notice: 'The listings were removed.' }, platform),
-  );
-  made.set(
-    'in_arbitration',
-    await act(await toSupplierResponded(await fileComplaint(client)), 'request_arbitration', {
-      reason: 'Still for sale.',
-    }),
-  );
-  made.set('supplier_responded', await toSupplierResponded(await fileComplaint(client)));
-  made.set('awaiting_supplier', await act(await fileComplaint(client), 'forward_to_supplier', undefined, platform));
-  made.set('submitted', await fileComplaint(client));
-  return made;
+  const responded = async (p: Product) => toSupplierResponded(await fileComplaint(client, {}, [p]));
+  const reason = { reason: 'Still for sale.' };
+  const steps: Record<Status, (p: Product) => Promise<Complaint>> = {
+    cancelled: async (p) => act(await fileComplaint(client, {}, [p]), 'cancel'),
+    closed: async (p) => act(await responded(p), 'confirm_close'),
+    arbitrated: async (p) =>
+      act(await act(await responded(p), 'request_arbitration', reason), 'issue_result', RESULT, platform),
+    in_arbitration: async (p) => act(await responded(p), 'request_arbitration', reason),
+    supplier_responded: responded,
+    awaiting_supplier: async (p) =>
+      act(await fileComplaint(client, {}, [p]), 'forward_to_supplier', undefined, platform),
+    submitted: (p) => fileComplaint(client, {}, [p]),
+  };
+  // One fresh product each, so complaints filed side by side never meet the duplicate rule.
+  const products = await freshProducts(client, STATUSES.length);
+  const made = await Promise.all(STATUSES.map((s, i) => steps[s](products[i]!)));
+  return new Map(STATUSES.map((s, i) => [s, made[i]!]));
 }
+const RESULT = { decision: 'upheld', notice: 'The listings were removed.' };
 
 const rowsOf = (el: IprComplaintList) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tr.data')];
 
@@ -100,6 +98,11 @@ describe('responsive <ipr-complaint-list>', () => {
     el.setAttribute('locale', 'en');
     el.setAttribute('theme', 'light');
     el.style.setProperty('--ipr-list-height', '33rem');
+    await settle(el);
+    const viewport = el.shadowRoot!.querySelector<HTMLElement>('.viewport')!;
+    const worstAt = el.items.findIndex((s) => s.id === worst.id);
+    viewport.scrollTop = Math.max(0, worstAt - 1) * rowsOf(el)[0]!.getBoundingClientRect().height;
+    viewport.dispatchEvent(new Event('scroll'));
     await settle(el);
     await screenshot(el, 'readme-list-390');
   });
