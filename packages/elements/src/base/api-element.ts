@@ -40,7 +40,7 @@ export class IprApiElement extends IprElement {
           apiBase,
           token,
           getToken,
-          client: createIprClient({ baseUrl: apiBase, token, getToken, locale: this.uiLocale }) as IprClient,
+          client: createIprClient({ baseUrl: apiBase, token, getToken, locale: this.uiLocale }),
         };
       }
       return this.ownClient!.client;

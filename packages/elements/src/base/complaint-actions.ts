@@ -5,6 +5,7 @@ import {
   TRANSITIONS,
   validateReason,
   type Action,
+  type ArbitrationDecision,
   type Complaint,
   type Issue,
 } from '@ipr/validators';
@@ -45,7 +46,7 @@ interface Pending {
 export class IprComplaintActionsElement extends IprApiElement {
   @state() protected pendingAction?: Pending;
   @state() protected actionReason = '';
-  @state() protected actionDecision: (typeof ARBITRATION_DECISIONS)[number] = 'upheld';
+  @state() protected actionDecision: ArbitrationDecision = 'upheld';
   @state() protected actionIssues: Issue[] = [];
   @state() protected actionError?: ApiError;
   @state() protected actionBusy = false;
@@ -109,6 +110,10 @@ export class IprComplaintActionsElement extends IprApiElement {
     } else void this.runAction();
   }
 
+  private chooseDecision(value: string) {
+    this.actionDecision = ARBITRATION_DECISIONS.find((d) => d === value) ?? this.actionDecision;
+  }
+
   private closeDialog() {
     const trigger = this.pendingAction?.trigger;
     this.renderRoot.querySelector<HTMLDialogElement>('dialog.action')?.close();
@@ -121,7 +126,9 @@ export class IprComplaintActionsElement extends IprApiElement {
     const api = this.api;
     if (!p || !api || this.actionBusy) return;
     const rule = TRANSITIONS[p.action];
-    let body: Record<string, unknown> | undefined;
+    let body: { decision: ArbitrationDecision; notice: string | null } | { reason: string } | undefined;
+    /** The reason (or the result's notice) the action events carry. */
+    let reason: string | null = null;
     if (p.action === 'issue_result') {
       const notice = validateReason(this.actionReason, true);
       if (!notice.ok) {
@@ -129,13 +136,15 @@ export class IprComplaintActionsElement extends IprApiElement {
         return;
       }
       body = { decision: this.actionDecision, notice: notice.value };
+      reason = notice.value;
     } else if (rule.reason || p.action === 'cancel') {
-      const reason = validateReason(this.actionReason, rule.reason);
-      if (!reason.ok) {
-        this.actionIssues = reason.issues;
+      const checked = validateReason(this.actionReason, rule.reason);
+      if (!checked.ok) {
+        this.actionIssues = checked.issues;
         return;
       }
-      if (reason.value) body = { reason: reason.value };
+      if (checked.value) body = { reason: checked.value };
+      reason = checked.value;
     }
     this.actionBusy = true;
     const result = await api.complaints.act(p.id, p.action, body);
@@ -144,7 +153,6 @@ export class IprComplaintActionsElement extends IprApiElement {
       this.actionError = result.error;
       return;
     }
-    const reason = (body?.reason ?? body?.notice ?? null) as string | null;
     const done = p;
     this.closeDialog();
     this.actionDone(result.data, done.action);
@@ -189,7 +197,7 @@ export class IprComplaintActionsElement extends IprApiElement {
         ${
           p.action === 'issue_result'
             ? html`<label for="decision">${t.decision}</label>
-          <select id="decision" @change=${(e: Event) => (this.actionDecision = (e.target as HTMLSelectElement).value as never)}>
+          <select id="decision" @change=${(e: Event) => this.chooseDecision((e.target as HTMLSelectElement).value)}>
             ${ARBITRATION_DECISIONS.map((d) => html`<option value=${d} ?selected=${this.actionDecision === d}>${t.decisions[d]}</option>`)}
           </select>`
             : nothing

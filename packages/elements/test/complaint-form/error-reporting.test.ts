@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { createDraftStore } from '@ipr/client';
 import '../../src/define.js';
 import type { IprComplaintForm, IprDraftErrorEvent, IprErrorEvent } from '../../src/index.js';
-import type { ApiError, IprClient } from '../../src/api.js';
+import { IprApiError, type ApiError, type IprClient } from '../../src/api.js';
 import { TOKENS, check, clientFor, deep, freshProducts, ok, text, type, uniqueKey, until } from '../support/helpers.js';
 import { profilesOf } from '../support/profiles.js';
 
@@ -172,7 +172,9 @@ describe('<ipr-complaint-form> reports the errors it carries on after', () => {
       check(deep<HTMLInputElement>(el, '#f-holder'), false);
       await until(() => events.other.some((e) => e.detail.operation === 'holder-profiles'), 8000, 'the error');
       await el.updateComplete;
-      expect(events.other.find((e) => e.detail.operation === 'holder-profiles')!.detail.cause).to.equal(refusal);
+      // The look-up's task got the refusal thrown as an IprApiError (an Error carrying its code and status).
+      const cause = events.other.find((e) => e.detail.operation === 'holder-profiles')!.detail.cause;
+      expect(cause).to.be.instanceOf(IprApiError).and.to.include({ code: refusal.code, status: refusal.status });
       expect(text(deep(el, '#profiles-error'))).to.contain('The server failed.');
       expect(deep(el, '#f-holder-profile').getAttribute('aria-describedby')).to.equal('profiles-error');
       await expect(el).to.be.accessible();

@@ -27,6 +27,13 @@ const PAGE = 100;
 /** Live events that bring new complaints are gathered this long before the first page is fetched again. */
 const LIVE_RELOAD_DELAY = 200;
 type ExportFormat = 'xlsx' | 'csv';
+/** What the list task depends on: the client and the filters. */
+type ListArgs = [IprComplaintList['api'], Status | '', ComplaintType | '', string];
+
+/** The option of `options` a select's value names, or '' (all). */
+function choice<T extends string>(options: readonly T[], value: string): T | '' {
+  return options.find((o) => o === value) ?? '';
+}
 
 /**
  * @tagname ipr-complaint-list
@@ -56,10 +63,10 @@ type ExportFormat = 'xlsx' | 'csv';
 export class IprComplaintList extends IprComplaintActionsElement {
   static override styles = styles;
 
-  /** Only complaints with this status. */
-  @property({ reflect: true }) status = '';
-  /** Only complaints of this type. */
-  @property({ reflect: true }) type = '';
+  /** Only complaints with this status ('' for all). */
+  @property({ reflect: true }) status: Status | '' = '';
+  /** Only complaints of this type ('' for all). */
+  @property({ reflect: true }) type: ComplaintType | '' = '';
   /** A complaint number (or part of it) to search for. */
   @property({ reflect: true }) q = '';
   /** The caller's role when known (otherwise read from the account). */
@@ -95,7 +102,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
   });
 
   private listTask = new Task(this, {
-    task: async ([api, status, type, q]: [IprComplaintList['api'], string, string, string], { signal }) => {
+    task: async ([api, status, type, q]: ListArgs, { signal }) => {
       if (!api) return undefined;
       const page = await unwrap(
         api.complaints.list(
@@ -109,7 +116,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
       this.rows.reset();
       return page.total;
     },
-    args: () => [this.api, this.status, this.type, this.q] as [IprComplaintList['api'], string, string, string],
+    args: (): ListArgs => [this.api, this.status, this.type, this.q],
   });
 
   /** Reloads the list with the current filters. */
@@ -319,14 +326,14 @@ export class IprComplaintList extends IprComplaintActionsElement {
       <div class="filters" part="filters" role="search">
         <div>
           <label for="status">${t.status}</label>
-          <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
+          <select id="status" @change=${(e: Event) => (this.status = choice(STATUSES, (e.target as HTMLSelectElement).value))}>
             <option value="" ?selected=${!this.status}>${t.all}</option>
             ${STATUSES.map((s: Status) => html`<option value=${s} ?selected=${this.status === s}>${t.statuses[s]}</option>`)}
           </select>
         </div>
         <div>
           <label for="type">${t.type}</label>
-          <select id="type" @change=${(e: Event) => (this.type = (e.target as HTMLSelectElement).value)}>
+          <select id="type" @change=${(e: Event) => (this.type = choice(COMPLAINT_TYPES, (e.target as HTMLSelectElement).value))}>
             <option value="" ?selected=${!this.type}>${t.all}</option>
             ${COMPLAINT_TYPES.map((c: ComplaintType) => html`<option value=${c} ?selected=${this.type === c}>${COMPLAINT_TYPE_LABELS[c][loc]}</option>`)}
           </select>
