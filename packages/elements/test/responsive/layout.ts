@@ -150,6 +150,14 @@ export function assertUncut(host: HTMLElement, elements: Iterable<Element>, wher
   expect(problems, `${where}: cut`).to.deep.equal([]);
 }
 
+/** How many lines the element's text takes. */
+function textLines(el: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+  return tops.size;
+}
+
 /** Every rendered button (and summary) inside the element, nested shadow roots included. */
 export function buttonsOf(host: Element): HTMLElement[] {
   return [...deepElements(host)].filter(
@@ -179,6 +187,10 @@ export function assertButtons(host: HTMLElement, where: string, minimum = 1): vo
     const name = `${pathOf(button)} "${(button.textContent ?? '').trim().slice(0, 40)}"`;
     if (r.width + SLACK < TARGET || r.height + SLACK < TARGET)
       problems.push(`${name} is ${r.width.toFixed(1)}×${r.height.toFixed(1)} px`);
+    // A label may wrap in a wide button, not be squeezed a word (or a Chinese character) a line.
+    const lines = textLines(button);
+    if (lines > 1 && r.width < 8 * parseFloat(getComputedStyle(button).fontSize))
+      problems.push(`${name} is squeezed onto ${lines} lines, ${r.width.toFixed(1)} px wide`);
     const hostBox = host.getBoundingClientRect();
     if (
       r.left < hostBox.left - SLACK ||

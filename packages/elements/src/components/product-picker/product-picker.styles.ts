@@ -19,6 +19,8 @@ export const styles = [
   h3 { font-size: 1em; margin: 0.75em 0 0.25em; }
   .item { display: flex; gap: 0.75em; align-items: center; justify-content: space-between; padding: 0.4em 0; border-bottom: 1px solid var(--_border); }
   .item .text { min-width: 0; overflow-wrap: anywhere; }
+  /* The name gives way, never the button (Chinese labels would otherwise break a character a line). */
+  .item > button { flex: none; white-space: nowrap; }
   .item .url { color: var(--_muted); font-size: 0.85em; }
   details { margin-block: var(--_space); }
   summary { cursor: pointer; font-weight: 600; }
