@@ -1,6 +1,7 @@
 // Classes, events and helpers; importing this registers nothing (see `@ipr/elements/define`).
 export { IprElement } from './base/ipr-element.js';
 export { IprApiElement } from './base/api-element.js';
+export { IprFormControl } from './base/form-control.js';
 export { define } from './base/define.js';
 export { IprProvider } from './components/provider/provider.component.js';
 export { IprProductPicker } from './components/product-picker/product-picker.component.js';

@@ -316,7 +316,7 @@ export class IprProductPicker extends IprFormControl {
     let result: ImportResult;
     try {
       result = await importLinks(file, {
-        client: this.api as never,
+        client: this.api,
         signal: abort.signal,
         onProgress: (p) => (this.importProgress = p),
       });
