@@ -43,7 +43,7 @@ before(() => {
   process.env.CHROME_PATH = ensureChromium();
   browserReady = launch();
   // Awaited by the browser tests; a failure is reported there, not as an unhandled rejection.
-  apiReady.catch(() => undefined);
+  apiReady.then((api) => console.log(`# the API started in ${Math.round(api.startupMs)} ms`)).catch(() => undefined);
   browserReady.catch(() => undefined);
 });
 
@@ -114,6 +114,10 @@ async function fileAndOpen(t, app, { token, type, mounts = { '/': join(dir(app),
   const [api, browser] = await Promise.all([apiReady, browserReady]);
   const site = await serveApp(mounts, api.url);
   const { page, context, shot, errors } = await openPage(browser, t);
+  // What went wrong loading the app, for the message of a failure.
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && failed.push(`${r.url()} ${r.status()}`));
   try {
     await page.goto(`${site.url}/?token=${token}`);
     const form = page.locator('ipr-complaint-form');
@@ -168,6 +172,7 @@ async function fileAndOpen(t, app, { token, type, mounts = { '/': join(dir(app),
     assert.deepEqual(errors, [], 'no page errors');
   } catch (error) {
     await shot('failed').catch(() => undefined);
+    error.message += `\npage errors: ${JSON.stringify(errors)}\nfailed requests: ${JSON.stringify(failed)}`;
     throw error;
   } finally {
     await context.close();
