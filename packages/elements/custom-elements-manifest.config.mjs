@@ -17,6 +17,28 @@ function rewriteModules(node) {
   }
 }
 
+/**
+ * The design tokens every themed element honours (src/styles/theme.ts: each `--ipr-*` feeds a
+ * private `--_*` copy with the light or dark default). Listed on every element but the provider,
+ * beside the element's own `@cssprop`s.
+ */
+const THEME_TOKENS = [
+  ['--ipr-color-background', 'Background of the element.'],
+  ['--ipr-color-surface', 'Raised surfaces: table headers, cards, dialogs.'],
+  ['--ipr-color-text', 'Text color.'],
+  ['--ipr-color-muted', 'Secondary text: hints, dates, counters.'],
+  ['--ipr-color-border', 'Borders and separators.'],
+  ['--ipr-color-primary', 'Accent color: primary buttons, links, the current step.'],
+  ['--ipr-color-on-primary', 'Text on the accent color.'],
+  ['--ipr-color-danger', 'Errors and destructive actions.'],
+  ['--ipr-color-success', 'Success messages and good states.'],
+  ['--ipr-color-focus', 'The focus ring.'],
+  ['--ipr-font-family', "Font family (default: the page's system font stack)."],
+  ['--ipr-font-size', 'Base font size; layouts switch at widths in em, so they follow it.'],
+  ['--ipr-spacing', 'Base spacing between controls.'],
+  ['--ipr-radius', 'Corner radius of controls and surfaces.'],
+];
+
 export default {
   globs: ['src/**/*.ts'],
   // Generated framework bindings describe the elements; they are not elements themselves.
@@ -53,6 +75,20 @@ export default {
                 else if (!event.type) event.type = { text: 'Event' };
               }
             }
+          }
+        }
+        for (const mod of customElementsManifest.modules) {
+          for (const d of mod.declarations ?? []) {
+            if (!d.customElement || !d.tagName || d.tagName === 'ipr-provider') continue;
+            const own = d.cssProperties ?? [];
+            const names = new Set(own.map((p) => p.name));
+            d.cssProperties = [
+              ...own,
+              ...THEME_TOKENS.filter(([name]) => !names.has(name)).map(([name, description]) => ({
+                name,
+                description,
+              })),
+            ];
           }
         }
         rewriteModules(customElementsManifest.modules);

@@ -13,8 +13,17 @@ export { IprHolderProfiles } from './components/holder-profiles/holder-profiles.
 export { holderProfilesOf, type HolderProfilesApi } from './components/holder-profiles/profiles.js';
 export type { OpenComplaintRef } from './components/product-picker/product-picker.component.js';
 export * from './events/index.js';
-export { clientContext, localeContext } from './context.js';
-export { en as messagesEn, loadMessages, type Messages } from './i18n/index.js';
+export { clientContext, localeContext, themeContext, type Theme } from './context.js';
+export {
+  en as messagesEn,
+  loadMessages,
+  type LocaleRegistration,
+  type MessageOverrides,
+  type Messages,
+  overrideMessages,
+  registerLocale,
+  resolveUiLocale,
+} from './i18n/index.js';
 export type {
   IprClient,
   ApiResult,

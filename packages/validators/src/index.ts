@@ -18,6 +18,7 @@ export {
   LOCALES,
   resolveLocale,
   formatBytes,
+  fillMessage,
   formatMessage,
   localizeIssue,
   issue,

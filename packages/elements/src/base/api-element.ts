@@ -5,6 +5,7 @@ import { html, type TemplateResult } from 'lit';
 import { clientContext } from '../context.js';
 import { isApiError, type ApiError, type IprClient } from '../api.js';
 import { IprElement } from './ipr-element.js';
+import { baseLocale } from '../i18n/index.js';
 
 /**
  * An element that talks to the API: through its own `client` property, its own `api-base`
@@ -40,7 +41,7 @@ export class IprApiElement extends IprElement {
           apiBase,
           token,
           getToken,
-          client: createIprClient({ baseUrl: apiBase, token, getToken, locale: this.uiLocale }),
+          client: createIprClient({ baseUrl: apiBase, token, getToken, locale: baseLocale(this.uiLocale) }),
         };
       }
       return this.ownClient!.client;

@@ -1,9 +1,21 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localizeIssue, type Issue } from '@ipr/validators';
-import { en, isLoaded, loadMessages, messagesFor, resolveLocale, type Locale, type Messages } from '../i18n/index.js';
-import { localeContext } from '../context.js';
+import type { Issue } from '@ipr/validators';
+import {
+  baseLocale,
+  en,
+  isLoaded,
+  issueMessage,
+  loadFailed,
+  loadMessages,
+  localeChanges,
+  messagesFor,
+  resolveUiLocale,
+  type Locale,
+  type Messages,
+} from '../i18n/index.js';
+import { localeContext, themeContext, type Theme } from '../context.js';
 
 /**
  * The base of every `ipr-*` element: locale handling (own attribute, then the provider's,
@@ -11,48 +23,79 @@ import { localeContext } from '../context.js';
  * attribute and a typed `emit()`.
  */
 export class IprElement extends LitElement {
-  /** UI language: `en` or `zh-CN` (other tags are mapped; unknown ones fall back to English). */
+  /**
+   * UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag,
+   * `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English).
+   */
   @property({ reflect: true }) locale?: string;
 
-  /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+  @property({ reflect: true }) theme?: Theme;
 
   @consume({ context: localeContext, subscribe: true })
   @state()
   protected inheritedLocale?: string;
 
+  @consume({ context: themeContext, subscribe: true })
+  @state()
+  protected inheritedTheme?: Theme;
+
   /** The strings in use (English until a lazily loaded locale has arrived). */
   @state() protected t: Messages = en;
 
-  /** The locale the shown strings belong to. */
+  /** The built-in locale behind the shown strings (dates, sizes, complaint type names). */
   protected shownLocale: Locale = 'en';
-  private wantedLocale: Locale = 'en';
+  /** The UI locale the shown strings belong to (a registered tag, or `shownLocale`). */
+  protected shownUiLocale = 'en';
+  private wantedLocale = 'en';
   private localeLoad?: Promise<unknown>;
+  private readonly onLocalesChanged = () => {
+    // A locale was registered or strings overridden: look the strings up again.
+    this.wantedLocale = '';
+    this.requestUpdate();
+  };
 
-  /** The locale asked for by attribute, provider or page. */
-  get uiLocale(): Locale {
+  /** The UI locale asked for by attribute, provider or page (a registered tag, `zh-CN` or `en`). */
+  get uiLocale(): string {
     const tag =
       this.locale ||
       this.inheritedLocale ||
       this.closest('[lang]')?.getAttribute('lang') ||
       document.documentElement.lang;
-    return resolveLocale(tag);
+    return resolveUiLocale(tag);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    localeChanges.addEventListener('change', this.onLocalesChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    localeChanges.removeEventListener('change', this.onLocalesChanged);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // The theme: the element's own, else the provider's (the styles read `data-ipr-theme`).
+    const theme = this.theme ?? this.inheritedTheme;
+    if (theme) this.setAttribute('data-ipr-theme', theme);
+    else this.removeAttribute('data-ipr-theme');
     const wanted = this.uiLocale;
-    if (wanted === this.wantedLocale && this.shownLocale === wanted) return;
+    if (wanted === this.wantedLocale && this.shownUiLocale === wanted) return;
     this.wantedLocale = wanted;
+    const show = (messages: Messages, ok: boolean) => {
+      this.t = messages;
+      this.shownUiLocale = ok ? wanted : 'en';
+      this.shownLocale = ok ? baseLocale(wanted) : 'en';
+    };
     if (isLoaded(wanted)) {
-      this.t = messagesFor(wanted);
-      this.shownLocale = wanted;
+      show(messagesFor(wanted), true);
       return;
     }
     this.localeLoad = loadMessages(wanted).then((messages) => {
       if (this.wantedLocale !== wanted) return;
-      this.t = messages;
-      this.shownLocale = messages === en ? 'en' : wanted;
+      show(messages, !loadFailed(wanted));
     });
   }
 
@@ -70,7 +113,7 @@ export class IprElement extends LitElement {
 
   /** An issue's message in the shown locale. */
   protected issueText(issue: Issue): string {
-    return localizeIssue(issue, this.shownLocale);
+    return issueMessage(issue, this.shownUiLocale);
   }
 
   /** Dispatches one of the SDK's event classes (they bubble and are composed). */

@@ -16,6 +16,7 @@ import { IprProductPicker as IprProductPickerElement } from '../index.js';
 import { IprProvider as IprProviderElement } from '../index.js';
 import type { IprComplaintActionEvent, IprComplaintCancelledEvent, IprComplaintOpenEvent, IprComplaintSubmitFailedEvent, IprComplaintSubmittedEvent, IprComplaintUpdatedEvent, IprDraftErrorEvent, IprDraftRestoredEvent, IprErrorEvent, IprExportEvent, IprProfileDeletedEvent, IprProfileSavedEvent, IprRestrictionFailedEvent, IprStepChangeEvent } from '../events/index.js';
 
+/** One complaint: status, description, contact, per-product status (after "Check now"), evidence, the arbitration notice, the history of transitions, and the actions the caller may take now. A supplier answers for its products there (removed, or not infringing with a statement). The complainant also sees the receipt (number, time, declaration version, products, evidence with SHA-256) with "Print receipt" and "Download receipt". While `live` (the default), the complaint is fetched again when it changes elsewhere. */
 export const IprComplaintDetail = createComponent({
   tagName: 'ipr-complaint-detail',
   elementClass: IprComplaintDetailElement,
@@ -28,6 +29,7 @@ export const IprComplaintDetail = createComponent({
   displayName: 'IprComplaintDetail',
 });
 
+/** The complaint form of the help page in three steps: 1) type, products, description, complainant contact (pre-filled from the account), disclosure consent, IPR holder; 2) evidence; 3) review, declaration and submit, then a receipt with the number. The draft is kept (IndexedDB) across reloads; a failed submit keeps it and retries with the same idempotency key, so a retry never files a second complaint. */
 export const IprComplaintForm = createComponent({
   tagName: 'ipr-complaint-form',
   elementClass: IprComplaintFormElement,
@@ -45,6 +47,7 @@ export const IprComplaintForm = createComponent({
   displayName: 'IprComplaintForm',
 });
 
+/** "My complaints": number, type, status, product count and dates, with filters by status and type, search by number, and the actions each status allows. Rows are windowed: only the visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as the end comes into view. While `live` (the default), status changes made elsewhere update their rows in place and new complaints matching the filters appear without a reload. "Export" downloads the status report (.xlsx or .csv) for the current filters. */
 export const IprComplaintList = createComponent({
   tagName: 'ipr-complaint-list',
   elementClass: IprComplaintListElement,
@@ -59,6 +62,7 @@ export const IprComplaintList = createComponent({
   displayName: 'IprComplaintList',
 });
 
+/** Evidence files: reuse saved evidence or add new files (file dialog or drag and drop) with per-file progress, cancel, remove, image previews and a clear refusal per file. Inside a host `<form>` it is a form control (ElementInternals): it submits one entry per evidence id under `name` (default `evidence`); `required` makes an empty picker invalid (`validity.valueMissing`), `require-original` one without an original image (`customError`); `form.reset()` empties it, a disabled `<fieldset>` disables it, `reportValidity()` focuses its "Choose files" button, `setCustomValidity()` adds a host's own error, and the browser restores it on history navigation (original marks included). */
 export const IprEvidencePicker = createComponent({
   tagName: 'ipr-evidence-picker',
   elementClass: IprEvidencePickerElement,
@@ -70,6 +74,7 @@ export const IprEvidencePicker = createComponent({
   displayName: 'IprEvidencePicker',
 });
 
+/** The complainant's saved IPR holders: each with a badge for its power of attorney (valid, expiring within 30 days, expired, or no expiry date), computed at `now` with the rule of */
 export const IprHolderProfiles = createComponent({
   tagName: 'ipr-holder-profiles',
   elementClass: IprHolderProfilesElement,
@@ -81,6 +86,7 @@ export const IprHolderProfiles = createComponent({
   displayName: 'IprHolderProfiles',
 });
 
+/** Infringing product links: search by link or name and add results, or import an Excel sheet (template download, upload with progress, per-row results, add the valid rows). Its `value` is the list of product links; `change` fires when it changes. Each added product that is already in one of the caller's open complaints is marked ("Already in your open complaint IPR-…"), with a note above the list: a warning, not a block (the server refuses only an identical complaint). The added list and the import result are windowed: with 800 products about 14 items are in the DOM (each item one line of name and one of link, cut with an ellipsis, whole in `title`), with `aria-setsize`/`aria-posinset` so assistive tech still hears 800; every Remove button is reached by Tab, and removing one moves focus to the next product's button. Inside a host `<form>` it is a form control (ElementInternals): it submits one entry per product link under `name` (default `productLinks`); `required` makes an empty picker invalid (`validity.valueMissing`) and more than 800 links are `validity.tooLong`; `form.reset()` empties it, a disabled `<fieldset>` disables it, `reportValidity()` focuses its search box, `setCustomValidity()` adds a host's own error, and the browser restores it on history navigation. */
 export const IprProductPicker = createComponent({
   tagName: 'ipr-product-picker',
   elementClass: IprProductPickerElement,
@@ -92,6 +98,7 @@ export const IprProductPicker = createComponent({
   displayName: 'IprProductPicker',
 });
 
+/** Configures the elements inside it once: creates an `@ipr/client` from `api-base` and `token` / `getToken` (or takes a `client`), and hands it and the locale down by context. */
 export const IprProvider = createComponent({
   tagName: 'ipr-provider',
   elementClass: IprProviderElement,

@@ -8,6 +8,7 @@ import type { IprComplaintActionEvent, IprComplaintCancelledEvent, IprComplaintO
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+    /** One complaint: status, description, contact, per-product status (after "Check now"), evidence, the arbitration notice, the history of transitions, and the actions the caller may take now. A supplier answers for its products there (removed, or not infringing with a statement). The complainant also sees the receipt (number, time, declaration version, products, evidence with SHA-256) with "Print receipt" and "Download receipt". While `live` (the default), the complaint is fetched again when it changes elsewhere. */
     'ipr-complaint-detail': React.DetailedHTMLProps<React.HTMLAttributes<IprComplaintDetail>, IprComplaintDetail> & {
       /** The id of the complaint to show. */
       'complaint-id'?: string;
@@ -17,10 +18,10 @@ declare module 'react' {
       'api-base'?: string;
       /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
       'token'?: string;
-      /** UI language: `en` or `zh-CN` (other tags are mapped; unknown ones fall back to English). */
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
-      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-      'theme'?: 'light' | 'dark' | 'auto';
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: string;
       /** The complaint changed elsewhere (detail: `{ id, status, action }`). */
       'onipr-complaint-updated'?: (event: IprComplaintUpdatedEvent) => void;
       /** An action succeeded (detail: `{ action, complaint, reason }`). */
@@ -28,23 +29,24 @@ declare module 'react' {
       /** The complaint was cancelled (detail: `{ complaint, reason }`). */
       'onipr-complaint-cancelled'?: (event: IprComplaintCancelledEvent) => void;
     };
+    /** The complaint form of the help page in three steps: 1) type, products, description, complainant contact (pre-filled from the account), disclosure consent, IPR holder; 2) evidence; 3) review, declaration and submit, then a receipt with the number. The draft is kept (IndexedDB) across reloads; a failed submit keeps it and retries with the same idempotency key, so a retry never files a second complaint. */
     'ipr-complaint-form': React.DetailedHTMLProps<React.HTMLAttributes<IprComplaintForm>, IprComplaintForm> & {
       /** Where large attachments may be emailed (shown on the evidence step). */
       'large-attachment-email'?: string;
       /** The key the draft is saved under, per account: the draft is stored as `<draft-key>:<account id>` once the API has said whose token this is, so two people on one browser never see each other's draft (and a new token for another account shows that account's). Use different keys for different drafts of one account (e.g. one per brand). Changing it shows that key's draft, or an empty form when it has none. */
       'draft-key'?: string;
       /** Where drafts are kept: `auto` (IndexedDB when available), `indexeddb` or `memory`. */
-      'draft-storage'?: string;
+      'draft-storage'?: 'auto' | 'indexeddb' | 'memory';
       /** The current step. */
       'step'?: string;
       /** Base URL of the complaint API (the `/v1` prefix is added by the client). */
       'api-base'?: string;
       /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
       'token'?: string;
-      /** UI language: `en` or `zh-CN` (other tags are mapped; unknown ones fall back to English). */
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
-      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-      'theme'?: 'light' | 'dark' | 'auto';
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: string;
       /** The complaint was created (detail: `{ complaint, number, idempotencyKey }`). */
       'onipr-complaint-submitted'?: (event: IprComplaintSubmittedEvent) => void;
       /** Submitting failed; the draft is kept (detail: `{ issues, status, idempotencyKey }`). */
@@ -62,10 +64,11 @@ declare module 'react' {
       /** The holder details were saved as a profile (detail: `{ profile, created: true }`). */
       'onipr-profile-saved'?: (event: IprProfileSavedEvent) => void;
     };
+    /** "My complaints": number, type, status, product count and dates, with filters by status and type, search by number, and the actions each status allows. Rows are windowed: only the visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as the end comes into view. While `live` (the default), status changes made elsewhere update their rows in place and new complaints matching the filters appear without a reload. "Export" downloads the status report (.xlsx or .csv) for the current filters. */
     'ipr-complaint-list': React.DetailedHTMLProps<React.HTMLAttributes<IprComplaintList>, IprComplaintList> & {
-      /** Only complaints with this status. */
+      /** Only complaints with this status ('' for all). */
       'status'?: string;
-      /** Only complaints of this type. */
+      /** Only complaints of this type ('' for all). */
       'type'?: string;
       /** A complaint number (or part of it) to search for. */
       'q'?: string;
@@ -79,10 +82,10 @@ declare module 'react' {
       'api-base'?: string;
       /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
       'token'?: string;
-      /** UI language: `en` or `zh-CN` (other tags are mapped; unknown ones fall back to English). */
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
-      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-      'theme'?: 'light' | 'dark' | 'auto';
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: string;
       /** A complaint number was chosen (detail: `{ id, number }`; cancelable). */
       'onipr-complaint-open'?: (event: IprComplaintOpenEvent) => void;
       /** A shown complaint changed or a new one appeared (detail: `{ id, status, action }`). */
@@ -94,6 +97,7 @@ declare module 'react' {
       /** A complaint was cancelled (detail: `{ complaint, reason }`). */
       'onipr-complaint-cancelled'?: (event: IprComplaintCancelledEvent) => void;
     };
+    /** Evidence files: reuse saved evidence or add new files (file dialog or drag and drop) with per-file progress, cancel, remove, image previews and a clear refusal per file. Inside a host `<form>` it is a form control (ElementInternals): it submits one entry per evidence id under `name` (default `evidence`); `required` makes an empty picker invalid (`validity.valueMissing`), `require-original` one without an original image (`customError`); `form.reset()` empties it, a disabled `<fieldset>` disables it, `reportValidity()` focuses its "Choose files" button, `setCustomValidity()` adds a host's own error, and the browser restores it on history navigation (original marks included). */
     'ipr-evidence-picker': React.DetailedHTMLProps<React.HTMLAttributes<IprEvidencePicker>, IprEvidencePicker> & {
       /** The field name in a host form: one entry per evidence id is submitted under it. */
       'name'?: string;
@@ -113,29 +117,31 @@ declare module 'react' {
       'api-base'?: string;
       /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
       'token'?: string;
-      /** UI language: `en` or `zh-CN` (other tags are mapped; unknown ones fall back to English). */
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
-      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-      'theme'?: 'light' | 'dark' | 'auto';
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: string;
       /** The selected evidence changed (read `value` and `descriptors`). */
       'onchange'?: (event: Event) => void;
       /** A file was refused (detail: `{ source: 'evidence', file, issues }`). */
       'onipr-restriction-failed'?: (event: IprRestrictionFailedEvent) => void;
     };
+    /** The complainant's saved IPR holders: each with a badge for its power of attorney (valid, expiring within 30 days, expired, or no expiry date), computed at `now` with the rule of */
     'ipr-holder-profiles': React.DetailedHTMLProps<React.HTMLAttributes<IprHolderProfiles>, IprHolderProfiles> & {
       /** Base URL of the complaint API (the `/v1` prefix is added by the client). */
       'api-base'?: string;
       /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
       'token'?: string;
-      /** UI language: `en` or `zh-CN` (other tags are mapped; unknown ones fall back to English). */
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
-      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-      'theme'?: 'light' | 'dark' | 'auto';
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: string;
       /** A profile was created or updated (detail: `{ profile, created }`). */
       'onipr-profile-saved'?: (event: IprProfileSavedEvent) => void;
       /** A profile was deleted (detail: `{ id, profile }`). */
       'onipr-profile-deleted'?: (event: IprProfileDeletedEvent) => void;
     };
+    /** Infringing product links: search by link or name and add results, or import an Excel sheet (template download, upload with progress, per-row results, add the valid rows). Its `value` is the list of product links; `change` fires when it changes. Each added product that is already in one of the caller's open complaints is marked ("Already in your open complaint IPR-…"), with a note above the list: a warning, not a block (the server refuses only an identical complaint). The added list and the import result are windowed: with 800 products about 14 items are in the DOM (each item one line of name and one of link, cut with an ellipsis, whole in `title`), with `aria-setsize`/`aria-posinset` so assistive tech still hears 800; every Remove button is reached by Tab, and removing one moves focus to the next product's button. Inside a host `<form>` it is a form control (ElementInternals): it submits one entry per product link under `name` (default `productLinks`); `required` makes an empty picker invalid (`validity.valueMissing`) and more than 800 links are `validity.tooLong`; `form.reset()` empties it, a disabled `<fieldset>` disables it, `reportValidity()` focuses its search box, `setCustomValidity()` adds a host's own error, and the browser restores it on history navigation. */
     'ipr-product-picker': React.DetailedHTMLProps<React.HTMLAttributes<IprProductPicker>, IprProductPicker> & {
       /** The field name in a host form: one entry per product link is submitted under it. */
       'name'?: string;
@@ -149,22 +155,25 @@ declare module 'react' {
       'api-base'?: string;
       /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
       'token'?: string;
-      /** UI language: `en` or `zh-CN` (other tags are mapped; unknown ones fall back to English). */
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
-      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-      'theme'?: 'light' | 'dark' | 'auto';
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: string;
       /** The list of added products changed (read `value`). */
       'onchange'?: (event: Event) => void;
       /** A sheet or links were refused (detail: `{ source, file?, issues }`). */
       'onipr-restriction-failed'?: (event: IprRestrictionFailedEvent) => void;
     };
+    /** Configures the elements inside it once: creates an `@ipr/client` from `api-base` and `token` / `getToken` (or takes a `client`), and hands it and the locale down by context. */
     'ipr-provider': React.DetailedHTMLProps<React.HTMLAttributes<IprProvider>, IprProvider> & {
       /** Base URL of the complaint API, e.g. `https://ipr.example.com`. */
       'api-base'?: string;
       /** A bearer token (prefer `getToken` so the host can refresh it). */
       'token'?: string;
-      /** UI language of every element inside: `en` or `zh-CN`. */
+      /** UI language of every element inside: `en`, `zh-CN` or a tag registered with `registerLocale()`. */
       'locale'?: string;
+      /** Theme of every element inside: `light`, `dark` or `auto` (an element's own `theme` wins). */
+      'theme'?: string;
 
     };
     }

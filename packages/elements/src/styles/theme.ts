@@ -50,9 +50,10 @@ export const theme = css`
     line-height: 1.45;
   }
   :host([hidden]) { display: none; }
-  :host([theme='dark']) { ${darkTokens} }
+  /* The element's own theme attribute, else the one <ipr-provider theme> hands down (data-ipr-theme). */
+  :host([theme='dark']), :host(:not([theme])[data-ipr-theme='dark']) { ${darkTokens} }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) { ${darkTokens} }
+    :host([theme='auto']), :host(:not([theme])[data-ipr-theme='auto']) { ${darkTokens} }
   }
   *, *::before, *::after { box-sizing: inherit; }
   button, input, select, textarea { font: inherit; color: inherit; }

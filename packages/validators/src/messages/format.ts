@@ -15,8 +15,10 @@ export function resolveLocale(tag: string | undefined | null): Locale {
   if (!tag) return 'en';
   // POSIX and Java spell it zh_CN.
   const lower = tag.toLowerCase().replace(/_/g, '-');
-  if (lower === 'zh' || lower.startsWith('zh-cn') || lower.startsWith('zh-hans') || lower.startsWith('zh-sg'))
-    return 'zh-CN';
+  // Every Chinese tag reads Simplified Chinese, Traditional ones (zh-TW, zh-HK, zh-MO, zh-Hant) too:
+  // readable to their readers and closer than English. A host that has Traditional strings
+  // registers them for those tags (`registerLocale` of @ipr/elements), which then win.
+  if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
   return 'en';
 }
 
@@ -46,7 +48,20 @@ export function formatMessage(
   locale: Locale = 'en',
   path?: Issue['path'],
 ): string {
-  const template = catalogues[locale].messages[code] ?? en[code] ?? code;
+  return fillMessage(catalogues[locale].messages[code] ?? en[code] ?? code, params, locale, path);
+}
+
+/**
+ * Fills a message template's `{placeholders}`: `{field}` with the label of the path's last named
+ * segment, `{limitText}` with `params.limit` as a size, the rest from `params` (unknown ones stay
+ * visible). For a host's own translations of issue messages, with a locale for labels and sizes.
+ */
+export function fillMessage(
+  template: string,
+  params: IssueParams = {},
+  locale: Locale = 'en',
+  path?: Issue['path'],
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     if (key === 'field') return fieldLabel(path, locale);
     if (key === 'limitText' && typeof params.limit === 'number') return formatBytes(params.limit, locale);

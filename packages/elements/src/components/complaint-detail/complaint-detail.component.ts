@@ -22,7 +22,6 @@ import { unwrap, type ApiError, type ComplaintEvent } from '../../api.js';
 import { styles } from './complaint-detail.styles.js';
 
 /**
- * @tagname ipr-complaint-detail
  * One complaint: status, description, contact, per-product status (after "Check now"),
  * evidence, the arbitration notice, the history of transitions, and the actions the caller
  * may take now. A supplier answers for its products there (removed, or not infringing with a
@@ -31,6 +30,7 @@ import { styles } from './complaint-detail.styles.js';
  *
  * While `live` (the default), the complaint is fetched again when it changes elsewhere.
  *
+ * @tagname ipr-complaint-detail
  * @fires ipr-complaint-updated - The complaint changed elsewhere (detail: `{ id, status, action }`).
  * @fires ipr-complaint-action - An action succeeded (detail: `{ action, complaint, reason }`).
  * @fires ipr-complaint-cancelled - The complaint was cancelled (detail: `{ complaint, reason }`).

@@ -29,13 +29,13 @@ const STEP_VIEWS: Record<FormStep, (ctx: StepContext) => TemplateResult> = {
 };
 
 /**
- * @tagname ipr-complaint-form
  * The complaint form of the help page in three steps: 1) type, products, description,
  * complainant contact (pre-filled from the account), disclosure consent, IPR holder;
  * 2) evidence; 3) review, declaration and submit, then a receipt with the number.
  * The draft is kept (IndexedDB) across reloads; a failed submit keeps it and retries with
  * the same idempotency key, so a retry never files a second complaint.
  *
+ * @tagname ipr-complaint-form
  * @fires ipr-complaint-submitted - The complaint was created (detail: `{ complaint, number, idempotencyKey }`).
  * @fires ipr-complaint-submit-failed - Submitting failed; the draft is kept (detail: `{ issues, status, idempotencyKey }`).
  * @fires ipr-draft-restored - A saved draft was restored (detail: `{ draft, step, updatedAt }`).

@@ -36,7 +36,6 @@ function choice<T extends string>(options: readonly T[], value: string): T | '' 
 }
 
 /**
- * @tagname ipr-complaint-list
  * "My complaints": number, type, status, product count and dates, with filters by status and
  * type, search by number, and the actions each status allows. Rows are windowed: only the
  * visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as
@@ -46,6 +45,7 @@ function choice<T extends string>(options: readonly T[], value: string): T | '' 
  * complaints matching the filters appear without a reload. "Export" downloads the status report
  * (.xlsx or .csv) for the current filters.
  *
+ * @tagname ipr-complaint-list
  * @fires ipr-complaint-open - A complaint number was chosen (detail: `{ id, number }`; cancelable).
  * @fires ipr-complaint-updated - A shown complaint changed or a new one appeared (detail: `{ id, status, action }`).
  * @fires ipr-export - The status report was exported (detail: `{ format, rows, truncated }`).

@@ -33,7 +33,6 @@ let uploadKeys = 0;
 const ORIGINAL_MARK = '#original';
 
 /**
- * @tagname ipr-evidence-picker
  * Evidence files: reuse saved evidence or add new files (file dialog or drag and drop) with
  * per-file progress, cancel, remove, image previews and a clear refusal per file.
  *
@@ -44,6 +43,7 @@ const ORIGINAL_MARK = '#original';
  * "Choose files" button, `setCustomValidity()` adds a host's own error, and the browser restores it
  * on history navigation (original marks included).
  *
+ * @tagname ipr-evidence-picker
  * @fires change - The selected evidence changed (read `value` and `descriptors`).
  * @fires ipr-restriction-failed - A file was refused (detail: `{ source: 'evidence', file, issues }`).
  * @csspart saved - The saved evidence section.
@@ -159,6 +159,7 @@ export class IprEvidencePicker extends IprFormControl {
     if (!on) this.setValue(this.value.filter((r) => r.id !== d.id));
   }
 
+  /** Takes one piece of evidence out of the selection (its preview is released; focus goes back to "Add files"). */
   removeEvidence(id: string) {
     const url = this.previews.get(id);
     if (url) URL.revokeObjectURL(url);

@@ -40,9 +40,10 @@ const keyOf = (i: Issue) =>
 const errId = (key: string) => `err-${key.replace(/\./g, '-')}`;
 
 /**
- * @tagname ipr-holder-profiles
  * The complainant's saved IPR holders: each with a badge for its power of attorney (valid,
  * expiring within 30 days, expired, or no expiry date), computed at `now` with the rule of
+ *
+ * @tagname ipr-holder-profiles
  * @ipr/validators; add, edit, and delete after a confirmation. Everything works with the keyboard
  * (native buttons, a modal confirmation that returns focus).
  *

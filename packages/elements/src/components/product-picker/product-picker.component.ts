@@ -30,7 +30,6 @@ export interface OpenComplaintRef {
 }
 
 /**
- * @tagname ipr-product-picker
  * Infringing product links: search by link or name and add results, or import an Excel
  * sheet (template download, upload with progress, per-row results, add the valid rows).
  * Its `value` is the list of product links; `change` fires when it changes.
@@ -50,6 +49,7 @@ export interface OpenComplaintRef {
  * it, a disabled `<fieldset>` disables it, `reportValidity()` focuses its search box,
  * `setCustomValidity()` adds a host's own error, and the browser restores it on history navigation.
  *
+ * @tagname ipr-product-picker
  * @fires change - The list of added products changed (read `value`).
  * @fires ipr-restriction-failed - A sheet or links were refused (detail: `{ source, file?, issues }`).
  * @csspart search - The search form.
@@ -268,6 +268,7 @@ export class IprProductPicker extends IprFormControl {
     return taken.length;
   }
 
+  /** Takes one product link out of the list (focus moves to a neighbour when it was on the removed row). */
   removeLink(url: string) {
     const index = this.entries.findIndex((e) => e.url === url);
     if (index < 0) return;
