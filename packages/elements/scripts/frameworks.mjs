@@ -5,7 +5,7 @@
 //   src/vue/index.ts            Vue 3 GlobalComponents for the raw tags, and `isIprElement` for isCustomElement
 //   vscode.html-custom-data.json, web-types.json   VS Code and JetBrains completion data
 // Nothing here is written by hand: change the element's JSDoc, then regenerate.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,8 +38,32 @@ const doc = (text, indent = '  ') =>
 const describe = (el) => [el.summary, el.description].filter(Boolean).join('\n\n');
 
 /** An attribute's type for markup: its string-literal union when it has one, a boolean, else a string. */
+/**
+ * String-literal unions the sources name (`export type Theme = 'light' | 'dark' | 'auto';`): the
+ * manifest gives an attribute's type as written (`Theme | undefined`), markup needs the values.
+ */
+const LITERAL_UNION = /^export type (\w+)\s*=\s*\|?\s*((?:'[^']*'|"[^"]*")(?:\s*\|\s*(?:'[^']*'|"[^"]*"))*)\s*;/gm;
+const aliases = new Map();
+for (const file of readdirSync(join(PKG, 'src'), { recursive: true })) {
+  if (!String(file).endsWith('.ts')) continue;
+  for (const [, name, union] of readFileSync(join(PKG, 'src', String(file)), 'utf8').matchAll(LITERAL_UNION)) {
+    const values = union
+      .split('|')
+      .map((v) => v.trim())
+      .join(' | ');
+    if (aliases.has(name) && aliases.get(name) !== values)
+      throw new Error(`type ${name} is declared twice, differently`);
+    aliases.set(name, values);
+  }
+}
+
 function attributeType(attr) {
-  const text = (attr.type?.text ?? 'string').replace(/\s*\|\s*undefined/g, '').trim();
+  const text = (attr.type?.text ?? 'string')
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part !== 'undefined')
+    .map((part) => aliases.get(part) ?? part)
+    .join(' | ');
   if (text === 'boolean') return 'boolean';
   if (text === 'number') return 'number | string';
   if (/^('[^']*'|"[^"]*")(\s*\|\s*('[^']*'|"[^"]*"))*$/.test(text)) return text;

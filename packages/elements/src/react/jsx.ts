@@ -21,7 +21,7 @@ declare module 'react' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       /** The complaint changed elsewhere (detail: `{ id, status, action }`). */
       'onipr-complaint-updated'?: (event: IprComplaintUpdatedEvent) => void;
       /** An action succeeded (detail: `{ action, complaint, reason }`). */
@@ -46,7 +46,7 @@ declare module 'react' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       /** The complaint was created (detail: `{ complaint, number, idempotencyKey }`). */
       'onipr-complaint-submitted'?: (event: IprComplaintSubmittedEvent) => void;
       /** Submitting failed; the draft is kept (detail: `{ issues, status, idempotencyKey }`). */
@@ -85,7 +85,7 @@ declare module 'react' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       /** A complaint number was chosen (detail: `{ id, number }`; cancelable). */
       'onipr-complaint-open'?: (event: IprComplaintOpenEvent) => void;
       /** A shown complaint changed or a new one appeared (detail: `{ id, status, action }`). */
@@ -120,7 +120,7 @@ declare module 'react' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       /** The selected evidence changed (read `value` and `descriptors`). */
       'onchange'?: (event: Event) => void;
       /** A file was refused (detail: `{ source: 'evidence', file, issues }`). */
@@ -135,7 +135,7 @@ declare module 'react' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       /** A profile was created or updated (detail: `{ profile, created }`). */
       'onipr-profile-saved'?: (event: IprProfileSavedEvent) => void;
       /** A profile was deleted (detail: `{ id, profile }`). */
@@ -158,7 +158,7 @@ declare module 'react' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       /** The list of added products changed (read `value`). */
       'onchange'?: (event: Event) => void;
       /** A sheet or links were refused (detail: `{ source, file?, issues }`). */
@@ -173,7 +173,7 @@ declare module 'react' {
       /** UI language of every element inside: `en`, `zh-CN` or a tag registered with `registerLocale()`. */
       'locale'?: string;
       /** Theme of every element inside: `light`, `dark` or `auto` (an element's own `theme` wins). */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
 
     };
     }

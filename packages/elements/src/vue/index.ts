@@ -23,7 +23,7 @@ declare module 'vue' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       'onIprComplaintUpdated'?: (event: IprComplaintUpdatedEvent) => void;
       'onIprComplaintAction'?: (event: IprComplaintActionEvent) => void;
       'onIprComplaintCancelled'?: (event: IprComplaintCancelledEvent) => void;
@@ -45,7 +45,7 @@ declare module 'vue' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       'onIprComplaintSubmitted'?: (event: IprComplaintSubmittedEvent) => void;
       'onIprComplaintSubmitFailed'?: (event: IprComplaintSubmitFailedEvent) => void;
       'onIprDraftRestored'?: (event: IprDraftRestoredEvent) => void;
@@ -76,7 +76,7 @@ declare module 'vue' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       'onIprComplaintOpen'?: (event: IprComplaintOpenEvent) => void;
       'onIprComplaintUpdated'?: (event: IprComplaintUpdatedEvent) => void;
       'onIprExport'?: (event: IprExportEvent) => void;
@@ -106,7 +106,7 @@ declare module 'vue' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       'onChange'?: (event: Event) => void;
       'onIprRestrictionFailed'?: (event: IprRestrictionFailedEvent) => void;
     }>;
@@ -119,7 +119,7 @@ declare module 'vue' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       'onIprProfileSaved'?: (event: IprProfileSavedEvent) => void;
       'onIprProfileDeleted'?: (event: IprProfileDeletedEvent) => void;
     }>;
@@ -140,7 +140,7 @@ declare module 'vue' {
       /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
       'locale'?: string;
       /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
       'onChange'?: (event: Event) => void;
       'onIprRestrictionFailed'?: (event: IprRestrictionFailedEvent) => void;
     }>;
@@ -153,7 +153,7 @@ declare module 'vue' {
       /** UI language of every element inside: `en`, `zh-CN` or a tag registered with `registerLocale()`. */
       'locale'?: string;
       /** Theme of every element inside: `light`, `dark` or `auto` (an element's own `theme` wins). */
-      'theme'?: string;
+      'theme'?: 'light' | 'dark' | 'auto';
 
     }>;
   }
