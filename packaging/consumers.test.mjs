@@ -1,4 +1,4 @@
-// What partners' stacks see: three small apps under packaging/consumers/ install the packed
+// What partners' stacks see: four small apps under packaging/consumers/ install the packed
 // tarballs (as published) plus their own pinned dependencies from the npm registry, and use them:
 //   react/  Vite 8 + React 19 + strict TypeScript (skipLibCheck off): the @lit/react wrappers and a raw tag
 //   vue/    Vite 8 + Vue 3 + vue-tsc: the raw tags with isIprElement as isCustomElement
