@@ -64,6 +64,7 @@ before(async () => {
   server = await startServer({
     port: 0,
     dataDir,
+    seed: true,
     catalogueSize: 600,
     onError: (e) => {
       serverErrors.push(String(e));

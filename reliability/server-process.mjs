@@ -18,6 +18,8 @@ export function spawnServer({ dataDir, databaseUrl, catalogueSize = 600, timeout
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     CATALOGUE_SIZE: String(catalogueSize),
+    // The demo accounts and catalogue: asked for explicitly (the server seeds nothing by default).
+    DEMO: '1',
     NODE_OPTIONS: '',
   };
   delete env.DATABASE_URL;

@@ -133,6 +133,8 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
     port: 0,
     hostname: '127.0.0.1',
     dataDir: resolve(ROOT, dataDir),
+    // The demo: its accounts have public tokens, so the server seeds them only when asked.
+    seed: true,
     ...(env.LARGE_ATTACHMENT_EMAIL
       ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL }
       : { emailForLargeAttachments: 'ipr-evidence@market.example' }),

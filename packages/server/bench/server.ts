@@ -6,7 +6,7 @@ import { startServer } from '../src/node.js';
 
 const dataDir = process.argv[2]!;
 const catalogueSize = Number(process.argv[3] ?? 5000);
-const server = await startServer({ port: 0, dataDir, catalogueSize, onError: (e) => console.error(e) });
+const server = await startServer({ port: 0, dataDir, seed: true, catalogueSize, onError: (e) => console.error(e) });
 const bare = new Hono().get('/bare', (c) => c.json({ ok: true }));
 const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((r) => bareServer.once('listening', r));

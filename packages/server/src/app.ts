@@ -11,7 +11,8 @@ import type { FileStore } from './files/types.js';
 import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
 import type { Deps, RawQuery, RouteDef } from './route.js';
 import { JSON_BODY_LIMIT, MULTIPART_BODY_LIMIT, ROUTES } from './routes.js';
-import { accountForToken, type AccountRecord } from './store/index.js';
+import type { JwtVerifier } from './auth/types.js';
+import { accountForIdentity, accountForToken, type AccountRecord } from './store/index.js';
 
 export interface AppOptions {
   db: Db;
@@ -30,6 +31,12 @@ export interface AppOptions {
    * (default 15 s).
    */
   events?: { bus?: EventBus; pollMs?: number; heartbeatMs?: number };
+  /**
+   * Bearer JWTs of the marketplace's identity provider (`createJwtVerifier` of `auth/jwt.ts`): a
+   * verified token's claims name the account, created on first sight. Opaque tokens (the demo
+   * accounts) keep working beside it.
+   */
+  jwt?: JwtVerifier;
 }
 
 type Env = { Variables: { account: AccountRecord | null } };
@@ -71,7 +78,7 @@ export function createApp(options: AppOptions) {
     }),
   );
 
-  const accounts = accountCache(deps);
+  const accounts = accountCache(deps, options.jwt, report);
   for (const route of ROUTES) {
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
     const chain: MiddlewareHandler<Env>[] = [authenticate(route, accounts)];
@@ -117,20 +124,36 @@ export function createApp(options: AppOptions) {
 
 /**
  * Token → account, remembered for a minute (only known tokens, so unknown ones cannot fill it):
- * saves a query on every request; a revoked token stops working within the minute.
+ * saves a query on every request; a revoked token stops working within the minute. A JWT is
+ * remembered no longer than it is valid.
  */
-function accountCache(deps: Deps) {
+function accountCache(deps: Deps, jwt: JwtVerifier | undefined, report: (error: unknown) => void) {
   const known = new Map<string, { account: AccountRecord; until: number }>();
+  const fromJwt = async (
+    verifier: JwtVerifier,
+    token: string,
+  ): Promise<{ account: AccountRecord; until: number } | null> => {
+    const verified = await verifier.verify(token);
+    if (!verified.ok) {
+      // An unreachable key set is the operator's problem, not the caller's: say so in the log.
+      if (verified.reason === 'jwks_unavailable') report(new Error('JWT auth: the JWKS could not be fetched'));
+      return null;
+    }
+    const { expiresAt, ...identity } = verified.identity;
+    return { account: await accountForIdentity(deps.db, identity), until: expiresAt };
+  };
   return async (token: string): Promise<AccountRecord | null> => {
     const hit = known.get(token);
     const now = Date.now();
     if (hit && hit.until > now) return hit.account;
-    const account = await accountForToken(deps.db, token);
-    if (account) {
+    const found = jwt?.accepts(token)
+      ? await fromJwt(jwt, token)
+      : await accountForToken(deps.db, token).then((account) => (account ? { account, until: Infinity } : null));
+    if (found) {
       if (known.size > 1000) known.clear();
-      known.set(token, { account, until: now + 60_000 });
+      known.set(token, { account: found.account, until: Math.min(now + 60_000, found.until) });
     } else known.delete(token);
-    return account;
+    return found?.account ?? null;
   };
 }
 

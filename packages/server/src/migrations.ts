@@ -158,6 +158,12 @@ alter table complaints add column duplicate_key text;
 create index complaints_duplicate_idx on complaints (account_id, duplicate_key);
 `,
   },
+  {
+    id: 4,
+    name: 'accounts of an identity provider: no token of ours',
+    // An account made from a verified JWT's claims has no opaque token (NULL never matches a lookup).
+    sql: `alter table accounts alter column token_hash drop not null;`,
+  },
 ];
 
 /**

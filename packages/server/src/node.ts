@@ -10,6 +10,9 @@ import { createEventBus } from './events.js';
 import { createDiskFileStore, sweepDiskFiles } from './files/disk.js';
 import { migrate } from './migrations.js';
 import { seed as seedDb } from './seed.js';
+import { createJwtVerifier, type JwtAuthOptions } from './auth/jwt.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { hashToken } from './store/index.js';
 
 export { createDiskFileStore } from './files/disk.js';
 export { createPgDb, type PgOptions } from './db/pg.js';
@@ -24,8 +27,18 @@ export interface StartOptions {
   /** Use this PostgreSQL instead of PGlite (evidence still goes to `<dataDir>/evidence`). */
   databaseUrl?: string;
   corsOrigins?: string[];
-  /** Seed the demo data (idempotent). Default true. */
+  /**
+   * Seed the demo data (idempotent): the demo accounts with their PUBLIC tokens, a catalogue and
+   * sample complaints. Default false: only the demo (`npm start` at the root, Storybook, tests) asks.
+   */
   seed?: boolean;
+  /**
+   * A production deployment: refuses to start when demo accounts (whose tokens are public) are in
+   * the database or `seed` is asked. Default: `NODE_ENV === 'production'`.
+   */
+  production?: boolean;
+  /** Accept bearer JWTs of the marketplace's identity provider (issuer, audience, JWKS, claim names). */
+  jwt?: JwtAuthOptions;
   catalogueSize?: number;
   emailForLargeAttachments?: string;
   onError?: (error: unknown) => void;
@@ -57,6 +70,11 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const started = performance.now();
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  if (production && options.seed)
+    throw new Error('Refusing to seed the demo data in production: its accounts have public tokens');
+  // Made before the database opens: a bad JWT configuration fails the start, not the first request.
+  const jwt = options.jwt ? createJwtVerifier(options.jwt) : undefined;
   const dataDir = options.dataDir ?? '.data';
   if (!options.databaseUrl) mkdirSync(dataDir, { recursive: true });
   let running: RunningServer | undefined;
@@ -73,7 +91,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let sweptFiles = 0;
   try {
     await migrate(db);
-    if (options.seed !== false)
+    if (production) await refuseDemoAccounts(db);
+    if (options.seed === true)
       await seedDb(db, files, { ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
     const { rows } = await db.query<{ storage_key: string }>('select storage_key from evidence');
     sweptFiles = (
@@ -95,6 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
+    ...(jwt ? { jwt } : {}),
   });
   const hostname = options.hostname ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -131,4 +151,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     await db.close();
   }
+}
+
+/** Production must not answer the demo accounts' public tokens: refuse to start while any is present. */
+async function refuseDemoAccounts(db: Db): Promise<void> {
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashToken(a.token)));
+  const { rows } = await db.query<{ id: string }>('select id from accounts where token_hash = any($1::text[])', [
+    hashes,
+  ]);
+  if (rows.length)
+    throw new Error(
+      `Refusing to start in production: demo accounts with public tokens are in the database (${rows
+        .map((r) => r.id)
+        .join(', ')}); start on a database without the demo data`,
+    );
 }

@@ -76,6 +76,7 @@ describe('an upload aborted mid-body over a real socket (startServer)', () => {
     server = await startServer({
       port: 0,
       dataDir,
+      seed: true,
       catalogueSize: 100,
       onError: (e) => {
         reported.push(e);

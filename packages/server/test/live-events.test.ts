@@ -13,7 +13,7 @@ liveEventsSuite(() => seededApi());
 
 test('over a real socket: events stream as they happen, and close() ends open streams instead of waiting for them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ipr-events-'));
-  const server = await startServer({ port: 0, dataDir: dir, catalogueSize: 200 });
+  const server = await startServer({ port: 0, dataDir: dir, seed: true, catalogueSize: 200 });
   try {
     const response = await fetch(`${server.url}/v1/events`, {
       headers: { authorization: `Bearer ${TOKENS.platform}` },

@@ -71,6 +71,7 @@ test('startServer serves over a real socket, with CORS only for configured origi
   const server = await startServer({
     port: 0,
     dataDir: join(tempDir(), 'nested', 'data'),
+    seed: true,
     catalogueSize: 300,
     corsOrigins: ['https://partner.example'],
   });
@@ -121,7 +122,7 @@ test('startServer serves over a real socket, with CORS only for configured origi
 
 test('start-up sweeps what interrupted uploads leave: unreferenced files and .tmp-* older than the limit, never a stored file', async () => {
   const dataDir = tempDir();
-  const first = await startServer({ port: 0, dataDir, catalogueSize: 300 });
+  const first = await startServer({ port: 0, dataDir, seed: true, catalogueSize: 300 });
   assert.equal(first.sweptFiles, 0);
   const kept = await fetch(`${first.url}/v1/evidence`, {
     method: 'POST',
@@ -168,7 +169,7 @@ test('start-up sweeps what interrupted uploads leave: unreferenced files and .tm
 
 test('close() ends even when a client stopped half-way through sending a request', async () => {
   const { connect } = await import('node:net');
-  const server = await startServer({ port: 0, dataDir: tempDir(), catalogueSize: 60, closeGraceMs: 200 });
+  const server = await startServer({ port: 0, dataDir: tempDir(), seed: true, catalogueSize: 60, closeGraceMs: 200 });
   const socket = connect(server.port, '127.0.0.1');
   await new Promise((resolve) => socket.once('connect', resolve));
   // Headers promise 1,000 bytes of body; 10 arrive, then nothing.

@@ -133,6 +133,7 @@ test('startServer stops serving when its database thread dies, and says so', asy
   const server = await startServer({
     port: 0,
     dataDir: tempDir(),
+    seed: true,
     catalogueSize: 50,
     onDatabaseLost: (e) => lost.push(e),
   });

@@ -65,7 +65,7 @@ if (url) {
     const admin = await createPgDb({ connectionString: url, schema });
     const dataDir = mkdtempSync(join(tmpdir(), 'ipr-pg-'));
     const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
-    const server = await startServer({ port: 0, databaseUrl, dataDir, catalogueSize: 200 });
+    const server = await startServer({ port: 0, databaseUrl, dataDir, seed: true, catalogueSize: 200 });
     try {
       const res = await fetch(`${server.url}/v1/complaints?limit=100`, {
         headers: { authorization: 'Bearer demo-platform' },

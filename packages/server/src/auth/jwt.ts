@@ -52,33 +52,8 @@ export interface JwtAuthOptions {
   jwksCooldownMs?: number;
 }
 
-/** The account a verified token stands for. */
-export interface JwtIdentity {
-  id: string;
-  role: Role;
-  displayName: string;
-  contact: { name: string; email: string; phone: string; company?: string };
-  /** `exp` in ms since the epoch: how long the server may remember this token. */
-  expiresAt: number;
-}
-
-/** Why a token was refused (for logs and tests; the caller answers 401 whatever the reason). */
-export type JwtRefusal =
-  | 'malformed'
-  | 'expired'
-  | 'not_yet_valid'
-  | 'claim_invalid'
-  | 'key_unknown'
-  | 'algorithm_not_allowed'
-  | 'signature_invalid'
-  | 'jwks_unavailable'
-  | 'identity_claims_invalid';
-
-export type JwtResult = { ok: true; identity: JwtIdentity } | { ok: false; reason: JwtRefusal };
-
-export interface JwtVerifier {
-  verify(token: string): Promise<JwtResult>;
-}
+export type { JwtIdentity, JwtRefusal, JwtResult, JwtVerifier } from './types.js';
+import type { JwtRefusal, JwtVerifier } from './types.js';
 
 const ACCOUNT_ID = /^[A-Za-z0-9_.:@|-]{1,128}$/;
 
@@ -131,6 +106,7 @@ export function createJwtVerifier(options: JwtAuthOptions): JwtVerifier {
   }
 
   return {
+    accepts: looksLikeJwt,
     async verify(token) {
       if (!looksLikeJwt(token) || token.length > 8192) return { ok: false, reason: 'malformed' };
       let payload: JWTPayload;

@@ -36,6 +36,31 @@ export async function accountForToken(db: Queryable, token: string): Promise<Acc
   return rows[0] ? toAccount(rows[0]) : null;
 }
 
+/** What a verified identity-provider token says about its account (see auth/jwt.ts). */
+export interface ExternalIdentity {
+  id: string;
+  role: Role;
+  displayName: string;
+  contact: Contact;
+}
+
+/**
+ * The account a verified token stands for, created the first time it is seen and kept in step
+ * with the provider's claims (role, name, contact) after that. Writes only when something changed.
+ */
+export async function accountForIdentity(db: Queryable, identity: ExternalIdentity): Promise<AccountRecord> {
+  const { rows } = await db.query<AccountRow>(
+    `insert into accounts (id, role, display_name, contact, token_hash) values ($1, $2, $3, $4::jsonb, null)
+     on conflict (id) do update set role = excluded.role, display_name = excluded.display_name, contact = excluded.contact
+       where (accounts.role, accounts.display_name, accounts.contact)
+             is distinct from (excluded.role, excluded.display_name, excluded.contact)
+     returning id, role, display_name, contact`,
+    [identity.id, identity.role, identity.displayName, JSON.stringify(identity.contact)],
+  );
+  // No row back: nothing changed, the stored account is the identity's.
+  return rows[0] ? toAccount(rows[0]) : { ...identity };
+}
+
 export function accountView(account: AccountRecord): Account {
   return { id: account.id, role: account.role, displayName: account.displayName, contact: account.contact };
 }

@@ -1,6 +1,13 @@
 // The domain on top of SQL, one module per area. Route handlers parse and authorise; these read and
 // write. Rules come from @ipr/validators; refusals are issues, and the edge picks their status.
-export { type AccountRecord, accountForToken, accountView, hashToken } from './accounts.js';
+export {
+  type AccountRecord,
+  accountForIdentity,
+  accountForToken,
+  accountView,
+  type ExternalIdentity,
+  hashToken,
+} from './accounts.js';
 export { type ComplaintListQuery, getComplaint, listComplaints } from './complaints.js';
 export {
   evidenceForDownload,
