@@ -49,6 +49,7 @@ const suites = [
     dir: 'packaging',
     cmd: ['node', '--test', '--test-concurrency=1', 'packaging/'],
     kind: 'node',
+    browser: true,
   },
   {
     name: 'storybook',
