@@ -91,11 +91,14 @@ async function eventsAfter(
   after: number,
   limit = BATCH,
 ): Promise<ComplaintEvent[]> {
-  // A supplier sees the complaints listing its products (as in the list), but not another supplier's
-  // answer (as in the history) unless that answer moved the complaint's status.
+  // A supplier sees the forwarded complaints listing its products (as in the list), from their forward
+  // on: what came before was not its business yet, and a stream already past those seqs could not send
+  // them anyway, so a replay and a live stream say the same. Not another supplier's answer (as in the
+  // history) unless that answer moved the complaint's status.
   const hideOthers =
     viewer.role === 'supplier'
-      ? ` and not (h.actor_role = 'supplier' and h.actor_id <> $1 and h.from_status is not distinct from h.to_status)`
+      ? ` and h.seq >= (select min(f.seq) from complaint_history f where f.complaint_id = c.id and f.action = 'forward_to_supplier')
+          and not (h.actor_role = 'supplier' and h.actor_id <> $1 and h.from_status is not distinct from h.to_status)`
       : '';
   const { rows } = await db.query<EventRow>(
     `select h.seq, h.action, h.to_status, h.at, c.id, c.number

@@ -111,7 +111,15 @@ export const ComplaintProductSchema = /*#__PURE__*/ z.object({
   checkedAt: /*#__PURE__*/ z.nullable(dateTime),
 });
 
-export const ActorSchema = /*#__PURE__*/ z.object({ id, role: RoleSchema, name: /*#__PURE__*/ text(200) });
+/**
+ * Who made a history record. A supplier the complainant did not disclose itself to sees the
+ * complainant as `{ id: null, role: 'complainant', name: 'Complainant' }`.
+ */
+export const ActorSchema = /*#__PURE__*/ z.object({
+  id: /*#__PURE__*/ z.nullable(id),
+  role: RoleSchema,
+  name: /*#__PURE__*/ text(200),
+});
 
 export const TransitionRecordSchema = /*#__PURE__*/ z.object({
   action: /*#__PURE__*/ z.union([ActionSchema, /*#__PURE__*/ z.literal('create')]),
@@ -150,14 +158,18 @@ export const ComplaintSummarySchema = /*#__PURE__*/ z.object({
   updatedAt: dateTime,
 });
 
-/** A complaint as the API returns it. `contact` is null for a supplier when disclosure was not consented to. */
+/**
+ * A complaint as the API returns it. For a supplier, when disclosure was not consented to, who
+ * complained is withheld: `contact` and `complainantId` are null and the complainant's history
+ * records name no one.
+ */
 export const ComplaintSchema = /*#__PURE__*/ z.object({
   id,
   number: /*#__PURE__*/ text(32),
   type: ComplaintTypeSchema,
   status: StatusSchema,
   description: /*#__PURE__*/ text(LIMITS.maxDescriptionLength),
-  complainantId: id,
+  complainantId: /*#__PURE__*/ z.nullable(id),
   contact: /*#__PURE__*/ z.nullable(ContactSchema),
   discloseContactToSupplier: /*#__PURE__*/ z.boolean(),
   isIprHolder: /*#__PURE__*/ z.boolean(),
@@ -362,3 +374,13 @@ export const NAMED_SCHEMAS = {
   ComplaintEvent: ComplaintEventSchema,
   StatusReportRow: StatusReportRowSchema,
 } as const;
+
+/** The bodies a client sends (the server's route bodies), by their names in `NAMED_SCHEMAS`. */
+export const REQUEST_BODY_NAMES = [
+  'ComplaintDraft',
+  'ReasonBody',
+  'SupplierResponseBody',
+  'ArbitrationResultBody',
+  'ResolveLinksBody',
+  'HolderProfileInput',
+] as const satisfies readonly (keyof typeof NAMED_SCHEMAS)[];

@@ -501,7 +501,7 @@ export interface components {
             checkedAt: string | null;
         };
         Actor: {
-            id: string;
+            id: string | null;
             role: components["schemas"]["Role"];
             name: string;
         };
@@ -554,7 +554,7 @@ export interface components {
             type: components["schemas"]["ComplaintType"];
             status: components["schemas"]["Status"];
             description: string;
-            complainantId: string;
+            complainantId: string | null;
             contact: components["schemas"]["Contact"] | null;
             discloseContactToSupplier: boolean;
             isIprHolder: boolean;

@@ -37,6 +37,9 @@ export interface ComplaintRow {
   updated_at: Date | string;
 }
 
+/** The complainant as a history actor for a supplier it did not disclose itself to. */
+const UNDISCLOSED_COMPLAINANT = { id: null, role: 'complainant', name: 'Complainant' } as const;
+
 /** The statuses of an open complaint (the validators' `isOpenStatus`). */
 export const OPEN_STATUSES = STATUSES.filter((s) => isOpenStatus(s));
 
@@ -48,6 +51,9 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
   const c = rows[0];
   if (!c) return null;
   const supplierOnly = viewer.role === 'supplier';
+  // Who complained (name, company, e-mail, phone, account id, names in the history) is the
+  // supplier's to know only when the complainant consented to disclose it.
+  const anonymous = supplierOnly && !c.disclose_contact;
   const [products, evidence, history] = await Promise.all([
     db.query<
       ProductRow & {
@@ -86,8 +92,8 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
     type: c.type,
     status: c.status,
     description: c.description,
-    complainantId: c.account_id,
-    contact: supplierOnly && !c.disclose_contact ? null : c.contact,
+    complainantId: anonymous ? null : c.account_id,
+    contact: anonymous ? null : c.contact,
     discloseContactToSupplier: c.disclose_contact,
     isIprHolder: c.is_ipr_holder,
     // A supplier learns who holds the right, not the holder's identity documents or numbers.
@@ -116,7 +122,10 @@ export async function getComplaint(db: Queryable, viewer: AccountRecord, id: str
         action: h.action,
         from: h.from_status,
         to: h.to_status,
-        actor: { id: h.actor_id, role: h.actor_role, name: h.actor_name },
+        actor:
+          anonymous && h.actor_role === 'complainant'
+            ? UNDISCLOSED_COMPLAINANT
+            : { id: h.actor_id, role: h.actor_role, name: h.actor_name },
         at: iso(h.at)!,
         reason: h.reason,
       })),

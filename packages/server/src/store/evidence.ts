@@ -4,6 +4,7 @@ import { type ComplaintDraft, type EvidenceDescriptor, type Issue, issue } from 
 import type { Queryable } from '../db/types.js';
 import { iso } from '../util.js';
 import type { AccountRecord } from './accounts.js';
+import { visibleSql } from './visibility.js';
 
 export interface EvidenceRow {
   id: string;
@@ -96,21 +97,15 @@ export async function evidenceForDownload(
   const row = rows[0];
   if (!row) return null;
   if (row.account_id === viewer.id) return row;
-  if (viewer.role === 'platform') {
-    const { rows: linked } = await db.query('select 1 from complaint_evidence where evidence_id = $1 limit 1', [id]);
-    return linked.length ? row : null;
-  }
-  if (viewer.role === 'supplier') {
-    const { rows: linked } = await db.query(
-      `select 1 from complaint_evidence ce
-        where ce.evidence_id = $1 and ce.purpose = 'evidence'
-          and exists (select 1 from complaint_products cp where cp.complaint_id = ce.complaint_id and cp.supplier_id = $2)
-        limit 1`,
-      [id, viewer.id],
-    );
-    return linked.length ? row : null;
-  }
-  return null;
+  if (viewer.role === 'complainant') return null;
+  // Attached to a complaint the viewer can see (visibleSql); a supplier never gets the holder's documents.
+  const { rows: linked } = await db.query(
+    `select 1 from complaint_evidence ce join complaints c on c.id = ce.complaint_id
+      where ce.evidence_id = $1 and ${visibleSql(viewer, 2)}${viewer.role === 'supplier' ? ` and ce.purpose = 'evidence'` : ''}
+      limit 1`,
+    [id, viewer.id],
+  );
+  return linked.length ? row : null;
 }
 
 /**

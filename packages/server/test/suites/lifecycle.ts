@@ -151,11 +151,11 @@ export function lifecycleSuite(open: () => Promise<Api>) {
         409,
         'transition.not_allowed',
       );
-      // The supplier cannot respond before the platform forwards.
+      // Before the platform forwards it, the supplier does not see the complaint at all.
       expectProblem(
         await act(c.id, 'respond', 'supA', { products: [{ productId: 'p000307', response: 'removed' }] }),
-        409,
-        'transition.not_allowed',
+        404,
+        'resource.not_found',
       );
       await act(c.id, 'forward', 'platform');
       expectProblem(await act(c.id, 'forward', 'platform'), 409, 'transition.not_allowed');
@@ -215,6 +215,9 @@ export function lifecycleSuite(open: () => Promise<Api>) {
     test('a supplier sees only complaints listing its products, and only its products', async () => {
       const onlyA = await create('b', { productLinks: [link(311)] });
       const both = await create('b', { productLinks: [link(313), link(314)] });
+      // Suppliers see complaints the platform has forwarded to them.
+      await act(onlyA.id, 'forward', 'platform');
+      await act(both.id, 'forward', 'platform');
       expectProblem(await api.get(`/v1/complaints/${onlyA.id}`, 'supB'), 404, 'resource.not_found');
       expectProblem(
         await act(onlyA.id, 'respond', 'supB', { products: [{ productId: 'p000311', response: 'removed' }] }),
@@ -242,6 +245,8 @@ export function lifecycleSuite(open: () => Promise<Api>) {
     test("the complainant's contact is redacted for a supplier unless disclosure was ticked", async () => {
       const hidden = await create('a', { productLinks: [link(315)], discloseContactToSupplier: false });
       const shown = await create('a', { productLinks: [link(317)], discloseContactToSupplier: true });
+      await act(hidden.id, 'forward', 'platform');
+      await act(shown.id, 'forward', 'platform');
       assert.equal((await api.get(`/v1/complaints/${hidden.id}`, 'supA')).data.contact, null);
       assert.equal(
         (await api.get(`/v1/complaints/${shown.id}`, 'supA')).data.contact.email,
@@ -265,6 +270,8 @@ export function lifecycleSuite(open: () => Promise<Api>) {
           powerOfAttorney: ['ev_seed_a_poa'],
         },
       });
+      expectProblem(await api.get(`/v1/evidence/${up.data.id}/content`, 'supA'), 404, 'resource.not_found');
+      await act(c.id, 'forward', 'platform');
       assert.equal((await api.get(`/v1/evidence/${up.data.id}/content`, 'supA')).status, 200);
       assert.equal((await api.get(`/v1/evidence/${up.data.id}/content`, 'platform')).status, 200);
       expectProblem(await api.get(`/v1/evidence/${up.data.id}/content`, 'supB'), 404, 'resource.not_found');

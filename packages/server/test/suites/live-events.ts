@@ -176,12 +176,17 @@ export function liveEventsSuite(open: () => Promise<Api>) {
       assert.equal(created.eventId, String(created.seq));
       assert.equal(created.eventType, 'complaint');
       await a.next((e) => e.id === id && e.action === 'create', 'create (a)');
-      await supA.next((e) => e.id === id && e.action === 'create', 'create (supplier A, its product)');
 
       assert.equal((await open('POST', `/v1/complaints/${id}/forward`, 'platform')).status, 200);
       const forwarded = await a.next((e) => e.id === id && e.action === 'forward_to_supplier', 'forward (a)');
       assert.equal(forwarded.status, 'awaiting_supplier');
       assert.ok(forwarded.seq > created.seq);
+      // The supplier hears of the complaint once the platform forwards it, not before.
+      await supA.next((e) => e.id === id && e.action === 'forward_to_supplier', 'forward (supplier A, its product)');
+      assert.deepEqual(
+        supA.events.filter((e) => e.id === id).map((e) => e.action),
+        ['forward_to_supplier'],
+      );
       assert.equal(
         (
           await open('POST', `/v1/complaints/${id}/respond`, 'supA', {
@@ -194,12 +199,13 @@ export function liveEventsSuite(open: () => Promise<Api>) {
       assert.equal(responded.status, 'supplier_responded');
       await platform.next((e) => e.id === id && e.action === 'respond', 'respond (platform)');
 
-      // A marker visible to everyone involved: B's complaint against supplier B's product.
+      // A marker visible to everyone involved: B's complaint against supplier B's product, forwarded.
       const marker = await create(
         open,
         'b',
         draftA({ productLinks: [link(1602)], evidence: [{ id: 'ev_seed_b_patent' }] }),
       );
+      assert.equal((await open('POST', `/v1/complaints/${marker.data.id}/forward`, 'platform')).status, 200);
       await supB.next((e) => e.id === marker.data.id, 'the marker (supplier B)');
       await b.next((e) => e.id === marker.data.id, 'the marker (b)');
       assert.ok(!supB.events.some((e) => e.id === id), 'supplier B sees nothing of a complaint without its products');
