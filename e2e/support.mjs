@@ -80,12 +80,15 @@ export async function openPage(browser, t) {
   return { page, context, shot, errors, dir };
 }
 
-/** A small but real PDF (magic bytes `%PDF-`), optionally padded to `size` bytes. */
+/**
+ * A small but real PDF (the server checks its structure: a trailer, then `%%EOF` at the end),
+ * optionally padded to `size` bytes by a comment line before the trailer.
+ */
 export function pdf(size = 0) {
-  const body =
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
-  const head = Buffer.from(body);
-  return size > head.length ? Buffer.concat([head, Buffer.alloc(size - head.length, 0x20)]) : head;
+  const head = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n';
+  const tail = 'trailer<</Root 1 0 R>>\n%%EOF\n';
+  const pad = size - head.length - tail.length - 2;
+  return Buffer.from(pad > 0 ? `${head}%${' '.repeat(pad)}\n${tail}` : head + tail);
 }
 
 /** A 1x1 PNG. */

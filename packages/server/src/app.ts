@@ -77,11 +77,18 @@ export function createApp(options: AppOptions) {
       crossOriginResourcePolicy: origins.length ? 'cross-origin' : 'same-origin',
     }),
   );
+  // HEAD runs the GET handler and drops its body unread: a body that is a stream (the events) is
+  // cancelled here, so it never outlives the request.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method === 'HEAD') await c.res.body?.cancel().catch(() => {});
+  });
 
   const accounts = accountCache(deps, options.jwt, report);
   for (const route of ROUTES) {
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
     const chain: MiddlewareHandler<Env>[] = [authenticate(route, accounts)];
+    if (route.roles !== 'public') chain.unshift(noStore);
     if (route.body?.kind === 'multipart') {
       chain.push(
         bodyLimit({
@@ -203,6 +210,8 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
   } catch {
     throw problem('request.invalid_json', [], { expected: 'application/json' });
   }
+  // Before anything walks the value (the idempotency hash, the checks below, the rules recurse).
+  if (deeperThan(value, MAX_JSON_DEPTH)) throw problem('request.invalid_json', [], { maxDepth: MAX_JSON_DEPTH });
   // JSON refuses a raw U+0000 and decoded UTF-8 holds no lone surrogate: both can only come from
   // `\u` escapes, so a body without such an escape skips the walk (the common case, no copy).
   if (text.includes('\\u0000')) {
@@ -213,6 +222,31 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
 }
 
 const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
+
+/** How deeply a JSON body may nest (objects and arrays); no request of the API needs a tenth of it. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether objects and arrays nest deeper than `max` in `value` (iterative: any depth is safe to check). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const inner of Array.isArray(node) ? node : Object.values(node))
+      if (inner !== null && typeof inner === 'object') stack.push([inner, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Answers of the routes that need a token carry personal data: no cache may keep them. A route
+ * that says otherwise keeps its own (the evidence bytes, the event stream).
+ */
+const noStore: MiddlewareHandler<Env> = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+};
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -8,24 +8,35 @@ import type { AccountRecord } from './store/index.js';
 import { visibleSql } from './store/index.js';
 import { iso } from './util.js';
 
+/** Open event streams one account may hold in one process; the next is 429 `request.rate_limited`. */
+export const MAX_STREAMS_PER_ACCOUNT = 5;
+/** The Retry-After (seconds) of a stream refused for that reason. */
+export const STREAM_RETRY_AFTER_S = 10;
+
 /** Wakes the event streams of this process. */
 export interface EventBus {
   notify(): void;
-  /** `onShutdown` runs when the bus shuts down (the server is closing): the stream ends itself. */
-  subscribe(listener: () => void, onShutdown?: () => void): () => void;
+  /**
+   * `onShutdown` runs when the bus shuts down (the server is closing): the stream ends itself.
+   * `owner` (an account id) is counted by `countOf` while subscribed.
+   */
+  subscribe(listener: () => void, onShutdown?: () => void, owner?: string): () => void;
   /** Ends every stream of this bus (a closing server would otherwise wait for them forever). */
   shutdown(): void;
-  /** Open subscriptions (tests check that closed streams leave none behind). */
+  /** Open subscriptions (tests and operators check that closed streams leave none behind). */
   readonly size: number;
+  /** Open subscriptions of one owner (the per-account cap of event streams). */
+  countOf(owner: string): number;
 }
 
 export function createEventBus(): EventBus {
-  const listeners = new Map<() => void, (() => void) | undefined>();
+  const listeners = new Map<() => void, { onShutdown: (() => void) | undefined; owner: string | undefined }>();
+  const owners = new Map<string, number>();
   let down = false;
-  const each = (pick: (entry: [() => void, (() => void) | undefined]) => (() => void) | undefined) => {
-    for (const entry of [...listeners]) {
+  const each = (pick: (listener: () => void, onShutdown: (() => void) | undefined) => (() => void) | undefined) => {
+    for (const [listener, { onShutdown }] of [...listeners]) {
       try {
-        pick(entry)?.();
+        pick(listener, onShutdown)?.();
       } catch {
         /* one stream's trouble is not the others' */
       }
@@ -33,26 +44,33 @@ export function createEventBus(): EventBus {
   };
   return {
     notify() {
-      each(([listener]) => listener);
+      each((listener) => listener);
     },
-    subscribe(listener, onShutdown) {
+    subscribe(listener, onShutdown, owner) {
       // A stream opened while the server is closing ends at once (a reconnecting client would
       // otherwise keep the closing server's connection busy for ever).
       if (down) {
         queueMicrotask(() => onShutdown?.());
         return () => {};
       }
-      listeners.set(listener, onShutdown);
+      listeners.set(listener, { onShutdown, owner });
+      if (owner !== undefined) owners.set(owner, (owners.get(owner) ?? 0) + 1);
       return () => {
-        listeners.delete(listener);
+        if (!listeners.delete(listener) || owner === undefined) return;
+        const left = (owners.get(owner) ?? 1) - 1;
+        if (left > 0) owners.set(owner, left);
+        else owners.delete(owner);
       };
     },
     shutdown() {
       down = true;
-      each(([, onShutdown]) => onShutdown);
+      each((_, onShutdown) => onShutdown);
     },
     get size() {
       return listeners.size;
+    },
+    countOf(owner) {
+      return owners.get(owner) ?? 0;
     },
   };
 }
@@ -213,7 +231,7 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
         return;
       }
       options.signal?.addEventListener('abort', close, { once: true });
-      unsubscribe = bus.subscribe(signal, close);
+      unsubscribe = bus.subscribe(signal, close, viewer.id);
       heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
       run().then(close, close);
     },

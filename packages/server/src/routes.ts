@@ -9,8 +9,8 @@ import {
   SNIFF_BYTES,
   type Action,
 } from '@ipr/validators';
-import { eventStream, resumeFrom } from './events.js';
-import { notFound, problem, refused } from './problem.js';
+import { eventStream, MAX_STREAMS_PER_ACCOUNT, resumeFrom, STREAM_RETRY_AFTER_S } from './events.js';
+import { notFound, problem, problemResponse, refused } from './problem.js';
 import { createProfile, deleteProfile, listProfiles, updateProfile } from './profiles.js';
 import { complaintOr404, json, parseBody, route, type RouteDef } from './route.js';
 import { ComplaintQuerySchema, EventQuerySchema, ProductQuerySchema, StatusReportQuerySchema } from './schemas.js';
@@ -418,8 +418,7 @@ export const ROUTES: RouteDef[] = [
     method: 'get',
     path: '/v1/events',
     operationId: 'streamEvents',
-    summary:
-      'Live status as Server-Sent Events: `event: complaint`, `id: <history seq>`, `data: ComplaintEvent`, for the complaints the caller can see; a comment heartbeat every 15 s',
+    summary: `Live status as Server-Sent Events: \`event: complaint\`, \`id: <history seq>\`, \`data: ComplaintEvent\`, for the complaints the caller can see; a comment heartbeat every 15 s. At most ${MAX_STREAMS_PER_ACCOUNT} open streams per account (429 with Retry-After); HEAD answers the headers without opening one`,
     tag: 'events',
     roles: ROLES,
     query: EventQuerySchema,
@@ -434,8 +433,22 @@ export const ROUTES: RouteDef[] = [
     responses: {
       200: { description: 'A text/event-stream; each `data` is a ComplaintEvent (JSON)', schema: 'event-stream' },
     },
-    problems: [422],
+    problems: [422, 429],
     async handler({ c, deps, account, query }) {
+      const headers = {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-store',
+        'x-accel-buffering': 'no',
+      };
+      // HEAD (routed here as GET) would open a stream nobody reads, and so never cancels.
+      if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
+      // The count and the stream's subscription happen in this turn (the stream subscribes as it is made).
+      if (deps.bus.countOf(account.id) >= MAX_STREAMS_PER_ACCOUNT) {
+        const retryAfter = STREAM_RETRY_AFTER_S;
+        return problemResponse(problem('request.rate_limited', [], { retryAfter }), {
+          'retry-after': String(retryAfter),
+        });
+      }
       const body = eventStream({
         db: deps.db,
         viewer: account,
@@ -444,14 +457,7 @@ export const ROUTES: RouteDef[] = [
         signal: c.req.raw.signal,
         ...deps.events,
       });
-      return new Response(body, {
-        status: 200,
-        headers: {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-store',
-          'x-accel-buffering': 'no',
-        },
-      });
+      return new Response(body, { status: 200, headers });
     },
   }),
 ];

@@ -1,7 +1,7 @@
 // Submitting a complaint (`POST /v1/complaints`): the Idempotency-Key first (a replay answers the
 // complaint the key made), then the validators' rules, then, in one transaction, the duplicate
 // check and the write.
-import { duplicateKey, issue, validateComplaintDraft, type Issue } from '@ipr/validators';
+import { DECLARATION_VERSION, duplicateKey, issue, validateComplaintDraft, type Issue } from '@ipr/validators';
 import { problem, refused } from './problem.js';
 import { withProfileHolder } from './profiles.js';
 import { complaintOr404, json, type RouteContext } from './route.js';
@@ -44,7 +44,11 @@ export async function createComplaint({ c, deps, account, body }: RouteContext):
     now,
   });
   if (!result.ok) throw refused(result.issues);
-  const draft = result.value;
+  // The declaration confirmed is the wording this server presents: its version is DECLARATION_VERSION,
+  // whatever version the client sent (the receipt must not record a version nobody was shown).
+  const draft = result.value.declaration
+    ? { ...result.value, declaration: { ...result.value.declaration, version: DECLARATION_VERSION } }
+    : result.value;
   const issues: Issue[] = holderDocumentIssues(draft, own);
   const products = await productsByUrl(db, draft.productLinks);
   draft.productLinks.forEach((url, i) => {

@@ -399,7 +399,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Live status as Server-Sent Events: `event: complaint`, `id: <history seq>`, `data: ComplaintEvent`, for the complaints the caller can see; a comment heartbeat every 15 s
+         * Live status as Server-Sent Events: `event: complaint`, `id: <history seq>`, `data: ComplaintEvent`, for the complaints the caller can see; a comment heartbeat every 15 s. At most 5 open streams per account (429 with Retry-After); HEAD answers the headers without opening one
          * @description Roles: complainant, supplier, platform.
          */
         get: operations["streamEvents"];
@@ -2085,6 +2085,15 @@ export interface operations {
             };
             /** @description The input breaks a rule: every issue with its code and path */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
