@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from '@ipr/validators';
+import { isDatabaseUnavailable } from './db/errors.js';
 import type { Db } from './db/types.js';
 import { createEventBus, type EventBus } from './events.js';
 import type { FileStore } from './files/types.js';
@@ -121,6 +122,8 @@ export function createApp(options: AppOptions) {
     if (error instanceof ApiProblem) return problemResponse(error);
     // The body limit reads a streamed (chunked) body itself: a client that goes away mid-body lands here.
     if (bodyReadAborted(error, c.req.raw)) return problemResponse(problem('request.aborted'));
+    // The database is away (restarting, failing over): a moment's unavailability, not a fault here.
+    if (isDatabaseUnavailable(error)) return problemResponse(problem('server.unavailable'), { 'retry-after': '2' });
     report(error);
     return problemResponse(
       new ApiProblem([{ code: 'server.error', path: [], message: 'Something went wrong on our side. Try again.' }]),

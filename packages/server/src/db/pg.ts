@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { isDatabaseUnavailable } from './errors.js';
 import type { Db, Queryable } from './types.js';
 
 export interface PgOptions {
@@ -6,16 +7,35 @@ export interface PgOptions {
   /** A schema to use (created when missing): isolated test runs. */
   schema?: string;
   max?: number;
+  /** How long a query may wait for a new connection before it fails (503). Default 5 s. */
+  connectionTimeoutMillis?: number;
+  /** A connection error of an idle or checked-out client (the database went away). Default: ignored. */
+  onConnectionError?: (error: Error) => void;
 }
 
-/** A real PostgreSQL through node-postgres (a pool). */
+/**
+ * A real PostgreSQL through node-postgres (a pool). When the database goes away (a restart, a
+ * failover) queries fail with connection errors, which the app answers 503 `server.unavailable`;
+ * a client whose connection broke is destroyed, never handed out again, and the pool connects anew
+ * once the database is back. A lost connection never throws out of an event handler (which would
+ * end the process).
+ */
 export async function createPgDb(options: PgOptions): Promise<Db & { pool: pg.Pool }> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+  });
+  const lost = options.onConnectionError ?? (() => {});
+  // An idle client's connection ended (pg_ctl stop, a network cut): the pool drops that client and
+  // re-emits the error here; without a listener it would be an uncaught 'error' event.
+  pool.on('error', (error) => lost(error));
+  // A checked-out client can be told the same between two queries of a transaction.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => lost(error));
   });
   if (schema) await pool.query(`create schema if not exists ${schema}`);
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
@@ -35,16 +55,21 @@ export async function createPgDb(options: PgOptions): Promise<Db & { pool: pg.Po
     exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A client whose connection broke (or whose rollback failed) is destroyed on release, not reused.
+      let broken: Error | undefined;
       try {
         await client.query('begin');
         const value = await fn(wrap(client));
         await client.query('commit');
         return value;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        if (!broken && isDatabaseUnavailable(error)) broken = error as Error;
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),
