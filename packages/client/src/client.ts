@@ -150,7 +150,7 @@ export interface IprClient {
     resolveLinks(links: string[], opts?: CallOptions): Promise<ApiResult<{ items: ResolvedLink[] }>>;
   };
   evidence: {
-    list(opts?: CallOptions): Promise<ApiResult<{ items: EvidenceDescriptor[] }>>;
+    list(opts?: CallOptions): Promise<ApiResult<{ items: EvidenceDescriptor[]; nextCursor: string | null }>>;
     upload(file: Blob | File, opts?: UploadOptions): Promise<ApiResult<EvidenceDescriptor>>;
     download(id: string, opts?: CallOptions): Promise<ApiResult<Blob>>;
   };

@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from './db/errors.js';
 import type { Db } from './db/types.js';
 import { createEventBus, type EventBus } from './events.js';
 import type { FileStore } from './files/types.js';
+import { type AppLimits, limitsMiddleware } from './limits.js';
 import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
 import type { Deps, RawQuery, RouteDef } from './route.js';
 import { JSON_BODY_LIMIT, MULTIPART_BODY_LIMIT, ROUTES } from './routes.js';
@@ -33,6 +34,11 @@ export interface AppOptions {
    */
   events?: { bus?: EventBus; pollMs?: number; heartbeatMs?: number };
   /**
+   * Per-account limits (src/limits.ts): the rate of lifecycle actions, uploads and event stream
+   * opens, uploads in flight, the evidence quota. Default: none (`startServer` sets them).
+   */
+  limits?: AppLimits;
+  /**
    * Bearer JWTs of the marketplace's identity provider (`createJwtVerifier` of `auth/jwt.ts`): a
    * verified token's claims name the account, created on first sight. Opaque tokens (the demo
    * accounts) keep working beside it.
@@ -53,6 +59,9 @@ export function createApp(options: AppOptions) {
       ...(options.events?.heartbeatMs !== undefined ? { heartbeatMs: options.events.heartbeatMs } : {}),
     },
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
+    ...(options.limits?.evidenceQuotaBytes
+      ? { limits: { evidenceQuotaBytes: options.limits.evidenceQuotaBytes } }
+      : {}),
   };
   const report = options.onError ?? ((error: unknown) => console.error(error));
   const app = new Hono<Env>();
@@ -90,13 +99,14 @@ export function createApp(options: AppOptions) {
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
     const chain: MiddlewareHandler<Env>[] = [authenticate(route, accounts)];
     if (route.roles !== 'public') chain.unshift(noStore);
+    const limited = limitsMiddleware<Env>(route, options.limits);
+    if (limited) chain.push(limited);
     if (route.body?.kind === 'multipart') {
-      chain.push(
-        bodyLimit({
-          maxSize: MULTIPART_BODY_LIMIT,
-          onError: () =>
-            problemResponse(problem('evidence.too_large', ['file'], { file: 'file', limit: LIMITS.maxEvidenceBytes })),
-        }),
+      // Refused at once by its Content-Length; without one, the upload counts its body as it streams.
+      chain.push(async (c, next) =>
+        declaredLengthOver(c.req.raw, MULTIPART_BODY_LIMIT)
+          ? problemResponse(problem('evidence.too_large', ['file'], { file: 'file', limit: LIMITS.maxEvidenceBytes }))
+          : next(),
       );
     } else if (route.body) {
       chain.push(
@@ -192,13 +202,8 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
   if (route.body.kind === 'multipart') {
     if (!type.startsWith('multipart/form-data'))
       throw problem('request.invalid_json', [], { expected: 'multipart/form-data' });
-    try {
-      return await c.req.parseBody();
-    } catch (error) {
-      if (error instanceof Error && error.name === 'BodyLimitError') throw error;
-      if (bodyReadAborted(error, c.req.raw)) throw problem('request.aborted');
-      throw problem('request.invalid_json', [], { expected: 'multipart/form-data' });
-    }
+    // The handler streams it (upload-evidence.ts): a file is never buffered whole here.
+    return undefined;
   }
   const text = await c.req.text();
   if (text.trim() === '') {
@@ -264,6 +269,12 @@ function wellFormed(value: unknown, depth = 0): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [wellFormed(key) as string, wellFormed(inner, depth + 1)]),
   );
+}
+
+/** A Content-Length (without Transfer-Encoding) larger than `max`. */
+function declaredLengthOver(request: Request, max: number): boolean {
+  const length = request.headers.get('content-length');
+  return length !== null && !request.headers.has('transfer-encoding') && Number(length) > max;
 }
 
 /**

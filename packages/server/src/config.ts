@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ROLES, type Role } from '@ipr/validators';
 import { JWT_ALGORITHMS, type JwtAlgorithm, type JwtAuthOptions } from './auth/jwt.js';
+import { limitsFromEnv } from './limits.js';
 import type { StartOptions } from './node.js';
 
 type Env = Record<string, string | undefined>;
@@ -78,5 +79,7 @@ export function startOptionsFromEnv(env: Env): StartOptions {
     seed: env.DEMO === '1' || env.DEMO === 'true',
     production: env.NODE_ENV === 'production',
     ...(jwt ? { jwt } : {}),
+    // RATE_LIMITS=off, RATE_LIMIT_*, UPLOADS_IN_FLIGHT, EVIDENCE_QUOTA_BYTES (src/limits.ts).
+    limits: limitsFromEnv(env),
   };
 }

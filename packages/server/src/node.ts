@@ -10,6 +10,8 @@ import { createEventBus } from './events.js';
 import { createDiskFileStore, sweepDiskFiles } from './files/disk.js';
 import { migrate } from './migrations.js';
 import { seed as seedDb } from './seed.js';
+import type { AppLimits, LimitOptions } from './limits.js';
+import { createAppLimits } from './rate-limit.js';
 import { createJwtVerifier, type JwtAuthOptions } from './auth/jwt.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { hashToken } from './store/index.js';
@@ -17,6 +19,8 @@ import { hashToken } from './store/index.js';
 export { createDiskFileStore } from './files/disk.js';
 export { createPgDb, type PgOptions } from './db/pg.js';
 export { createPgliteThreadDb, type PgliteThreadOptions } from './db/pglite-thread.js';
+export { createAppLimits, createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
+export { DEFAULT_LIMITS, type AppLimits, type LimitOptions, type RateRule } from './limits.js';
 
 export interface StartOptions {
   /** 0 picks a free port. Default 8787. */
@@ -55,6 +59,11 @@ export interface StartOptions {
    * starts it again on the same data. Default: reported through `onError`.
    */
   onDatabaseLost?: (error: Error) => void;
+  /**
+   * Per-account limits (defaults in `DEFAULT_LIMITS`, src/limits.ts; the server README has the
+   * table): each a rule `{ points, durationSeconds }`, a number, or `false`; `false` turns all off.
+   */
+  limits?: LimitOptions | false;
 }
 
 export interface RunningServer {
@@ -89,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const evidenceDir = join(dataDir, 'evidence');
   const files = createDiskFileStore(evidenceDir);
   let sweptFiles = 0;
+  let limits: AppLimits;
   try {
     await migrate(db);
     if (production) await refuseDemoAccounts(db);
@@ -102,6 +112,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         options.sweepFilesOlderThanMs ?? 10 * 60_000,
       )
     ).removed.length;
+    // On PostgreSQL the rate counters are in the database, shared by every instance.
+    limits = await createAppLimits(options.limits, 'pool' in db ? db.pool : undefined);
   } catch (error) {
     await db.close();
     throw error;
@@ -115,6 +127,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
     ...(jwt ? { jwt } : {}),
+    limits,
   });
   const hostname = options.hostname ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

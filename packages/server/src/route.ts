@@ -18,6 +18,8 @@ export interface Deps {
   bus: EventBus;
   /** Event stream timing (tests shorten it). */
   events?: { pollMs?: number; heartbeatMs?: number };
+  /** Per-account limits a handler enforces itself (the rest are middleware: limits.ts). */
+  limits?: { evidenceQuotaBytes?: number };
 }
 
 /** What a handler gets: `query` is what the route's query schema produced (`{}` without one). */

@@ -1,24 +1,21 @@
 // The route table: every operation once, with who may call it, what it takes and what it answers.
 // `createApp` mounts it; `buildOpenApi` documents it. Nothing here imports a `node:` module.
-import {
-  LIMITS,
-  ResolveLinksBodySchema,
-  ROLES,
-  normalizeProductLink,
-  validateEvidenceFile,
-  SNIFF_BYTES,
-  type Action,
-} from '@ipr/validators';
+import { LIMITS, ResolveLinksBodySchema, ROLES, normalizeProductLink, type Action } from '@ipr/validators';
 import { eventStream, MAX_STREAMS_PER_ACCOUNT, resumeFrom, STREAM_RETRY_AFTER_S } from './events.js';
-import { notFound, problem, problemResponse, refused } from './problem.js';
+import { notFound, problem, problemResponse } from './problem.js';
 import { createProfile, deleteProfile, listProfiles, updateProfile } from './profiles.js';
 import { complaintOr404, json, parseBody, route, type RouteDef } from './route.js';
-import { ComplaintQuerySchema, EventQuerySchema, ProductQuerySchema, StatusReportQuerySchema } from './schemas.js';
+import {
+  ComplaintQuerySchema,
+  EventQuerySchema,
+  EvidenceQuerySchema,
+  ProductQuerySchema,
+  StatusReportQuerySchema,
+} from './schemas.js';
 import {
   accountView,
   applyAction,
   evidenceForDownload,
-  insertEvidence,
   listComplaints,
   listEvidence,
   productsByUrl,
@@ -27,7 +24,7 @@ import {
   statusReport,
 } from './store/index.js';
 import { createComplaint } from './submit-complaint.js';
-import { randomId, sha256Hex } from './util.js';
+import { uploadEvidence } from './upload-evidence.js';
 
 function actionRoute(
   action: Action,
@@ -47,7 +44,7 @@ function actionRoute(
     action,
     ...(body ? { body: { kind: 'json' as const, schema: body, required: bodyRequired } } : {}),
     responses: { 200: { description: 'The complaint after the action', schema: 'Complaint' } },
-    problems: body ? [400, 403, 404, 409, 413, 422] : [403, 404, 409],
+    problems: body ? [400, 403, 404, 409, 413, 422, 429] : [403, 404, 409, 429],
     async handler({ deps, account, params, body: input }) {
       await applyAction(deps.db, account, params.id!, action, input ?? {}, deps.now());
       deps.bus.notify();
@@ -55,8 +52,6 @@ function actionRoute(
     },
   });
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 8187). */
 function contentDisposition(name: string): string {
@@ -165,58 +160,28 @@ export const ROUTES: RouteDef[] = [
     method: 'get',
     path: '/v1/evidence',
     operationId: 'listEvidence',
-    summary: "The caller's saved evidence, newest first",
+    summary: "The caller's saved evidence, newest first, a page at a time (100 by default; `nextCursor` for the next)",
     tag: 'evidence',
     roles: ['complainant'],
-    responses: { 200: { description: 'Saved evidence', schema: 'EvidenceList' } },
-    problems: [403],
-    async handler({ deps, account }) {
-      return json({ items: await listEvidence(deps.db, account.id) });
+    query: EvidenceQuerySchema,
+    queryInts: ['limit'],
+    responses: { 200: { description: 'One page of saved evidence, newest first', schema: 'EvidenceList' } },
+    problems: [403, 422],
+    async handler({ deps, account, query }) {
+      return json(await listEvidence(deps.db, account.id, { limit: query.limit ?? 100, cursor: query.cursor }));
     },
   }),
   route({
     method: 'post',
     path: '/v1/evidence',
     operationId: 'uploadEvidence',
-    summary: 'Upload one evidence file (multipart field `file`, at most 5 MiB; the type is judged by the content)',
+    summary: `Upload one evidence file (multipart field \`file\`, at most 5 MiB; the type is judged by the content). Per account: at most the storage quota in all (422 evidence.quota_exceeded), a few uploads in flight and a rate (429 with Retry-After)`,
     tag: 'evidence',
     roles: ['complainant'],
     body: { kind: 'multipart' },
     responses: { 201: { description: 'The stored evidence', schema: 'EvidenceDescriptor' } },
-    problems: [400, 403, 413, 422],
-    async handler({ deps, account, body }) {
-      const form = isRecord(body) ? body : {};
-      const file = form.file;
-      if (!(file instanceof Blob)) throw problem('field.required', ['file']);
-      const declaredName =
-        typeof form.name === 'string' && form.name.trim() ? form.name : file instanceof File ? file.name : undefined;
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const check = validateEvidenceFile(
-        { name: declaredName ?? '', size: bytes.length, type: file.type, head: bytes.subarray(0, SNIFF_BYTES) },
-        ['file'],
-      );
-      if (!check.ok) throw refused(check.issues);
-      const id = randomId('ev_');
-      const storageKey = randomId('f', 16);
-      await deps.files.put(storageKey, bytes);
-      try {
-        const descriptor = await insertEvidence(deps.db, {
-          id,
-          accountId: account.id,
-          name: check.value.name,
-          size: bytes.length,
-          extension: check.value.extension,
-          kind: check.value.kind,
-          sha256: await sha256Hex(bytes),
-          storageKey,
-          at: deps.now(),
-        });
-        return json(descriptor, 201, { location: `/v1/evidence/${id}/content` });
-      } catch (error) {
-        await deps.files.delete(storageKey).catch(() => {});
-        throw error;
-      }
-    },
+    problems: [400, 403, 413, 422, 429],
+    handler: uploadEvidence,
   }),
   route({
     method: 'get',
@@ -464,5 +429,5 @@ export const ROUTES: RouteDef[] = [
 
 /** For tests and docs: the body limit of JSON requests (800 links of 2 KiB fit). */
 export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
-/** Multipart overhead allowed on top of the 5 MiB of an evidence file. */
-export const MULTIPART_BODY_LIMIT = LIMITS.maxEvidenceBytes + 64 * 1024;
+/** Multipart overhead allowed on top of the 5 MiB of an evidence file (enforced while the upload streams). */
+export { MULTIPART_BODY_LIMIT } from './upload-evidence.js';

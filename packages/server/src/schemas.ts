@@ -24,7 +24,11 @@ export const ProductPageSchema = z.object({
   pageSize: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
 });
 export const ResolvedLinksSchema = z.object({ items: z.array(ResolvedLinkSchema) });
-export const EvidenceListSchema = z.object({ items: z.array(EvidenceDescriptorSchema) });
+/** `nextCursor`: pass it as `cursor` for the next page; null on the last page. */
+export const EvidenceListSchema = z.object({
+  items: z.array(EvidenceDescriptorSchema),
+  nextCursor: z.nullable(z.string()),
+});
 export const ComplaintPageSchema = z.object({
   items: z.array(ComplaintSummarySchema),
   total: count,
@@ -65,6 +69,11 @@ export const ComplaintQuerySchema = z.object({
   page: z.optional(int(1, 100_000)),
 });
 
+export const EvidenceQuerySchema = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(int(1, 100)),
+});
+
 export const StatusReportQuerySchema = z.object({
   status: z.optional(StatusSchema),
   type: z.optional(ComplaintTypeSchema),
@@ -83,6 +92,6 @@ export const QUERY_DESCRIPTIONS: Record<string, string> = {
   status: 'Only complaints in this status',
   type: 'Only complaints of this type',
   cursor: 'The `nextCursor` of the previous page',
-  limit: 'Items per page (at most 100, default 20)',
+  limit: 'Items per page (at most 100; complaints 20 by default, evidence 100)',
   after: 'Replay the events after this event id (a history seq); the Last-Event-ID header wins when both are sent',
 };

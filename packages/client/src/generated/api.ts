@@ -103,13 +103,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's saved evidence, newest first
+         * The caller's saved evidence, newest first, a page at a time (100 by default; `nextCursor` for the next)
          * @description Roles: complainant.
          */
         get: operations["listEvidence"];
         put?: never;
         /**
-         * Upload one evidence file (multipart field `file`, at most 5 MiB; the type is judged by the content)
+         * Upload one evidence file (multipart field `file`, at most 5 MiB; the type is judged by the content). Per account: at most the storage quota in all (422 evidence.quota_exceeded), a few uploads in flight and a rate (429 with Retry-After)
          * @description Roles: complainant.
          */
         post: operations["uploadEvidence"];
@@ -694,6 +694,7 @@ export interface components {
         };
         EvidenceList: {
             items: components["schemas"]["EvidenceDescriptor"][];
+            nextCursor: string | null;
         };
         ComplaintPage: {
             items: components["schemas"]["ComplaintSummary"][];
@@ -903,14 +904,19 @@ export interface operations {
     };
     listEvidence: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Items per page (at most 100; complaints 20 by default, evidence 100) */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Saved evidence */
+            /** @description One page of saved evidence, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -930,6 +936,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1014,6 +1029,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     downloadEvidence: {
@@ -1069,7 +1093,7 @@ export interface operations {
                 q?: string;
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
-                /** @description Items per page (at most 100, default 20) */
+                /** @description Items per page (at most 100; complaints 20 by default, evidence 100) */
                 limit?: number;
                 /** @description 1-based page number */
                 page?: number;
@@ -1373,6 +1397,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     checkComplaint: {
@@ -1431,6 +1464,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     confirmCloseComplaint: {
@@ -1482,6 +1524,15 @@ export interface operations {
             };
             /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1578,6 +1629,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     forwardComplaint: {
@@ -1629,6 +1689,15 @@ export interface operations {
             };
             /** @description The complaint's status does not allow this (`transition.not_allowed`), the same Idempotency-Key is still in progress (`idempotency.in_progress`), or an open complaint of the caller already has the same type and links (`complaint.duplicate`, params `number`, `id`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1725,6 +1794,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     issueArbitrationResult: {
@@ -1807,6 +1885,15 @@ export interface operations {
             };
             /** @description The input breaks a rule: every issue with its code and path */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

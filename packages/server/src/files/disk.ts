@@ -1,7 +1,9 @@
+import { readSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { assertKey, type FileStore } from './types.js';
+import { createHash, randomBytes } from 'node:crypto';
+import type { ByteSource } from '@ipr/validators';
+import { assertKey, type FileStore, type FileUpload } from './types.js';
 
 /**
  * Files in a folder. A file is written under a temporary name, flushed, then renamed, so a
@@ -41,6 +43,79 @@ export function createDiskFileStore(dir: string): FileStore {
     async delete(key) {
       assertKey(key);
       await rm(join(dir, key), { force: true });
+    },
+    async begin(key) {
+      assertKey(key);
+      await ensure();
+      return beginDiskUpload(dir, key);
+    },
+  };
+}
+
+/**
+ * An upload written straight to a temporary file in the folder (`.tmp-<key>-<random>`, swept at
+ * start-up if a crash leaves it) and hashed as it goes: the bytes are in memory one chunk at a time.
+ * `commit()` flushes it to disk and renames it to its key.
+ */
+async function beginDiskUpload(dir: string, key: string): Promise<FileUpload> {
+  const temp = join(dir, `.tmp-${key}-${randomBytes(6).toString('hex')}`);
+  const handle = await open(temp, 'w+');
+  const hash = createHash('sha256');
+  let size = 0;
+  let state: 'writing' | 'finished' | 'committed' | 'aborted' = 'writing';
+  let digest = '';
+  const close = () => handle.close().catch(() => undefined);
+  return {
+    async write(chunk) {
+      if (state !== 'writing') throw new Error(`write to an upload that is ${state}`);
+      for (let at = 0; at < chunk.length; ) {
+        const { bytesWritten } = await handle.write(chunk, at, chunk.length - at, size + at);
+        at += bytesWritten;
+      }
+      hash.update(chunk);
+      size += chunk.length;
+    },
+    async finish() {
+      if (state === 'writing') {
+        digest = hash.digest('hex');
+        state = 'finished';
+      }
+      if (state !== 'finished') throw new Error(`finish an upload that is ${state}`);
+      const source: ByteSource = {
+        size,
+        read(offset, length) {
+          const want = Math.max(0, Math.min(length, size - offset));
+          const out = new Uint8Array(want);
+          let got = 0;
+          while (got < want) {
+            const n = readSync(handle.fd, out, got, want - got, offset + got);
+            if (n === 0) break;
+            got += n;
+          }
+          return got === want ? out : out.subarray(0, got);
+        },
+      };
+      return { size, sha256: digest, source };
+    },
+    async commit() {
+      if (state !== 'finished') throw new Error(`commit an upload that is ${state}`);
+      try {
+        await handle.sync();
+        await handle.close();
+        await rename(temp, join(dir, key));
+        state = 'committed';
+      } catch (error) {
+        state = 'aborted';
+        await close();
+        await rm(temp, { force: true });
+        throw error;
+      }
+    },
+    async abort() {
+      if (state === 'committed' || state === 'aborted') return;
+      state = 'aborted';
+      await close();
+      await rm(temp, { force: true });
     },
   };
 }

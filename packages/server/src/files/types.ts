@@ -1,8 +1,27 @@
+import type { ByteSource } from '@ipr/validators';
+
 /** Where evidence bytes live: outside the database, under keys the server chooses. */
 export interface FileStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
+  /**
+   * A file written piece by piece (an upload streamed from the request): nothing is under `key`
+   * until `commit()`; `abort()` (or a crash) leaves no file under it.
+   */
+  begin(key: string): Promise<FileUpload>;
+}
+
+/** An upload being written: chunks in, then its size, SHA-256 and bytes (for checks), then commit or abort. */
+export interface FileUpload {
+  /** Appends a chunk (copied or written before the promise resolves; the caller may reuse it). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Every chunk is in: the size, the SHA-256 (hex) and random access to the bytes until commit/abort. */
+  finish(): Promise<{ size: number; sha256: string; source: ByteSource }>;
+  /** Makes the file durable under its key. */
+  commit(): Promise<void>;
+  /** Drops what was written (safe to call more than once, and after commit it does nothing). */
+  abort(): Promise<void>;
 }
 
 /** Keys are server-made: letters, digits, '-' and '_' only, so they can never name a path. */

@@ -1,8 +1,9 @@
 // Evidence files: their records (the bytes are in the FileStore), the media type each is served
 // with, who may download one, and whose evidence a draft or a holder profile may name.
 import { type ComplaintDraft, type EvidenceDescriptor, type Issue, issue } from '@ipr/validators';
-import type { Queryable } from '../db/types.js';
-import { iso } from '../util.js';
+import type { Db, Queryable } from '../db/types.js';
+import { problem } from '../problem.js';
+import { decodeCursor, encodeCursor, iso } from '../util.js';
 import type { AccountRecord } from './accounts.js';
 import { visibleSql } from './visibility.js';
 
@@ -46,28 +47,83 @@ export const MEDIA_TYPES: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
 };
 
-export async function listEvidence(db: Queryable, accountId: string): Promise<EvidenceDescriptor[]> {
-  const { rows } = await db.query<EvidenceRow>(
-    'select * from evidence where account_id = $1 order by created_at desc, id desc',
-    [accountId],
-  );
-  return rows.map(toEvidence);
+export interface EvidencePage {
+  items: EvidenceDescriptor[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
 }
 
-export async function insertEvidence(
+/** One page of the account's evidence, newest first (`created_at`, then id), after `cursor` when given. */
+export async function listEvidence(
   db: Queryable,
-  record: {
-    id: string;
-    accountId: string;
-    name: string;
-    size: number;
-    extension: string;
-    kind: string;
-    sha256: string;
-    storageKey: string;
-    at: Date;
-  },
+  accountId: string,
+  page: { limit: number; cursor?: string | undefined } = { limit: 100 },
+): Promise<EvidencePage> {
+  const params: unknown[] = [accountId];
+  let after = '';
+  if (page.cursor) {
+    const parts = decodeCursor(page.cursor);
+    const at = parts?.length === 2 ? new Date(parts[0]!) : null;
+    const year = at?.getUTCFullYear() ?? NaN;
+    if (!parts || !at || !(year >= 1970 && year <= 9999) || parts[1]!.includes('\u0000') || parts[1]!.length > 200) {
+      throw problem('field.invalid_type', ['query', 'cursor']);
+    }
+    after = ` and (created_at, id) < ($${params.push(at.toISOString())}::timestamptz, $${params.push(parts[1])})`;
+  }
+  const { rows } = await db.query<EvidenceRow>(
+    `select * from evidence where account_id = $1${after} order by created_at desc, id desc limit $${params.push(page.limit + 1)}`,
+    params,
+  );
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(toEvidence),
+    nextCursor: rows.length > page.limit && last ? encodeCursor([iso(last.created_at)!, last.id]) : null,
+  };
+}
+
+/** The bytes of evidence an account keeps (what its storage quota counts). */
+export async function evidenceBytes(db: Queryable, accountId: string): Promise<number> {
+  const { rows } = await db.query<{ used: string | number }>(
+    'select coalesce(sum(size), 0)::bigint as used from evidence where account_id = $1',
+    [accountId],
+  );
+  return Number(rows[0]?.used ?? 0);
+}
+
+export interface EvidenceRecord {
+  id: string;
+  accountId: string;
+  name: string;
+  size: number;
+  extension: string;
+  kind: string;
+  sha256: string;
+  storageKey: string;
+  at: Date;
+}
+
+/**
+ * Records an uploaded file unless the account's evidence would then exceed `quotaBytes`
+ * (`evidence.quota_exceeded` with `{ limit }`). The sum and the insert are one transaction, one
+ * account at a time on PostgreSQL (an advisory lock), so concurrent uploads cannot both pass.
+ */
+export async function insertEvidenceWithinQuota(
+  db: Db,
+  record: EvidenceRecord,
+  quotaBytes: number | undefined,
 ): Promise<EvidenceDescriptor> {
+  if (quotaBytes === undefined) return insertEvidence(db, record);
+  return db.transaction(async (tx) => {
+    if (db.dialect === 'postgres')
+      await tx.query('select pg_advisory_xact_lock(7305003, hashtext($1))', [record.accountId]);
+    const used = await evidenceBytes(tx, record.accountId);
+    if (used + record.size > quotaBytes) throw problem('evidence.quota_exceeded', ['file'], { limit: quotaBytes });
+    return insertEvidence(tx, record);
+  });
+}
+
+export async function insertEvidence(db: Queryable, record: EvidenceRecord): Promise<EvidenceDescriptor> {
   const { rows } = await db.query<EvidenceRow>(
     `insert into evidence (id, account_id, name, size, extension, kind, media_type, sha256, storage_key, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
