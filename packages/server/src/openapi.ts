@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { NAMED_SCHEMAS, TRANSITIONS } from '@ipr/validators';
+import { NAMED_SCHEMAS, REQUEST_BODY_NAMES, TRANSITIONS } from '@ipr/validators';
 import type { RouteDef } from './route.js';
 import { ROUTES } from './routes.js';
 import { QUERY_DESCRIPTIONS, SERVER_SCHEMAS } from './schemas.js';
@@ -7,14 +7,7 @@ import { QUERY_DESCRIPTIONS, SERVER_SCHEMAS } from './schemas.js';
 type Json = Record<string, unknown>;
 
 /** Request bodies are documented as what a client may send (defaults optional, extra keys allowed). */
-const REQUEST_BODIES = new Set([
-  'ComplaintDraft',
-  'ReasonBody',
-  'SupplierResponseBody',
-  'ArbitrationResultBody',
-  'ResolveLinksBody',
-  'HolderProfileInput',
-]);
+const REQUEST_BODIES = new Set<string>(REQUEST_BODY_NAMES);
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'Malformed JSON or a wrong content type (`request.invalid_json`)',

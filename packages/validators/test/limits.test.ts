@@ -5,6 +5,7 @@ import {
   COMPLAINT_TYPES,
   ContactSchema,
   NAMED_SCHEMAS,
+  REQUEST_BODY_NAMES,
   validateComplaintDraft,
   DECLARATION_VERSION,
   IDENTIFICATION_TYPES,
@@ -57,18 +58,8 @@ describe('the numbers of the help page', () => {
 
 describe('every free-text field a client sends has a documented maximum', () => {
   // The bodies a client sends (queries are the server's: packages/server/src/schemas.ts).
-  const INPUTS = [
-    'Contact',
-    'HolderInfo',
-    'EvidenceRef',
-    'Declaration',
-    'ComplaintDraft',
-    'ReasonBody',
-    'SupplierResponseBody',
-    'ArbitrationResultBody',
-    'ResolveLinksBody',
-    'HolderProfileInput',
-  ] as const;
+  // Every request body and the parts a draft is made of.
+  const INPUTS = ['Contact', 'HolderInfo', 'EvidenceRef', 'Declaration', ...REQUEST_BODY_NAMES] as const;
 
   function unbounded(node: unknown, path: string, out: string[]): string[] {
     if (typeof node !== 'object' || node === null) return out;
