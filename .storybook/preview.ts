@@ -1,6 +1,5 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
-import manifest from '../packages/elements/custom-elements.json';
 import '@ipr/elements/define';
 import {
   define,
@@ -13,6 +12,7 @@ import {
 } from '@ipr/elements';
 import type { ViewportMap } from 'storybook/viewport';
 import { getApi } from '../stories/support/api';
+import { argTypesOf, descriptionOf, LOCALES, manifest, THEMES } from '../stories/support/manifest';
 
 /**
  * The widths the elements are built and tested for (packages/elements/test/responsive/): the
@@ -39,8 +39,13 @@ for (const [tag, ctor] of [
   if (!customElements.get(tag)) define(tag, ctor);
 }
 
-// Docs pages read properties, events, parts and custom properties from the elements' manifest.
+// Docs pages read the description, attributes, properties, events, slots, parts and custom
+// properties from the elements' manifest (stories/support/manifest.ts turns them into the args
+// table and its controls).
 setCustomElementsManifest(manifest);
+
+const LOCALE_TITLES: Record<string, string> = { en: 'English', 'zh-CN': '中文 (zh-CN)' };
+const THEME_TITLES: Record<string, string> = { light: 'Light', dark: 'Dark', auto: 'Auto (system)' };
 
 const preview: Preview = {
   // The reference API starts once per page (PGlite in memory, seeded); every story gets it.
@@ -51,10 +56,7 @@ const preview: Preview = {
       toolbar: {
         title: 'Locale',
         icon: 'globe',
-        items: [
-          { value: 'en', title: 'English' },
-          { value: 'zh-CN', title: '中文 (zh-CN)' },
-        ],
+        items: LOCALES.map((value) => ({ value, title: LOCALE_TITLES[value] ?? value })),
         dynamicTitle: true,
       },
     },
@@ -63,10 +65,7 @@ const preview: Preview = {
       toolbar: {
         title: 'Theme',
         icon: 'contrast',
-        items: [
-          { value: 'light', title: 'Light' },
-          { value: 'dark', title: 'Dark' },
-        ],
+        items: THEMES.map((value) => ({ value, title: THEME_TITLES[value] ?? value })),
         dynamicTitle: true,
       },
     },
@@ -74,7 +73,8 @@ const preview: Preview = {
   initialGlobals: { locale: 'en', theme: 'light' },
   decorators: [
     (story, context) => {
-      const dark = (context.args.theme ?? context.globals.theme) === 'dark';
+      const theme = context.args.theme ?? context.globals.theme;
+      const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
       document.body.style.background = dark ? '#111418' : '';
       document.documentElement.lang = String(context.args.locale ?? context.globals.locale ?? 'en');
       return story();
@@ -86,7 +86,12 @@ const preview: Preview = {
     viewport: { options: viewports },
     controls: { expanded: true },
     a11y: { test: 'error' },
-    docs: { story: { inline: true } },
+    docs: {
+      story: { inline: true },
+      // The args table and the description of each element's docs page, from its manifest entry.
+      extractArgTypes: argTypesOf,
+      extractComponentDescription: descriptionOf,
+    },
   },
   tags: ['autodocs'],
 };

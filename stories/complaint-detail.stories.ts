@@ -1,29 +1,38 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import type { IprComplaintDetail } from '@ipr/elements';
 import type { Status } from '@ipr/validators';
 import { clientFor, getApi, ok, TOKENS, type InMemoryApi } from './support/api';
-import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { connectionArgTypes, setupArg, toolbarDefaults, type Common } from './support/common';
 import { fileFreshComplaint, forwardAsPlatform, waitUntil } from './support/live';
+import { demoClient, once, renderFromArgs } from './support/render';
 
-type Args = Common & { token: string; status: Status; live: boolean };
+type Args = Common & {
+  token?: string;
+  'complaint-id'?: string;
+  live?: boolean;
+  /** Set-up: the story shows a seeded complaint of this status (its id found through the API). */
+  status: Status;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Complaint detail',
   component: 'ipr-complaint-detail',
   args: { token: TOKENS.complainantA, status: 'submitted', live: true },
-  // Per story: the seeded complaint of the wanted status, found through the API.
+  argTypes: { ...connectionArgTypes('ipr-complaint-detail'), status: setupArg() },
+  // Per story: the seeded complaint of the wanted status, found through the API (once per story
+  // render: a control that changes keeps it; the `complaint-id` control shows another).
   loaders: [
-    async (ctx) => {
-      const client = clientFor(await getApi(), (ctx.args as Args).token);
+    once(async (ctx) => {
+      const client = clientFor(await getApi(), (ctx.args as Args).token ?? TOKENS.complainantA);
       const page = await ok(client.complaints.list({ status: (ctx.args as Args).status, limit: 1 }));
       return { complaintId: page.items[0]?.id ?? '' };
-    },
+    }),
   ],
-  render: (args, ctx) => {
-    const client = clientFor(apiOf(ctx), args.token);
-    return html`<ipr-complaint-detail .client=${client} .live=${args.live} locale=${localeOf(ctx)} theme=${themeOf(ctx)} complaint-id=${ctx.loaded.complaintId as string}></ipr-complaint-detail>`;
-  },
+  render: (args, ctx) =>
+    renderFromArgs('ipr-complaint-detail', args, ctx, {
+      defaults: { ...toolbarDefaults(ctx), 'complaint-id': ctx.loaded.complaintId },
+      properties: { client: demoClient(ctx, args.token) },
+    }),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -45,9 +54,7 @@ export const SupplierView = byStatus('awaiting_supplier', { token: TOKENS.suppli
 /** The supplier's per-product answer form, in Chinese. */
 export const SupplierViewChinese = byStatus('awaiting_supplier', { token: TOKENS.supplierA, locale: 'zh-CN' });
 /** A complaint the caller may not see: the not-found error. */
-export const NotFound: Story = {
-  loaders: [async () => ({ complaintId: 'cmp_does_not_exist' })],
-};
+export const NotFound: Story = { args: { 'complaint-id': 'cmp_does_not_exist' } };
 
 const detail = (root: HTMLElement) => root.querySelector<IprComplaintDetail>('ipr-complaint-detail')!;
 const shadow = (root: HTMLElement, selector: string) => detail(root).shadowRoot?.querySelector<HTMLElement>(selector);
@@ -62,7 +69,7 @@ export const ReceiptDark = byStatus('submitted', { theme: 'dark' });
  * forwards it and the view fetches it again (status "Awaiting supplier", one more history line).
  */
 export const Live: Story = {
-  loaders: [async () => ({ complaintId: (await fileFreshComplaint(await getApi())).id })],
+  loaders: [once(async () => ({ complaintId: (await fileFreshComplaint(await getApi())).id }))],
   play: async ({ canvasElement, loaded }) => {
     await waitUntil(() => shadow(canvasElement, '[part=live][data-state=open]'));
     await forwardAsPlatform(loaded.api as InMemoryApi, loaded.complaintId as string);

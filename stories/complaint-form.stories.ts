@@ -3,35 +3,56 @@ import type { IprComplaintForm, IprProductPicker } from '@ipr/elements';
 import { DECLARATION_VERSION, type HolderProfile } from '@ipr/validators';
 import { createDraftStore } from '@ipr/client';
 import { clientFor, getApi, ok, pdfFile, TOKENS } from './support/api';
-import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { connectionArgTypes, setupArg, toolbarDefaults, type Common } from './support/common';
 import { daysLater, demoProfiles, freshProducts, openComplaintOf } from './support/profiles';
+import { demoClient, once, renderFromArgs } from './support/render';
 
 type Step = 'basics' | 'evidence' | 'review';
 type Args = Common & {
-  step: Step;
+  token?: string;
+  step?: Step;
+  'draft-storage'?: 'auto' | 'indexeddb' | 'memory';
+  'draft-key'?: string;
+  'large-attachment-email'?: string;
+  /** The form's clock (a timestamp: the date control's value); expiring holders expire. */
+  now?: number;
+  /** Set-up: the draft saved for the story (none, step 1 filled in, everything). */
   prefill: 'none' | 'basics' | 'all';
+  /** Set-up: the network drops the submit. */
   failSubmit: boolean;
-  /** Complainant A has saved holders (and is not the holder). */
+  /** Set-up: complainant A has saved holders (and is not the holder). */
   savedHolders: boolean;
-  /** The form's clock, in days from today (expiring holders expire). */
-  daysOn: number;
-  /** The draft repeats one of the complainant's open complaints (type and products). */
+  /** Set-up: the draft repeats one of the complainant's open complaints (type and products). */
   duplicate: boolean;
 };
 
 const meta: Meta<Args> = {
   title: 'Elements/Complaint form',
   component: 'ipr-complaint-form',
-  args: { step: 'basics', prefill: 'none', failSubmit: false, savedHolders: false, daysOn: 0, duplicate: false },
-  argTypes: {
-    step: { control: 'inline-radio', options: ['basics', 'evidence', 'review'] },
-    prefill: { control: 'inline-radio', options: ['none', 'basics', 'all'] },
+  args: {
+    token: TOKENS.complainantA,
+    step: 'basics',
+    // Drafts kept in memory under a per-story key (below): stories never restore each other's drafts.
+    'draft-storage': 'memory',
+    'large-attachment-email': 'ipr-evidence@market.example',
+    prefill: 'none',
+    failSubmit: false,
+    savedHolders: false,
+    duplicate: false,
   },
-  // A filled-in draft for the later steps: real catalogue products and evidence uploaded to the API.
+  argTypes: {
+    ...connectionArgTypes('ipr-complaint-form', [TOKENS.complainantA, TOKENS.complainantB]),
+    prefill: setupArg(),
+    failSubmit: setupArg(),
+    savedHolders: setupArg(),
+    duplicate: setupArg(),
+  },
+  // A filled-in draft for the later steps: real catalogue products and evidence uploaded to the
+  // API. Once per story render: changing a control keeps the draft and the form's state.
   loaders: [
-    async (ctx) => {
+    once(async (ctx) => {
       const args = ctx.args as Args;
-      // A fresh key per load: a submitted draft is cleared, a re-render starts from the same draft.
+      // A fresh key per story render: a submitted draft is cleared, a remount starts from the same draft.
       const draftKey = `story-${ctx.id}-${Date.now()}`;
       const profiles = args.savedHolders ? await demoProfiles(await getApi()) : [];
       if (args.prefill === 'none') return { draftKey, profiles };
@@ -41,11 +62,12 @@ const meta: Meta<Args> = {
       const products = open ? open.products : await freshProducts(api, 2);
       const evidence =
         args.prefill === 'all' ? [await ok(client.evidence.upload(pdfFile('trademark-registration.pdf')))] : [];
+      const step = args.step ?? 'basics';
       // Saved through the client's real draft store (memory) under the form's per-account key
       // (`<draft-key>:<account id>`): the form restores it as after a reload.
       const { id: accountId } = await ok(client.account.get());
       await createDraftStore({ key: `${draftKey}:${accountId}`, storage: 'memory' }).save({
-        step: args.step,
+        step,
         evidence,
         draft: {
           type: open?.type ?? 'trademark_infringement',
@@ -68,34 +90,27 @@ const meta: Meta<Args> = {
           },
           evidence: evidence.map((e) => ({ id: e.id })),
           declaration: {
-            goodFaith: args.step === 'review',
-            accurate: args.step === 'review',
-            authorised: args.step === 'review',
+            goodFaith: step === 'review',
+            accurate: step === 'review',
+            authorised: step === 'review',
             version: DECLARATION_VERSION,
           },
         },
       });
       return { draftKey, profiles };
-    },
+    }),
   ],
-  render: (args, ctx) => {
-    const client = clientFor(apiOf(ctx), TOKENS.complainantA, {
-      failWhen: args.failSubmit
-        ? (r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/complaints'
-        : undefined,
-    });
-    // Drafts kept in memory under a per-story key: stories never restore each other's drafts.
-    const el = document.createElement('ipr-complaint-form');
-    el.client = client;
-    el.locale = localeOf(ctx);
-    el.theme = themeOf(ctx);
-    el.draftStorage = 'memory';
-    el.draftKey = ctx.loaded.draftKey as string;
-    el.largeAttachmentEmail = 'ipr-evidence@market.example';
-    el.step = args.step;
-    if (args.daysOn) el.now = daysLater(args.daysOn);
-    return el;
-  },
+  render: (args, ctx) =>
+    renderFromArgs('ipr-complaint-form', args, ctx, {
+      defaults: { ...toolbarDefaults(ctx), 'draft-key': ctx.loaded.draftKey },
+      properties: {
+        client: demoClient(ctx, args.token, {
+          failWhen: args.failSubmit
+            ? (r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/complaints'
+            : undefined,
+        }),
+      },
+    }),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -163,14 +178,17 @@ export const SavedHolderChosen: Story = {
     await el.draftReady;
     await waitFor(canvasElement, '#f-holder-profile:not([disabled])');
     const chosen = (loaded.profiles as HolderProfile[]).find((p) => p.powerOfAttorney.state === 'valid');
-    if (chosen) await el.useProfile(chosen.id);
+    if (!chosen) throw new Error('no saved holder with a valid power of attorney');
+    await el.useProfile(chosen.id);
     await el.updateComplete;
   },
 };
 /** 45 days on: the holder whose power of attorney was expiring is listed as expired and cannot be chosen. */
-export const SavedHoldersExpired: Story = { args: { prefill: 'basics', savedHolders: true, daysOn: 45 } };
+export const SavedHoldersExpired: Story = {
+  args: { prefill: 'basics', savedHolders: true, now: daysLater(45).getTime() },
+};
 export const SavedHoldersChinese: Story = {
-  args: { locale: 'zh-CN', prefill: 'basics', savedHolders: true, daysOn: 45 },
+  args: { locale: 'zh-CN', prefill: 'basics', savedHolders: true, now: daysLater(45).getTime() },
 };
 /** The products of an open complaint again: each is marked "Already in your open complaint …" (a warning, not a block). */
 export const DuplicateWarning: Story = {

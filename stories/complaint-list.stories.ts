@@ -1,37 +1,59 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { STATUSES } from '@ipr/validators';
-import type { IprComplaintList } from '@ipr/elements';
-import { clientFor, getApi, seedTenThousandComplaints, TOKENS, type InMemoryApi } from './support/api';
-import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { type IprComplaintList, registerLocale } from '@ipr/elements';
+import type { ComplaintType, Status } from '@ipr/validators';
+import { getApi, seedTenThousandComplaints, TOKENS, type InMemoryApi } from './support/api';
+import { connectionArgTypes, setupArg, toolbarDefaults, type Common } from './support/common';
+import { LOCALES } from './support/manifest';
 import { fileFreshComplaint, forwardAsPlatform, waitUntil } from './support/live';
+import { demoClient, once, renderFromArgs } from './support/render';
 
 type Args = Common & {
-  token: string;
-  status: string;
-  q: string;
+  token?: string;
+  status?: Status | '';
+  type?: ComplaintType | '';
+  q?: string;
+  live?: boolean;
+  total?: number;
+  /** Set-up: the network fails this many requests first. */
   failFirst: number;
+  /** Set-up: no request is answered (loading). */
   hold: boolean;
-  live: boolean;
+  /** Set-up: the network drops the status export. */
   failExport: boolean;
 };
 
 const meta: Meta<Args> = {
   title: 'Elements/Complaint list',
   component: 'ipr-complaint-list',
-  args: { token: TOKENS.complainantA, status: '', q: '', failFirst: 0, hold: false, live: true, failExport: false },
+  args: {
+    token: TOKENS.complainantA,
+    status: '',
+    type: '',
+    q: '',
+    live: true,
+    failFirst: 0,
+    hold: false,
+    failExport: false,
+  },
   argTypes: {
-    token: { control: 'select', options: Object.values(TOKENS) },
-    status: { control: 'select', options: ['', ...STATUSES] },
+    ...connectionArgTypes('ipr-complaint-list'),
+    // The number of matches, which the list sets itself once the API has answered: no control.
+    total: { control: false },
+    failFirst: setupArg(),
+    hold: setupArg(),
+    failExport: setupArg(),
   },
-  render: (args, ctx) => {
-    const client = clientFor(apiOf(ctx), args.token, {
-      failFirst: args.failFirst,
-      hold: args.hold ? new Promise(() => {}) : undefined,
-      failWhen: args.failExport ? (r) => new URL(r.url).pathname === '/v1/complaints/status-report' : undefined,
-    });
-    return html`<ipr-complaint-list .client=${client} .live=${args.live} locale=${localeOf(ctx)} theme=${themeOf(ctx)} status=${args.status} q=${args.q}></ipr-complaint-list>`;
-  },
+  render: (args, ctx) =>
+    renderFromArgs('ipr-complaint-list', args, ctx, {
+      defaults: toolbarDefaults(ctx),
+      properties: {
+        client: demoClient(ctx, args.token, {
+          failFirst: args.failFirst,
+          hold: args.hold ? new Promise(() => {}) : undefined,
+          failWhen: args.failExport ? (r) => new URL(r.url).pathname === '/v1/complaints/status-report' : undefined,
+        }),
+      },
+    }),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -51,7 +73,7 @@ export const AsSupplier: Story = { args: { token: TOKENS.supplierA } };
 /** The platform's view. */
 export const AsPlatform: Story = { args: { token: TOKENS.platform } };
 
-const byStatus = (status: string): Story => ({ name: `Status: ${status}`, args: { status } });
+const byStatus = (status: Status): Story => ({ name: `Status: ${status}`, args: { status } });
 export const Submitted = byStatus('submitted');
 export const AwaitingSupplier = byStatus('awaiting_supplier');
 export const SupplierResponded = byStatus('supplier_responded');
@@ -64,10 +86,10 @@ export const Cancelled = byStatus('cancelled');
 export const TenThousandRows: Story = {
   args: { token: TOKENS.complainantB },
   loaders: [
-    async () => {
+    once(async () => {
       await seedTenThousandComplaints(await getApi());
       return {};
-    },
+    }),
   ],
 };
 
@@ -100,4 +122,39 @@ export const ExportFailed: Story = {
     shadow(canvasElement, 'button[data-format=csv]')!.click();
     await waitUntil(() => shadow(canvasElement, '.export-error'));
   },
+};
+
+/**
+ * A locale the kit does not ship, added by the host with `registerLocale()` (French, a few of the
+ * list's strings; the rest falls back to English). See the Languages guide.
+ */
+export const HostLocale: Story = {
+  name: 'Host locale (fr)',
+  args: { locale: 'fr' },
+  argTypes: { locale: { options: [...LOCALES, 'fr'] } },
+  loaders: [
+    once(async () => {
+      registerLocale('fr', {
+        status: 'Statut',
+        type: 'Type de plainte',
+        all: 'Toutes',
+        number: 'Numéro',
+        productCount: 'Produits',
+        created: 'Créée le',
+        updated: 'Mise à jour',
+        searchNumber: 'Rechercher par numéro',
+        shownOf: (n: number, total: number) => `${n} plaintes sur ${total}`,
+        statuses: {
+          submitted: 'Déposée',
+          awaiting_supplier: 'En attente du fournisseur',
+          supplier_responded: 'Réponse du fournisseur',
+          in_arbitration: 'En arbitrage',
+          arbitrated: 'Arbitrée',
+          closed: 'Close',
+          cancelled: 'Annulée',
+        },
+      });
+      return {};
+    }),
+  ],
 };

@@ -1,23 +1,45 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import type { IprEvidencePicker } from '@ipr/elements';
-import { clientFor, pdfFile, TOKENS } from './support/api';
-import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { pdfFile, TOKENS } from './support/api';
+import { connectionArgTypes, setupArg, toolbarDefaults, type Common } from './support/common';
+import { demoClient, renderFromArgs } from './support/render';
 
-type Args = Common & { requireOriginal: boolean; failUploads: boolean; required: boolean };
+type Args = Common & {
+  token?: string;
+  name?: string;
+  label?: string;
+  required?: boolean;
+  disabled?: boolean;
+  'require-original'?: boolean;
+  'allow-original'?: boolean;
+  'show-errors'?: boolean;
+  /** Set-up: the network drops every upload. */
+  failUploads: boolean;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Evidence picker',
   component: 'ipr-evidence-picker',
-  args: { requireOriginal: false, failUploads: false, required: true },
-  render: (args, ctx) => {
-    // Failed uploads: the network drops every POST /v1/evidence before it reaches the server.
-    const client = clientFor(apiOf(ctx), TOKENS.complainantA, {
-      failWhen: args.failUploads ? (r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/evidence' : undefined,
-    });
-    return html`<ipr-evidence-picker .client=${client} locale=${localeOf(ctx)} theme=${themeOf(ctx)}
-      ?required=${args.required} ?require-original=${args.requireOriginal} ?allow-original=${args.requireOriginal}></ipr-evidence-picker>`;
+  args: {
+    token: TOKENS.complainantA,
+    required: true,
+    'require-original': false,
+    'allow-original': false,
+    failUploads: false,
   },
+  argTypes: { ...connectionArgTypes('ipr-evidence-picker'), failUploads: setupArg() },
+  render: (args, ctx) =>
+    renderFromArgs('ipr-evidence-picker', args, ctx, {
+      defaults: toolbarDefaults(ctx),
+      properties: {
+        // Failed uploads: the network drops every POST /v1/evidence before it reaches the server.
+        client: demoClient(ctx, args.token, {
+          failWhen: args.failUploads
+            ? (r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/evidence'
+            : undefined,
+        }),
+      },
+    }),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -27,7 +49,7 @@ const picker = (root: HTMLElement) => root.querySelector<IprEvidencePicker>('ipr
 /** The complainant's saved evidence, ready to pick. */
 export const SavedList: Story = {};
 /** Picture Embezzlement: the original picture is required. */
-export const RequireOriginal: Story = { args: { requireOriginal: true } };
+export const RequireOriginal: Story = { args: { 'require-original': true, 'allow-original': true } };
 /** A new PDF uploaded to the reference API. */
 export const Uploaded: Story = {
   play: async ({ canvasElement }) => {

@@ -1,30 +1,28 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import type { IprHolderProfiles } from '@ipr/elements';
-import { clientFor, getApi, TOKENS } from './support/api';
-import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { getApi, TOKENS } from './support/api';
+import { connectionArgTypes, toolbarDefaults, type Common } from './support/common';
 import { daysLater, demoProfiles } from './support/profiles';
+import { demoClient, once, renderFromArgs } from './support/render';
 
-type Args = Common & { token: string; daysOn: number };
+type Args = Common & {
+  token?: string;
+  /** The clock of the power-of-attorney badges (a timestamp: the date control's value). */
+  now?: number;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Holder profiles',
   component: 'ipr-holder-profiles',
-  args: { token: TOKENS.complainantA, daysOn: 0 },
-  argTypes: {
-    token: { control: 'select', options: [TOKENS.complainantA, TOKENS.complainantB] },
-    daysOn: {
-      control: { type: 'number', min: 0, max: 400 },
-      description: 'The clock of the power-of-attorney badges, in days from today',
-    },
-  },
+  args: { token: TOKENS.complainantA },
+  argTypes: connectionArgTypes('ipr-holder-profiles', [TOKENS.complainantA, TOKENS.complainantB]),
   // Complainant A's saved holders, made through the API: valid, expiring in 12 days, without a date.
-  loaders: [async () => ({ profiles: await demoProfiles(await getApi()) })],
-  render: (args, ctx) => {
-    const client = clientFor(apiOf(ctx), args.token);
-    return html`<ipr-holder-profiles .client=${client} .now=${args.daysOn ? daysLater(args.daysOn) : undefined}
-      locale=${localeOf(ctx)} theme=${themeOf(ctx)}></ipr-holder-profiles>`;
-  },
+  loaders: [once(async () => ({ profiles: await demoProfiles(await getApi()) }))],
+  render: (args, ctx) =>
+    renderFromArgs('ipr-holder-profiles', args, ctx, {
+      defaults: toolbarDefaults(ctx),
+      properties: { client: demoClient(ctx, args.token) },
+    }),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -41,7 +39,7 @@ async function listed(root: HTMLElement) {
 /** The saved holders with their power-of-attorney badges: valid, expiring (days left), no date. */
 export const Default: Story = { play: async ({ canvasElement }) => void (await listed(canvasElement)) };
 /** 45 days on: the one that was expiring has expired (badge in the danger colour). */
-export const Expired: Story = { args: { daysOn: 45 }, play: Default.play };
+export const Expired: Story = { args: { now: daysLater(45).getTime() }, play: Default.play };
 /** An account without saved holders. */
 export const Empty: Story = { args: { token: TOKENS.complainantB }, play: Default.play };
 /** "Add a holder": the form with its inline errors after an empty save. */
@@ -71,5 +69,5 @@ export const ConfirmDelete: Story = {
   },
 };
 export const Chinese: Story = { args: { locale: 'zh-CN' }, play: Default.play };
-export const ExpiredChinese: Story = { args: { locale: 'zh-CN', daysOn: 45 }, play: Default.play };
-export const Dark: Story = { args: { theme: 'dark', daysOn: 45 }, play: Default.play };
+export const ExpiredChinese: Story = { args: { locale: 'zh-CN', now: daysLater(45).getTime() }, play: Default.play };
+export const Dark: Story = { args: { theme: 'dark', now: daysLater(45).getTime() }, play: Default.play };

@@ -1,22 +1,32 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import type { IprProductPicker } from '@ipr/elements';
 import { TEMPLATE_HEADERS } from '@ipr/client';
 import type { Product } from '@ipr/validators';
 import { clientFor, getApi, listedProducts, ok, seedLongChineseProducts, TOKENS } from './support/api';
-import { apiOf, localeOf, themeOf, type Common } from './support/common';
+import { connectionArgTypes, toolbarDefaults, type Common } from './support/common';
 import { openComplaintOf } from './support/profiles';
+import { demoClient, once, renderFromArgs } from './support/render';
 
-type Args = Common & { showErrors: boolean };
+type Args = Common & {
+  token?: string;
+  name?: string;
+  required?: boolean;
+  disabled?: boolean;
+  'show-errors'?: boolean;
+  /** The `--ipr-*` custom properties (CSS custom property controls). */
+  [token: `--ipr-${string}`]: string | undefined;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Product picker',
   component: 'ipr-product-picker',
-  args: { showErrors: false },
-  render: (args, ctx) => {
-    const client = clientFor(apiOf(ctx), TOKENS.complainantA);
-    return html`<ipr-product-picker .client=${client} locale=${localeOf(ctx)} theme=${themeOf(ctx)} ?show-errors=${args.showErrors}></ipr-product-picker>`;
-  },
+  args: { token: TOKENS.complainantA, 'show-errors': false },
+  argTypes: connectionArgTypes('ipr-product-picker', [TOKENS.complainantA, TOKENS.complainantB]),
+  render: (args, ctx) =>
+    renderFromArgs('ipr-product-picker', args, ctx, {
+      defaults: toolbarDefaults(ctx),
+      properties: { client: demoClient(ctx, args.token) },
+    }),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -33,7 +43,7 @@ async function addLoaded(root: HTMLElement, loaded: Record<string, unknown>) {
 /** Nothing added yet. */
 export const Empty: Story = {};
 /** Nothing added and the form asked for products: the error is shown. */
-export const EmptyWithError: Story = { args: { showErrors: true } };
+export const EmptyWithError: Story = { args: { 'show-errors': true } };
 
 async function search(root: HTMLElement, q: string) {
   const el = picker(root);
@@ -48,6 +58,20 @@ async function search(root: HTMLElement, q: string) {
     await new Promise((r) => setTimeout(r, 50));
 }
 
+/**
+ * The design tokens set as a host would (`--ipr-*` on the element; here through the CSS custom
+ * property controls): an accent color, a surface, rounder corners and a serif font.
+ */
+export const BrandTokens: Story = {
+  args: {
+    '--ipr-color-primary': '#0b6e52',
+    '--ipr-color-surface': '#eef7f3',
+    '--ipr-radius': '14px',
+    '--ipr-font-family': 'Georgia, serif',
+  },
+  play: async ({ canvasElement }) => search(canvasElement, 'lamp'),
+};
+
 /** Search results for "lamp" from the seeded catalogue. */
 export const SearchResults: Story = { play: async ({ canvasElement }) => search(canvasElement, 'lamp') };
 export const SearchResultsChinese: Story = {
@@ -58,7 +82,7 @@ export const SearchResultsChinese: Story = {
 export const LongChineseNames: Story = {
   args: { locale: 'zh-CN' },
   loaders: [
-    async () => {
+    once(async () => {
       const api = await getApi();
       await seedLongChineseProducts(api);
       const found = await ok(
@@ -67,7 +91,7 @@ export const LongChineseNames: Story = {
         ),
       );
       return { products: found.items.flatMap((r) => (r.product ? [r.product] : [])) };
-    },
+    }),
   ],
   play: async ({ canvasElement, loaded }) => {
     await addLoaded(canvasElement, loaded);
@@ -80,7 +104,7 @@ export const LongChineseNames: Story = {
  * warning with those complaints' numbers.
  */
 export const EightHundredProducts: Story = {
-  loaders: [async () => ({ products: await listedProducts(await getApi(), 800) })],
+  loaders: [once(async () => ({ products: await listedProducts(await getApi(), 800) }))],
   play: async ({ canvasElement, loaded }) => {
     await addLoaded(canvasElement, loaded);
     const el = picker(canvasElement);
@@ -92,7 +116,7 @@ export const EightHundredProductsDark: Story = { ...EightHundredProducts, args: 
 
 /** A spreadsheet import (CSV, through the real import pipeline) with rows in error. */
 export const ImportWithRowErrors: Story = {
-  loaders: [async () => ({ links: (await listedProducts(await getApi(), 3)).map((p) => p.url) })],
+  loaders: [once(async () => ({ links: (await listedProducts(await getApi(), 3)).map((p) => p.url) }))],
   play: async ({ canvasElement, loaded }) => {
     const links = loaded.links as string[];
     const rows = [
@@ -110,11 +134,11 @@ export const ImportWithRowErrors: Story = {
 /** Products already in one of the complainant's open complaints (from the seed): each is marked, with a note above the list. */
 export const InOpenComplaint: Story = {
   loaders: [
-    async () => {
+    once(async () => {
       const api = await getApi();
       const open = await openComplaintOf(clientFor(api, TOKENS.complainantA));
       return { products: [...(await listedProducts(api, 1)), ...open.products] };
-    },
+    }),
   ],
   play: async ({ canvasElement, loaded }) => {
     await addLoaded(canvasElement, loaded);

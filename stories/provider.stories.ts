@@ -1,27 +1,31 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { clientFor, TOKENS, type InMemoryApi } from './support/api';
-import { localeOf, themeOf, type Common } from './support/common';
+import { TOKENS } from './support/api';
+import { connectionArgTypes, toolbarDefaults, type Common } from './support/common';
+import { demoClient, renderFromArgs } from './support/render';
 
-const meta: Meta<Common> = {
+type Args = Common & { token?: string };
+
+const meta: Meta<Args> = {
   title: 'Elements/Provider',
   component: 'ipr-provider',
+  args: { token: TOKENS.complainantA },
+  argTypes: connectionArgTypes('ipr-provider'),
+  // One provider hands its client, locale and theme to every element inside (here a list).
+  render: (args, ctx) =>
+    renderFromArgs('ipr-provider', args, ctx, {
+      defaults: toolbarDefaults(ctx),
+      properties: { client: demoClient(ctx, args.token) },
+      children: () => [document.createElement('ipr-complaint-list')],
+    }),
 };
 export default meta;
-type Story = StoryObj<Common>;
+type Story = StoryObj<Args>;
 
 /** One provider hands the client and the locale to every element inside. */
-export const WithListInside: Story = {
-  render: (_args, ctx) => {
-    const client = clientFor(ctx.loaded.api as InMemoryApi, TOKENS.complainantA);
-    return html`<ipr-provider .client=${client} locale=${localeOf(ctx)}>
-      <ipr-complaint-list theme=${themeOf(ctx)}></ipr-complaint-list>
-    </ipr-provider>`;
-  },
-};
+export const WithListInside: Story = {};
 
 /** The same provider in Chinese: every element inside follows. */
-export const ChineseLocale: Story = {
-  args: { locale: 'zh-CN' },
-  render: WithListInside.render,
-};
+export const ChineseLocale: Story = { args: { locale: 'zh-CN' } };
+
+/** The provider's `theme="dark"`: the list inside follows it. */
+export const DarkTheme: Story = { args: { theme: 'dark' } };
