@@ -284,7 +284,13 @@ describe('over a real socket (startServer)', () => {
   let dataDir: string;
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ipr-headers-'));
-    server = await startServer({ port: 0, dataDir, seed: true, catalogueSize: 1600, corsOrigins: ['https://partner.example'] });
+    server = await startServer({
+      port: 0,
+      dataDir,
+      seed: true,
+      catalogueSize: 1600,
+      corsOrigins: ['https://partner.example'],
+    });
   });
   after(async () => {
     await server.close();
