@@ -2,8 +2,8 @@
 // KiB, or `PK\x03\x04` and junk named .docx, once stored as a PDF and a Word document, are refused
 // with evidence.content_mismatch and the reason (the validators' containerIssues on the stored bytes).
 import assert from 'node:assert/strict';
-import { crc32 } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
+import { zip } from '../../validators/test/support/zip.js';
 import { type Api, form, seededApi } from './helpers.js';
 
 let api: Api;
@@ -13,45 +13,6 @@ before(async () => {
 after(async () => {
   await api.close();
 });
-
-/** A zip of stored entries (as any archiver writes it). */
-function zip(entries: Record<string, string>): Uint8Array<ArrayBuffer> {
-  const enc = new TextEncoder();
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const nameBytes = Buffer.from(enc.encode(name));
-    const data = Buffer.from(enc.encode(text));
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const cdSize = centrals.reduce((a, b) => a + b.length, 0);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(centrals.length / 2, 8);
-  eocd.writeUInt16LE(centrals.length / 2, 10);
-  eocd.writeUInt32LE(cdSize, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, ...centrals, eocd]));
-}
 
 describe('a file is judged by its structure, not only its first bytes', () => {
   const upload = (bytes: Uint8Array<ArrayBuffer> | string, name: string) =>

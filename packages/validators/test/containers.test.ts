@@ -3,7 +3,6 @@
 // an OLE file a valid header. Fakes that carry only the magic bytes are refused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { crc32 } from 'node:zlib';
 import {
   bytesSource,
   containerFault,
@@ -12,47 +11,9 @@ import {
   type ByteSource,
   zipEntryNames,
 } from '@ipr/validators';
+import { zip } from './support/zip.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-
-/** A zip with stored (uncompressed) entries, as any archiver writes it. */
-function zip(entries: Record<string, string>, comment = ''): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const nameBytes = enc(name);
-    const data = enc(text);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const cdSize = centrals.reduce((a, b) => a + b.length, 0);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(centrals.length / 2, 8);
-  eocd.writeUInt16LE(centrals.length / 2, 10);
-  eocd.writeUInt32LE(cdSize, 12);
-  eocd.writeUInt32LE(offset, 16);
-  eocd.writeUInt16LE(enc(comment).length, 20);
-  return Buffer.concat([...locals, ...centrals, eocd, enc(comment)]);
-}
 
 const DOCX = {
   '[Content_Types].xml': '<Types/>',
