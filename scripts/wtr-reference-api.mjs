@@ -25,7 +25,8 @@ export function referenceApiForTests({ name, catalogueSize, prepare, afterStart 
       await prepare?.();
       const { startServer } = await import('@ipr/server/node');
       dataDir = await mkdtemp(join(tmpdir(), `ipr-${name}-`));
-      api = await startServer({ port: 0, hostname: '127.0.0.1', dataDir, seed: true, catalogueSize });
+      // No per-account rate limits: a suite files and uploads far faster than a person (limits are tested in the server suite).
+      api = await startServer({ port: 0, hostname: '127.0.0.1', dataDir, seed: true, catalogueSize, limits: false });
       await afterStart?.(api);
       console.log(`[${name} tests] reference API on ${api.url} (started in ${Math.round(api.startupMs)} ms)`);
     },
