@@ -280,7 +280,8 @@ test('every story renders without console errors or axe violations, and every co
   // Emits on Storybook's channel and resolves with the outcome of the render that follows
   // ('ok' once storyRendered; the error otherwise), and the argTypes of storyPrepared if any.
   await page.evaluate(() => {
-    window.__smokeRender = (emit) =>
+    // Events of another story (a late re-render of the one before) are ignored: only `id`'s count.
+    window.__smokeRender = (emit, id) =>
       new Promise((resolve) => {
         const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
         const events = {
@@ -293,6 +294,7 @@ test('every story renders without console errors or axe violations, and every co
         const handlers = {};
         let prepared;
         const onPrepared = (p) => {
+          if (id && p?.id && p.id !== id) return;
           prepared = JSON.parse(JSON.stringify({ argTypes: p.argTypes, args: p.args }));
         };
         const done = (outcome) => {
@@ -305,12 +307,15 @@ test('every story renders without console errors or axe violations, and every co
           resolve({ outcome, prepared });
         };
         for (const [event, message] of Object.entries(events)) {
-          handlers[event] = (arg) =>
+          handlers[event] = (arg) => {
+            const storyId = typeof arg === 'string' ? arg : arg?.storyId;
+            if (id && storyId && storyId !== id) return;
             done(
               message === null
                 ? 'ok'
                 : `${message}: ${JSON.stringify(arg?.message ?? arg?.description ?? arg).slice(0, 300)}`,
             );
+          };
           channel.on(event, handlers[event]);
         }
         channel.on('storyPrepared', onPrepared);
@@ -331,7 +336,7 @@ test('every story renders without console errors or axe violations, and every co
         window.__smokeRender((channel) => {
           document.querySelector('#storybook-root')?.replaceChildren();
           channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
-        }),
+        }, id),
       story.id,
     );
     if (outcome !== 'ok') {
