@@ -233,6 +233,23 @@ function succeeded<R extends Fetched>(answer: R): answer is Success<R> {
   return !('error' in answer) && answer.response.ok;
 }
 
+/** How many times an upload answered 429 (too many in flight) is sent again. */
+const UPLOAD_RETRIES_ON_429 = 8;
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** The success answer of `POST /v1/evidence` (sent by hand, for upload progress). */
 type UploadAnswer = paths['/v1/evidence']['post']['responses'][201]['content']['application/json'];
 
@@ -396,6 +413,15 @@ export function createIprClient(options: IprClientOptions): CreatedIprClient {
       let response = await send();
       // A token that expired while the user picked the file: one more try with a fresh one.
       if (response.status === 401 && options.getToken) response = await send();
+      // Too many uploads at once for this account (the server allows a few in flight): wait as
+      // long as it says (Retry-After, at most 10 s) and send again, a few times, so picking many
+      // files at once uploads them all.
+      for (let waited = 0; response.status === 429 && waited < UPLOAD_RETRIES_ON_429; waited++) {
+        const seconds = Number(response.headers.get('retry-after'));
+        await pause(Math.min(10_000, Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000), opts.signal);
+        if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale), response };
+        response = await send();
+      }
       // Cancelled while the answer was on its way (or the server saw the body break off).
       if (opts.signal?.aborted) return { error: errorOf('request.aborted', 0, locale), response };
       const text = await response.text();

@@ -458,3 +458,53 @@ describe('importLinks with the API', () => {
     assert.equal(!value.ok && value.issues[0]!.code, 'sheet.corrupt');
   });
 });
+
+describe('uploads when the account has too many in flight (429)', () => {
+  /** The API, answering the first `busy` uploads 429 with `retryAfter` seconds. */
+  function busyFetch(busy: number, retryAfter: string) {
+    let sent = 0;
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && new URL(request.url).pathname === '/v1/evidence' && sent++ < busy)
+        return new Response(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Too Many Requests',
+            status: 429,
+            code: 'request.rate_limited',
+            issues: [],
+          }),
+          { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': retryAfter } },
+        );
+      return api.fetch(request);
+    }) as typeof globalThis.fetch;
+    return { fetch, sent: () => sent };
+  }
+
+  test('waits as long as Retry-After says and sends again, so every picked file is uploaded', async () => {
+    const busy = busyFetch(2, '0');
+    const c = createIprClient({ baseUrl: BASE, token: TOKENS.complainantA, fetch: busy.fetch });
+    const result = await c.evidence.upload(png(1024), { name: 'busy.png' });
+    assert.ok(result.data, JSON.stringify(result.error));
+    assert.equal(busy.sent(), 3);
+  });
+
+  test('gives up after a few tries with the 429, and stops waiting when cancelled', async () => {
+    const always = busyFetch(1000, '0');
+    const c = createIprClient({ baseUrl: BASE, token: TOKENS.complainantA, fetch: always.fetch });
+    const refused = await c.evidence.upload(png(1024), { name: 'busy.png' });
+    assert.equal(refused.error?.code, 'request.rate_limited');
+    assert.equal(refused.error?.status, 429);
+    assert.equal(always.sent(), 9);
+    const slow = busyFetch(1000, '30');
+    const abort = new AbortController();
+    const started = Date.now();
+    setTimeout(() => abort.abort(), 50);
+    const cancelled = await createIprClient({ baseUrl: BASE, token: TOKENS.complainantA, fetch: slow.fetch }).evidence.upload(
+      png(1024),
+      { name: 'busy.png', signal: abort.signal },
+    );
+    assert.equal(cancelled.error?.code, 'request.aborted');
+    assert.ok(Date.now() - started < 5000);
+  });
+});
