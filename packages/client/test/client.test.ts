@@ -500,10 +500,11 @@ describe('uploads when the account has too many in flight (429)', () => {
     const abort = new AbortController();
     const started = Date.now();
     setTimeout(() => abort.abort(), 50);
-    const cancelled = await createIprClient({ baseUrl: BASE, token: TOKENS.complainantA, fetch: slow.fetch }).evidence.upload(
-      png(1024),
-      { name: 'busy.png', signal: abort.signal },
-    );
+    const cancelled = await createIprClient({
+      baseUrl: BASE,
+      token: TOKENS.complainantA,
+      fetch: slow.fetch,
+    }).evidence.upload(png(1024), { name: 'busy.png', signal: abort.signal });
     assert.equal(cancelled.error?.code, 'request.aborted');
     assert.ok(Date.now() - started < 5000);
   });
