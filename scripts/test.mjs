@@ -13,7 +13,7 @@ const hasTests = (dir) =>
 
 /** name, command, whether it needs a browser, how to read its counts */
 const suites = [
-  // Types and lint first: a type error or a lint error fails the run before any suite starts.
+  // Types and lint first (npm run check: tsc -b, then biome ci): a type or lint error fails the run before any suite starts.
   { name: 'types+lint', dir: 'scripts', cmd: ['npm', 'run', 'check'], kind: 'check' },
   {
     name: 'validators',
