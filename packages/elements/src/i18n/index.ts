@@ -54,7 +54,7 @@ function merge(base: Messages, extra: MessageOverrides | undefined): Messages {
 }
 
 function changed(): void {
-  for (const tag of [...loaded.keys()]) if (tag !== 'en' || overrides.has('en')) loaded.delete(tag);
+  loaded.clear();
   loaded.set('en', merge(en, overrides.get('en')));
   pending.clear();
   localeChanges.dispatchEvent(new Event('change'));
