@@ -297,13 +297,20 @@ test('every story renders without console errors or axe violations, and every co
           if (id && p?.id && p.id !== id) return;
           prepared = JSON.parse(JSON.stringify({ argTypes: p.argTypes, args: p.args }));
         };
-        const done = (outcome) => {
-          // The story the page opened with was prepared before this listener: read its argTypes.
-          const current = window.__STORYBOOK_PREVIEW__?.currentRender?.story;
-          if (!prepared && current) onPrepared(current);
+        const done = async (outcome) => {
           for (const [e, h] of Object.entries(handlers)) channel.off(e, h);
           channel.off('storyPrepared', onPrepared);
           clearTimeout(timer);
+          // No storyPrepared heard: the story the page opened with was prepared before this
+          // listener (Storybook then answers a second selection of it with storyUnchanged, and its
+          // first render's storyRendered ends this wait). Its argTypes come from the story store.
+          const preview = window.__STORYBOOK_PREVIEW__;
+          const storyId = id ?? preview?.selectionStore?.selection?.storyId;
+          if (!prepared && storyId && preview?.storyStoreValue) {
+            const story = await preview.storyStoreValue.loadStory({ storyId });
+            const context = preview.storyStoreValue.getStoryContext(story);
+            onPrepared({ id: storyId, argTypes: context.argTypes, args: context.unmappedArgs ?? context.args });
+          }
           resolve({ outcome, prepared });
         };
         for (const [event, message] of Object.entries(events)) {
