@@ -14,7 +14,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { TOKENS } from '@ipr/server/demo-accounts';
 import { launch, openPage, pdf } from '../e2e/support.mjs';
 import { ensureChromium } from '../scripts/ensure-chromium.mjs';
 import { CONSUMERS, installFixture, run, stagePacks } from './support/install.mjs';
@@ -31,9 +30,13 @@ let browserReady;
 let cdnDir;
 const unpacked = mkdtempSync(join(tmpdir(), 'ipr-consumers-cdn-'));
 
-before(() => {
+/** The demo accounts' tokens, from the server's dist (built by packAll when stale). */
+let TOKENS;
+
+before(async () => {
   const started = Date.now();
   const packed = packAll();
+  ({ TOKENS } = await import('@ipr/server/demo-accounts'));
   stagePacks(packed);
   execFileSync('tar', ['-xzf', packed.get('elements').tarball, '-C', unpacked, 'package/dist/cdn']);
   cdnDir = join(unpacked, 'package/dist/cdn');
