@@ -14,6 +14,11 @@ const PATH_CODES: Record<string, IssueCode> = {
   'holder.powerOfAttorney': 'holder.power_of_attorney_required',
 };
 
+/** The domain code for an empty field at `named`, if any (own keys only: a path may be `toString`). */
+function pathCode(named: string): IssueCode | undefined {
+  return Object.hasOwn(PATH_CODES, named) ? PATH_CODES[named] : undefined;
+}
+
 function toIssue(zi: ZodIssue, input: unknown, base: Issue['path']): Issue {
   const path = [...base, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   const named = path.filter((p) => typeof p === 'string').join('.');
@@ -22,12 +27,12 @@ function toIssue(zi: ZodIssue, input: unknown, base: Issue['path']): Issue {
   switch (zi.code) {
     case 'invalid_type':
       return issue(
-        value === undefined || value === null ? (PATH_CODES[named] ?? 'field.required') : 'field.invalid_type',
+        value === undefined || value === null ? (pathCode(named) ?? 'field.required') : 'field.invalid_type',
         path,
       );
     case 'too_small':
-      if (d.origin === 'string' && Number(d.minimum) <= 1) return issue(PATH_CODES[named] ?? 'field.required', path);
-      if (d.origin === 'array' && PATH_CODES[named]) return issue(PATH_CODES[named]!, path);
+      if (d.origin === 'string' && Number(d.minimum) <= 1) return issue(pathCode(named) ?? 'field.required', path);
+      if (d.origin === 'array' && pathCode(named)) return issue(pathCode(named)!, path);
       if (d.origin === 'number' || d.origin === 'bigint')
         return issue('field.too_small', path, { limit: Number(d.minimum) });
       return issue('field.too_short', path, { limit: Number(d.minimum) });
@@ -47,7 +52,7 @@ function toIssue(zi: ZodIssue, input: unknown, base: Issue['path']): Issue {
       // An unselected <select> sends '' (or null): that is a missing choice, not a wrong one.
       return issue(
         value === undefined || value === null || value === ''
-          ? (PATH_CODES[named] ?? 'field.required')
+          ? (pathCode(named) ?? 'field.required')
           : 'field.invalid_choice',
         path,
       );

@@ -361,3 +361,16 @@ describe('resolveLocale', () => {
   ];
   for (const [tag, want] of cases) test(`${tag} → ${want}`, () => assert.equal(resolveLocale(tag), want));
 });
+
+describe('paths named after Object.prototype members', () => {
+  test('a missing value at `toString` is field.required, and its label is the key itself', () => {
+    const r = parseWith(ComplaintDraftSchema.shape.type, null, ['toString']);
+    assert.equal(r.ok, false);
+    if (r.ok) return;
+    assert.deepEqual(
+      r.issues.map((i) => i.code),
+      ['field.required'],
+    );
+    assert.match(formatMessage('field.required', {}, 'en', ['constructor']), /constructor/);
+  });
+});

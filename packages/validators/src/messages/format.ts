@@ -38,7 +38,8 @@ export function formatBytes(bytes: number, locale: Locale = 'en'): string {
 function fieldLabel(path: Issue['path'] | undefined, locale: Locale): string {
   const named = [...(path ?? [])].reverse().find((p): p is string => typeof p === 'string');
   if (!named) return catalogues[locale].fields.value ?? (locale === 'zh-CN' ? '该字段' : 'This field');
-  return catalogues[locale].fields[named] ?? named;
+  const fields = catalogues[locale].fields;
+  return Object.hasOwn(fields, named) ? (fields[named] ?? named) : named;
 }
 
 /** Fills `{placeholders}` of a code's text in a locale; unknown placeholders are left visible. */
