@@ -27,6 +27,7 @@ export function createPgFileStore(db: Db, options: PgFileStoreOptions = {}): Fil
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const spoolDir = options.spoolDir ?? tmpdir();
   let ready: Promise<unknown> | undefined;
+  const ensureSpool = () => (ready ??= mkdir(spoolDir, { recursive: true }));
 
   /** Writes `size` bytes, read by `read(offset, length)`, under `key` in one transaction (replacing any file there). */
   const store = (key: string, size: number, read: (offset: number, length: number) => Uint8Array) =>
@@ -68,7 +69,7 @@ export function createPgFileStore(db: Db, options: PgFileStoreOptions = {}): Fil
     },
     async begin(key) {
       assertKey(key);
-      await (ready ??= mkdir(spoolDir, { recursive: true }));
+      await ensureSpool();
       const spool = await beginDiskUpload(spoolDir, `spool-${key}`);
       let finished: Awaited<ReturnType<typeof spool.finish>> | undefined;
       return {
