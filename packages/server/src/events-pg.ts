@@ -6,6 +6,9 @@ import pg from 'pg';
 /** The channel migration 5's trigger notifies. */
 export const HISTORY_CHANNEL = 'ipr_complaint_history';
 
+/** The listening connection's application_name in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = 'ipr-history-listener';
+
 export interface HistoryListenerOptions {
   connectionString: string;
   /** Called for every notification, and once after each (re)connect (what happened while away). */
@@ -36,7 +39,12 @@ export function listenForHistory(options: HistoryListenerOptions): HistoryListen
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: options.connectionString, keepAlive: true });
+    // Named, so an operator sees it in pg_stat_activity (and a test can cut it).
+    const c = new pg.Client({
+      connectionString: options.connectionString,
+      keepAlive: true,
+      application_name: LISTENER_APPLICATION_NAME,
+    });
     client = c;
     c.on('notification', (message) => {
       if (message.channel === HISTORY_CHANNEL) options.onChange();
