@@ -1,7 +1,8 @@
 // `npm run bench`: every performance figure beside its budget and a baseline measured in the same
 // run. Builds what it needs, prints one table, writes it to bench/results/latest.json and exits 1
 // when a budget is missed. Options (env): SKIP_API=1 (no API figures), DURATION (autocannon
-// seconds per route, default 3), CATALOGUE (products for the search figure, default 100000).
+// seconds per route, default 3), CATALOGUE (products for the search figure, default 100000),
+// SKIP_PG=1 (no PostgreSQL figures; they need BENCH_DATABASE_URL or TEST_DATABASE_URL).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -250,6 +251,31 @@ if (process.env.SKIP_API) {
       );
     }
   }
+}
+
+// ── 8: PostgreSQL (bench/postgres.mjs, in a child process with tsx) ──
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (process.env.SKIP_PG || !pgUrl) {
+  const why = process.env.SKIP_PG ? 'skipped (SKIP_PG)' : 'skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)';
+  row(
+    'PostgreSQL: creates/s vs pgbench, 800-product create, load, events A→B',
+    why,
+    'see bench/README.md',
+    '—',
+    null,
+    null,
+  );
+} else {
+  log('[bench] 8 PostgreSQL: bench/postgres.mjs (a fresh schema, two instances, pgbench, npm run load)');
+  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/postgres.mjs', '--json'], {
+    env: { ...process.env, BENCH_DATABASE_URL: pgUrl },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  writeFileSync(join(RESULTS, 'postgres.txt'), r.stdout + r.stderr);
+  if (r.status !== 0)
+    row('PostgreSQL bench', `failed (exit ${r.status}, bench/results/postgres.txt)`, '—', '—', false, null);
+  else for (const pgRow of JSON.parse(r.stdout.trim().split('\n').at(-1))) rows.push(pgRow);
 }
 
 // ── the table ──

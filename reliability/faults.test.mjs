@@ -123,7 +123,7 @@ async function verifyAfterRestart(url, state, label) {
 }
 
 /** SQL checks on the database itself: nothing half-written, one complaint per key, files whole. */
-async function verifyDatabase(query, evidenceDir, state, label) {
+async function verifyDatabase(query, store, state, label) {
   const one = async (sql, params) => (await query(sql, params))[0];
   const noProducts = await query(
     `select c.number from complaints c where not exists (select 1 from complaint_products p where p.complaint_id = c.id)`,
@@ -156,9 +156,8 @@ async function verifyDatabase(query, evidenceDir, state, label) {
   const rows = await query(`select id, sha256, size, storage_key from evidence`);
   let checked = 0;
   for (const r of rows) {
-    const path = join(evidenceDir, r.storage_key);
-    assert.ok(existsSync(path), `${label}: evidence ${r.id} has its file`);
-    const bytes = readFileSync(path);
+    const bytes = await store.read(r.storage_key);
+    assert.ok(bytes, `${label}: evidence ${r.id} has its file`);
     assert.equal(bytes.length, Number(r.size), `${label}: evidence ${r.id} size`);
     assert.equal(sha256(bytes), r.sha256, `${label}: evidence ${r.id} on disk matches its sha256`);
     checked++;
@@ -170,7 +169,7 @@ async function verifyDatabase(query, evidenceDir, state, label) {
   );
   // Files without a row (written, then killed before the row committed) and temp files are garbage, not damage: count them.
   const known = new Set(rows.map((r) => r.storage_key));
-  const files = readdirSync(evidenceDir);
+  const files = await store.list();
   return {
     evidenceRows: rows.length,
     checked,
@@ -178,6 +177,27 @@ async function verifyDatabase(query, evidenceDir, state, label) {
     tempFiles: files.filter((f) => f.startsWith('.tmp-')).length,
   };
 }
+
+/** The evidence files of a folder store (PGlite) … */
+const folderFiles = (dir) => ({
+  read: async (key) => (existsSync(join(dir, key)) ? readFileSync(join(dir, key)) : null),
+  list: async () => readdirSync(dir),
+});
+
+/** … and of the database store (PostgreSQL: evidence_files and their chunks, in order). */
+const databaseFiles = (query) => ({
+  async read(key) {
+    const [row] = await query(
+      `select f.size, coalesce((select string_agg(c.data, ''::bytea order by c.n) from evidence_chunks c where c.key = f.key), ''::bytea) as data
+         from evidence_files f where f.key = $1`,
+      [key],
+    );
+    if (!row) return null;
+    assert.equal(row.data.length, Number(row.size), `file ${key}: its chunks add up to its size`);
+    return row.data;
+  },
+  list: async () => (await query('select key from evidence_files')).map((r) => r.key),
+});
 
 async function scenario({ label, dataDir, databaseUrl, query }) {
   const state = {
@@ -223,7 +243,12 @@ async function scenario({ label, dataDir, databaseUrl, query }) {
   } finally {
     await server.stop();
   }
-  const db = await verifyDatabase(query, join(dataDir, 'evidence'), state, label);
+  const db = await verifyDatabase(
+    query,
+    databaseUrl ? databaseFiles(query) : folderFiles(join(dataDir, 'evidence')),
+    state,
+    label,
+  );
   console.log(`# ${label}: ${ROUNDS} SIGKILLs mid-burst (${WORKERS} clients)`);
   for (const r of report)
     console.log(

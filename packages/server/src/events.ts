@@ -1,7 +1,7 @@
 // Live status: `GET /v1/events` as Server-Sent Events. Every complaint_history record is an event
 // (its `seq` is the event id), so a reconnect with Last-Event-ID misses nothing. Streams wake on the
-// in-process bus (create/action in this process) and re-check every few seconds (other processes
-// on the same PostgreSQL). Browser-safe: no `node:` imports (Storybook runs the app in a page).
+// in-process bus: a create/action in this process, or (on PostgreSQL) another process's, heard
+// through LISTEN/NOTIFY by events-pg.ts; they re-check every few seconds as the fallback. Browser-safe: no `node:` imports (Storybook runs the app in a page).
 import type { Action, ComplaintEvent, Status } from '@ipr/validators';
 import type { Queryable } from './db/types.js';
 import type { AccountRecord } from './store/index.js';

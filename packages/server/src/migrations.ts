@@ -164,6 +164,36 @@ create index complaints_duplicate_idx on complaints (account_id, duplicate_key);
     // An account made from a verified JWT's claims has no opaque token (NULL never matches a lookup).
     sql: `alter table accounts alter column token_hash drop not null;`,
   },
+  {
+    id: 5,
+    name: 'evidence bytes in the database; history inserts notify listeners',
+    // Several instances on one PostgreSQL: the bytes every instance serves (files/postgres.ts; rows
+    // of 256 KiB, stored uncompressed: evidence is mostly compressed already), and a NOTIFY that
+    // PostgreSQL delivers at commit, so another instance's event streams wake at once (events-pg.ts).
+    // Once per statement, with no payload: notifications of one transaction collapse into one.
+    sql: `
+create table evidence_files (
+  key text primary key,
+  size bigint not null,
+  created_at timestamptz not null default now()
+);
+create table evidence_chunks (
+  key text not null references evidence_files(key) on delete cascade,
+  n integer not null,
+  data bytea not null,
+  primary key (key, n)
+);
+alter table evidence_chunks alter column data set storage external;
+
+create function notify_complaint_history() returns trigger language plpgsql as $$
+begin
+  perform pg_notify('ipr_complaint_history', '');
+  return null;
+end $$;
+create trigger complaint_history_notify after insert on complaint_history
+  for each statement execute function notify_complaint_history();
+`,
+  },
 ];
 
 /**

@@ -7,7 +7,10 @@ import { createPgliteThreadDb } from './db/pglite-thread.js';
 import { createPgDb } from './db/pg.js';
 import type { Db } from './db/types.js';
 import { createEventBus } from './events.js';
+import { listenForHistory, type HistoryListener } from './events-pg.js';
 import { createDiskFileStore, sweepDiskFiles } from './files/disk.js';
+import { createPgFileStore, sweepPgFiles } from './files/postgres.js';
+import type { FileStore } from './files/types.js';
 import { migrate } from './migrations.js';
 import { seed as seedDb } from './seed.js';
 import type { AppLimits, LimitOptions } from './limits.js';
@@ -17,6 +20,8 @@ import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { hashToken } from './store/index.js';
 
 export { createDiskFileStore } from './files/disk.js';
+export { copyFilesInto, createPgFileStore, type PgFileStoreOptions } from './files/postgres.js';
+export { listenForHistory, type HistoryListener, type HistoryListenerOptions } from './events-pg.js';
 export { createPgDb, type PgOptions } from './db/pg.js';
 export { createPgliteThreadDb, type PgliteThreadOptions } from './db/pglite-thread.js';
 export { createAppLimits, createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
@@ -28,7 +33,11 @@ export interface StartOptions {
   hostname?: string;
   /** PGlite data and evidence files live here (evidence under `<dataDir>/evidence`). Default `.data`. */
   dataDir?: string;
-  /** Use this PostgreSQL instead of PGlite (evidence still goes to `<dataDir>/evidence`). */
+  /**
+   * Use this PostgreSQL instead of PGlite: evidence bytes are then stored in it too (uploads spool
+   * under `<dataDir>/spool` until committed) and event streams wake on its NOTIFY, so several
+   * instances can share the one database.
+   */
   databaseUrl?: string;
   corsOrigins?: string[];
   /**
@@ -96,7 +105,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ? await createPgDb({ connectionString: options.databaseUrl })
     : await createPgliteThreadDb({ dataDir: join(dataDir, 'pglite'), onLost: lost });
   const evidenceDir = join(dataDir, 'evidence');
-  const files = createDiskFileStore(evidenceDir);
+  const spoolDir = join(dataDir, 'spool');
+  const files: FileStore = options.databaseUrl ? createPgFileStore(db, { spoolDir }) : createDiskFileStore(evidenceDir);
   let sweptFiles = 0;
   let limits: AppLimits;
   try {
@@ -104,14 +114,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (production) await refuseDemoAccounts(db);
     if (options.seed === true)
       await seedDb(db, files, { ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
-    const { rows } = await db.query<{ storage_key: string }>('select storage_key from evidence');
-    sweptFiles = (
-      await sweepDiskFiles(
-        evidenceDir,
-        new Set(rows.map((r) => r.storage_key)),
-        options.sweepFilesOlderThanMs ?? 10 * 60_000,
-      )
-    ).removed.length;
+    const olderThanMs = options.sweepFilesOlderThanMs ?? 10 * 60_000;
+    if (options.databaseUrl) {
+      sweptFiles =
+        (await sweepPgFiles(db, olderThanMs)) + (await sweepDiskFiles(spoolDir, new Set(), olderThanMs)).removed.length;
+    } else {
+      const { rows } = await db.query<{ storage_key: string }>('select storage_key from evidence');
+      sweptFiles = (await sweepDiskFiles(evidenceDir, new Set(rows.map((r) => r.storage_key)), olderThanMs)).removed
+        .length;
+    }
     // On PostgreSQL the rate counters are in the database, shared by every instance.
     limits = await createAppLimits(options.limits, 'pool' in db ? db.pool : undefined);
   } catch (error) {
@@ -119,6 +130,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   const bus = createEventBus();
+  // Another instance's changes wake this one's streams at once; while this connection is down the
+  // streams' own poll still finds them.
+  let listener: HistoryListener | undefined;
+  if (options.databaseUrl) {
+    listener = listenForHistory({
+      connectionString: options.databaseUrl,
+      onChange: () => bus.notify(),
+      onError: (error) => (options.onError ?? console.error)(new Error(`LISTEN connection: ${error.message}`)),
+    });
+    await listener.ready.catch(() => undefined);
+  }
   const app = createApp({
     db,
     files,
@@ -162,6 +184,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       clearInterval(idle);
       clearTimeout(cutoff);
     }
+    await listener?.close();
     await db.close();
   }
 }

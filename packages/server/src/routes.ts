@@ -201,13 +201,14 @@ export const ROUTES: RouteDef[] = [
     problems: [404],
     async handler({ deps, account, params }) {
       const row = await evidenceForDownload(deps.db, account, params.id!);
-      const bytes = row ? await deps.files.get(row.storage_key) : null;
-      if (!row || !bytes) throw notFound();
-      return new Response(bytes as Uint8Array<ArrayBuffer>, {
+      // Streamed from the store (a chunk at a time), never read whole first.
+      const file = row ? await deps.files.open(row.storage_key) : null;
+      if (!row || !file) throw notFound();
+      return new Response(file.body, {
         status: 200,
         headers: {
           'content-type': row.media_type,
-          'content-length': String(bytes.length),
+          'content-length': String(file.size),
           'content-disposition': contentDisposition(row.name),
           'x-content-type-options': 'nosniff',
           'cache-control': 'private, no-store',

@@ -445,13 +445,9 @@ async function seedComplaints(db: Db, now: () => Date, catalogueSize: number): P
         products: checked.value.productLinks.map((u) => products.get(u)!),
         evidence: own,
         at: at(0),
+        idempotencyKey: spec.key,
       });
-      await tx.query('update idempotency_keys set complaint_id = $3 where account_id = $1 and key = $2', [
-        account.id,
-        spec.key,
-        made,
-      ]);
-      return made;
+      return made.id;
     });
     for (const [step, [action, actor, body]] of spec.steps.entries()) {
       await applyAction(db, accounts.get(actor)!, id, action, body ?? {}, at(step + 1));

@@ -1,22 +1,27 @@
 // Submitting a complaint (`POST /v1/complaints`): the Idempotency-Key first (a replay answers the
 // complaint the key made), then the validators' rules, then, in one transaction, the duplicate
 // check and the write.
-import { DECLARATION_VERSION, duplicateKey, issue, validateComplaintDraft, type Issue } from '@ipr/validators';
+import {
+  type Complaint,
+  DECLARATION_VERSION,
+  duplicateKey,
+  issue,
+  validateComplaintDraft,
+  type Issue,
+} from '@ipr/validators';
 import { problem, refused } from './problem.js';
 import { withProfileHolder } from './profiles.js';
 import { complaintOr404, json, type RouteContext } from './route.js';
 import {
-  claimIdempotencyKey,
+  claimSubmission,
   draftEvidenceIds,
   holderDocumentIssues,
   idempotencyKey,
   insertComplaint,
   type KeyRecord,
   lockSubmissions,
-  openDuplicate,
   ownEvidence,
   productsByUrl,
-  settleIdempotencyKey,
 } from './store/index.js';
 import { canonicalJson, sha256Hex } from './util.js';
 
@@ -57,28 +62,33 @@ export async function createComplaint({ c, deps, account, body }: RouteContext):
   if (issues.length) throw refused(issues);
   const dupKey = duplicateKey(draft);
 
-  /** The new complaint's id, or the record of the key when another request holds it. */
-  const made = await db.transaction(async (tx): Promise<string | KeyRecord> => {
+  /** The new complaint, or the record of the key when another request holds it. */
+  const made = await db.transaction(async (tx): Promise<Complaint | KeyRecord> => {
     await lockSubmissions(db, tx, account.id);
-    const held = await claimIdempotencyKey(tx, account.id, key, hash, now);
-    if (held) return held;
     // After the key (a replay answers first); refusing rolls the claim back, so the key stays usable.
-    const duplicate = await openDuplicate(tx, account.id, dupKey);
-    if (duplicate)
-      throw problem('complaint.duplicate', ['productLinks'], { number: duplicate.number, id: duplicate.id });
-    const id = await insertComplaint(tx, {
+    const claim = await claimSubmission(tx, {
+      accountId: account.id,
+      key,
+      bodyHash: hash,
+      at: now,
+      duplicateKey: dupKey,
+    });
+    if (claim.kind === 'held') return claim.record;
+    if (claim.kind === 'duplicate')
+      throw problem('complaint.duplicate', ['productLinks'], { number: claim.number, id: claim.id });
+    return insertComplaint(tx, {
       account,
       draft,
       products: draft.productLinks.map((u) => products.get(u)!),
       evidence: own,
       at: now,
       duplicateKey: dupKey,
+      sequence: claim.sequence,
+      idempotencyKey: key,
     });
-    await settleIdempotencyKey(tx, account.id, key, id);
-    return id;
   });
   // Another request holds the key (it committed while this one waited): answer as its replay.
-  if (typeof made !== 'string') return replay(made);
+  if (!('id' in made)) return replay(made);
   deps.bus.notify();
-  return json(await complaintOr404(deps, account, made), 201, { location: `/v1/complaints/${made}` });
+  return json(made, 201, { location: `/v1/complaints/${made.id}` });
 }

@@ -38,6 +38,7 @@ function recordingStore(inner: FileStore, bodyEnded: () => boolean) {
       return inner.put(key, bytes);
     },
     get: (key) => inner.get(key),
+    open: (key) => inner.open(key),
     delete: (key) => inner.delete(key),
     begin: async (key) => {
       const upload = await inner.begin(key);

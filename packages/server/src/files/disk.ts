@@ -1,6 +1,7 @@
 import { readSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ByteSource } from '@ipr/validators';
 import { assertKey, type FileStore, type FileUpload } from './types.js';
@@ -40,6 +41,19 @@ export function createDiskFileStore(dir: string): FileStore {
         throw error;
       }
     },
+    async open(key) {
+      assertKey(key);
+      const path = join(dir, key);
+      // Opened first, so a missing file is null here rather than an error mid-stream.
+      const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (!handle) return null;
+      const { size } = await handle.stat();
+      const stream = handle.createReadStream({ highWaterMark: 64 * 1024 });
+      return { size, body: Readable.toWeb(stream) as ReadableStream<Uint8Array> };
+    },
     async delete(key) {
       assertKey(key);
       await rm(join(dir, key), { force: true });
@@ -57,7 +71,7 @@ export function createDiskFileStore(dir: string): FileStore {
  * start-up if a crash leaves it) and hashed as it goes: the bytes are in memory one chunk at a time.
  * `commit()` flushes it to disk and renames it to its key.
  */
-async function beginDiskUpload(dir: string, key: string): Promise<FileUpload> {
+export async function beginDiskUpload(dir: string, key: string): Promise<FileUpload> {
   const temp = join(dir, `.tmp-${key}-${randomBytes(6).toString('hex')}`);
   const handle = await open(temp, 'w+');
   const hash = createHash('sha256');

@@ -14,6 +14,20 @@ export function createMemoryFileStore(): FileStore & { size(): number } {
       assertKey(key);
       return files.get(key)?.slice() ?? null;
     },
+    async open(key) {
+      assertKey(key);
+      const bytes = files.get(key);
+      if (!bytes) return null;
+      return {
+        size: bytes.length,
+        body: new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(bytes.slice());
+            controller.close();
+          },
+        }),
+      };
+    },
     async delete(key) {
       assertKey(key);
       files.delete(key);

@@ -1,15 +1,31 @@
 import type { ByteSource } from '@ipr/validators';
 
-/** Where evidence bytes live: outside the database, under keys the server chooses. */
+/**
+ * Where evidence bytes live, under keys the server chooses: a folder (one process, PGlite), memory
+ * (browser, tests) or PostgreSQL (several instances on one database, files/postgres.ts). Another
+ * shared store (S3-compatible) implements the same five methods: `begin` spools to a temporary
+ * file for the structure checks and uploads on `commit`, `open` streams a GET of the object.
+ */
 export interface FileStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
+  /**
+   * The bytes as a stream (a download): read a piece at a time as the client takes them, so a
+   * file is never whole in memory. Null when no file is under `key`.
+   */
+  open(key: string): Promise<StoredFile | null>;
   delete(key: string): Promise<void>;
   /**
    * A file written piece by piece (an upload streamed from the request): nothing is under `key`
    * until `commit()`; `abort()` (or a crash) leaves no file under it.
    */
   begin(key: string): Promise<FileUpload>;
+}
+
+/** A stored file opened for reading. */
+export interface StoredFile {
+  size: number;
+  body: ReadableStream<Uint8Array>;
 }
 
 /** An upload being written: chunks in, then its size, SHA-256 and bytes (for checks), then commit or abort. */

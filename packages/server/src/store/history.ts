@@ -18,10 +18,12 @@ export async function recordHistory(
   // they must become visible in seq order: on PostgreSQL two transactions could otherwise commit seq
   // 11 before seq 10, and a stream that already passed 11 would never send 10. Holding this lock from
   // the insert to the commit (it is the transaction's last statement) makes commit order seq order.
-  await tx.query('select pg_advisory_xact_lock(7305004)');
+  // One round trip: the lock is taken in a CTE (never inlined: it calls a volatile function) whose
+  // row the insert reads before it draws the seq.
   await tx.query(
-    `insert into complaint_history (complaint_id, action, from_status, to_status, actor_id, actor_role, actor_name, at, reason)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `with locked as (select pg_advisory_xact_lock(7305004))
+     insert into complaint_history (complaint_id, action, from_status, to_status, actor_id, actor_role, actor_name, at, reason)
+     select $1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9 from locked`,
     [complaintId, action, from, to, actor.id, actor.role, actor.displayName, at.toISOString(), reason],
   );
 }

@@ -16,14 +16,9 @@ export {
   listEvidence,
   ownEvidence,
 } from './evidence.js';
-export {
-  claimIdempotencyKey,
-  idempotencyKey,
-  type KeyRecord,
-  settleIdempotencyKey,
-} from './idempotency.js';
+export { idempotencyKey, type KeyRecord } from './idempotency.js';
 export { applyAction } from './lifecycle.js';
 export { productsByUrl, resolveLinks, searchProducts } from './products.js';
 export { statusReport } from './report.js';
-export { draftEvidenceIds, insertComplaint, lockSubmissions, openDuplicate } from './submission.js';
+export { claimSubmission, draftEvidenceIds, insertComplaint, lockSubmissions } from './submission.js';
 export { visibleSql } from './visibility.js';

@@ -1,6 +1,8 @@
 // Submitting a complaint: which evidence a draft names, the open duplicate it may repeat, and the
 // write of a validated complaint with its receipt. The rules themselves are the validators'.
 import {
+  allowedActions,
+  type Complaint,
   type ComplaintDraft,
   DECLARATION_VERSION,
   duplicateKey,
@@ -11,8 +13,9 @@ import type { Db, Queryable } from '../db/types.js';
 import { randomId } from '../util.js';
 import type { AccountRecord } from './accounts.js';
 import { OPEN_STATUSES } from './complaints.js';
-import type { EvidenceRow } from './evidence.js';
+import { type EvidenceRow, toEvidence } from './evidence.js';
 import { recordHistory } from './history.js';
+import { idempotencyKey, type KeyRecord } from './idempotency.js';
 
 /** Every evidence id a draft mentions: the evidence list and the holder's documents. */
 export function draftEvidenceIds(input: unknown): string[] {
@@ -39,23 +42,60 @@ export function draftEvidenceIds(input: unknown): string[] {
 /**
  * One account's submissions one at a time on PostgreSQL (for the rest of the transaction), so two
  * equal drafts cannot both pass the duplicate check. PGlite runs one transaction at a time anyway.
+ * Its own statement: the next one's snapshot must be taken after the lock is held.
  */
 export async function lockSubmissions(db: Db, tx: Queryable, accountId: string): Promise<void> {
   if (db.dialect === 'postgres') await tx.query('select pg_advisory_xact_lock(7305002, hashtext($1))', [accountId]);
 }
 
-/** The caller's open complaint with this duplicate key, if any (the newest). */
-export async function openDuplicate(
-  db: Queryable,
-  accountId: string,
-  key: string,
-): Promise<{ id: string; number: string } | null> {
-  const { rows } = await db.query<{ id: string; number: string }>(
-    `select id, number from complaints where account_id = $1 and duplicate_key = $2 and status = any($3::text[])
-      order by created_at desc, id desc limit 1`,
-    [accountId, key, OPEN_STATUSES],
+/** What claiming an Idempotency-Key found: the key is ours (with the new complaint's sequence), held, or the draft repeats an open complaint. */
+export type Claim =
+  | { kind: 'claimed'; sequence: number }
+  | { kind: 'held'; record: KeyRecord }
+  | { kind: 'duplicate'; id: string; number: string };
+
+/**
+ * One statement: claims the key (`on conflict do nothing`: on PostgreSQL a concurrent claim waits
+ * for the first to commit), finds the caller's open complaint with this duplicate key, and only
+ * when the key is ours and there is none, draws the complaint's sequence number (so refusals leave
+ * no gap). A refusal rolls the claim back with the transaction, so the key stays usable.
+ */
+export async function claimSubmission(
+  tx: Queryable,
+  input: { accountId: string; key: string; bodyHash: string; at: Date; duplicateKey: string },
+): Promise<Claim> {
+  const { rows } = await tx.query<{
+    claimed: boolean;
+    body_hash: string | null;
+    complaint_id: string | null;
+    dup_id: string | null;
+    dup_number: string | null;
+    n: string | number | null;
+  }>(
+    `with claim as (
+       insert into idempotency_keys (account_id, key, body_hash, created_at) values ($1, $2, $3, $4)
+       on conflict (account_id, key) do nothing returning key),
+     dup as (
+       select id, number from complaints where account_id = $1 and duplicate_key = $5 and status = any($6::text[])
+        order by created_at desc, id desc limit 1)
+     select exists (select 1 from claim) as claimed, k.body_hash, k.complaint_id, d.id as dup_id, d.number as dup_number,
+            case when exists (select 1 from claim) and d.id is null then nextval('complaint_number_seq') end as n
+       from (select 1) as one
+       left join dup d on true
+       left join idempotency_keys k on k.account_id = $1 and k.key = $2`,
+    [input.accountId, input.key, input.bodyHash, input.at.toISOString(), input.duplicateKey, OPEN_STATUSES],
   );
-  return rows[0] ?? null;
+  const row = rows[0]!;
+  if (!row.claimed) {
+    // The holder committed after this statement's snapshot was taken (it waited on the claim): read it now.
+    const record =
+      row.body_hash !== null
+        ? { bodyHash: row.body_hash, complaintId: row.complaint_id }
+        : (await idempotencyKey(tx, input.accountId, input.key))!;
+    return { kind: 'held', record };
+  }
+  if (row.dup_id) return { kind: 'duplicate', id: row.dup_id, number: row.dup_number! };
+  return { kind: 'claimed', sequence: Number(row.n) };
 }
 
 export interface NewComplaint {
@@ -66,14 +106,24 @@ export interface NewComplaint {
   at: Date;
   /** `duplicateKey(draft)` when the caller has it already. */
   duplicateKey?: string;
+  /** The sequence `claimSubmission` drew; drawn here when absent (the seed). */
+  sequence?: number;
+  /** The Idempotency-Key claimed for it, settled in the same statement. */
+  idempotencyKey?: string;
 }
 
-/** Writes a validated complaint with its products, evidence links and the first history record. Returns its id. */
-export async function insertComplaint(tx: Queryable, input: NewComplaint): Promise<string> {
+/**
+ * Writes a validated complaint with its products, evidence links and key in one statement (set-wise
+ * inserts, however many products), then its first history record. Returns the complaint as its
+ * owner sees it, built from what was written (no read back).
+ */
+export async function insertComplaint(tx: Queryable, input: NewComplaint): Promise<Complaint> {
   const { account, draft, products, evidence, at } = input;
   const id = randomId('cmp_');
-  const { rows } = await tx.query<{ n: number }>(`select nextval('complaint_number_seq')::int as n`);
-  const number = formatComplaintNumber(at.getUTCFullYear(), rows[0]!.n);
+  const sequence =
+    input.sequence ??
+    Number((await tx.query<{ n: number }>(`select nextval('complaint_number_seq')::int as n`)).rows[0]!.n);
+  const number = formatComplaintNumber(at.getUTCFullYear(), sequence);
   const when = at.toISOString();
   const refs = draft.evidence.filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i);
   const receipt = {
@@ -85,10 +135,32 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
   };
   // The declaration as confirmed: which wording (version), by whom, when.
   const declaration = draft.declaration ? { ...draft.declaration, acceptedBy: account.id, acceptedAt: when } : null;
+  const links: { evidenceId: string; purpose: string; original: boolean }[] = refs.map((r) => ({
+    evidenceId: r.id,
+    purpose: 'evidence',
+    original: r.original === true,
+  }));
+  for (const [purpose, list] of [
+    ['identification', draft.holder?.identificationAttachments ?? []],
+    ['power_of_attorney', draft.holder?.powerOfAttorney ?? []],
+  ] as const) {
+    for (const evidenceId of new Set(list)) links.push({ evidenceId, purpose, original: false });
+  }
+  // Foreign keys are checked at the end of the statement, so the rows may reference one another.
   await tx.query(
-    `insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact, is_ipr_holder,
-                             holder, declaration, arbitration, receipt, product_count, created_at, updated_at, duplicate_key)
-     values ($1, $2, $3, $4, 'submitted', $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, null, $11::jsonb, $12, $13, $13, $14)`,
+    `with complaint as (
+       insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact, is_ipr_holder,
+                               holder, declaration, arbitration, receipt, product_count, created_at, updated_at, duplicate_key)
+       values ($1, $2, $3, $4, 'submitted', $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, null, $11::jsonb, $12, $13, $13, $14)),
+     products as (
+       insert into complaint_products (complaint_id, product_id, supplier_id, position)
+       select $1, x.product_id, x.supplier_id, x.position - 1
+         from unnest($15::text[], $16::text[]) with ordinality as x(product_id, supplier_id, position)),
+     evidence as (
+       insert into complaint_evidence (complaint_id, evidence_id, purpose, position, original)
+       select $1, x.evidence_id, x.purpose, x.position - 1, x.original
+         from unnest($17::text[], $18::text[], $19::boolean[]) with ordinality as x(evidence_id, purpose, original, position))
+     update idempotency_keys set complaint_id = $1 where account_id = $3 and key = $20`,
     [
       id,
       number,
@@ -104,39 +176,53 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
       products.length,
       when,
       input.duplicateKey ?? duplicateKey(draft),
+      products.map((p) => p.id),
+      products.map((p) => p.supplierId),
+      links.map((l) => l.evidenceId),
+      links.map((l) => l.purpose),
+      links.map((l) => l.original),
+      input.idempotencyKey ?? null,
     ],
   );
-  await tx.query(
-    `insert into complaint_products (complaint_id, product_id, supplier_id, position)
-     select $1, x.product_id, x.supplier_id, x.position
-       from unnest($2::text[], $3::text[], $4::int[]) as x(product_id, supplier_id, position)`,
-    [id, products.map((p) => p.id), products.map((p) => p.supplierId), products.map((_, i) => i)],
-  );
-  const links: { evidenceId: string; purpose: string; original: boolean }[] = refs.map((r) => ({
-    evidenceId: r.id,
-    purpose: 'evidence',
-    original: r.original === true,
-  }));
-  for (const [purpose, list] of [
-    ['identification', draft.holder?.identificationAttachments ?? []],
-    ['power_of_attorney', draft.holder?.powerOfAttorney ?? []],
-  ] as const) {
-    for (const evidenceId of new Set(list)) links.push({ evidenceId, purpose, original: false });
-  }
-  if (links.length) {
-    await tx.query(
-      `insert into complaint_evidence (complaint_id, evidence_id, purpose, position, original)
-       select $1, x.evidence_id, x.purpose, x.position, x.original
-         from unnest($2::text[], $3::text[], $4::int[], $5::boolean[]) as x(evidence_id, purpose, position, original)`,
-      [
-        id,
-        links.map((l) => l.evidenceId),
-        links.map((l) => l.purpose),
-        links.map((_, i) => i),
-        links.map((l) => l.original),
-      ],
-    );
-  }
   await recordHistory(tx, id, 'create', null, 'submitted', account, at, null);
-  return id;
+  return {
+    id,
+    number,
+    type: draft.type,
+    status: 'submitted',
+    description: draft.description,
+    complainantId: account.id,
+    contact: draft.contact,
+    discloseContactToSupplier: draft.discloseContactToSupplier,
+    isIprHolder: draft.isIprHolder,
+    holder: draft.holder ?? null,
+    products: products.map((p) => ({
+      productId: p.id,
+      url: p.url,
+      name: p.name,
+      supplierId: p.supplierId,
+      supplierName: p.supplierName,
+      thumbnailUrl: p.thumbnailUrl,
+      status: 'pending',
+      supplierResponse: null,
+      supplierStatement: null,
+      checkedAt: null,
+    })),
+    evidence: refs.map((r) => ({ ...toEvidence(evidence.get(r.id)!), original: r.original === true })),
+    history: [
+      {
+        action: 'create',
+        from: null,
+        to: 'submitted',
+        actor: { id: account.id, role: account.role, name: account.displayName },
+        at: when,
+        reason: null,
+      },
+    ],
+    arbitration: null,
+    receipt,
+    allowedActions: allowedActions('submitted', account.role),
+    createdAt: when,
+    updatedAt: when,
+  };
 }

@@ -1,0 +1,93 @@
+// Live status across instances: the NOTIFY of migration 5's trigger reaches a listening connection
+// when the history insert commits (not before, not after a rollback), and a listener whose
+// connection is cut reconnects by itself and hears the next change. PostgreSQL only
+// (TEST_DATABASE_URL); skipped with the reason without it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { migrate } from '../src/index.js';
+import { createPgDb, listenForHistory } from '../src/node.js';
+import { LISTENER_APPLICATION_NAME } from '../src/events-pg.js';
+
+const url = process.env.TEST_DATABASE_URL;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await sleep(10);
+  }
+}
+
+if (!url) {
+  test('history listener on PostgreSQL', (t) => t.skip('TEST_DATABASE_URL is not set'));
+} else {
+  test('a history insert notifies at commit; a cut connection reconnects and hears the next one', async () => {
+    const schema = `ipr_listen_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const db = await createPgDb({ connectionString: url, schema, max: 2 });
+    await migrate(db);
+    await db.exec(`
+      insert into accounts (id, role, display_name, contact) values ('acc_l', 'complainant', 'L', '{}');
+      insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact,
+                              is_ipr_holder, product_count, created_at, updated_at)
+        values ('cmp_l', 'IPR-2026-999999', 'acc_l', 'copyright', 'submitted', 'd', '{}', false, true, 1, now(), now());`);
+    const insertHistory = (tx: { query: (sql: string) => Promise<unknown> }) =>
+      tx.query(`insert into complaint_history (complaint_id, action, to_status, actor_id, actor_role, actor_name, at)
+                values ('cmp_l', 'create', 'submitted', 'acc_l', 'complainant', 'L', now())`);
+    let changes = 0;
+    const errors: Error[] = [];
+    const listener = listenForHistory({
+      connectionString: url,
+      onChange: () => changes++,
+      onError: (e) => errors.push(e),
+      retryMs: 20,
+    });
+    try {
+      await listener.ready;
+      assert.equal(listener.listening, true);
+      await until(() => changes === 1); // the catch-up call on connect
+      // Held open: nothing is announced until the commit.
+      let release!: () => void;
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      const committing = db.transaction(async (tx) => {
+        await insertHistory(tx);
+        await held;
+      });
+      await sleep(150);
+      assert.equal(changes, 1, 'no notification before the commit');
+      release();
+      await committing;
+      await until(() => changes === 2);
+      // A rolled-back insert announces nothing.
+      await db
+        .transaction(async (tx) => {
+          await insertHistory(tx);
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      await sleep(150);
+      assert.equal(changes, 2, 'no notification for a rollback');
+
+      // The listening connection is cut (a failover, an idle-session kill): it comes back by itself.
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const { rowCount } = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()',
+        [LISTENER_APPLICATION_NAME],
+      );
+      await admin.end();
+      assert.ok(rowCount && rowCount >= 1);
+      await until(() => errors.length > 0 || !listener.listening);
+      await until(() => listener.listening && changes === 3); // reconnected, with its catch-up call
+      await insertHistory(db);
+      await until(() => changes === 4);
+    } finally {
+      await listener.close();
+      await db.query(`drop schema ${schema} cascade`);
+      await db.close();
+    }
+  });
+}
