@@ -284,7 +284,13 @@ export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => {
         dir: OUT,
         format: 'es',
         entryFileNames: '[name].js',
-        chunkFileNames: '[name]-[hash].js',
+        // Rollup names a shared chunk after one of its modules; the one holding the base classes and
+        // tokens every element extends (shared by the list, form and detail chunks; the provider
+        // needs none of them) is named for what it is. Names only: the chunking stays rollup's.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.endsWith('/packages/elements/src/base/ipr-element.ts'))
+            ? 'element-base-[hash].js'
+            : '[name]-[hash].js',
         sourcemap: false,
       },
       plugins: [

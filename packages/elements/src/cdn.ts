@@ -11,14 +11,11 @@ import { DETAIL_TAGS, FORM_TAGS, LIST_TAGS, detailChunk, formChunk, listChunk } 
 import { define } from './base/define.js';
 import { IprProvider } from './components/provider/provider.component.js';
 
-export { IprElement } from './base/ipr-element.js';
-export { IprApiElement } from './base/api-element.js';
 export { define } from './base/define.js';
 export { IprProvider };
 export * from './events/index.js';
 export { clientContext, localeContext } from './context.js';
 export { en as messagesEn, loadMessages } from './i18n/index.js';
-export { theme as themeStyles } from './styles/theme.js';
 
 /** Loads a chunk once (later calls share the promise; a failed fetch may be retried by the next call). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
