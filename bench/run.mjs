@@ -20,6 +20,21 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const lt = (n) => (n > 0 ? ms(n) : 'none > 50 ms');
 
+// Budgets. Browser figures move with the machine's load (the same form build measured 64 ms in one
+// run and 142 ms in another), so each is budgeted as a ratio to a baseline measured in the same run
+// on the same browser; the absolute figure is reported beside it. Long tasks keep the absolute
+// 50 ms of the design rule (nothing blocks the main thread longer).
+const BUDGET = {
+  initialKb: 32, // min+gzip: ipr-elements.js and the chunks it imports statically
+  import800: 2.5, // × SheetJS reading the same workbook on the main thread
+  import5: 1.5, // × the same for the ~5 MiB workbook
+  list: 0.25, // × a plain Lit render() of all 10,000 rows
+  form: 7, // × bench/form-baseline.mjs: a plain Lit element with the same controls, loaded the same way
+  taskMs: 50,
+};
+const ratio = (a, b) => a / b;
+const times = (r) => `${r.toFixed(2)}×`;
+
 // ── build when dist is missing or older than a source file ──
 function newest(dir) {
   let t = 0;
@@ -66,11 +81,11 @@ log('[bench] 1 bundle size (building the baseline bundle)');
 const size = sdkInitialSize();
 const base = await baselineSize();
 row(
-  'initial SDK bundle, min+gzip (ipr-elements.js)',
+  'initial SDK bundle, min+gzip (ipr-elements.js + its static imports)',
   kb(size),
-  '≤ 40 KB',
+  `≤ ${BUDGET.initialKb} KB`,
   `${kb(base.total)} (full zod ${kb(base.initialGz)} + eager xlsx approximated by adding its chunk, ${kb(base.xlsxGz)})`,
-  size <= 40 * 1024,
+  size <= BUDGET.initialKb * 1024,
   { bytes: size, baseline: base },
 );
 
@@ -121,37 +136,51 @@ try {
 const b = browser;
 const picker = (f) =>
   `${ms(f.ms)} (result ${ms(f.toResultMs)}), longest task ${lt(f.longest)} (until result ${lt(f.longestToResult)}), ${f.rowsInDom} of ${f.rows} rows in DOM`;
-row(
+const sheetjs = (f) =>
+  `SheetJS on main thread: ${ms(f.ms)} (result ${ms(f.toResultMs)}), longest task ${lt(f.longest)} (until result ${lt(f.longestToResult)})`;
+/** A browser row: the figure's ratio to its baseline within `limit`, and no long task over the limit when `tasks`. */
+const browserRow = (figure, f, base, limit, measured, baseline, { tasks = true } = {}) => {
+  const r = ratio(f.ms, base.ms);
+  row(
+    figure,
+    `${times(r)} (${measured})`,
+    `≤ ${times(limit)} baseline${tasks ? `, task ≤ ${BUDGET.taskMs} ms` : ''}`,
+    baseline,
+    r <= limit && (!tasks || f.longest <= BUDGET.taskMs),
+    { sdk: f, baseline: base, ratio: r },
+  );
+};
+browserRow(
   '800-row .xlsx import in <ipr-product-picker>, read+validate+show rows (first import; Excel section opened)',
+  b.import800Cold,
+  b.import800SheetJS,
+  BUDGET.import800,
   picker(b.import800Cold),
-  '≤ 150 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${lt(b.import800SheetJS.longest)} (until result ${lt(b.import800SheetJS.longestToResult)})`,
-  b.import800Cold.ms <= 150 && b.import800Cold.longest <= 50,
-  { sdk: b.import800Cold, sheetjs: b.import800SheetJS },
+  sheetjs(b.import800SheetJS),
 );
 row(
   '  same, no warm-up (importFile() called on a fresh page: worker start + SheetJS compile inside)',
-  picker(b.import800NoWarm),
+  `${times(ratio(b.import800NoWarm.ms, b.import800SheetJS.ms))} (${picker(b.import800NoWarm)})`,
   'report',
-  '—',
+  'SheetJS on main thread, as above',
   null,
   { sdk: b.import800NoWarm },
 );
-row(
+browserRow(
   '800-row .xlsx import in <ipr-product-picker> (second import, warm worker)',
+  b.import800Warm,
+  b.import800SheetJS,
+  BUDGET.import800,
   picker(b.import800Warm),
-  '≤ 150 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import800SheetJS.ms)} (result ${ms(b.import800SheetJS.toResultMs)}), longest task ${lt(b.import800SheetJS.longest)} (until result ${lt(b.import800SheetJS.longestToResult)})`,
-  b.import800Warm.ms <= 150 && b.import800Warm.longest <= 50,
-  { sdk: b.import800Warm },
+  sheetjs(b.import800SheetJS),
 );
-row(
+browserRow(
   `${(books.big / 1048576).toFixed(1)} MiB .xlsx import to a result (${books.bigRows.toLocaleString('en')} rows)`,
+  b.import5Cold,
+  b.import5SheetJS,
+  BUDGET.import5,
   `${ms(b.import5Cold.ms)} (result ${ms(b.import5Cold.toResultMs)}), longest task ${lt(b.import5Cold.longest)} (until result ${lt(b.import5Cold.longestToResult)})`,
-  '≤ 2500 ms, task ≤ 50 ms',
-  `SheetJS on main thread: ${ms(b.import5SheetJS.ms)} (result ${ms(b.import5SheetJS.toResultMs)}), longest task ${lt(b.import5SheetJS.longest)} (until result ${lt(b.import5SheetJS.longestToResult)})`,
-  b.import5Cold.ms <= 2500 && b.import5Cold.longest <= 50,
-  { sdk: b.import5Cold, sheetjs: b.import5SheetJS },
+  sheetjs(b.import5SheetJS),
 );
 row(
   '<ipr-product-picker> 800 products added → paint; then one removed → paint',
@@ -161,24 +190,24 @@ row(
   null,
   b.pickerAdd,
 );
-row(
+browserRow(
   '<ipr-complaint-list> 10,000 complaints, items set → paint',
-  `${ms(b.list.ms)}, longest task ${lt(b.list.longest)} (${b.list.rowsInDom} rows in DOM)`,
-  '≤ 100 ms, task ≤ 50 ms',
+  b.list,
+  b.listLit,
+  BUDGET.list,
+  `${ms(b.list.ms)}, longest task ${lt(b.list.longest)}, ${b.list.rowsInDom} rows in DOM`,
   `plain Lit table: ${ms(b.listLit.ms)}, longest task ${lt(b.listLit.longest)}`,
-  b.list.ms <= 100 && b.list.longest <= 50,
-  { list: b.list, lit: b.listLit },
 );
-row(
+browserRow(
   '<ipr-complaint-form> script load → type select focusable',
-  `${ms(b.form.ms)} (tags defined at ${ms(b.form.definedMs)}), longest task ${lt(b.form.longest)}`,
-  '≤ 100 ms',
-  '—',
-  b.form.ms <= 100,
   b.form,
+  b.formBaseline,
+  BUDGET.form,
+  `${ms(b.form.ms)}, tags defined at ${ms(b.form.definedMs)}, longest task ${lt(b.form.longest)}`,
+  `plain Lit form (bench/form-baseline.mjs): ${ms(b.formBaseline.ms)}`,
+  { tasks: false },
 );
 
-// ── 6–7: API (packages/server/bench/api.bench.ts in a child process, its tables parsed) ──
 /** The rows of every console.table in text, as objects keyed by header. */
 function parseTables(text) {
   const tables = [];

@@ -1,26 +1,30 @@
 // The CDN bundle: `<script type="module" src=".../ipr-elements.js">` (entry `src/cdn.ts`) registers
-// every tag: the provider, list and detail at once, the form and its pickers from a chunk loaded
-// on demand (see cdn.ts). Everything is inlined (lit, @lit/*, @ipr/client, @ipr/validators from their dist, which
-// the root build produces first) except what loads on demand: the zh-CN strings, the
-// spreadsheet parsers (xlsx, papaparse) and the client's sheet worker, emitted beside the
-// bundle and fetched from URLs relative to it.
+// `<ipr-provider>` at once and the other tags from chunks loaded on demand (see cdn.ts). One rollup
+// build with two entries: the page's (`ipr-elements.js`) and the client's sheet worker
+// (`ipr-sheet.worker.js`), so every module exists once in dist/cdn: xlsx, papaparse and the import
+// rules the page and the worker both use are chunks both load, never two copies. Everything is
+// inlined (lit, @lit/*, @ipr/client, @ipr/validators from their dist, which the root build produces
+// first) except what loads on demand: the elements' chunks, the zh-CN strings, the spreadsheet
+// parsers and the worker, fetched from URLs relative to the bundle.
+//
+// Names: the two entries keep fixed names (a page and a `new Worker()` ask for them by name, so a
+// CDN caches them briefly); every other file is `[name]-[hash].js`, named by its content, so it can
+// be cached for ever.
 import { existsSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const OUT = 'packages/elements/dist/cdn';
-const WORKER = 'ipr-sheet.worker.js';
-// The client's worker entry: its dist when built there, else its source.
-const WORKER_INPUT = [
-  'packages/client/dist/import/sheet.worker.js',
-  'packages/client/dist/sheet.worker.js',
-  'packages/client/src/import/sheet.worker.ts',
-].find((f) => existsSync(f));
+const ENTRY = 'ipr-elements';
+const WORKER = 'ipr-sheet.worker';
+// The client's worker entry, from its dist: the page's graph reaches the client through its dist
+// too, so the modules both use are the same files and rollup puts them in one chunk.
+const WORKER_INPUT = ['packages/client/dist/import/sheet.worker.js', 'packages/client/dist/sheet.worker.js'].find((f) =>
+  existsSync(f),
+);
 
 /**
  * The client starts its sheet worker from `new URL('./sheet.worker.js', import.meta.url)`.
- * Inside the single-file bundle that URL must point beside the bundle: it is rewritten to
- * the worker built by the second config below (its own graph: a worker must not import the
- * bundle, which defines custom elements).
+ * Inside the bundle that URL must point beside the bundle: it is rewritten to the worker entry.
  */
 function workerUrl() {
   return {
@@ -30,7 +34,7 @@ function workerUrl() {
       return {
         code: code.replace(
           /new URL\((['"])\.\/sheet\.worker\.js\1,\s*import\.meta\.url\)/g,
-          `new URL('./${WORKER}', import.meta.url)`,
+          `new URL('./${WORKER}.js', import.meta.url)`,
         ),
         map: null,
       };
@@ -109,6 +113,35 @@ export function minifyLiterals() {
   };
 }
 
+/** The file names `name` loads before it runs: itself and its static imports, transitively. */
+function staticClosure(bundle, name, seen = new Set()) {
+  const file = bundle[name];
+  if (!file || seen.has(name)) return seen;
+  seen.add(name);
+  if (file.type === 'chunk') for (const dep of file.imports) staticClosure(bundle, dep, seen);
+  return seen;
+}
+
+/**
+ * Fails the build when the worker would load page code: a chunk the worker imports holding an
+ * element or lit (rollup would only do that if a module moved between graphs) would run
+ * `customElements.define` in a worker, where there is no `customElements`.
+ */
+function headlessWorker() {
+  return {
+    name: 'ipr-headless-worker',
+    generateBundle(_options, bundle) {
+      for (const name of staticClosure(bundle, `${WORKER}.js`)) {
+        const chunk = bundle[name];
+        const page = Object.keys(chunk.modules ?? {}).find((id) =>
+          /\/packages\/elements\/|\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id),
+        );
+        if (page) this.error(`the sheet worker would load ${name}, which holds page code (${page})`);
+      }
+    },
+  };
+}
+
 /** Prints the gzip size of the entry (what a page loads first) and of each lazy chunk. */
 function sizes() {
   return {
@@ -121,15 +154,8 @@ function sizes() {
       const rows = [];
       const gzOf = (file) =>
         gzipSync(Buffer.from(file.type === 'chunk' ? file.code : file.source), { level: 9 }).length;
-      // What a page loads first: the entry and everything it imports statically.
-      const initialFiles = new Set();
-      const visit = (name) => {
-        const file = bundle[name];
-        if (!file || initialFiles.has(name)) return;
-        initialFiles.add(name);
-        if (file.type === 'chunk') file.imports.forEach(visit);
-      };
-      for (const f of Object.values(bundle)) if (f.type === 'chunk' && f.isEntry) visit(f.fileName);
+      // What a page loads first: the page's entry and everything it imports statically.
+      const initialFiles = staticClosure(bundle, `${ENTRY}.js`);
       let initial = 0;
       for (const file of Object.values(bundle)) {
         const source = file.type === 'chunk' ? file.code : file.source;
@@ -140,7 +166,7 @@ function sizes() {
         );
       }
       if (process.env.IPR_SIZE_DETAIL) {
-        const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);
+        const entry = bundle[`${ENTRY}.js`];
         const groups = {};
         for (const [id, m] of Object.entries(entry.modules)) {
           const key =
@@ -198,7 +224,7 @@ function sizes() {
         );
       }
       console.log(
-        `\n[ipr-elements cdn] ${OUT}\n${rows.join('\n')}\n[ipr-elements cdn] initial bundle: ${(initial / 1024).toFixed(1)} KB min+gzip (budget 40 KB)\n`,
+        `\n[ipr-elements cdn] ${OUT}\n${rows.join('\n')}\n[ipr-elements cdn] initial bundle: ${(initial / 1024).toFixed(1)} KB min+gzip (budget 32 KB)\n`,
       );
     },
   };
@@ -246,65 +272,44 @@ function preloadDynamicDeps() {
   };
 }
 
-export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => [
-  {
-    input: { 'ipr-elements': 'packages/elements/src/cdn.ts' },
-    // Lazy chunks may import from the bundle itself (extra exports), so the initial code stays one file.
-    preserveEntrySignatures: 'allow-extension',
-    onwarn,
-    output: {
-      dir: OUT,
-      format: 'es',
-      entryFileNames: '[name].js',
-      chunkFileNames: '[name]-[hash].js',
-      sourcemap: false,
+export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => {
+  if (!WORKER_INPUT) throw new Error('the CDN bundle needs the client built first (packages/client/dist)');
+  return [
+    {
+      input: { [ENTRY]: 'packages/elements/src/cdn.ts', [WORKER]: WORKER_INPUT },
+      // Lazy chunks may import from the bundle itself (extra exports), so the initial code stays one file.
+      preserveEntrySignatures: 'allow-extension',
+      onwarn,
+      output: {
+        dir: OUT,
+        format: 'es',
+        entryFileNames: '[name].js',
+        // Rollup names a shared chunk after one of its modules; the one holding the base classes and
+        // tokens every element extends (shared by the list, form and detail chunks; the provider
+        // needs none of them) is named for what it is. Names only: the chunking stays rollup's.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.endsWith('/packages/elements/src/base/ipr-element.ts'))
+            ? 'element-base-[hash].js'
+            : '[name]-[hash].js',
+        sourcemap: false,
+      },
+      plugins: [
+        nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+        commonjs(),
+        ts('elements', {
+          declaration: false,
+          declarationDir: undefined,
+          outDir: OUT,
+          sourceMap: false,
+          rootDir: 'packages/elements/src',
+        }),
+        minifyLiterals(),
+        workerUrl(),
+        terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+        preloadDynamicDeps(),
+        headlessWorker(),
+        sizes(),
+      ],
     },
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
-      commonjs(),
-      ts('elements', {
-        declaration: false,
-        declarationDir: undefined,
-        outDir: OUT,
-        sourceMap: false,
-        rootDir: 'packages/elements/src',
-      }),
-      minifyLiterals(),
-      workerUrl(),
-      terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
-      preloadDynamicDeps(),
-      sizes(),
-    ],
-  },
-  ...(WORKER_INPUT
-    ? [
-        {
-          input: WORKER_INPUT,
-          onwarn,
-          output: {
-            dir: OUT,
-            format: 'es',
-            entryFileNames: WORKER,
-            chunkFileNames: 'worker-[name]-[hash].js',
-            sourcemap: false,
-          },
-          plugins: [
-            nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
-            commonjs(),
-            ...(WORKER_INPUT.endsWith('.ts')
-              ? [
-                  ts('client', {
-                    declaration: false,
-                    declarationDir: undefined,
-                    outDir: OUT,
-                    sourceMap: false,
-                    rootDir: 'packages/client/src',
-                  }),
-                ]
-              : []),
-            terser({ ecma: 2020, module: true, format: { comments: false } }),
-          ],
-        },
-      ]
-    : []),
-];
+  ];
+};

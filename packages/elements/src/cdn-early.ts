@@ -6,13 +6,16 @@
 /** The tags of each on-demand chunk (cdn.ts watches for them too). */
 export const FORM_TAGS = 'ipr-complaint-form, ipr-product-picker, ipr-evidence-picker, ipr-holder-profiles';
 export const DETAIL_TAGS = 'ipr-complaint-detail';
+export const LIST_TAGS = 'ipr-complaint-list';
 
 /** The on-demand chunks (the browser's module map makes a second call share the first fetch). */
 export const formChunk = () => import('./form-elements.js');
 export const detailChunk = () => import('./detail-element.js');
+export const listChunk = () => import('./list-element.js');
 
 if (typeof document !== 'undefined') {
   // Failures are reported by cdn.ts's own load of the same module.
   if (document.querySelector(FORM_TAGS)) formChunk().catch(() => undefined);
   if (document.querySelector(DETAIL_TAGS)) detailChunk().catch(() => undefined);
+  if (document.querySelector(LIST_TAGS)) listChunk().catch(() => undefined);
 }

@@ -1,24 +1,21 @@
 // The single-file CDN bundle's entry (`<script type="module" src=".../ipr-elements.js">`).
-// It registers `<ipr-provider>` and `<ipr-complaint-list>` at once. Two chunks beside the bundle
-// come on demand: `<ipr-complaint-form>`, `<ipr-product-picker>`, `<ipr-evidence-picker>` and
-// `<ipr-holder-profiles>` (the form chunk), and `<ipr-complaint-detail>` (the detail chunk). Each
-// is fetched and registered as soon as one of its tags is in the document, and in any case once
-// the page is idle (tags used inside another shadow root are not seen by the observer). Elements
-// in the page before their definition upgrade when it arrives, keeping the properties already
-// set on them. Bundlers use `@ipr/elements/define` instead, which registers everything at once.
-import { DETAIL_TAGS, FORM_TAGS, detailChunk, formChunk } from './cdn-early.js';
+// It registers `<ipr-provider>` at once. Three chunks beside the bundle come on demand:
+// `<ipr-complaint-list>` (the list chunk), `<ipr-complaint-form>`, `<ipr-product-picker>`,
+// `<ipr-evidence-picker>` and `<ipr-holder-profiles>` (the form chunk), and `<ipr-complaint-detail>`
+// (the detail chunk). Each is fetched and registered as soon as one of its tags is in the document,
+// and in any case once the page is idle (tags used inside another shadow root are not seen by the
+// observer). Elements in the page before their definition upgrade when it arrives, keeping the
+// properties already set on them. Bundlers use `@ipr/elements/define` instead, which registers
+// everything at once.
+import { DETAIL_TAGS, FORM_TAGS, LIST_TAGS, detailChunk, formChunk, listChunk } from './cdn-early.js';
 import { define } from './base/define.js';
 import { IprProvider } from './components/provider/provider.component.js';
-import { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
 
-export { IprElement } from './base/ipr-element.js';
-export { IprApiElement } from './base/api-element.js';
 export { define } from './base/define.js';
-export { IprProvider, IprComplaintList };
+export { IprProvider };
 export * from './events/index.js';
 export { clientContext, localeContext } from './context.js';
 export { en as messagesEn, loadMessages } from './i18n/index.js';
-export { theme as themeStyles } from './styles/theme.js';
 
 /** Loads a chunk once (later calls share the promise; a failed fetch may be retried by the next call). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -52,19 +49,27 @@ export const loadDetailElement = once(() =>
   }),
 );
 
+/** Loads and registers `<ipr-complaint-list>` (once) and resolves to its class. */
+export const loadListElement = once(() =>
+  listChunk().then((m) => {
+    define('ipr-complaint-list', m.IprComplaintList);
+    return m;
+  }),
+);
+
 /** Loads and registers every on-demand element. */
 export function loadAllElements(): Promise<unknown> {
-  return Promise.all([loadFormElements(), loadDetailElement()]);
+  return Promise.all([loadListElement(), loadFormElements(), loadDetailElement()]);
 }
 
 const LAZY: Array<{ tags: string; load: () => Promise<unknown>; what: string }> = [
+  { tags: LIST_TAGS, load: loadListElement, what: 'the complaint list' },
   { tags: FORM_TAGS, load: loadFormElements, what: 'the form elements' },
   { tags: DETAIL_TAGS, load: loadDetailElement, what: 'the complaint detail' },
 ];
 
 // The provider first, so elements inside it find it by context when they upgrade.
 define('ipr-provider', IprProvider);
-define('ipr-complaint-list', IprComplaintList);
 
 if (typeof document !== 'undefined') {
   const waiting = new Set(LAZY);
