@@ -125,7 +125,7 @@ insert into complaint_products (complaint_id, product_id, supplier_id, position)
   where p.url = any(array['https://market.example/product/p' || lpad(:p::text, 6, '0'), 'https://market.example/product/p' || lpad((:p + 1)::text, 6, '0')]);
 insert into complaint_evidence (complaint_id, evidence_id, purpose, position, original) values ('pgb_' || :n, 'ev_bench_' || :a, 'evidence', 0, false);
 update idempotency_keys set complaint_id = 'pgb_' || :n where account_id = 'acc_bench_' || :a and key = 'pgb-' || :n;
-select pg_advisory_xact_lock(7305004);
+select pg_advisory_xact_lock_shared(7305004);
 insert into complaint_history (complaint_id, action, from_status, to_status, actor_id, actor_role, actor_name, at, reason)
  values ('pgb_' || :n, 'create', null, 'submitted', 'acc_bench_' || :a, 'complainant', 'Bench', now(), null);
 commit;

@@ -7,7 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from '@ipr/validators';
 import { isDatabaseUnavailable } from './db/errors.js';
 import type { Db } from './db/types.js';
-import { createEventBus, type EventBus } from './events.js';
+import { createEventBus, type EventBus, settledSeqReader } from './events.js';
 import type { FileStore } from './files/types.js';
 import { type AppLimits, limitsMiddleware } from './limits.js';
 import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
@@ -57,6 +57,8 @@ export function createApp(options: AppOptions) {
     events: {
       ...(options.events?.pollMs !== undefined ? { pollMs: options.events.pollMs } : {}),
       ...(options.events?.heartbeatMs !== undefined ? { heartbeatMs: options.events.heartbeatMs } : {}),
+      // Concurrent commits: streams send only settled seqs (see settledSeqReader).
+      ...(options.db.dialect === 'postgres' ? { settled: settledSeqReader(options.db) } : {}),
     },
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
     ...(options.limits?.evidenceQuotaBytes

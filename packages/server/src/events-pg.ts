@@ -4,7 +4,7 @@
 import pg from 'pg';
 
 /** The channel migration 5's trigger notifies. */
-export const HISTORY_CHANNEL = 'ipr_complaint_history';
+const HISTORY_CHANNEL = 'ipr_complaint_history';
 
 /** The listening connection's application_name in pg_stat_activity. */
 export const LISTENER_APPLICATION_NAME = 'ipr-history-listener';

@@ -3,7 +3,7 @@
 // in-process bus: a create/action in this process, or (on PostgreSQL) another process's, heard
 // through LISTEN/NOTIFY by events-pg.ts; they re-check every few seconds as the fallback. Browser-safe: no `node:` imports (Storybook runs the app in a page).
 import type { Action, ComplaintEvent, Status } from '@ipr/validators';
-import type { Queryable } from './db/types.js';
+import type { Db, Queryable } from './db/types.js';
 import type { AccountRecord } from './store/index.js';
 import { visibleSql } from './store/index.js';
 import { iso } from './util.js';
@@ -89,6 +89,12 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
   /** Called once when the stream ends (any reason). */
   onClose?: () => void;
+  /**
+   * The seq up to which every history record is committed or never will be (`settledSeqReader`):
+   * a stream sends nothing past it. Needed where transactions commit concurrently (PostgreSQL);
+   * without it, everything visible (PGlite commits one transaction at a time).
+   */
+  settled?: () => Promise<number>;
 }
 
 const BATCH = 500;
@@ -107,6 +113,7 @@ async function eventsAfter(
   db: Queryable,
   viewer: AccountRecord,
   after: number,
+  upTo: number | null,
   limit = BATCH,
 ): Promise<ComplaintEvent[]> {
   // A supplier sees the forwarded complaints listing its products (as in the list), from their forward
@@ -121,9 +128,9 @@ async function eventsAfter(
   const { rows } = await db.query<EventRow>(
     `select h.seq, h.action, h.to_status, h.at, c.id, c.number
        from complaint_history h join complaints c on c.id = h.complaint_id
-      where h.seq > $2 and ${visibleSql(viewer, 1)}${hideOthers}
+      where h.seq > $2 and h.seq <= coalesce($4::bigint, h.seq) and ${visibleSql(viewer, 1)}${hideOthers}
       order by h.seq limit $3`,
-    [viewer.id, after, limit],
+    [viewer.id, after, limit, upTo],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -138,6 +145,41 @@ async function eventsAfter(
 async function latestSeq(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ seq: string | number | null }>('select max(seq) as seq from complaint_history');
   return Number(rows[0]?.seq ?? 0);
+}
+
+/**
+ * The settled seq on PostgreSQL, where creates and actions commit concurrently: a writer holds the
+ * history lock in shared mode from its history insert to its commit (store/history.ts), so taking
+ * it exclusively waits until every seq drawn so far is committed or rolled back (writers arriving
+ * meanwhile queue behind it, and draw higher seqs); the max read after that is safe to stream up
+ * to. One reading at a time per process, shared by every stream that asks while none is queued: a
+ * caller always gets a reading taken after its call. Writers never wait for one another, so their
+ * commits group (the exclusive lock held to each commit capped creates at one commit at a time).
+ */
+export function settledSeqReader(db: Db): () => Promise<number> {
+  let running: Promise<number> | null = null;
+  let queued: Promise<number> | null = null;
+  const read = () =>
+    db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock(7305004)');
+      return latestSeq(tx);
+    });
+  const start = (): Promise<number> => {
+    running = read().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  return () => {
+    if (!running) return start();
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return start();
+      });
+    return queued;
+  };
 }
 
 /** `Last-Event-ID` (preferred: the browser's own reconnect) or `?after=`; null when neither. */
@@ -206,14 +248,15 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
     });
 
   async function run() {
-    let after = options.after ?? (await latestSeq(db));
+    const settled = options.settled;
+    let after = options.after ?? (settled ? await settled() : await latestSeq(db));
     // The id is where this stream starts: a client cut off before any event resumes from it
     // (Last-Event-ID) instead of from whatever is newest when it reconnects.
     write(`retry: 3000\nid: ${after}\n: connected\n\n`);
     while (!closed) {
       pending = false;
       clearTimeout(poll);
-      const events = await eventsAfter(db, viewer, after);
+      const events = await eventsAfter(db, viewer, after, settled ? await settled() : null);
       if (closed) break;
       for (const e of events) {
         write(formatEvent(e));

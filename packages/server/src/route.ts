@@ -17,7 +17,7 @@ export interface Deps {
   /** Wakes the event streams on every create and action. */
   bus: EventBus;
   /** Event stream timing (tests shorten it). */
-  events?: { pollMs?: number; heartbeatMs?: number };
+  events?: { pollMs?: number; heartbeatMs?: number; settled?: () => Promise<number> };
   /** Per-account limits a handler enforces itself (the rest are middleware: limits.ts). */
   limits?: { evidenceQuotaBytes?: number };
 }

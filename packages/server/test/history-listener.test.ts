@@ -1,13 +1,16 @@
 // Live status across instances: the NOTIFY of migration 5's trigger reaches a listening connection
 // when the history insert commits (not before, not after a rollback), and a listener whose
 // connection is cut reconnects by itself and hears the next change. PostgreSQL only
-// (TEST_DATABASE_URL); skipped with the reason without it.
+// (TEST_DATABASE_URL); skipped with the reason without it. Also: writers of history never wait for
+// one another, and the settled seq a stream may send up to waits for a seq still in flight.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { migrate } from '../src/index.js';
 import { createPgDb, listenForHistory } from '../src/node.js';
 import { LISTENER_APPLICATION_NAME } from '../src/events-pg.js';
+import { settledSeqReader } from '../src/events.js';
+import { recordHistory } from '../src/store/history.js';
 
 const url = process.env.TEST_DATABASE_URL;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,6 +89,70 @@ if (!url) {
       await until(() => changes === 4);
     } finally {
       await listener.close();
+      await db.query(`drop schema ${schema} cascade`);
+      await db.close();
+    }
+  });
+}
+
+if (url) {
+  test('history writers commit concurrently; the settled seq waits for a lower seq still in flight', async () => {
+    const schema = `ipr_settle_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const db = await createPgDb({ connectionString: url, schema, max: 4 });
+    await migrate(db);
+    await db.exec(`
+      insert into accounts (id, role, display_name, contact) values ('acc_s', 'complainant', 'S', '{}');
+      insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact,
+                              is_ipr_holder, product_count, created_at, updated_at)
+        values ('cmp_s', 'IPR-2026-999998', 'acc_s', 'copyright', 'submitted', 'd', '{}', false, true, 1, now(), now());`);
+    const actor = {
+      id: 'acc_s',
+      role: 'complainant' as const,
+      displayName: 'S',
+      contact: { name: 'S', email: '', phone: '' },
+    };
+    const settled = settledSeqReader(db);
+    try {
+      const before = await settled();
+      let release!: () => void;
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      // T1 draws the lower seq and stays open.
+      let inserted!: () => void;
+      const t1Inserted = new Promise<void>((r) => {
+        inserted = r;
+      });
+      const t1 = db.transaction(async (tx) => {
+        await recordHistory(tx, 'cmp_s', 'create', null, 'submitted', actor, new Date(), null);
+        inserted();
+        await held;
+      });
+      await t1Inserted;
+      // T2 draws a higher seq and commits while T1 is open: writers do not wait for one another.
+      await Promise.race([
+        db.transaction((tx) => recordHistory(tx, 'cmp_s', 'cancel', 'submitted', 'cancelled', actor, new Date(), null)),
+        sleep(3000).then(() => {
+          throw new Error('a second writer waited for the first');
+        }),
+      ]);
+      const { rows } = await db.query<{ seq: string }>('select seq from complaint_history order by seq');
+      assert.equal(rows.length, 1, 'only T2 is visible');
+      // The visible max is T2's seq, but T1's lower seq may still commit: no settled reading until it does.
+      let reading: number | undefined;
+      const pending = settled().then((n) => {
+        reading = n;
+      });
+      await sleep(300);
+      assert.equal(reading, undefined, 'the settled seq waits for the open writer');
+      release();
+      await t1;
+      await pending;
+      const all = await db.query<{ seq: string }>('select seq from complaint_history order by seq');
+      assert.equal(all.rows.length, 2);
+      assert.equal(reading, Number(all.rows[1]!.seq));
+      assert.ok(reading! > before);
+    } finally {
       await db.query(`drop schema ${schema} cascade`);
       await db.close();
     }

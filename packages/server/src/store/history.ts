@@ -15,13 +15,14 @@ export async function recordHistory(
   reason: string | null,
 ): Promise<void> {
   // History seqs are the ids of the live events (GET /v1/events resumes after the last one seen), so
-  // they must become visible in seq order: on PostgreSQL two transactions could otherwise commit seq
-  // 11 before seq 10, and a stream that already passed 11 would never send 10. Holding this lock from
-  // the insert to the commit (it is the transaction's last statement) makes commit order seq order.
-  // One round trip: the lock is taken in a CTE (never inlined: it calls a volatile function) whose
-  // row the insert reads before it draws the seq.
+  // a stream must never pass a seq that may still commit: on PostgreSQL two transactions can commit
+  // seq 11 before seq 10. This lock, held in shared mode from the insert to the commit (it is the
+  // transaction's last statement), lets a stream wait for every drawn seq to settle
+  // (`settledSeqReader` of events.ts takes it exclusively) while writers never wait for one another.
+  // One round trip: taken in a CTE (never inlined: it calls a volatile function) whose row the
+  // insert reads before it draws the seq.
   await tx.query(
-    `with locked as (select pg_advisory_xact_lock(7305004))
+    `with locked as (select pg_advisory_xact_lock_shared(7305004))
      insert into complaint_history (complaint_id, action, from_status, to_status, actor_id, actor_role, actor_name, at, reason)
      select $1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9 from locked`,
     [complaintId, action, from, to, actor.id, actor.role, actor.displayName, at.toISOString(), reason],
