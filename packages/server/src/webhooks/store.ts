@@ -211,9 +211,9 @@ export async function enqueueWebhooks(tx: Queryable, seq: number | string): Prom
   };
   await tx.query(
     `insert into webhook_deliveries (id, endpoint_id, complaint_id, seq, event_type, payload, state, next_attempt_at, created_at)
-     select 'msg_' || md5(e.id || ':' || $2::text), e.id, $3, $2, $4, $5, 'pending', $6, $6
+     select 'msg_' || md5(e.id || ':' || $7), e.id, $3, $2::bigint, $4, $5, 'pending', $6, $6
        from webhook_endpoints e where e.account_id = $1 and $4 = any(e.events)
      on conflict (endpoint_id, seq) do nothing`,
-    [h.account_id, seq, h.complaint_id, type, JSON.stringify(payload), iso(h.at)],
+    [h.account_id, seq, h.complaint_id, type, JSON.stringify(payload), iso(h.at), String(seq)],
   );
 }
