@@ -167,7 +167,9 @@ export const WebhookEndpointInputSchema = /*#__PURE__*/ z.object({
     /*#__PURE__*/ z.string().check(/*#__PURE__*/ z.maxLength(WEBHOOK_LIMITS.maxDescriptionLength)),
   ),
   events: /*#__PURE__*/ z.optional(
-    /*#__PURE__*/ z.array(/*#__PURE__*/ z.enum(Object.values(WEBHOOK_EVENT_BY_ACTION) as [WebhookEventType])),
+    /*#__PURE__*/ z
+      .array(/*#__PURE__*/ z.enum(Object.values(WEBHOOK_EVENT_BY_ACTION) as [WebhookEventType]))
+      .check(/*#__PURE__*/ z.maxLength(Object.keys(WEBHOOK_EVENT_BY_ACTION).length)),
   ),
 });
 export type WebhookEndpointInput = z.output<typeof WebhookEndpointInputSchema>;
