@@ -18,7 +18,7 @@ export type {
   StatusExportQuery,
   StatusExport,
 } from './client.js';
-export type { TransparencyApi, TransparencyQuery, WebhooksApi } from './webhooks.js';
+export type { TransparencyApi, TransparencyQuery, TransparencyReport, WebhooksApi } from './webhooks.js';
 export { verifyWebhook } from './webhook-verify.js';
 export type { VerifyWebhookOptions, WebhookPayload, WebhookVerification } from './webhook-verify.js';
 export type { LiveState, SubscribeOptions, ReconnectOptions, SseMessage } from './events.js';
