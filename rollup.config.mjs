@@ -51,7 +51,7 @@ function library(pkg) {
     builtinModules.includes(id) || id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/'));
   const entries = {
     validators: ['src/index.ts'],
-    client: ['src/index.ts'],
+    client: ['src/index.ts', 'src/webhook-verify.ts'],
     server: ['src/index.ts', 'src/main.ts', 'src/db/pglite-thread-worker.js'],
     elements: ['src/index.ts', 'src/define.ts', 'src/react/index.ts', 'src/react/jsx.ts', 'src/vue/index.ts'],
   }[pkg];

@@ -4,6 +4,7 @@
 //              seeded on first start, kept across restarts)
 //   /sdk/*     the CDN bundle directory (packages/elements/dist/cdn)
 //   /vendor/*  Vue's ESM browser build (for demo/vue.html)
+//   /demo-receiver/*  a partner backend's webhook receiver (demo/webhooks.html; scripts/demo-webhook-receiver.mjs)
 //   else       demo/
 // Prints `IPR demo ready at <url>` (parsed by the e2e tests). SKIP_BUILD=1 skips the build check;
 // SDK_DIR serves the bundle from another folder.
@@ -135,6 +136,8 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
     dataDir: resolve(ROOT, dataDir),
     // The demo: its accounts have public tokens, so the server seeds them only when asked.
     seed: true,
+    // The demo's webhook receiver is on this machine (loopback): allowed here, never in production.
+    webhooks: { allowPrivateAddresses: true },
     ...(env.LARGE_ATTACHMENT_EMAIL
       ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL }
       : { emailForLargeAttachments: 'ipr-evidence@market.example' }),
@@ -144,6 +147,8 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
     return fetch(new Request(api.url + url.pathname + url.search, request));
   };
   const demoDir = join(ROOT, 'demo');
+  const { createDemoReceiver } = await import('./demo-webhook-receiver.mjs');
+  const receiver = createDemoReceiver();
   // SDK_DIR: serve another copy of the bundle directory (the e2e suite serves a snapshot, so a rebuild
   // running meanwhile in the checkout cannot swap files under a test).
   const sdkDir = env.SDK_DIR ? resolve(env.SDK_DIR) : join(ROOT, 'packages/elements/dist/cdn');
@@ -158,6 +163,8 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
         res.end();
       });
     if (path === '/v1' || path.startsWith('/v1/')) return done(toFetch(apiFetch, req, res, origin));
+    if (path.startsWith('/demo-receiver/'))
+      return done(receiver(req, res, path).then((handled) => handled || notFound(res)));
     if (path.startsWith('/sdk/')) return serveFile(res, sdkDir, path.slice(5));
     if (path.startsWith('/vendor/vue/')) return serveFile(res, vueDir, path.slice(12));
     return serveFile(res, demoDir, path === '/' ? 'index.html' : path.slice(1));

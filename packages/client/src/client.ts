@@ -1,6 +1,7 @@
 // The typed client: openapi-fetch over the types generated from the server's OpenAPI document,
 // shaped as resources. Every call answers a value ({ data } | { error }), checks what the
 // validators can check before the network, retries what is safe to retry, and can be aborted.
+import { type TransparencyApi, transparencyApi, type WebhooksApi, webhooksApi } from './webhooks.js';
 import createClient, { type Middleware } from 'openapi-fetch';
 import {
   ArbitrationResultBodySchema,
@@ -176,6 +177,10 @@ export interface IprClient {
   holderProfiles?: HolderProfilesApi;
   /** Live complaint events (`GET /v1/events`). */
   events?: EventsApi;
+  /** Webhook endpoints of a partner integration (complainant): webhooks.ts. */
+  webhooks?: WebhooksApi;
+  /** The platform's transparency figures: webhooks.ts. */
+  transparency?: TransparencyApi;
   /** The underlying openapi-fetch client, for routes the resource methods do not cover. */
   readonly raw?: RawClient;
 }
@@ -185,6 +190,8 @@ export interface CreatedIprClient extends IprClient {
   complaints: IprClient['complaints'] & Required<Pick<IprClient['complaints'], 'statusReport' | 'exportStatus'>>;
   holderProfiles: HolderProfilesApi;
   events: EventsApi;
+  webhooks: WebhooksApi;
+  transparency: TransparencyApi;
   readonly raw: RawClient;
 }
 
@@ -607,5 +614,7 @@ export function createIprClient(options: IprClientOptions): CreatedIprClient {
       },
     },
     events: { subscribe },
+    webhooks: webhooksApi(api, call, refused),
+    transparency: transparencyApi(api, call, refused),
   };
 }

@@ -18,6 +18,9 @@ export type {
   StatusExportQuery,
   StatusExport,
 } from './client.js';
+export type { TransparencyApi, TransparencyQuery, TransparencyReport, WebhooksApi } from './webhooks.js';
+export { verifyWebhook } from './webhook-verify.js';
+export type { VerifyWebhookOptions, WebhookPayload, WebhookVerification } from './webhook-verify.js';
 export type { LiveState, SubscribeOptions, ReconnectOptions, SseMessage } from './events.js';
 export type { StatusExportFormat } from './export.js';
 export { IprApiError, unwrap, isApiError, errorFromProblem, errorFromIssues } from './errors.js';

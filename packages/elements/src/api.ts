@@ -14,6 +14,7 @@ export type {
   LiveState,
   StatusExport,
   StatusExportQuery,
+  TransparencyReport,
 } from '@ipr/client';
 /** One event of `GET /v1/events` (a complaint the caller can see was created or changed). */
 export type { ComplaintEvent } from '@ipr/validators';

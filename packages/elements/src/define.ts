@@ -7,6 +7,8 @@ import { IprComplaintForm } from './components/complaint-form/complaint-form.com
 import { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
 import { IprComplaintDetail } from './components/complaint-detail/complaint-detail.component.js';
 import { IprHolderProfiles } from './components/holder-profiles/holder-profiles.component.js';
+import { IprWebhooks } from './components/webhooks/webhooks.component.js';
+import { IprTransparencyReport } from './components/transparency-report/transparency-report.component.js';
 
 export * from './index.js';
 
@@ -18,6 +20,8 @@ define('ipr-complaint-form', IprComplaintForm);
 define('ipr-complaint-list', IprComplaintList);
 define('ipr-complaint-detail', IprComplaintDetail);
 define('ipr-holder-profiles', IprHolderProfiles);
+define('ipr-webhooks', IprWebhooks);
+define('ipr-transparency-report', IprTransparencyReport);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -28,5 +32,7 @@ declare global {
     'ipr-complaint-list': IprComplaintList;
     'ipr-complaint-detail': IprComplaintDetail;
     'ipr-holder-profiles': IprHolderProfiles;
+    'ipr-webhooks': IprWebhooks;
+    'ipr-transparency-report': IprTransparencyReport;
   }
 }

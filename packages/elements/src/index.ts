@@ -10,6 +10,8 @@ export { IprComplaintForm, type FormDraft } from './components/complaint-form/co
 export { IprComplaintList } from './components/complaint-list/complaint-list.component.js';
 export { IprComplaintDetail } from './components/complaint-detail/complaint-detail.component.js';
 export { IprHolderProfiles } from './components/holder-profiles/holder-profiles.component.js';
+export { IprWebhooks } from './components/webhooks/webhooks.component.js';
+export { IprTransparencyReport } from './components/transparency-report/transparency-report.component.js';
 export { holderProfilesOf, type HolderProfilesApi } from './components/holder-profiles/profiles.js';
 export type { OpenComplaintRef } from './components/product-picker/product-picker.component.js';
 export * from './events/index.js';

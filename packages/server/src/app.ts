@@ -44,6 +44,11 @@ export interface AppOptions {
    * accounts) keep working beside it.
    */
   jwt?: JwtVerifier;
+  /**
+   * Webhooks: `allowPrivateAddresses` admits endpoints on loopback and private hosts over http
+   * (tests, a demo on one machine; never in production: SSRF). `wake` nudges the delivery worker.
+   */
+  webhooks?: { allowPrivateAddresses?: boolean; wake?: () => void };
 }
 
 type Env = { Variables: { account: AccountRecord | null } };
@@ -61,6 +66,10 @@ export function createApp(options: AppOptions) {
       ...(options.db.dialect === 'postgres' ? { settled: settledSeqReader(options.db) } : {}),
     },
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
+    webhooks: {
+      allowPrivate: options.webhooks?.allowPrivateAddresses ?? false,
+      ...(options.webhooks?.wake ? { wake: options.webhooks.wake } : {}),
+    },
     ...(options.limits?.evidenceQuotaBytes
       ? { limits: { evidenceQuotaBytes: options.limits.evidenceQuotaBytes } }
       : {}),

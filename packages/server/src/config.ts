@@ -81,5 +81,7 @@ export function startOptionsFromEnv(env: Env): StartOptions {
     ...(jwt ? { jwt } : {}),
     // RATE_LIMITS=off, RATE_LIMIT_*, UPLOADS_IN_FLIGHT, EVIDENCE_QUOTA_BYTES (src/limits.ts).
     limits: limitsFromEnv(env),
+    // WEBHOOKS_ALLOW_PRIVATE=1: endpoints on this machine or network (a local demo; refused in production).
+    webhooks: { allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE === '1' || env.WEBHOOKS_ALLOW_PRIVATE === 'true' },
   };
 }

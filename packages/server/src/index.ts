@@ -21,6 +21,14 @@ export type { RouteDef } from './route.js';
 export { ROUTES } from './routes.js';
 export { buildOpenApi } from './openapi.js';
 export { ApiProblem, problemBody } from './problem.js';
+export {
+  createWebhookWorker,
+  fetchSender,
+  type WebhookRequest,
+  type WebhookSender,
+  type WebhookWorker,
+  type WebhookWorkerOptions,
+} from './webhooks/worker.js';
 
 import { createApp, type AppOptions } from './app.js';
 import { createPgliteDb } from './db/pglite.js';

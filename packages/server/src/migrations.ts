@@ -194,6 +194,53 @@ create trigger complaint_history_notify after insert on complaint_history
   for each statement execute function notify_complaint_history();
 `,
   },
+  {
+    id: 6,
+    name: 'webhooks: endpoints, deliveries queued in the database, attempts',
+    // A delivery row is made in the transaction of its history record, so none is lost with a
+    // restart; `(endpoint_id, seq)` is unique so one event is queued once per endpoint. The secret is
+    // kept as is: signing needs it (HMAC), unlike a token, which is only compared.
+    sql: `
+create table webhook_endpoints (
+  id text primary key,
+  account_id text not null references accounts(id),
+  url text not null,
+  description text not null default '',
+  events text[] not null,
+  secret text not null,
+  created_at timestamptz not null
+);
+create index webhook_endpoints_account_idx on webhook_endpoints (account_id, created_at desc, id desc);
+
+create table webhook_deliveries (
+  id text primary key,
+  endpoint_id text not null references webhook_endpoints(id) on delete cascade,
+  complaint_id text not null,
+  seq bigint not null,
+  event_type text not null,
+  payload text not null,
+  state text not null check (state in ('pending', 'delivered', 'dead')),
+  attempts integer not null default 0,
+  next_attempt_at timestamptz,
+  claimed_until timestamptz,
+  created_at timestamptz not null,
+  unique (endpoint_id, seq)
+);
+create index webhook_deliveries_due_idx on webhook_deliveries (next_attempt_at) where state = 'pending';
+create index webhook_deliveries_order_idx on webhook_deliveries (endpoint_id, complaint_id, seq) where state = 'pending';
+create index webhook_deliveries_log_idx on webhook_deliveries (endpoint_id, seq desc);
+
+create table webhook_attempts (
+  n bigint generated always as identity primary key,
+  delivery_id text not null references webhook_deliveries(id) on delete cascade,
+  at timestamptz not null,
+  status integer,
+  error text,
+  duration_ms integer not null
+);
+create index webhook_attempts_delivery_idx on webhook_attempts (delivery_id, n desc);
+`,
+  },
 ];
 
 /**

@@ -18,6 +18,8 @@ import { createAppLimits } from './rate-limit.js';
 import { createJwtVerifier, type JwtAuthOptions } from './auth/jwt.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { hashToken } from './store/index.js';
+import { nodeWebhookSender } from './webhooks/node-sender.js';
+import { createWebhookWorker } from './webhooks/worker.js';
 
 export { createDiskFileStore } from './files/disk.js';
 export { copyFilesInto, createPgFileStore, type PgFileStoreOptions } from './files/postgres.js';
@@ -25,6 +27,7 @@ export { listenForHistory, type HistoryListener, type HistoryListenerOptions } f
 export { createPgDb, type PgOptions } from './db/pg.js';
 export { createPgliteThreadDb, type PgliteThreadOptions } from './db/pglite-thread.js';
 export { createAppLimits, createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
+export { nodeWebhookSender } from './webhooks/node-sender.js';
 export { DEFAULT_LIMITS, type AppLimits, type LimitOptions, type RateRule } from './limits.js';
 
 export interface StartOptions {
@@ -73,6 +76,13 @@ export interface StartOptions {
    * table): each a rule `{ points, durationSeconds }`, a number, or `false`; `false` turns all off.
    */
   limits?: LimitOptions | false;
+  /**
+   * Webhook delivery (a worker in this process; with PostgreSQL every instance shares the queue).
+   * `allowPrivateAddresses`: endpoints on loopback/private hosts over http (tests, a demo on one
+   * machine; refused in production). `retryScheduleMs` and `pollMs` shorten the timing (tests).
+   * `false`: no worker here (deliveries stay queued for another instance).
+   */
+  webhooks?: { allowPrivateAddresses?: boolean; retryScheduleMs?: number[]; pollMs?: number } | false;
 }
 
 export interface RunningServer {
@@ -91,6 +101,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const production = options.production ?? process.env.NODE_ENV === 'production';
   if (production && options.seed)
     throw new Error('Refusing to seed the demo data in production: its accounts have public tokens');
+  const hooks = options.webhooks === false ? undefined : (options.webhooks ?? {});
+  if (production && hooks?.allowPrivateAddresses)
+    throw new Error('Refusing webhooks to private addresses in production: partners could reach the internal network');
   // Made before the database opens: a bad JWT configuration fails the start, not the first request.
   const jwt = options.jwt ? createJwtVerifier(options.jwt) : undefined;
   const dataDir = options.dataDir ?? '.data';
@@ -141,7 +154,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     await listener.ready.catch(() => undefined);
   }
+  const worker = hooks
+    ? createWebhookWorker({
+        db,
+        send: nodeWebhookSender({ allowPrivate: hooks.allowPrivateAddresses ?? false }),
+        ...(hooks.retryScheduleMs ? { retryScheduleMs: hooks.retryScheduleMs } : {}),
+        ...(hooks.pollMs ? { pollMs: hooks.pollMs } : {}),
+        onError: options.onError ?? ((error) => console.error(error)),
+      })
+    : undefined;
+  // Every create and action wakes the worker (the queue is also polled: other instances' events).
+  if (worker) bus.subscribe(() => worker.wake());
   const app = createApp({
+    webhooks: {
+      allowPrivateAddresses: hooks?.allowPrivateAddresses ?? false,
+      ...(worker ? { wake: () => worker.wake() } : {}),
+    },
     db,
     files,
     events: { bus },
@@ -166,12 +194,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     sweptFiles,
     close: () => (closing ??= shutDown()),
   };
+  worker?.start();
   return running;
 
   async function shutDown() {
     // Open event streams never end by themselves: end them, so close() does not wait forever; their
     // keep-alive connections go idle afterwards and are closed as they do.
     bus.shutdown();
+    await worker?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
     const idle = setInterval(() => http.closeIdleConnections?.(), 25);

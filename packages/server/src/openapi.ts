@@ -70,21 +70,23 @@ function operation(route: RouteDef): Json {
     const content =
       doc.schema === 'binary'
         ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
-        : doc.schema === 'event-stream'
-          ? {
-              'text/event-stream': {
-                schema: {
-                  type: 'string',
-                  description: 'Server-Sent Events; each `data` line is a `ComplaintEvent` (JSON)',
+        : doc.schema === 'csv'
+          ? { 'text/csv': { schema: { type: 'string' } } }
+          : doc.schema === 'event-stream'
+            ? {
+                'text/event-stream': {
+                  schema: {
+                    type: 'string',
+                    description: 'Server-Sent Events; each `data` line is a `ComplaintEvent` (JSON)',
+                  },
+                  'x-itemSchema': ref('ComplaintEvent'),
                 },
-                'x-itemSchema': ref('ComplaintEvent'),
-              },
-            }
-          : doc.schema === 'none'
-            ? undefined
-            : doc.schema
-              ? { 'application/json': { schema: ref(doc.schema) } }
-              : { 'application/json': { schema: { type: 'object' } } };
+              }
+            : doc.schema === 'none'
+              ? undefined
+              : doc.schema
+                ? { 'application/json': { schema: ref(doc.schema) } }
+                : { 'application/json': { schema: { type: 'object' } } };
     responses[status] = {
       description: doc.description,
       ...(doc.headers

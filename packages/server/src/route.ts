@@ -18,6 +18,8 @@ export interface Deps {
   bus: EventBus;
   /** Event stream timing (tests shorten it). */
   events?: { pollMs?: number; heartbeatMs?: number; settled?: () => Promise<number> };
+  /** Webhooks: whether endpoints may be private hosts (tests, the local demo), and a wake-up for the worker. */
+  webhooks?: { allowPrivate: boolean; wake?: () => void };
   /** Per-account limits a handler enforces itself (the rest are middleware: limits.ts). */
   limits?: { evidenceQuotaBytes?: number };
 }
@@ -43,7 +45,7 @@ export type BodyKind = { kind: 'json'; schema: string; required: boolean } | { k
 
 export interface ResponseDoc {
   description: string;
-  /** A component schema name, 'binary' for file bytes, 'event-stream' for SSE, 'none' for no body (204). */
+  /** A component schema name, 'binary' for file bytes, 'csv' for text/csv, 'event-stream' for SSE, 'none' for no body (204). */
   schema?: string;
   headers?: Record<string, string>;
 }

@@ -25,6 +25,7 @@ import {
 } from './store/index.js';
 import { createComplaint } from './submit-complaint.js';
 import { uploadEvidence } from './upload-evidence.js';
+import { WEBHOOK_ROUTES } from './webhooks/routes.js';
 
 function actionRoute(
   action: Action,
@@ -426,6 +427,8 @@ export const ROUTES: RouteDef[] = [
       return new Response(body, { status: 200, headers });
     },
   }),
+  // Webhooks for partner backends, and the platform's transparency figures: webhooks/routes.ts.
+  ...WEBHOOK_ROUTES,
 ];
 
 /** For tests and docs: the body limit of JSON requests (800 links of 2 KiB fit). */

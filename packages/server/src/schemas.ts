@@ -9,6 +9,8 @@ import {
   ResolvedLinkSchema,
   StatusReportRowSchema,
   StatusSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointSchema,
 } from '@ipr/validators';
 
 // The envelopes and query parameters of the HTTP API, built from the validators' schemas.
@@ -39,6 +41,9 @@ export const HolderProfileListSchema = z.object({ items: z.array(HolderProfileSc
 /** `truncated`: there were more than `LIMITS.maxReportRows` rows; narrow the filters for the rest. */
 export const StatusReportSchema = z.object({ rows: z.array(StatusReportRowSchema), truncated: z.boolean() });
 
+export const WebhookEndpointListSchema = z.object({ items: z.array(WebhookEndpointSchema) });
+export const WebhookDeliveryListSchema = z.object({ items: z.array(WebhookDeliverySchema) });
+
 /** Envelopes added to the validators' NAMED_SCHEMAS in `components.schemas`. */
 export const SERVER_SCHEMAS = {
   Health: HealthSchema,
@@ -48,6 +53,8 @@ export const SERVER_SCHEMAS = {
   ComplaintPage: ComplaintPageSchema,
   HolderProfileList: HolderProfileListSchema,
   StatusReport: StatusReportSchema,
+  WebhookEndpointList: WebhookEndpointListSchema,
+  WebhookDeliveryList: WebhookDeliveryListSchema,
 } as const;
 
 const int = (min: number, max?: number) =>
@@ -84,6 +91,11 @@ export const EventQuerySchema = z.object({
   after: z.optional(int(0, Number.MAX_SAFE_INTEGER)),
 });
 
+export const WebhookDeliveryQuerySchema = z.object({ limit: z.optional(int(1, 100)) });
+
+const day = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+export const TransparencyQuerySchema = z.object({ from: z.optional(day), to: z.optional(day) });
+
 export const QUERY_DESCRIPTIONS: Record<string, string> = {
   q: 'Search text',
   link: 'A product link (normalised, exact match)',
@@ -93,5 +105,7 @@ export const QUERY_DESCRIPTIONS: Record<string, string> = {
   type: 'Only complaints of this type',
   cursor: 'The `nextCursor` of the previous page',
   limit: 'Items per page (at most 100; complaints 20 by default, evidence 100)',
+  from: 'The start of the period (a date, or a date-time), inclusive; default: the first day of the month a year ago',
+  to: 'The end of the period (a date, or a date-time), exclusive; default: now',
   after: 'Replay the events after this event id (a history seq); the Last-Event-ID header wins when both are sent',
 };

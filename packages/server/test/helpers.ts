@@ -6,6 +6,7 @@ import {
   migrate,
   seed,
   DEMO_TOKENS,
+  type AppOptions,
   type Db,
   type FileStore,
 } from '../src/index.js';
@@ -23,7 +24,7 @@ export type Who = keyof typeof TOKENS;
 let snapshot: Promise<{ dump: Blob; files: FileStore }> | undefined;
 
 /** A seeded database (catalogue of 2,000) made once per test file, then copied for each caller. */
-export async function seededApi(options: { now?: () => Date } = {}) {
+export async function seededApi(options: ApiOptions = {}) {
   snapshot ??= (async () => {
     const db = await createPgliteDb();
     const files = createMemoryFileStore();
@@ -49,7 +50,10 @@ export async function seededApi(options: { now?: () => Date } = {}) {
   return makeApi(db, files, options);
 }
 
-export function makeApi(db: Db, files: FileStore, options: { now?: () => Date } = {}) {
+/** What a test may set of the app: the clock, webhooks (private receivers on loopback). */
+export type ApiOptions = { now?: () => Date; webhooks?: AppOptions['webhooks'] };
+
+export function makeApi(db: Db, files: FileStore, options: ApiOptions = {}) {
   const app = createApp({
     db,
     files,

@@ -14,6 +14,9 @@ export * from './duplicate.js';
 export * from './receipt.js';
 export * from './report.js';
 export * from './response.js';
+export * from './webhooks.js';
+export * from './transparency.js';
+export * from './webhook-signature.js';
 export {
   LOCALES,
   resolveLocale,

@@ -63,6 +63,11 @@ export const ISSUE_CODES = [
   'response.products_required',
   'response.statement_required',
   'response.unknown_product',
+  // webhooks
+  'webhook.url_invalid',
+  'webhook.url_not_https',
+  'webhook.url_private',
+  'webhook.endpoint_limit',
   // complaint-level
   'complaint.duplicate',
   // transport, auth, server

@@ -3,6 +3,15 @@ import * as z from 'zod/mini';
 import { ISSUE_CODES } from './issues.js';
 import { COMPLAINT_TYPES, IDENTIFICATION_TYPES, LIMITS } from './limits.js';
 import { ACTIONS, ARBITRATION_DECISIONS, PRODUCT_STATUSES, ROLES, STATUSES, SUPPLIER_RESPONSES } from './lifecycle.js';
+import { TransparencyReportSchema } from './transparency.js';
+import {
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointCreatedSchema,
+  WebhookEndpointInputSchema,
+  WebhookEndpointSchema,
+  WebhookPayloadSchema,
+} from './webhooks.js';
 
 // Every schema initialiser is marked `/*#__PURE__*/` so a bundle drops the ones it never reads
 // (the response schemas are the server's and the OpenAPI document's, not the browser's).
@@ -373,6 +382,13 @@ export const NAMED_SCHEMAS = {
   HolderProfile: HolderProfileSchema,
   ComplaintEvent: ComplaintEventSchema,
   StatusReportRow: StatusReportRowSchema,
+  WebhookEndpointInput: WebhookEndpointInputSchema,
+  WebhookEndpoint: WebhookEndpointSchema,
+  WebhookEndpointCreated: WebhookEndpointCreatedSchema,
+  WebhookAttempt: WebhookAttemptSchema,
+  WebhookDelivery: WebhookDeliverySchema,
+  WebhookPayload: WebhookPayloadSchema,
+  TransparencyReport: TransparencyReportSchema,
 } as const;
 
 /** The bodies a client sends (the server's route bodies), by their names in `NAMED_SCHEMAS`. */
@@ -383,4 +399,5 @@ export const REQUEST_BODY_NAMES = [
   'ArbitrationResultBody',
   'ResolveLinksBody',
   'HolderProfileInput',
+  'WebhookEndpointInput',
 ] as const satisfies readonly (keyof typeof NAMED_SCHEMAS)[];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as z from 'zod/mini';
 import {
+  validateWebhookUrl,
   analyzeProductLinks,
   ComplaintDraftSchema,
   ContactSchema,
@@ -97,6 +98,9 @@ const holder = (patch: Record<string, unknown>) => ({ ...validDraft().holder!, .
 
 /** Every issue the validators build, produced through the public functions. */
 const PRODUCERS: Partial<Record<IssueCode, () => Issue>> = {
+  'webhook.url_invalid': () => first(validateWebhookUrl('not a url'), 'webhook.url_invalid'),
+  'webhook.url_not_https': () => first(validateWebhookUrl('http://partner.example/hook'), 'webhook.url_not_https'),
+  'webhook.url_private': () => first(validateWebhookUrl('https://127.0.0.1/hook'), 'webhook.url_private'),
   'field.required': () => first(drafted({ description: '' }), 'field.required'),
   'field.invalid_type': () => first(validateEvidenceFile({ name: 'a.pdf', size: -1 }), 'field.invalid_type'),
   'field.too_short': () =>

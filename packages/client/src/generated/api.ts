@@ -411,6 +411,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's webhook endpoints, newest first, with their pending and dead deliveries (never the secret)
+         * @description Roles: complainant.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register an endpoint for events of your complaints (https, a public host). The answer holds its signing secret (`whsec_…`), shown only this once
+         * @description Roles: complainant.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an endpoint with its queued deliveries and log
+         * @description Roles: complainant.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's delivery log: the latest deliveries (50 by default), each with its last attempts
+         * @description Roles: complainant.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again now (the same webhook-id and payload; its retries start over)
+         * @description Roles: complainant.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notice-and-action figures (EU DSA Art. 15, 24) for complaints submitted in a period: by type and month, median and p90 hours to forward, to supplier response and to close, outcomes
+         * @description Roles: platform.
+         */
+        get: operations["transparencyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transparency.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same figures as CSV: `section,key,value`, one figure a row
+         * @description Roles: platform.
+         */
+        get: operations["transparencyReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -426,7 +550,7 @@ export interface components {
         /** @enum {string} */
         ProductStatus: "pending" | "removed" | "still_online" | "declared_non_infringing";
         /** @enum {string} */
-        IssueCode: "field.required" | "field.invalid_type" | "field.too_short" | "field.too_long" | "field.too_big" | "field.too_small" | "field.invalid_choice" | "field.invalid_email" | "field.invalid_phone" | "field.invalid_date" | "field.unknown" | "links.required" | "links.too_many" | "links.empty" | "links.not_url" | "links.not_product_link" | "links.duplicate" | "links.not_found" | "links.already_in_open_complaint" | "evidence.required" | "evidence.too_many" | "evidence.empty" | "evidence.too_large" | "evidence.type_not_allowed" | "evidence.content_mismatch" | "evidence.name_invalid" | "evidence.not_found" | "evidence.quota_exceeded" | "sheet.type_not_allowed" | "sheet.too_large" | "sheet.corrupt" | "sheet.empty" | "sheet.no_link_column" | "sheet.too_many_rows" | "sheet.formula_cell" | "holder.required" | "holder.name_required" | "holder.id_type_required" | "holder.id_number_required" | "holder.attachments_required" | "holder.power_of_attorney_required" | "holder.power_of_attorney_expired" | "holder.profile_not_found" | "holder.profile_limit" | "picture.original_required" | "declaration.required" | "transition.not_allowed" | "transition.forbidden" | "transition.reason_required" | "response.products_required" | "response.statement_required" | "response.unknown_product" | "complaint.duplicate" | "auth.unauthorized" | "auth.forbidden" | "resource.not_found" | "request.invalid_json" | "request.too_large" | "request.aborted" | "request.rate_limited" | "idempotency.key_reused" | "idempotency.in_progress" | "network.error" | "server.error" | "server.unavailable";
+        IssueCode: "field.required" | "field.invalid_type" | "field.too_short" | "field.too_long" | "field.too_big" | "field.too_small" | "field.invalid_choice" | "field.invalid_email" | "field.invalid_phone" | "field.invalid_date" | "field.unknown" | "links.required" | "links.too_many" | "links.empty" | "links.not_url" | "links.not_product_link" | "links.duplicate" | "links.not_found" | "links.already_in_open_complaint" | "evidence.required" | "evidence.too_many" | "evidence.empty" | "evidence.too_large" | "evidence.type_not_allowed" | "evidence.content_mismatch" | "evidence.name_invalid" | "evidence.not_found" | "evidence.quota_exceeded" | "sheet.type_not_allowed" | "sheet.too_large" | "sheet.corrupt" | "sheet.empty" | "sheet.no_link_column" | "sheet.too_many_rows" | "sheet.formula_cell" | "holder.required" | "holder.name_required" | "holder.id_type_required" | "holder.id_number_required" | "holder.attachments_required" | "holder.power_of_attorney_required" | "holder.power_of_attorney_expired" | "holder.profile_not_found" | "holder.profile_limit" | "picture.original_required" | "declaration.required" | "transition.not_allowed" | "transition.forbidden" | "transition.reason_required" | "response.products_required" | "response.statement_required" | "response.unknown_product" | "webhook.url_invalid" | "webhook.url_not_https" | "webhook.url_private" | "webhook.endpoint_limit" | "complaint.duplicate" | "auth.unauthorized" | "auth.forbidden" | "resource.not_found" | "request.invalid_json" | "request.too_large" | "request.aborted" | "request.rate_limited" | "idempotency.key_reused" | "idempotency.in_progress" | "network.error" | "server.error" | "server.unavailable";
         Contact: {
             name: string;
             /** Format: email */
@@ -678,6 +802,111 @@ export interface components {
             productStatus: components["schemas"]["ProductStatus"];
             supplierResponse: ("removed" | "not_infringing") | null;
         };
+        WebhookEndpointInput: {
+            url: string;
+            description?: string;
+            events?: ("complaint.submitted" | "complaint.forwarded" | "complaint.supplier_responded" | "complaint.checked" | "complaint.closed" | "complaint.arbitration_requested" | "complaint.arbitrated" | "complaint.cancelled")[];
+        };
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            description: string;
+            events: ("complaint.submitted" | "complaint.forwarded" | "complaint.supplier_responded" | "complaint.checked" | "complaint.closed" | "complaint.arbitration_requested" | "complaint.arbitrated" | "complaint.cancelled")[];
+            /** Format: date-time */
+            createdAt: string;
+            pending: number;
+            dead: number;
+        };
+        WebhookEndpointCreated: {
+            id: string;
+            url: string;
+            description: string;
+            events: ("complaint.submitted" | "complaint.forwarded" | "complaint.supplier_responded" | "complaint.checked" | "complaint.closed" | "complaint.arbitration_requested" | "complaint.arbitrated" | "complaint.cancelled")[];
+            /** Format: date-time */
+            createdAt: string;
+            pending: number;
+            dead: number;
+            secret: string;
+        };
+        WebhookAttempt: {
+            /** Format: date-time */
+            at: string;
+            status: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        WebhookDelivery: {
+            id: string;
+            /** @enum {string} */
+            type: "complaint.submitted" | "complaint.forwarded" | "complaint.supplier_responded" | "complaint.checked" | "complaint.closed" | "complaint.arbitration_requested" | "complaint.arbitrated" | "complaint.cancelled";
+            complaintId: string;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "dead";
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            nextAttemptAt: string | null;
+            payload: string;
+            lastAttempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookPayload: {
+            /** @enum {string} */
+            type: "complaint.submitted" | "complaint.forwarded" | "complaint.supplier_responded" | "complaint.checked" | "complaint.closed" | "complaint.arbitration_requested" | "complaint.arbitrated" | "complaint.cancelled";
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                id: string;
+                number: string;
+                status: string;
+                previousStatus: string | null;
+                action: string;
+                seq: number;
+            };
+        };
+        TransparencyReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            notices: {
+                total: number;
+                byType: {
+                    [key: string]: number;
+                };
+                byMonth: {
+                    month: string;
+                    total: number;
+                    byType: {
+                        [key: string]: number;
+                    };
+                }[];
+            };
+            durations: {
+                toForward: {
+                    count: number;
+                    medianHours: number | null;
+                    p90Hours: number | null;
+                };
+                toSupplierResponse: {
+                    count: number;
+                    medianHours: number | null;
+                    p90Hours: number | null;
+                };
+                toClose: {
+                    count: number;
+                    medianHours: number | null;
+                    p90Hours: number | null;
+                };
+            };
+            outcomes: {
+                productsRemoved: number;
+                productsDeclaredNonInfringing: number;
+                arbitratedFor: number;
+                arbitratedAgainst: number;
+                cancelled: number;
+                open: number;
+            };
+        };
         Health: {
             /** @constant */
             ok: true;
@@ -707,6 +936,12 @@ export interface components {
         StatusReport: {
             rows: components["schemas"]["StatusReportRow"][];
             truncated: boolean;
+        };
+        WebhookEndpointList: {
+            items: components["schemas"]["WebhookEndpoint"][];
+        };
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDelivery"][];
         };
     };
     responses: never;
@@ -2181,6 +2416,375 @@ export interface operations {
             };
             /** @description Problem */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description The endpoint with its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 100; complaints 20 by default, evidence 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries, newest event first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transparencyReport: {
+        parameters: {
+            query?: {
+                /** @description The start of the period (a date, or a date-time), inclusive; default: the first day of the month a year ago */
+                from?: string;
+                /** @description The end of the period (a date, or a date-time), exclusive; default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransparencyReport"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transparencyReportCsv: {
+        parameters: {
+            query?: {
+                /** @description The start of the period (a date, or a date-time), inclusive; default: the first day of the month a year ago */
+                from?: string;
+                /** @description The end of the period (a date, or a date-time), exclusive; default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8, CRLF) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="transparency-<from>-<to>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,8 @@ import { IprEvidencePicker as IprEvidencePickerElement } from '../index.js';
 import { IprHolderProfiles as IprHolderProfilesElement } from '../index.js';
 import { IprProductPicker as IprProductPickerElement } from '../index.js';
 import { IprProvider as IprProviderElement } from '../index.js';
+import { IprTransparencyReport as IprTransparencyReportElement } from '../index.js';
+import { IprWebhooks as IprWebhooksElement } from '../index.js';
 import type { IprComplaintActionEvent, IprComplaintCancelledEvent, IprComplaintOpenEvent, IprComplaintSubmitFailedEvent, IprComplaintSubmittedEvent, IprComplaintUpdatedEvent, IprDraftErrorEvent, IprDraftRestoredEvent, IprErrorEvent, IprExportEvent, IprProfileDeletedEvent, IprProfileSavedEvent, IprRestrictionFailedEvent, IprStepChangeEvent } from '../events/index.js';
 
 /** One complaint: status, description, contact, per-product status (after "Check now"), evidence, the arbitration notice, the history of transitions, and the actions the caller may take now. A supplier answers for its products there (removed, or not infringing with a statement). The complainant also sees the receipt (number, time, declaration version, products, evidence with SHA-256) with "Print receipt" and "Download receipt". While `live` (the default), the complaint is fetched again when it changes elsewhere. */
@@ -107,4 +109,26 @@ export const IprProvider = createComponent({
 
   },
   displayName: 'IprProvider',
+});
+
+/** The platform's notice-and-action figures (EU DSA Art. 15 and 24) for a period: notices by type and by month (a plain SVG bar chart with a table beside it), median and p90 hours from submission to forward, to the supplier's response and to close, outcomes; and the CSV download. */
+export const IprTransparencyReport = createComponent({
+  tagName: 'ipr-transparency-report',
+  elementClass: IprTransparencyReportElement,
+  react: React,
+  events: {
+
+  },
+  displayName: 'IprTransparencyReport',
+});
+
+/** A complainant's webhook endpoints (a partner integration): add one (URL, events), see its signing secret once, follow each endpoint's delivery log (state, attempts, the receiver's last answer), send a delivery again, remove an endpoint after a second click. The URL rule is the validators' (checked by the client before the network and by the server). */
+export const IprWebhooks = createComponent({
+  tagName: 'ipr-webhooks',
+  elementClass: IprWebhooksElement,
+  react: React,
+  events: {
+
+  },
+  displayName: 'IprWebhooks',
 });

@@ -2,7 +2,7 @@
 // The raw tags in a React 19 TSX file: attributes as written in HTML, events as `onipr-…` props
 // (React 19 adds a listener for the name after `on`). `import type {} from '@ipr/elements/react-jsx'`.
 import type * as React from 'react';
-import type { IprComplaintDetail, IprComplaintForm, IprComplaintList, IprEvidencePicker, IprHolderProfiles, IprProductPicker, IprProvider } from '../index.js';
+import type { IprComplaintDetail, IprComplaintForm, IprComplaintList, IprEvidencePicker, IprHolderProfiles, IprProductPicker, IprProvider, IprTransparencyReport, IprWebhooks } from '../index.js';
 import type { IprComplaintActionEvent, IprComplaintCancelledEvent, IprComplaintOpenEvent, IprComplaintSubmitFailedEvent, IprComplaintSubmittedEvent, IprComplaintUpdatedEvent, IprDraftErrorEvent, IprDraftRestoredEvent, IprErrorEvent, IprExportEvent, IprProfileDeletedEvent, IprProfileSavedEvent, IprRestrictionFailedEvent, IprStepChangeEvent } from '../events/index.js';
 
 declare module 'react' {
@@ -173,6 +173,34 @@ declare module 'react' {
       /** UI language of every element inside: `en`, `zh-CN` or a tag registered with `registerLocale()`. */
       'locale'?: string;
       /** Theme of every element inside: `light`, `dark` or `auto` (an element's own `theme` wins). */
+      'theme'?: 'light' | 'dark' | 'auto';
+
+    };
+    /** The platform's notice-and-action figures (EU DSA Art. 15 and 24) for a period: notices by type and by month (a plain SVG bar chart with a table beside it), median and p90 hours from submission to forward, to the supplier's response and to close, outcomes; and the CSV download. */
+    'ipr-transparency-report': React.DetailedHTMLProps<React.HTMLAttributes<IprTransparencyReport>, IprTransparencyReport> & {
+      /** The start of the period (YYYY-MM-DD), inclusive; default: the first day of the month a year ago. */
+      'from'?: string;
+      /** The end of the period (YYYY-MM-DD), exclusive; default: now. */
+      'to'?: string;
+      /** Base URL of the complaint API (the `/v1` prefix is added by the client). */
+      'api-base'?: string;
+      /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
+      'token'?: string;
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
+      'locale'?: string;
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: 'light' | 'dark' | 'auto';
+
+    };
+    /** A complainant's webhook endpoints (a partner integration): add one (URL, events), see its signing secret once, follow each endpoint's delivery log (state, attempts, the receiver's last answer), send a delivery again, remove an endpoint after a second click. The URL rule is the validators' (checked by the client before the network and by the server). */
+    'ipr-webhooks': React.DetailedHTMLProps<React.HTMLAttributes<IprWebhooks>, IprWebhooks> & {
+      /** Base URL of the complaint API (the `/v1` prefix is added by the client). */
+      'api-base'?: string;
+      /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
+      'token'?: string;
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
+      'locale'?: string;
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
       'theme'?: 'light' | 'dark' | 'auto';
 
     };

@@ -156,5 +156,33 @@ declare module 'vue' {
       'theme'?: 'light' | 'dark' | 'auto';
 
     }>;
+    /** The platform's notice-and-action figures (EU DSA Art. 15 and 24) for a period: notices by type and by month (a plain SVG bar chart with a table beside it), median and p90 hours from submission to forward, to the supplier's response and to close, outcomes; and the CSV download. */
+    'ipr-transparency-report': DefineComponent<{
+      /** The start of the period (YYYY-MM-DD), inclusive; default: the first day of the month a year ago. */
+      'from'?: string;
+      /** The end of the period (YYYY-MM-DD), exclusive; default: now. */
+      'to'?: string;
+      /** Base URL of the complaint API (the `/v1` prefix is added by the client). */
+      'api-base'?: string;
+      /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
+      'token'?: string;
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
+      'locale'?: string;
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: 'light' | 'dark' | 'auto';
+
+    }>;
+    /** A complainant's webhook endpoints (a partner integration): add one (URL, events), see its signing secret once, follow each endpoint's delivery log (state, attempts, the receiver's last answer), send a delivery again, remove an endpoint after a second click. The URL rule is the validators' (checked by the client before the network and by the server). */
+    'ipr-webhooks': DefineComponent<{
+      /** Base URL of the complaint API (the `/v1` prefix is added by the client). */
+      'api-base'?: string;
+      /** A bearer token for `api-base` (prefer `getToken` so the host can refresh it). */
+      'token'?: string;
+      /** UI language: `en`, `zh-CN`, or a tag registered with `registerLocale()` (every Chinese tag, `zh-TW` and `zh-HK` included, shows Simplified Chinese unless registered; others fall back to English). */
+      'locale'?: string;
+      /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`; otherwise `<ipr-provider theme>`'s. */
+      'theme'?: 'light' | 'dark' | 'auto';
+
+    }>;
   }
 }

@@ -45,6 +45,7 @@ const ACCOUNT: Record<Member, string> = {
  * - `evidenceAttached`: A's evidence attached to a `complaintA`; `evidenceLoose`: A's evidence in no complaint;
  * - `holderDocument`: A's file attached as the holder's identification document of a `complaintA`;
  * - `profileA`: a saved holder profile of A.
+ * - `webhookA`: a webhook endpoint of A (with a delivery queued for one of A's complaints).
  */
 type Resource =
   | 'none'
@@ -55,7 +56,8 @@ type Resource =
   | 'evidenceUnforwarded'
   | 'evidenceLoose'
   | 'holderDocument'
-  | 'profileA';
+  | 'profileA'
+  | 'webhookA';
 const SEES: Record<Resource, readonly Member[]> = {
   none: ['a', 'b', 'supA', 'supB', 'platform'],
   complaintA: ['a', 'supA', 'platform'],
@@ -66,6 +68,7 @@ const SEES: Record<Resource, readonly Member[]> = {
   evidenceLoose: ['a'],
   holderDocument: ['a', 'platform'],
   profileA: ['a'],
+  webhookA: ['a'],
 };
 
 interface Probe {
@@ -625,6 +628,76 @@ export const CASES: Record<string, Case[]> = {
       }),
     },
   ],
+  listWebhookEndpoints: [
+    {
+      on: "the caller's endpoints",
+      roles: ['complainant'],
+      ok: 200,
+      request: async (fx) => {
+        await webhookOf(fx);
+        return { path: '/v1/webhooks' };
+      },
+      check: async (fx, who, data) => {
+        const mine = await webhookOf(fx);
+        assert.equal(
+          data.items.some((e: any) => e.id === mine.id),
+          who === 'a',
+          `${who} lists A's endpoint`,
+        );
+        assert.ok(!JSON.stringify(data).includes(mine.secret), 'the secret is shown only once');
+      },
+    },
+  ],
+  createWebhookEndpoint: [
+    {
+      on: 'a new endpoint',
+      roles: ['complainant'],
+      ok: 201,
+      request: async () => ({ path: '/v1/webhooks', json: { url: 'https://partner.example/hooks/matrix' } }),
+    },
+  ],
+  deleteWebhookEndpoint: [
+    {
+      on: "A's endpoint",
+      roles: ['complainant'],
+      resource: 'webhookA',
+      ok: 204,
+      request: async (fx, _who, fresh) => ({
+        path: `/v1/webhooks/${fresh ? (await newWebhook(fx)).id : (await webhookOf(fx)).id}`,
+      }),
+    },
+  ],
+  listWebhookDeliveries: [
+    {
+      on: "A's endpoint",
+      roles: ['complainant'],
+      resource: 'webhookA',
+      ok: 200,
+      request: async (fx) => ({ path: `/v1/webhooks/${(await webhookOf(fx)).id}/deliveries` }),
+      check: async (fx, _who, data) => {
+        const { deliveryId } = await webhookOf(fx);
+        assert.ok(data.items.some((d: any) => d.id === deliveryId));
+      },
+    },
+  ],
+  redeliverWebhook: [
+    {
+      on: "a delivery of A's endpoint",
+      roles: ['complainant'],
+      resource: 'webhookA',
+      ok: 202,
+      request: async (fx) => {
+        const hook = await webhookOf(fx);
+        return { path: `/v1/webhooks/${hook.id}/deliveries/${hook.deliveryId}/redeliver` };
+      },
+    },
+  ],
+  transparencyReport: [
+    { on: 'the figures', roles: ['platform'], ok: 200, request: async () => ({ path: '/v1/transparency' }) },
+  ],
+  transparencyReportCsv: [
+    { on: 'the figures as CSV', roles: ['platform'], ok: 200, request: async () => ({ path: '/v1/transparency.csv' }) },
+  ],
   streamEvents: [
     {
       on: 'the replay of every visible event',
@@ -634,6 +707,29 @@ export const CASES: Record<string, Case[]> = {
     },
   ],
 };
+
+async function newWebhook(fx: Fixture): Promise<{ id: string; secret: string }> {
+  const res = await fx.call('a', 'POST', { path: '/v1/webhooks', json: { url: 'https://partner.example/hooks/a' } });
+  assert.equal(res.status, 201, JSON.stringify(res.data));
+  return res.data;
+}
+
+const webhooks = new WeakMap<Fixture, Promise<{ id: string; secret: string; deliveryId: string }>>();
+/** A's endpoint, registered before one of A's complaints so that a delivery of it is queued. */
+function webhookOf(fx: Fixture) {
+  if (!webhooks.has(fx))
+    webhooks.set(
+      fx,
+      (async () => {
+        const hook = await newWebhook(fx);
+        await fx.complaint('submitted');
+        const log = await fx.call('a', 'GET', { path: `/v1/webhooks/${hook.id}/deliveries` });
+        assert.equal(log.status, 200);
+        return { ...hook, deliveryId: log.data.items[0].id as string };
+      })(),
+    );
+  return webhooks.get(fx)!;
+}
 
 async function newProfile(fx: Fixture): Promise<string> {
   const res = await fx.call('a', 'POST', {
