@@ -115,6 +115,16 @@ async function launchApi(dataDir, catalogue) {
   };
 }
 
+// The form's baseline page is bundled like the SDK (one minified file with Lit inside), so both load the same way.
+{
+  const { rollup } = await import('rollup');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const { default: terser } = await import('@rollup/plugin-terser');
+  const bundle = await rollup({ input: 'bench/form-baseline.mjs', plugins: [nodeResolve(), terser({ module: true })] });
+  await bundle.write({ file: 'bench/.tmp/form-baseline.js', format: 'es' });
+  await bundle.close();
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'ipr-bench-'));
 let browser;
 try {
