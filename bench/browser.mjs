@@ -298,7 +298,7 @@ export async function browserFigures({ root, baseUrl, log = console.log }) {
       const t0 = performance.now();
       const script = document.createElement('script');
       script.type = 'module';
-      script.src = '/bench/form-baseline.mjs';
+      script.src = '/bench/.tmp/form-baseline.js'; // bench/form-baseline.mjs bundled by run.mjs
       document.head.append(script);
       const deadline = t0 + 10_000;
       for (;;) {

@@ -1,4 +1,5 @@
-// The baseline of the form figure (browser module, served to bench/page.html): a plain Lit element
+// The baseline of the form figure (a browser module; run.mjs bundles it with Lit into one minified
+// file, as the SDK's bundle is, and bench/page.html loads that): a plain Lit element
 // with the controls of the complaint form's first step (type select, description, contact fields,
 // the two consent checkboxes, Next), loaded the same way as the SDK's form: the element is in the
 // page, then this script is added, and the figure ends when the type select is enabled and takes

@@ -277,7 +277,8 @@ export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => {
   return [
     {
       input: { [ENTRY]: 'packages/elements/src/cdn.ts', [WORKER]: WORKER_INPUT },
-      // Lazy chunks may import from the bundle itself (extra exports), so the initial code stays one file.
+      // Lazy chunks may import from the bundle itself (extra exports), so the page's initial code stays
+      // in its entry, plus the one chunk of validator limits and messages it shares with the worker.
       preserveEntrySignatures: 'allow-extension',
       onwarn,
       output: {
