@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { IprTransparencyReport } from '@ipr/elements';
 import { TOKENS } from './support/api';
-import { connectionArgTypes, toolbarDefaults, type Common } from './support/common';
+import { connectionArgTypes, setupArg, toolbarDefaults, type Common } from './support/common';
 import { demoClient, renderFromArgs } from './support/render';
 
 type Args = Common & { token?: string; from?: string; to?: string };
@@ -9,9 +9,9 @@ type Args = Common & { token?: string; from?: string; to?: string };
 const meta: Meta<Args> = {
   title: 'Elements/Transparency report',
   component: 'ipr-transparency-report',
-  // The figures are the platform's: the only account offered.
+  // The figures are the platform's: it is the only account the story signs in as (no control to change it).
   args: { token: TOKENS.platform, from: '2020-01-01' },
-  argTypes: connectionArgTypes('ipr-transparency-report', [TOKENS.platform]),
+  argTypes: { ...connectionArgTypes('ipr-transparency-report', [TOKENS.platform]), token: setupArg() },
   render: (args, ctx) =>
     renderFromArgs('ipr-transparency-report', args, ctx, {
       defaults: toolbarDefaults(ctx),
