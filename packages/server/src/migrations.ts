@@ -164,6 +164,25 @@ create index complaints_duplicate_idx on complaints (account_id, duplicate_key);
     // An account made from a verified JWT's claims has no opaque token (NULL never matches a lookup).
     sql: `alter table accounts alter column token_hash drop not null;`,
   },
+  {
+    id: 7,
+    name: 'perceptual hashes of product pictures and of image evidence',
+    // Computed on first use and kept: a picture's hash never changes. `picture_issue` records why an
+    // evidence file could not be compared (a decompression bomb, a truncated JPEG…), so it is not
+    // decoded again; `picture_thumbnail` is the small JPEG shown beside a match (a data URL).
+    sql: `
+create table product_picture_hashes (
+  product_id text not null references products(id),
+  position integer not null,
+  hash text not null,
+  primary key (product_id, position)
+);
+alter table evidence add column picture_hash text;
+alter table evidence add column picture_mirror text;
+alter table evidence add column picture_issue jsonb;
+alter table evidence add column picture_thumbnail text;
+`,
+  },
 ];
 
 /**

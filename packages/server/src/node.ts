@@ -8,6 +8,7 @@ import { createPgDb } from './db/pg.js';
 import type { Db } from './db/types.js';
 import { createEventBus } from './events.js';
 import { createDiskFileStore, sweepDiskFiles } from './files/disk.js';
+import { createSharpPictures } from './pictures/sharp-engine.js';
 import { migrate } from './migrations.js';
 import { seed as seedDb } from './seed.js';
 import type { AppLimits, LimitOptions } from './limits.js';
@@ -17,6 +18,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { hashToken } from './store/index.js';
 
 export { createDiskFileStore } from './files/disk.js';
+export { createSharpPictures } from './pictures/sharp-engine.js';
 export { createPgDb, type PgOptions } from './db/pg.js';
 export { createPgliteThreadDb, type PgliteThreadOptions } from './db/pglite-thread.js';
 export { createAppLimits, createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
@@ -96,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ? await createPgDb({ connectionString: options.databaseUrl })
     : await createPgliteThreadDb({ dataDir: join(dataDir, 'pglite'), onLost: lost });
   const evidenceDir = join(dataDir, 'evidence');
+  const pictures = createSharpPictures();
   const files = createDiskFileStore(evidenceDir);
   let sweptFiles = 0;
   let limits: AppLimits;
@@ -103,7 +106,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await migrate(db);
     if (production) await refuseDemoAccounts(db);
     if (options.seed === true)
-      await seedDb(db, files, { ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
+      await seedDb(db, files, {
+        pictures,
+        ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}),
+      });
     const { rows } = await db.query<{ storage_key: string }>('select storage_key from evidence');
     sweptFiles = (
       await sweepDiskFiles(
@@ -123,6 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     files,
     events: { bus },
+    pictures,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
     ...(options.onError ? { onError: options.onError } : {}),

@@ -25,6 +25,7 @@ import {
 } from './store/index.js';
 import { createComplaint } from './submit-complaint.js';
 import { uploadEvidence } from './upload-evidence.js';
+import { PICTURE_ROUTES } from './pictures/routes.js';
 
 function actionRoute(
   action: Action,
@@ -425,6 +426,8 @@ export const ROUTES: RouteDef[] = [
       return new Response(body, { status: 200, headers });
     },
   }),
+  // Picture Embezzlement: catalogue pictures and perceptual-hash matches (src/pictures/).
+  ...PICTURE_ROUTES,
 ];
 
 /** For tests and docs: the body limit of JSON requests (800 links of 2 KiB fit). */

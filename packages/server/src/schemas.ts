@@ -5,6 +5,7 @@ import {
   EvidenceDescriptorSchema,
   HolderProfileSchema,
   LIMITS,
+  PICTURE_SCHEMAS,
   ProductSchema,
   ResolvedLinkSchema,
   StatusReportRowSchema,
@@ -48,6 +49,7 @@ export const SERVER_SCHEMAS = {
   ComplaintPage: ComplaintPageSchema,
   HolderProfileList: HolderProfileListSchema,
   StatusReport: StatusReportSchema,
+  ...PICTURE_SCHEMAS,
 } as const;
 
 const int = (min: number, max?: number) =>
@@ -93,5 +95,6 @@ export const QUERY_DESCRIPTIONS: Record<string, string> = {
   type: 'Only complaints of this type',
   cursor: 'The `nextCursor` of the previous page',
   limit: 'Items per page (at most 100; complaints 20 by default, evidence 100)',
+  size: '`thumbnail` for a 96 px JPEG; the whole picture by default',
   after: 'Replay the events after this event id (a history seq); the Last-Event-ID header wins when both are sent',
 };
