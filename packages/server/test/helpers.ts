@@ -9,6 +9,7 @@ import {
   type Db,
   type FileStore,
 } from '../src/index.js';
+import { createSharpPictures } from '../src/pictures/sharp-engine.js';
 import { DECLARATION_VERSION, type ComplaintDraftInput } from '@ipr/validators';
 
 export const TOKENS = {
@@ -49,10 +50,13 @@ export async function seededApi(options: { now?: () => Date } = {}) {
   return makeApi(db, files, options);
 }
 
+const pictures = createSharpPictures();
+
 export function makeApi(db: Db, files: FileStore, options: { now?: () => Date } = {}) {
   const app = createApp({
     db,
     files,
+    pictures,
     ...options,
     onError: (e) => {
       throw e;
