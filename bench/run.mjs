@@ -1,7 +1,8 @@
 // `npm run bench`: every performance figure beside its budget and a baseline measured in the same
 // run. Builds what it needs, prints one table, writes it to bench/results/latest.json and exits 1
 // when a budget is missed. Options (env): SKIP_API=1 (no API figures), DURATION (autocannon
-// seconds per route, default 3), CATALOGUE (products for the search figure, default 100000).
+// seconds per route, default 3), CATALOGUE (products for the search figure, default 100000),
+// SKIP_PICTURES=1 (no picture-matching figures).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -249,6 +250,41 @@ if (process.env.SKIP_API) {
         t,
       );
     }
+  }
+}
+
+// ── 8: picture matching (bench/pictures.mjs in a child process; SKIP_PICTURES=1 skips it) ──
+if (process.env.SKIP_PICTURES) {
+  row('picture matching: 800 products × 20 originals', 'skipped (SKIP_PICTURES)', 'report', '—', null, null);
+} else {
+  log('[bench] 8 pictures: bench/pictures.mjs');
+  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/pictures.mjs'], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  writeFileSync(join(RESULTS, 'pictures.txt'), r.stdout + r.stderr);
+  const line = r.stdout.split('\n').find((l) => l.startsWith('[pictures-bench] '));
+  if (r.status !== 0 || !line) {
+    console.error(r.stdout, r.stderr);
+    row('picture bench', `failed (exit ${r.status})`, '—', '—', false, null);
+  } else {
+    const p = JSON.parse(line.slice('[pictures-bench] '.length));
+    row(
+      'perceptual hashes (sharp, 256 px JPEGs, 4 at a time)',
+      `${p.hashesPerSecond} hashes/s`,
+      'report',
+      '—',
+      null,
+      p,
+    );
+    row(
+      `picture matches: ${p.products} products (${p.productPictures} pictures) × ${p.originals} originals`,
+      `cold ${ms(p.coldMs)}, warm ${ms(p.warmMedianMs)} (median of 5)`,
+      'warm ≤ 1000 ms',
+      '—',
+      p.warmMedianMs <= 1000,
+      p,
+    );
   }
 }
 
