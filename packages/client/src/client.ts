@@ -44,6 +44,7 @@ const checks = () => import('./checks.js');
 import type { paths } from './generated/api.js';
 import type { SubscribeOptions } from './events.js';
 import type { StatusExportFormat } from './export.js';
+import { createPicturesApi, type PicturesApi } from './pictures.js';
 
 export interface RetryOptions {
   /** Extra attempts after the first. Default 2. */
@@ -176,6 +177,8 @@ export interface IprClient {
   holderProfiles?: HolderProfilesApi;
   /** Live complaint events (`GET /v1/events`). */
   events?: EventsApi;
+  /** Picture Embezzlement matches and catalogue picture URLs. */
+  pictures?: PicturesApi;
   /** The underlying openapi-fetch client, for routes the resource methods do not cover. */
   readonly raw?: RawClient;
 }
@@ -185,6 +188,7 @@ export interface CreatedIprClient extends IprClient {
   complaints: IprClient['complaints'] & Required<Pick<IprClient['complaints'], 'statusReport' | 'exportStatus'>>;
   holderProfiles: HolderProfilesApi;
   events: EventsApi;
+  pictures: PicturesApi;
   readonly raw: RawClient;
 }
 
@@ -607,5 +611,6 @@ export function createIprClient(options: IprClientOptions): CreatedIprClient {
       },
     },
     events: { subscribe },
+    pictures: createPicturesApi({ raw: api, origin, call, refused }),
   };
 }
