@@ -57,7 +57,8 @@ const bandTruth = (products) => {
   const out = {};
   for (const p of products) {
     const copies = cataloguePictures(p.productId).some((c) => 'original' in c);
-    const b = (out[p.band] ??= { products: 0, copies: 0 });
+    out[p.band] ??= { products: 0, copies: 0 };
+    const b = out[p.band];
     b.products++;
     if (copies) b.copies++;
   }
