@@ -3,6 +3,7 @@
 // when a budget is missed. Options (env): SKIP_API=1 (no API figures), DURATION (autocannon
 // seconds per route, default 3), CATALOGUE (products for the search figure, default 100000),
 // SKIP_PG=1 (no PostgreSQL figures; they need BENCH_DATABASE_URL or TEST_DATABASE_URL).
+// SKIP_PICTURES=1 (no picture-matching figures).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -315,6 +316,41 @@ if (process.env.SKIP_PG || !pgUrl) {
   if (r.status !== 0)
     row('PostgreSQL bench', `failed (exit ${r.status}, bench/results/postgres.txt)`, '—', '—', false, null);
   else for (const pgRow of JSON.parse(r.stdout.trim().split('\n').at(-1))) rows.push(pgRow);
+}
+
+// ── 9: picture matching (bench/pictures.mjs in a child process; SKIP_PICTURES=1 skips it) ──
+if (process.env.SKIP_PICTURES) {
+  row('picture matching: 800 products × 20 originals', 'skipped (SKIP_PICTURES)', 'report', '—', null, null);
+} else {
+  log('[bench] 9 pictures: bench/pictures.mjs');
+  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/pictures.mjs'], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  writeFileSync(join(RESULTS, 'pictures.txt'), r.stdout + r.stderr);
+  const line = r.stdout.split('\n').find((l) => l.startsWith('[pictures-bench] '));
+  if (r.status !== 0 || !line) {
+    console.error(r.stdout, r.stderr);
+    row('picture bench', `failed (exit ${r.status})`, '—', '—', false, null);
+  } else {
+    const p = JSON.parse(line.slice('[pictures-bench] '.length));
+    row(
+      'perceptual hashes (sharp, 256 px JPEGs, 4 at a time)',
+      `${p.hashesPerSecond} hashes/s`,
+      'report',
+      '—',
+      null,
+      p,
+    );
+    row(
+      `picture matches: ${p.products} products (${p.productPictures} pictures) × ${p.originals} originals`,
+      `cold ${ms(p.coldMs)}, warm ${ms(p.warmMedianMs)} (median of 5)`,
+      'warm ≤ 1000 ms',
+      '—',
+      p.warmMedianMs <= 1000,
+      p,
+    );
+  }
 }
 
 // ── the table ──

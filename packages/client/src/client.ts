@@ -45,6 +45,7 @@ const checks = () => import('./checks.js');
 import type { paths } from './generated/api.js';
 import type { SubscribeOptions } from './events.js';
 import type { StatusExportFormat } from './export.js';
+import { createPicturesApi, type PicturesApi } from './pictures.js';
 
 export interface RetryOptions {
   /** Extra attempts after the first. Default 2. */
@@ -181,6 +182,8 @@ export interface IprClient {
   webhooks?: WebhooksApi;
   /** The platform's transparency figures: webhooks.ts. */
   transparency?: TransparencyApi;
+  /** Picture Embezzlement matches and catalogue picture URLs. */
+  pictures?: PicturesApi;
   /** The underlying openapi-fetch client, for routes the resource methods do not cover. */
   readonly raw?: RawClient;
 }
@@ -192,6 +195,7 @@ export interface CreatedIprClient extends IprClient {
   events: EventsApi;
   webhooks: WebhooksApi;
   transparency: TransparencyApi;
+  pictures: PicturesApi;
   readonly raw: RawClient;
 }
 
@@ -616,5 +620,6 @@ export function createIprClient(options: IprClientOptions): CreatedIprClient {
     events: { subscribe },
     webhooks: webhooksApi(api, call, refused),
     transparency: transparencyApi(api, call, refused),
+    pictures: createPicturesApi({ raw: api, origin, call, refused }),
   };
 }

@@ -1,4 +1,5 @@
 export { createIprClient, ACTION_ROUTES } from './client.js';
+export type { PicturesApi } from './pictures.js';
 export type {
   IprClient,
   CreatedIprClient,

@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from './db/errors.js';
 import type { Db } from './db/types.js';
 import { createEventBus, type EventBus, settledSeqReader } from './events.js';
 import type { FileStore } from './files/types.js';
+import type { PictureEngine } from './pictures/engine.js';
 import { type AppLimits, limitsMiddleware } from './limits.js';
 import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
 import type { Deps, RawQuery, RouteDef } from './route.js';
@@ -38,6 +39,11 @@ export interface AppOptions {
    * opens, uploads in flight, the evidence quota. Default: none (`startServer` sets them).
    */
   limits?: AppLimits;
+  /**
+   * The image library for picture matching (`createSharpPictures()` of `@ipr/server/node`; the
+   * Node server sets it). Without one the picture routes answer 503.
+   */
+  pictures?: PictureEngine;
   /**
    * Bearer JWTs of the marketplace's identity provider (`createJwtVerifier` of `auth/jwt.ts`): a
    * verified token's claims name the account, created on first sight. Opaque tokens (the demo
@@ -70,6 +76,7 @@ export function createApp(options: AppOptions) {
       allowPrivate: options.webhooks?.allowPrivateAddresses ?? false,
       ...(options.webhooks?.wake ? { wake: options.webhooks.wake } : {}),
     },
+    ...(options.pictures ? { pictures: options.pictures } : {}),
     ...(options.limits?.evidenceQuotaBytes
       ? { limits: { evidenceQuotaBytes: options.limits.evidenceQuotaBytes } }
       : {}),

@@ -241,6 +241,25 @@ create table webhook_attempts (
 create index webhook_attempts_delivery_idx on webhook_attempts (delivery_id, n desc);
 `,
   },
+  {
+    id: 7,
+    name: 'perceptual hashes of product pictures and of image evidence',
+    // Computed on first use and kept: a picture's hash never changes. `picture_issue` records why an
+    // evidence file could not be compared (a decompression bomb, a truncated JPEG…), so it is not
+    // decoded again; `picture_thumbnail` is the small JPEG shown beside a match (a data URL).
+    sql: `
+create table product_picture_hashes (
+  product_id text not null references products(id),
+  position integer not null,
+  hash text not null,
+  primary key (product_id, position)
+);
+alter table evidence add column picture_hash text;
+alter table evidence add column picture_mirror text;
+alter table evidence add column picture_issue jsonb;
+alter table evidence add column picture_thumbnail text;
+`,
+  },
 ];
 
 /**

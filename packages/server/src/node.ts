@@ -11,6 +11,7 @@ import { listenForHistory, type HistoryListener } from './events-pg.js';
 import { createDiskFileStore, sweepDiskFiles } from './files/disk.js';
 import { createPgFileStore, sweepPgFiles } from './files/postgres.js';
 import type { FileStore } from './files/types.js';
+import { createSharpPictures } from './pictures/sharp-engine.js';
 import { migrate } from './migrations.js';
 import { seed as seedDb } from './seed.js';
 import type { AppLimits, LimitOptions } from './limits.js';
@@ -24,6 +25,7 @@ import { createWebhookWorker } from './webhooks/worker.js';
 export { createDiskFileStore } from './files/disk.js';
 export { copyFilesInto, createPgFileStore, type PgFileStoreOptions } from './files/postgres.js';
 export { listenForHistory, type HistoryListener, type HistoryListenerOptions } from './events-pg.js';
+export { createSharpPictures } from './pictures/sharp-engine.js';
 export { createPgDb, type PgOptions } from './db/pg.js';
 export { createPgliteThreadDb, type PgliteThreadOptions } from './db/pglite-thread.js';
 export { createAppLimits, createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
@@ -120,13 +122,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const evidenceDir = join(dataDir, 'evidence');
   const spoolDir = join(dataDir, 'spool');
   const files: FileStore = options.databaseUrl ? createPgFileStore(db, { spoolDir }) : createDiskFileStore(evidenceDir);
+  const pictures = createSharpPictures();
   let sweptFiles = 0;
   let limits: AppLimits;
   try {
     await migrate(db);
     if (production) await refuseDemoAccounts(db);
     if (options.seed === true)
-      await seedDb(db, files, { ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
+      await seedDb(db, files, { pictures, ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
     const olderThanMs = options.sweepFilesOlderThanMs ?? 10 * 60_000;
     if (options.databaseUrl) {
       sweptFiles =
@@ -173,6 +176,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     files,
     events: { bus },
+    pictures,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.emailForLargeAttachments ? { emailForLargeAttachments: options.emailForLargeAttachments } : {}),
     ...(options.onError ? { onError: options.onError } : {}),

@@ -7,7 +7,7 @@ import { QUERY_DESCRIPTIONS, SERVER_SCHEMAS } from './schemas.js';
 type Json = Record<string, unknown>;
 
 /** Request bodies are documented as what a client may send (defaults optional, extra keys allowed). */
-const REQUEST_BODIES = new Set<string>(REQUEST_BODY_NAMES);
+const REQUEST_BODIES = new Set<string>([...REQUEST_BODY_NAMES, 'PictureMatchBody']);
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'Malformed JSON or a wrong content type (`request.invalid_json`)',

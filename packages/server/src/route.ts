@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import type { Db } from './db/types.js';
 import type { EventBus } from './events.js';
 import type { FileStore } from './files/types.js';
+import type { PictureEngine } from './pictures/engine.js';
 import { notFound, refused } from './problem.js';
 import { getComplaint, type AccountRecord } from './store/index.js';
 
@@ -22,6 +23,8 @@ export interface Deps {
   webhooks?: { allowPrivate: boolean; wake?: () => void };
   /** Per-account limits a handler enforces itself (the rest are middleware: limits.ts). */
   limits?: { evidenceQuotaBytes?: number };
+  /** Decodes and hashes pictures (none in a browser: the picture routes answer 503). */
+  pictures?: PictureEngine;
 }
 
 /** What a handler gets: `query` is what the route's query schema produced (`{}` without one). */

@@ -26,6 +26,7 @@ import {
 import { createComplaint } from './submit-complaint.js';
 import { uploadEvidence } from './upload-evidence.js';
 import { WEBHOOK_ROUTES } from './webhooks/routes.js';
+import { PICTURE_ROUTES } from './pictures/routes.js';
 
 function actionRoute(
   action: Action,
@@ -429,6 +430,8 @@ export const ROUTES: RouteDef[] = [
   }),
   // Webhooks for partner backends, and the platform's transparency figures: webhooks/routes.ts.
   ...WEBHOOK_ROUTES,
+  // Picture Embezzlement: catalogue pictures and perceptual-hash matches (src/pictures/).
+  ...PICTURE_ROUTES,
 ];
 
 /** For tests and docs: the body limit of JSON requests (800 links of 2 KiB fit). */

@@ -5,6 +5,7 @@ import {
   EvidenceDescriptorSchema,
   HolderProfileSchema,
   LIMITS,
+  PICTURE_SCHEMAS,
   ProductSchema,
   ResolvedLinkSchema,
   StatusReportRowSchema,
@@ -55,6 +56,7 @@ export const SERVER_SCHEMAS = {
   StatusReport: StatusReportSchema,
   WebhookEndpointList: WebhookEndpointListSchema,
   WebhookDeliveryList: WebhookDeliveryListSchema,
+  ...PICTURE_SCHEMAS,
 } as const;
 
 const int = (min: number, max?: number) =>
@@ -107,5 +109,6 @@ export const QUERY_DESCRIPTIONS: Record<string, string> = {
   limit: 'Items per page (at most 100; complaints 20 by default, evidence 100)',
   from: 'The start of the period (a date, or a date-time), inclusive; default: the first day of the month a year ago',
   to: 'The end of the period (a date, or a date-time), exclusive; default: now',
+  size: '`thumbnail` for a 96 px JPEG; the whole picture by default',
   after: 'Replay the events after this event id (a history seq); the Last-Event-ID header wins when both are sent',
 };

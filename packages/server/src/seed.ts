@@ -3,6 +3,7 @@
 import { DECLARATION_VERSION, validateComplaintDraft, type Action, type ComplaintType } from '@ipr/validators';
 import type { Db } from './db/types.js';
 import type { FileStore } from './files/types.js';
+import type { PictureEngine } from './pictures/engine.js';
 import { CATEGORIES, type Category } from './catalogue.js';
 import { applyAction, hashToken, insertComplaint, ownEvidence, productsByUrl } from './store/index.js';
 import { prng, sha256Hex } from './util.js';
@@ -308,6 +309,11 @@ export interface SeedOptions {
   /** Complaints and evidence (default true); false seeds accounts and the catalogue only. */
   complaints?: boolean;
   now?: () => Date;
+  /**
+   * With an image library, the demo complainants' original pictures are real pictures (seeded
+   * originals 0 and 1, which seeded products copy); without one they are 1 × 1 PNGs.
+   */
+  pictures?: Pick<PictureEngine, 'render'>;
 }
 
 export interface SeedReport {
@@ -357,14 +363,27 @@ export async function seed(db: Db, files: FileStore, options: SeedOptions = {}):
 
   let complaintsAdded = 0;
   if (options.complaints !== false) {
-    await seedEvidence(db, files);
+    await seedEvidence(db, files, options.pictures);
     complaintsAdded = await seedComplaints(db, now, size);
   }
   return { accounts: DEMO_ACCOUNTS.length, productsAdded, complaintsAdded, ms: Date.now() - started };
 }
 
-async function seedEvidence(db: Db, files: FileStore) {
-  for (const f of SEED_FILES) {
+/** The seeded evidence marked original, and the seeded original picture each one is. */
+const SEED_ORIGINALS: Record<string, number> = { ev_seed_a_original: 0, ev_seed_b_original: 1 };
+
+async function seedEvidence(db: Db, files: FileStore, pictures?: Pick<PictureEngine, 'render'>) {
+  for (const seeded of SEED_FILES) {
+    const k = SEED_ORIGINALS[seeded.id];
+    const f =
+      pictures && k !== undefined
+        ? {
+            ...seeded,
+            name: seeded.name.replace(/\.png$/, '.jpg'),
+            extension: 'jpg',
+            bytes: new Uint8Array(await pictures.render({ original: k, variant: 'exact' })),
+          }
+        : seeded;
     const key = `seed_${f.id}`;
     if (!(await files.get(key))) await files.put(key, f.bytes);
     await db.query(
@@ -377,7 +396,7 @@ async function seedEvidence(db: Db, files: FileStore) {
         f.bytes.length,
         f.extension,
         f.kind,
-        f.extension === 'png' ? 'image/png' : 'application/pdf',
+        f.extension === 'png' ? 'image/png' : f.extension === 'jpg' ? 'image/jpeg' : 'application/pdf',
         await sha256Hex(f.bytes),
         key,
       ],

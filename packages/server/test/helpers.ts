@@ -10,6 +10,7 @@ import {
   type Db,
   type FileStore,
 } from '../src/index.js';
+import { createSharpPictures } from '../src/pictures/sharp-engine.js';
 import { DECLARATION_VERSION, type ComplaintDraftInput } from '@ipr/validators';
 
 export const TOKENS = {
@@ -50,6 +51,8 @@ export async function seededApi(options: ApiOptions = {}) {
   return makeApi(db, files, options);
 }
 
+const pictures = createSharpPictures();
+
 /** What a test may set of the app: the clock, webhooks (private receivers on loopback). */
 export type ApiOptions = { now?: () => Date; webhooks?: AppOptions['webhooks'] };
 
@@ -57,6 +60,7 @@ export function makeApi(db: Db, files: FileStore, options: ApiOptions = {}) {
   const app = createApp({
     db,
     files,
+    pictures,
     ...options,
     onError: (e) => {
       throw e;

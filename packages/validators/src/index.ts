@@ -29,3 +29,4 @@ export {
 } from './messages/format.js';
 export { en as MESSAGES_EN, enFields as FIELD_LABELS_EN } from './messages/en.js';
 export { zhCN as MESSAGES_ZH_CN, zhCNFields as FIELD_LABELS_ZH_CN } from './messages/zh-CN.js';
+export * from './pictures.js';

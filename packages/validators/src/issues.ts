@@ -54,6 +54,13 @@ export const ISSUE_CODES = [
   'holder.profile_limit',
   // type-specific
   'picture.original_required',
+  // pictures compared by perceptual hash (originals against listing images)
+  'picture.not_image',
+  'picture.too_many_pixels',
+  'picture.too_small',
+  'picture.truncated',
+  'picture.unreadable',
+  'picture.no_match',
   // declaration on submit
   'declaration.required',
   // lifecycle

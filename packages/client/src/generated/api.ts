@@ -535,6 +535,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{id}/pictures/{position}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A catalogue picture of a product (JPEG or PNG; `size=thumbnail`: a 96 px JPEG). Public, as the marketplace's listing pictures are, so an `<img>` can show it without a token */
+        get: operations["getProductPicture"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/picture-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each listed product's best match among the complaint's original pictures (distance of 64-bit DCT perceptual hashes, a band), strongest first. A supplier sees its own products only
+         * @description Roles: complainant, supplier, platform.
+         */
+        get: operations["getPictureMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pictures/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft's matches before it is filed: its product links against the caller's evidence named as originals (the form warns about products that match none)
+         * @description Roles: complainant.
+         */
+        post: operations["matchPictures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -550,7 +607,7 @@ export interface components {
         /** @enum {string} */
         ProductStatus: "pending" | "removed" | "still_online" | "declared_non_infringing";
         /** @enum {string} */
-        IssueCode: "field.required" | "field.invalid_type" | "field.too_short" | "field.too_long" | "field.too_big" | "field.too_small" | "field.invalid_choice" | "field.invalid_email" | "field.invalid_phone" | "field.invalid_date" | "field.unknown" | "links.required" | "links.too_many" | "links.empty" | "links.not_url" | "links.not_product_link" | "links.duplicate" | "links.not_found" | "links.already_in_open_complaint" | "evidence.required" | "evidence.too_many" | "evidence.empty" | "evidence.too_large" | "evidence.type_not_allowed" | "evidence.content_mismatch" | "evidence.name_invalid" | "evidence.not_found" | "evidence.quota_exceeded" | "sheet.type_not_allowed" | "sheet.too_large" | "sheet.corrupt" | "sheet.empty" | "sheet.no_link_column" | "sheet.too_many_rows" | "sheet.formula_cell" | "holder.required" | "holder.name_required" | "holder.id_type_required" | "holder.id_number_required" | "holder.attachments_required" | "holder.power_of_attorney_required" | "holder.power_of_attorney_expired" | "holder.profile_not_found" | "holder.profile_limit" | "picture.original_required" | "declaration.required" | "transition.not_allowed" | "transition.forbidden" | "transition.reason_required" | "response.products_required" | "response.statement_required" | "response.unknown_product" | "webhook.url_invalid" | "webhook.url_not_https" | "webhook.url_private" | "webhook.endpoint_limit" | "complaint.duplicate" | "auth.unauthorized" | "auth.forbidden" | "resource.not_found" | "request.invalid_json" | "request.too_large" | "request.aborted" | "request.rate_limited" | "idempotency.key_reused" | "idempotency.in_progress" | "network.error" | "server.error" | "server.unavailable";
+        IssueCode: "field.required" | "field.invalid_type" | "field.too_short" | "field.too_long" | "field.too_big" | "field.too_small" | "field.invalid_choice" | "field.invalid_email" | "field.invalid_phone" | "field.invalid_date" | "field.unknown" | "links.required" | "links.too_many" | "links.empty" | "links.not_url" | "links.not_product_link" | "links.duplicate" | "links.not_found" | "links.already_in_open_complaint" | "evidence.required" | "evidence.too_many" | "evidence.empty" | "evidence.too_large" | "evidence.type_not_allowed" | "evidence.content_mismatch" | "evidence.name_invalid" | "evidence.not_found" | "evidence.quota_exceeded" | "sheet.type_not_allowed" | "sheet.too_large" | "sheet.corrupt" | "sheet.empty" | "sheet.no_link_column" | "sheet.too_many_rows" | "sheet.formula_cell" | "holder.required" | "holder.name_required" | "holder.id_type_required" | "holder.id_number_required" | "holder.attachments_required" | "holder.power_of_attorney_required" | "holder.power_of_attorney_expired" | "holder.profile_not_found" | "holder.profile_limit" | "picture.original_required" | "picture.not_image" | "picture.too_many_pixels" | "picture.too_small" | "picture.truncated" | "picture.unreadable" | "picture.no_match" | "declaration.required" | "transition.not_allowed" | "transition.forbidden" | "transition.reason_required" | "response.products_required" | "response.statement_required" | "response.unknown_product" | "webhook.url_invalid" | "webhook.url_not_https" | "webhook.url_private" | "webhook.endpoint_limit" | "complaint.duplicate" | "auth.unauthorized" | "auth.forbidden" | "resource.not_found" | "request.invalid_json" | "request.too_large" | "request.aborted" | "request.rate_limited" | "idempotency.key_reused" | "idempotency.in_progress" | "network.error" | "server.error" | "server.unavailable";
         Contact: {
             name: string;
             /** Format: email */
@@ -942,6 +999,50 @@ export interface components {
         };
         WebhookDeliveryList: {
             items: components["schemas"]["WebhookDelivery"][];
+        };
+        /** @enum {string} */
+        PictureBand: "likely_same" | "possibly_edited" | "no_match";
+        PictureOriginal: {
+            evidenceId: string;
+            name: string;
+            thumbnailUrl: string | null;
+            issue: components["schemas"]["Issue"] | null;
+        };
+        ProductPicture: {
+            position: number;
+            url: string;
+            thumbnailUrl: string;
+        };
+        ProductPictureMatch: {
+            productId: string;
+            url: string;
+            name: string;
+            supplierId: string;
+            pictures: components["schemas"]["ProductPicture"][];
+            best: {
+                evidenceId: string;
+                position: number;
+                distance: number;
+                mirrored: boolean;
+            } | null;
+            band: components["schemas"]["PictureBand"];
+        };
+        PictureMatches: {
+            originals: components["schemas"]["PictureOriginal"][];
+            products: components["schemas"]["ProductPictureMatch"][];
+            summary: {
+                likelySame: number;
+                possiblyEdited: number;
+                noMatch: number;
+            };
+            thresholds: {
+                likelySame: number;
+                possiblyEdited: number;
+            };
+        };
+        PictureMatchBody: {
+            productLinks: string[];
+            originals: string[];
         };
     };
     responses: never;
@@ -2785,6 +2886,188 @@ export interface operations {
             };
             /** @description The input breaks a rule: every issue with its code and path */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProductPicture: {
+        parameters: {
+            query?: {
+                /** @description `thumbnail` for a 96 px JPEG; the whole picture by default */
+                size?: "full" | "thumbnail";
+            };
+            header?: never;
+            path: {
+                id: string;
+                position: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The picture */
+            200: {
+                headers: {
+                    /** @description public, max-age=86400 */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": Blob;
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPictureMatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PictureMatches"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`resource.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    matchPictures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PictureMatchBody"];
+            };
+        };
+        responses: {
+            /** @description The matches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PictureMatches"];
+                };
+            };
+            /** @description Malformed JSON or a wrong content type (`request.invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (`auth.unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (`evidence.too_large`, `request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule: every issue with its code and path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@
 // memory file store, seeded. Tests hand its fetch to the client. A fault injector may wrap
 // that fetch (fail a call, lose a response): it changes the transport, never the API.
 import { createApp, createMemoryFileStore, createPgliteDb, migrate, seed, type Db } from '@ipr/server';
+import { createSharpPictures } from '@ipr/server/node';
 import { TOKENS } from '@ipr/server/demo-accounts';
 import { createIprClient, type CreatedIprClient, type IprClientOptions } from '../../src/index.js';
 
@@ -24,7 +25,12 @@ export async function startApi(): Promise<TestApi> {
   const files = createMemoryFileStore();
   await migrate(db);
   await seed(db, files, { catalogueSize: 500 });
-  const app = createApp({ db, files, onError: (e) => console.error('[api] unexpected error:', String(e)) });
+  const app = createApp({
+    db,
+    files,
+    pictures: createSharpPictures(),
+    onError: (e) => console.error('[api] unexpected error:', String(e)),
+  });
   const seen: string[] = [];
   const fetch: AppFetch = async (input, init) => {
     const request = input instanceof Request && !init ? input : new Request(input, init);

@@ -165,6 +165,18 @@ export const en = {
     declared_non_infringing: 'Declared non-infringing',
   } as Record<string, string>,
   checkedAt: 'Checked',
+  pictureMatches: 'Picture matches',
+  pictureMatchesHint: (likely: number, edited: number, none: number) =>
+    `${likely} likely the same picture, ${edited} possibly edited, ${none} without a match.`,
+  pictureBands: {
+    likely_same: 'Likely the same picture',
+    possibly_edited: 'Possibly edited',
+    no_match: 'No match',
+  } as Record<string, string>,
+  pictureDistance: (bits: number) => `${bits} of 64 bits differ`,
+  pictureMirrored: 'mirror image',
+  listingPicture: 'Listing picture',
+  originalPicture: 'Original picture',
   supplier: 'Supplier',
   arbitration: 'Platform arbitration',
   arbitrationPending: 'The platform team is reviewing the complaint.',

@@ -150,6 +150,18 @@ export const zhCN: Messages = {
     declared_non_infringing: '已声明不侵权',
   },
   checkedAt: '检查时间',
+  pictureMatches: '图片比对',
+  pictureMatchesHint: (likely, edited, none) =>
+    `${likely} 个很可能是同一图片，${edited} 个可能经过编辑，${none} 个没有匹配。`,
+  pictureBands: {
+    likely_same: '很可能是同一图片',
+    possibly_edited: '可能经过编辑',
+    no_match: '没有匹配',
+  },
+  pictureDistance: (bits) => `64 位中有 ${bits} 位不同`,
+  pictureMirrored: '镜像',
+  listingPicture: '商品图片',
+  originalPicture: '原图',
   supplier: '供应商',
   arbitration: '平台仲裁',
   arbitrationPending: '平台团队正在审核该投诉。',

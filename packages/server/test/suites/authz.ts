@@ -392,6 +392,51 @@ export const CASES: Record<string, Case[]> = {
       request: async () => ({ path: '/v1/complaints/status-report' }),
     },
   ],
+  getProductPicture: [
+    {
+      on: "a catalogue product's picture (public, as listing pictures are)",
+      roles: 'public',
+      ok: 200,
+      request: async () => ({ path: '/v1/products/p000001/pictures/0?size=thumbnail' }),
+    },
+  ],
+  getPictureMatches: [
+    {
+      on: "A's complaint of both suppliers' products",
+      roles: ['complainant', 'supplier', 'platform'],
+      resource: 'mixedA',
+      ok: 200,
+      request: async (fx) => ({
+        path: complaintPath(
+          await fx.shared('get-mixed', () => fx.complaint('supplier_responded', { mixed: true })),
+          'picture-matches',
+        ),
+      }),
+      async check(fx, who, data) {
+        const made = await fx.shared('get-mixed', () => fx.complaint('supplier_responded', { mixed: true }));
+        const ids = data.products.map((p: any) => p.productId).sort();
+        const expected =
+          who === 'supA' || who === 'supB'
+            ? [...made.productsOf[who]].sort()
+            : [...made.productsOf.supA, ...made.productsOf.supB].sort();
+        assert.deepEqual(ids, expected, `${who} sees the matches of the products it may see`);
+      },
+    },
+  ],
+  matchPictures: [
+    {
+      on: "a draft's products against the caller's own originals",
+      roles: ['complainant'],
+      ok: 200,
+      request: async (fx, who) => ({
+        path: '/v1/pictures/match',
+        json: {
+          productLinks: [link(fx.product('supA'))],
+          originals: [who === 'b' ? 'ev_seed_b_original' : 'ev_seed_a_original'],
+        },
+      }),
+    },
+  ],
   getComplaint: [
     {
       on: "A's complaint of supplier A's products",

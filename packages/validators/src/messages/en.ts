@@ -48,6 +48,13 @@ export const en: Record<IssueCode, string> = {
   'holder.profile_limit': 'At most {limit} saved holder profiles per account. Delete one first.',
   'picture.original_required':
     'A Picture Embezzlement complaint must include the original pictures: mark at least one image as original.',
+  'picture.not_image': '"{file}" is not a picture (JPEG, PNG or GIF), so it cannot be compared.',
+  'picture.too_many_pixels':
+    '"{file}" declares {width} × {height} pixels, more than the {limitText} that are compared: send a smaller copy.',
+  'picture.too_small': '"{file}" is {width} × {height} pixels: too small to compare (at least {min} × {min}).',
+  'picture.truncated': '"{file}" is cut short (the file ends before the picture does): upload it again.',
+  'picture.unreadable': '"{file}" could not be read as a picture.',
+  'picture.no_match': "No original picture matches this product's images.",
   'declaration.required': 'Confirm the declaration before submitting.',
   'transition.not_allowed': 'A complaint that is {status} cannot be {action}.',
   'transition.forbidden': 'You are not allowed to do this.',

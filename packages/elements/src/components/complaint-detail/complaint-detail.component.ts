@@ -20,6 +20,7 @@ import { IprComplaintActionEvent, IprComplaintUpdatedEvent } from '../../events/
 import { formatDate } from '../../i18n/index.js';
 import { unwrap, type ApiError, type ComplaintEvent } from '../../api.js';
 import { styles } from './complaint-detail.styles.js';
+import { pictureMatchesSection, pictureMatchesTask } from './picture-matches.js';
 
 /**
  * One complaint: status, description, contact, per-product status (after "Check now"),
@@ -44,6 +45,7 @@ import { styles } from './complaint-detail.styles.js';
  * @csspart live - The live indicator (connected / reconnecting).
  * @csspart receipt - The receipt (the only part printed by "Print receipt").
  * @csspart respond - The supplier's per-product answer form.
+ * @csspart pictures - The picture matches of a Picture Embezzlement complaint.
  * @cssprop --ipr-color-primary - Accent color.
  */
 export class IprComplaintDetail extends IprComplaintActionsElement {
@@ -71,6 +73,8 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
     },
     args: () => [this.api, this.complaintId] as [IprComplaintDetail['api'], string],
   });
+
+  private pictures = pictureMatchesTask(this, () => [this.api, this.complaint?.id, this.complaint?.type]);
 
   /** Reloads the complaint. */
   refresh() {
@@ -284,6 +288,7 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
       </table>
       <h3>${t.evidence}</h3>
       <ul>${c.evidence.map((e) => html`<li>${e.name} <span class="meta">${formatBytes(e.size, loc)}${e.original ? ` · ${t.original}` : ''}</span></li>`)}</ul>
+      ${this.renderPictures()}
       <h3 id="history-h">${t.history}</h3>
       <ol class="history" part="history" aria-labelledby="history-h">
         ${c.history.map(
@@ -299,6 +304,13 @@ export class IprComplaintDetail extends IprComplaintActionsElement {
       ${this.renderActionError()}
       ${c.receipt ? this.renderReceipt(c.receipt) : nothing}
     </div>`;
+  }
+
+  /** The picture matches of a Picture Embezzlement complaint (nothing while loading or when unavailable). */
+  private renderPictures() {
+    const api = this.api;
+    const matches = this.pictures.value;
+    return api && matches ? pictureMatchesSection(this.t, api, matches, (i) => this.issueText(i)) : nothing;
   }
 
   protected override render() {

@@ -31,6 +31,13 @@ export const styles = [
   .receipt ul { margin: 0; padding-inline-start: 1.2em; overflow-wrap: anywhere; }
   .receipt code { font-size: 0.85em; overflow-wrap: anywhere; }
   /* A supplier's per-product answers. */
+  .matches { display: grid; gap: 0.5em; }
+  .match { display: flex; gap: var(--_space); align-items: center; }
+  .match .thumbs { display: flex; gap: 0.25em; flex: none; }
+  .match img { width: 64px; height: 64px; object-fit: cover; border: 1px solid var(--_border); border-radius: var(--_radius); }
+  .match .text { display: grid; gap: 0.15em; min-width: 0; }
+  .band[data-band='likely_same'] { font-weight: 600; }
+  .band[data-band='no_match'] { color: var(--_muted); }
   .respond { display: grid; gap: 0.5em; margin-block: var(--_space); }
   .respond fieldset { display: grid; gap: 0.25em; border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5em 0.75em; }
   .respond legend { font-weight: 600; padding: 0 0.25em; }

@@ -16,6 +16,7 @@ import { basicsStep } from './steps/basics-step.js';
 import { evidenceStep } from './steps/evidence-step.js';
 import { reviewStep } from './steps/review-step.js';
 import type { StepContext } from './steps/step-context.js';
+import { PictureCheckController } from './picture-check-controller.js';
 import { receipt, submitError } from './steps/submit-outcome.js';
 import { styles } from './complaint-form.styles.js';
 
@@ -47,6 +48,7 @@ const STEP_VIEWS: Record<FormStep, (ctx: StepContext) => TemplateResult> = {
  * @csspart steps - The step indicator.
  * @csspart heading - The step heading (receives focus on step change).
  * @csspart nav - The back / next / submit buttons.
+ * @csspart picture-warning - On review of a Picture Embezzlement complaint: the products matching none of the originals.
  * @csspart receipt - The receipt after submitting.
  * @csspart error - Inline error messages.
  * @cssprop --ipr-color-primary - Accent color (buttons, current step).
@@ -112,6 +114,11 @@ export class IprComplaintForm extends IprApiElement {
     now: () => this.now,
     known: this.known,
   });
+  private readonly pictureCheck = new PictureCheckController(this, () => ({
+    api: this.api,
+    reviewing: this.step === 'review',
+    draft: this.draft,
+  }));
   private readonly submission: SubmitController = new SubmitController(this, {
     issues: this.checks,
     drafts: this.drafts,
@@ -251,6 +258,7 @@ export class IprComplaintForm extends IprApiElement {
       profiles: this.profiles,
       now: this.now,
       largeAttachmentEmail: this.largeAttachmentEmail,
+      unmatchedPictures: this.pictureCheck.unmatched,
       shown: (key) => this.checks.shown(key, issues),
       issueText: (issue) => this.issueText(issue),
       errorText: (error) => this.errorText(error),

@@ -1,7 +1,7 @@
 // Step 3, "Review and submit": what will be filed, links back to the earlier steps, and the
 // declaration the complainant must confirm.
 import { html, nothing, type TemplateResult } from 'lit';
-import { COMPLAINT_TYPE_LABELS, DECLARATION_VERSION, LIMITS } from '@ipr/validators';
+import { COMPLAINT_TYPE_LABELS, DECLARATION_VERSION, issue, LIMITS } from '@ipr/validators';
 import { errId, STEPS } from '../form-model.js';
 import { errors } from './fields.js';
 import type { StepContext } from './step-context.js';
@@ -29,6 +29,14 @@ export function reviewStep(ctx: StepContext): TemplateResult {
         <dt>${t.isHolder}</dt><dd>${d.isIprHolder ? t.yes : `${t.no} — ${d.holder.name}`}</dd>
         <dt>${t.evidence}</dt><dd><ul>${d.evidence.map((r) => html`<li>${evidenceName(r.id)}${r.original ? ` (${t.original})` : ''}</li>`)}</ul></dd>
       </dl>
+      ${
+        ctx.unmatchedPictures?.length
+          ? html`<div class="notice picture-warning" part="picture-warning" role="status">
+        <p>${ctx.issueText(issue('picture.no_match', []))}</p>
+        <ul>${ctx.unmatchedPictures.map((p) => html`<li data-url=${p.url}>${p.name}</li>`)}</ul>
+      </div>`
+          : nothing
+      }
       <div class="row">${STEPS.slice(0, 2).map((s) => html`<button type="button" class="link" @click=${() => ctx.goTo(s)}>${t.edit}: ${t.steps[s]}</button>`)}</div>
       <fieldset>
         <legend>${t.declaration(DECLARATION_VERSION)}</legend>

@@ -17,6 +17,8 @@ export interface StepContext {
   readonly profiles: HolderProfilesController;
   /** The clock for the saved holders' power-of-attorney states. */
   readonly now: Date | undefined;
+  /** Picture Embezzlement: listed products whose pictures match none of the originals (on review). */
+  readonly unmatchedPictures: ReadonlyArray<{ url: string; name: string }> | undefined;
   /** Where large attachments may be emailed. */
   readonly largeAttachmentEmail: string | undefined;
   /** The draft's issues shown at a control (after it was touched or its step was tried), for this render. */
