@@ -17,7 +17,7 @@ export type {
   StatusReport,
   StatusExportQuery,
   StatusExport,
-} from './client.js';
+} from './types.js';
 export type { LiveState, SubscribeOptions, ReconnectOptions, SseMessage } from './events.js';
 export type { StatusExportFormat } from './export.js';
 export { IprApiError, unwrap, isApiError, errorFromProblem, errorFromIssues } from './errors.js';
