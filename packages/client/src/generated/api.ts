@@ -1098,7 +1098,10 @@ export interface operations {
                 /** @description 1-based page number */
                 page?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy the caller holds: a 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1107,11 +1110,20 @@ export interface operations {
             /** @description One page of complaints, newest first */
             200: {
                 headers: {
+                    /** @description A strong validator of this answer for this caller; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintPage"];
                 };
+            };
+            /** @description Not modified: the copy whose ETag was sent is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or unknown bearer token (`auth.unauthorized`) */
             401: {
@@ -1273,7 +1285,10 @@ export interface operations {
     getComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy the caller holds: a 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1284,11 +1299,20 @@ export interface operations {
             /** @description The complaint */
             200: {
                 headers: {
+                    /** @description A strong validator of this answer for this caller; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Complaint"];
                 };
+            };
+            /** @description Not modified: the copy whose ETag was sent is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or unknown bearer token (`auth.unauthorized`) */
             401: {
@@ -1906,7 +1930,10 @@ export interface operations {
     listHolderProfiles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy the caller holds: a 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1915,11 +1942,20 @@ export interface operations {
             /** @description Saved holder profiles with the state of each power of attorney */
             200: {
                 headers: {
+                    /** @description A strong validator of this answer for this caller; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HolderProfileList"];
                 };
+            };
+            /** @description Not modified: the copy whose ETag was sent is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or unknown bearer token (`auth.unauthorized`) */
             401: {
