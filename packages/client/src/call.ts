@@ -12,8 +12,10 @@ import {
   isAbort,
   type ApiError,
   type ApiResult,
+  type CallOptions,
 } from './errors.js';
 import type { paths } from './generated/api.js';
+import { createRevalidationCache, isRevalidated } from './revalidation.js';
 import type { IprClientOptions, RawClient } from './types.js';
 
 /** The checks and the multipart sender, on first use (see checks.ts). */
@@ -68,6 +70,11 @@ function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   });
 }
 
+/** The fetch options of a GET from its call options: `cache: false` skips the client's copy. */
+export function getInit(opts: CallOptions): { signal?: AbortSignal; cache?: 'no-store' } {
+  return { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.cache === false ? { cache: 'no-store' } : {}) };
+}
+
 /** What every resource module is built on. */
 export interface Caller {
   /** The openapi-fetch client (`client.raw`). */
@@ -112,6 +119,8 @@ export function createCaller(options: IprClientOptions): Caller {
     const t = await token();
     if (t) headers.set('Authorization', `Bearer ${t}`);
   };
+  const copies = options.cache === false ? null : createRevalidationCache();
+  const send = (request: Request) => (copies ? copies.fetch(request, baseFetch) : baseFetch(request));
   const backoff = (attempt: number) => baseDelay * 2 ** attempt * (0.75 + Math.random() * 0.5);
 
   /** Retries (safe methods, and creates that carry an idempotency key) and the one token refresh on 401. */
@@ -122,7 +131,7 @@ export function createCaller(options: IprClientOptions): Caller {
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        response = await baseFetch(request.clone());
+        response = await send(request.clone());
       } catch (error) {
         if (isAbort(error, request.signal) || !retryable || attempt >= retries) throw error;
         await sleep(backoff(attempt), request.signal);
@@ -153,7 +162,8 @@ export function createCaller(options: IprClientOptions): Caller {
     // Every error body becomes application/problem+json, whatever answered (a proxy's HTML page,
     // an empty 502), so the result mapping below sees one shape.
     async onResponse({ response }) {
-      if (response.ok) return response;
+      // A 304 reaches only a raw call that sent its own If-None-Match: it has no body to map.
+      if (response.ok || response.status === 304) return response;
       const type = response.headers.get('content-type') ?? '';
       if (type.includes('json')) return response;
       const problem = errorFromProblem(undefined, response.status, 'en');
@@ -192,7 +202,11 @@ export function createCaller(options: IprClientOptions): Caller {
       if (signal?.aborted) return { error: errorOf('request.aborted', 0, locale) };
       try {
         const r = await run();
-        if (succeeded(r)) return { data: r.data, response: r.response };
+        if (succeeded(r)) {
+          return isRevalidated(r.response)
+            ? { data: r.data, response: r.response, revalidated: true }
+            : { data: r.data, response: r.response };
+        }
         return { error: errorFromProblem(r.error, r.response.status, locale), response: r.response };
       } catch (error) {
         return { error: thrownError(error, signal) };

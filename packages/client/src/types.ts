@@ -39,6 +39,12 @@ export interface IprClientOptions {
   /** Language of error messages. */
   locale?: Locale;
   retry?: RetryOptions | false;
+  /**
+   * Default true: answers that come with an ETag (the complaint list, a complaint, the holder
+   * profiles) are kept in memory, and the next GET of the same URL sends `If-None-Match`; a 304
+   * answers from the copy, with `revalidated: true` in the result. `false` turns it off.
+   */
+  cache?: boolean;
 }
 
 export interface UploadOptions {

@@ -1,7 +1,7 @@
 // `client.complaints`: the list, a detail, create (the draft checked first, with an idempotency
 // key), the lifecycle actions, and the status report with its file export.
 import type { Caller } from '../call.js';
-import { checks } from '../call.js';
+import { checks, getInit } from '../call.js';
 import { errorFromThrown, type ApiResult, type CallOptions } from '../errors.js';
 import { newIdempotencyKey } from '../ids.js';
 import type { CreatedIprClient, StatusExport, StatusExportQuery, StatusReportQuery } from '../types.js';
@@ -35,9 +35,9 @@ export function complaintsResource(caller: Caller): CreatedIprClient['complaints
 
   return {
     list: (query = {}, opts = {}) =>
-      call(() => api.GET('/v1/complaints', { params: { query }, signal: opts.signal }), opts.signal),
+      call(() => api.GET('/v1/complaints', { params: { query }, ...getInit(opts) }), opts.signal),
     get: (id, opts = {}) =>
-      call(() => api.GET('/v1/complaints/{id}', { params: { path: { id } }, signal: opts.signal }), opts.signal),
+      call(() => api.GET('/v1/complaints/{id}', { params: { path: { id } }, ...getInit(opts) }), opts.signal),
     create: async (draft, opts = {}) => {
       const evidence = opts.evidence ? Object.fromEntries(opts.evidence.map((e) => [e.id, e])) : undefined;
       // A bad draft never costs a request: the same rules, the same codes, before the network.

@@ -1,6 +1,6 @@
 // `client.holderProfiles`: saved IPR holder profiles, validated before the network.
 import type { Caller } from '../call.js';
-import { checks } from '../call.js';
+import { checks, getInit } from '../call.js';
 import type { CallOptions } from '../errors.js';
 import type { HolderProfilesApi } from '../types.js';
 
@@ -19,7 +19,7 @@ export function holderProfilesResource({ api, call, refused }: Caller): HolderPr
     );
   };
   return {
-    list: (opts = {}) => call(() => api.GET('/v1/holder-profiles', { signal: opts.signal }), opts.signal),
+    list: (opts = {}) => call(() => api.GET('/v1/holder-profiles', getInit(opts)), opts.signal),
     create: (input, opts) => save(null, input, opts),
     update: (id, input, opts) => save(id, input, opts),
     remove: async (id, opts = {}) => {
