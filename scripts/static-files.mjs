@@ -5,10 +5,12 @@
 //   `no-cache` (stored, but revalidated every use: a new release is seen at once) with a strong
 //   ETag from the bytes, and If-None-Match → 304;
 // - a precompressed `<file>.br` / `<file>.gz` beside the file (written by scripts/precompress.mjs
-//   at the end of the root build) is sent when Accept-Encoding allows, with Vary: Accept-Encoding.
+//   at the end of the root build) is sent when Accept-Encoding allows, with Vary: Accept-Encoding;
+//   other text files from 1 KB on (the demo's pages) are compressed once and kept in memory.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -74,6 +76,25 @@ function ifNoneMatchHas(header, etag) {
   return header.split(',').some((t) => bare(t) === etag);
 }
 
+const TEXT = /\.(html|js|mjs|css|json|svg|txt|map)$/;
+const compressed = new Map();
+/** A text file without a precompressed sibling, compressed once per version (1 KB and more). */
+function compressOnce(file, stat, coding) {
+  if (!coding || !TEXT.test(file) || stat.size < 1024) return null;
+  const key = `${file}:${stat.size}:${stat.mtimeMs}:${coding}`;
+  let bytes = compressed.get(key);
+  if (!bytes) {
+    const raw = readFileSync(file);
+    bytes =
+      coding === 'br'
+        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(raw, { level: 9 });
+    if (compressed.size > 500) compressed.clear();
+    compressed.set(key, bytes);
+  }
+  return bytes;
+}
+
 function notFound(res) {
   res.writeHead(404, { 'content-type': 'text/plain' });
   res.end('Not found');
@@ -99,9 +120,10 @@ export function serveFile(req, res, root, rel, headers = {}) {
   const coding = pickEncoding(req.headers['accept-encoding']);
   const siblingPath = coding ? `${file}.${coding === 'br' ? 'br' : 'gz'}` : null;
   const sibling = siblingPath && existsSync(siblingPath) ? siblingPath : null;
-  const compressible = existsSync(`${file}.br`) || existsSync(`${file}.gz`);
+  const inMemory = sibling ? null : compressOnce(file, stat, coding);
+  const compressible = existsSync(`${file}.br`) || existsSync(`${file}.gz`) || (TEXT.test(file) && stat.size >= 1024);
   const identityTag = etagOf(file, stat);
-  const etag = sibling ? `${identityTag.slice(0, -1)}-${coding}"` : identityTag;
+  const etag = sibling || inMemory ? `${identityTag.slice(0, -1)}-${coding}"` : identityTag;
   const common = {
     'cache-control': cacheControl(file),
     etag,
@@ -117,9 +139,10 @@ export function serveFile(req, res, root, rel, headers = {}) {
   res.writeHead(200, {
     ...common,
     'content-type': type,
-    'content-length': String(statSync(sent).size),
-    ...(sibling ? { 'content-encoding': coding } : {}),
+    'content-length': String(inMemory ? inMemory.length : statSync(sent).size),
+    ...(sibling || inMemory ? { 'content-encoding': coding } : {}),
   });
   if (req.method === 'HEAD') return res.end();
+  if (inMemory) return res.end(inMemory);
   createReadStream(sent).pipe(res);
 }
