@@ -77,6 +77,8 @@ export async function compressAnswer(
   if (!response.body || request.method === 'HEAD') return response;
   if (response.status < 200 || response.status === 204 || response.status === 206) return response;
   if (headers.has('content-encoding') || !compressible(headers.get('content-type'))) return response;
+  // A file download (evidence) goes out as stored, whatever its type says.
+  if (headers.has('content-disposition')) return response;
   if (/(^|,)\s*no-transform\s*(,|$)/i.test(headers.get('cache-control') ?? '')) return response;
   const out = new Headers(headers);
   appendVary(out, 'Accept-Encoding');
