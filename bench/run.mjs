@@ -4,6 +4,7 @@
 // seconds per route, default 3), CATALOGUE (products for the search figure, default 100000),
 // SKIP_PG=1 (no PostgreSQL figures; they need BENCH_DATABASE_URL or TEST_DATABASE_URL).
 // SKIP_PICTURES=1 (no picture-matching figures).
+// SKIP_LIGHTHOUSE=1 (no Lighthouse run on the demo pages).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -350,6 +351,62 @@ if (process.env.SKIP_PICTURES) {
       p.warmMedianMs <= 1000,
       p,
     );
+  }
+}
+
+// ── HTTP: bytes on the wire (identity before, gzip/brotli after) and Lighthouse ──
+{
+  const { httpFigures, lighthouseFigures } = await import('./http.mjs');
+  const h = await httpFigures({ root: ROOT, log });
+  const wire = (f) => `${kb(f.raw)} raw / ${kb(f.gzip)} gzip / ${kb(f.br)} br`;
+  const reopen = (f) => (f.revalidated ? `; reopen: ${f.revalidated.status}, ${f.revalidated.wire} B` : '');
+  row(
+    'list of 100 complaints, bytes on the wire (GET /v1/complaints?limit=100)',
+    `${wire(h.list)}${reopen(h.list)}`,
+    'br ≤ 25% of raw; reopen 304',
+    `${kb(h.list.raw)} (uncompressed, no revalidation)`,
+    h.list.br <= h.list.raw / 4 && h.list.revalidated?.status === 304,
+    h.list,
+  );
+  row(
+    'detail of an 800-product complaint, bytes on the wire',
+    `${wire(h.detail)}${reopen(h.detail)}`,
+    'br ≤ 25% of raw; reopen 304',
+    `${kb(h.detail.raw)} (uncompressed, no revalidation)`,
+    h.detail.br <= h.detail.raw / 4 && h.detail.revalidated?.status === 304,
+    h.detail,
+  );
+  row(
+    'OpenAPI document, bytes on the wire (GET /v1/openapi.json)',
+    wire(h.openapi),
+    'br ≤ 25% of raw',
+    `${kb(h.openapi.raw)} (uncompressed)`,
+    h.openapi.br <= h.openapi.raw / 4,
+    h.openapi,
+  );
+  row(
+    'initial SDK load (ipr-elements.js; .gz/.br precompressed by the build)',
+    h.sdk.br ? wire(h.sdk) : 'no precompressed files (npm run build)',
+    'br ≤ 40 KB',
+    `${kb(h.sdk.raw ?? 0)} (uncompressed)`,
+    h.sdk.br ? h.sdk.br <= 40 * 1024 : false,
+    h.sdk,
+  );
+  if (process.env.SKIP_LIGHTHOUSE) {
+    row('Lighthouse 12 mobile performance (demo pages)', 'skipped (SKIP_LIGHTHOUSE)', '100', '—', null, null);
+  } else {
+    const lh = await lighthouseFigures({ root: ROOT, log });
+    if (!lh) row('Lighthouse 12 mobile performance (demo pages)', 'lighthouse not installed', '100', '—', null, null);
+    for (const r of lh ?? []) {
+      row(
+        `Lighthouse 12 mobile performance, demo ${r.page}`,
+        `${r.score} (FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)})${r.failing.length ? `; failing: ${r.failing.join(', ')}` : ''}`,
+        '100',
+        '—',
+        r.score === 100,
+        r,
+      );
+    }
   }
 }
 

@@ -1,17 +1,11 @@
 // A tiny static server for the browser figures: serves the repository root read-only (only the
 // paths the pages need) and proxies /v1/* to the reference API when one is given, so pages and
 // API share an origin (no CORS in the numbers).
+// Files go out as the demo serves them (scripts/static-files.mjs: precompressed .br/.gz, ETags),
+// but never kept by the browser, so each figure is a cold load.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES = {
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.html': 'text/html',
-  '.json': 'application/json',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+import { normalize } from 'node:path';
+import { serveFile } from '../scripts/static-files.mjs';
 const ALLOWED = [
   '/bench/',
   '/packages/elements/dist/',
@@ -50,13 +44,7 @@ export async function serveStatic(root, { apiUrl } = {}) {
         res.writeHead(404).end();
         return;
       }
-      const data = await readFile(join(root, path));
-      res
-        .writeHead(200, {
-          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        })
-        .end(data);
+      serveFile(req, res, root, path.slice(1), { 'cache-control': 'no-store' });
     } catch {
       res.writeHead(404).end();
     }

@@ -10,9 +10,10 @@
 // SDK_DIR serves the bundle from another folder.
 import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
-import { join, extname, resolve, dirname, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveFile } from './static-files.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -72,38 +73,6 @@ export function buildIfStale({ log = console.log, quiet = false } = {}) {
   return Date.now() - started;
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Serves a file from `base` (never outside it). */
-function serveFile(res, base, rel) {
-  const file = resolve(base, '.' + sep + decodeURIComponent(rel));
-  if (file !== base && !file.startsWith(base + sep)) return notFound(res);
-  let target = file;
-  if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
-  if (!existsSync(target) || !statSync(target).isFile()) return notFound(res);
-  res.writeHead(200, {
-    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
-  createReadStream(target).pipe(res);
-}
-function notFound(res) {
-  res.writeHead(404, { 'content-type': 'text/plain' });
-  res.end('Not found');
-}
-
 /** Hands a node request to a fetch handler and streams its answer back. */
 async function toFetch(handler, req, res, origin) {
   const headers = new Headers();
@@ -128,7 +97,7 @@ async function toFetch(handler, req, res, origin) {
 
 export async function startDemo({ port = 8787, dataDir = '.data', hostname = '127.0.0.1' } = {}) {
   const started = performance.now();
-  const { startServer } = await import(pathToFileURL(join(ROOT, 'packages/server/dist/node.js')).href);
+  const { startServer, compressAnswer } = await import(pathToFileURL(join(ROOT, 'packages/server/dist/node.js')).href);
   // The API on an internal free port; the demo origin forwards /v1 to it (same origin for the page).
   const api = await startServer({
     port: 0,
@@ -138,13 +107,15 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
     seed: true,
     // The demo's webhook receiver is on this machine (loopback): allowed here, never in production.
     webhooks: { allowPrivateAddresses: true },
+    // Compressed once, at the demo's edge (below): a proxy's fetch would decode it on the way.
+    compression: false,
     ...(env.LARGE_ATTACHMENT_EMAIL
       ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL }
       : { emailForLargeAttachments: 'ipr-evidence@market.example' }),
   });
-  const apiFetch = (request) => {
+  const apiFetch = async (request) => {
     const url = new URL(request.url);
-    return fetch(new Request(api.url + url.pathname + url.search, request));
+    return compressAnswer(request, await fetch(new Request(api.url + url.pathname + url.search, request)));
   };
   const demoDir = join(ROOT, 'demo');
   const { createDemoReceiver } = await import('./demo-webhook-receiver.mjs');
@@ -165,9 +136,9 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
     if (path === '/v1' || path.startsWith('/v1/')) return done(toFetch(apiFetch, req, res, origin));
     if (path.startsWith('/demo-receiver/'))
       return done(receiver(req, res, path).then((handled) => handled || notFound(res)));
-    if (path.startsWith('/sdk/')) return serveFile(res, sdkDir, path.slice(5));
-    if (path.startsWith('/vendor/vue/')) return serveFile(res, vueDir, path.slice(12));
-    return serveFile(res, demoDir, path === '/' ? 'index.html' : path.slice(1));
+    if (path.startsWith('/sdk/')) return serveFile(req, res, sdkDir, path.slice(5));
+    if (path.startsWith('/vendor/vue/')) return serveFile(req, res, vueDir, path.slice(12));
+    return serveFile(req, res, demoDir, path === '/' ? 'index.html' : path.slice(1));
   });
   await new Promise((ok, fail) => {
     server.once('error', fail);

@@ -21,11 +21,25 @@ export interface ApiError {
 }
 
 export type ApiResult<T> =
-  | { data: T; error?: undefined; response: Response }
-  | { data?: undefined; error: ApiError; response?: Response };
+  | {
+      data: T;
+      error?: undefined;
+      response: Response;
+      /**
+       * The server answered 304 to the client's `If-None-Match`: `data` is the copy the client
+       * kept from the last answer, still current (see `IprClientOptions.cache`).
+       */
+      revalidated?: true;
+    }
+  | { data?: undefined; error: ApiError; response?: Response; revalidated?: undefined };
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * `false`: this GET neither revalidates the client's copy nor keeps the answer (the complaint
+   * list, a complaint, the holder profiles; other answers carry no ETag and are never kept).
+   */
+  cache?: boolean;
 }
 
 /** The throwing form of an `ApiError` (see `unwrap`). */

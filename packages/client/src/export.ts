@@ -11,7 +11,7 @@ import {
   type Locale,
   type StatusReportRow,
 } from '@ipr/validators';
-import type { StatusExport, StatusExportQuery, StatusReport, StatusReportQuery } from './client.js';
+import type { StatusExport, StatusExportQuery, StatusReport, StatusReportQuery } from './types.js';
 import { errorFromIssues, errorOf, type ApiResult, type CallOptions } from './errors.js';
 import { XLSX_MEDIA_TYPE } from './import/constants.js';
 

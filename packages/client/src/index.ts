@@ -18,7 +18,7 @@ export type {
   StatusReport,
   StatusExportQuery,
   StatusExport,
-} from './client.js';
+} from './types.js';
 export type { TransparencyApi, TransparencyQuery, TransparencyReport, WebhooksApi } from './webhooks.js';
 export { verifyWebhook } from './webhook-verify.js';
 export type { VerifyWebhookOptions, WebhookPayload, WebhookVerification } from './webhook-verify.js';

@@ -11,7 +11,7 @@ import {
   type WebhookEndpointCreated,
   WebhookEndpointInputSchema,
 } from '@ipr/validators';
-import type { RawClient } from './client.js';
+import type { RawClient } from './types.js';
 import type { ApiError, ApiResult, CallOptions } from './errors.js';
 import type { components } from './generated/api.js';
 

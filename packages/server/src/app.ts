@@ -91,8 +91,16 @@ export function createApp(options: AppOptions) {
       cors({
         origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
         allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'Last-Event-ID'],
-        exposeHeaders: ['Idempotent-Replayed', 'Content-Disposition', 'Location'],
+        allowHeaders: [
+          'Authorization',
+          'Content-Type',
+          'Idempotency-Key',
+          'Accept-Language',
+          'Last-Event-ID',
+          'If-None-Match',
+        ],
+        // ETag: a partner page's client revalidates its copies (If-None-Match → 304).
+        exposeHeaders: ['Idempotent-Replayed', 'Content-Disposition', 'Location', 'ETag'],
         maxAge: 600,
       }),
     );

@@ -260,6 +260,66 @@ alter table evidence add column picture_issue jsonb;
 alter table evidence add column picture_thumbnail text;
 `,
   },
+  {
+    id: 8,
+    name: 'data versions: what a complaint or a holder profile shows changes its version (ETags)',
+    // One sequence numbers every change, so a version is never reused. A complaint's detail shows
+    // its products (their status, the supplier's answer), the products' names and listing, the
+    // suppliers' names, its evidence and its history: a change to any of them touches the
+    // complaint (statement triggers, so an 800-product insert or update touches it once).
+    sql: `
+create sequence data_version_seq;
+alter table complaints add column version bigint not null default 0;
+alter table holder_profiles add column version bigint not null default 0;
+
+create function next_data_version() returns trigger language plpgsql as $$
+begin
+  new.version := nextval('data_version_seq');
+  return new;
+end $$;
+create trigger complaints_version before insert or update on complaints
+  for each row execute function next_data_version();
+create trigger holder_profiles_version before insert or update on holder_profiles
+  for each row execute function next_data_version();
+
+create function touch_complaints_of_rows() returns trigger language plpgsql as $$
+begin
+  update complaints set version = version where id in (select complaint_id from changed);
+  return null;
+end $$;
+create trigger complaint_products_insert_touch after insert on complaint_products
+  referencing new table as changed for each statement execute function touch_complaints_of_rows();
+create trigger complaint_products_update_touch after update on complaint_products
+  referencing new table as changed for each statement execute function touch_complaints_of_rows();
+create trigger complaint_products_delete_touch after delete on complaint_products
+  referencing old table as changed for each statement execute function touch_complaints_of_rows();
+create trigger complaint_evidence_insert_touch after insert on complaint_evidence
+  referencing new table as changed for each statement execute function touch_complaints_of_rows();
+create trigger complaint_evidence_delete_touch after delete on complaint_evidence
+  referencing old table as changed for each statement execute function touch_complaints_of_rows();
+create trigger complaint_history_insert_touch after insert on complaint_history
+  referencing new table as changed for each statement execute function touch_complaints_of_rows();
+
+create function touch_complaints_of_products() returns trigger language plpgsql as $$
+begin
+  update complaints set version = version where id in (
+    select cp.complaint_id from complaint_products cp join changed p on p.id = cp.product_id);
+  return null;
+end $$;
+create trigger products_update_touch after update on products
+  referencing new table as changed for each statement execute function touch_complaints_of_products();
+
+create function touch_complaints_of_supplier() returns trigger language plpgsql as $$
+begin
+  update complaints set version = version where id in (
+    select complaint_id from complaint_products where supplier_id = new.id);
+  return null;
+end $$;
+create trigger accounts_name_touch after update of display_name on accounts
+  for each row when (old.display_name is distinct from new.display_name)
+  execute function touch_complaints_of_supplier();
+`,
+  },
 ];
 
 /**

@@ -21,6 +21,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { hashToken } from './store/index.js';
 import { nodeWebhookSender } from './webhooks/node-sender.js';
 import { createWebhookWorker } from './webhooks/worker.js';
+import { type CompressionOptions, compressAnswer } from './compression.js';
 
 export { createDiskFileStore } from './files/disk.js';
 export { copyFilesInto, createPgFileStore, type PgFileStoreOptions } from './files/postgres.js';
@@ -31,6 +32,7 @@ export { createPgliteThreadDb, type PgliteThreadOptions } from './db/pglite-thre
 export { createAppLimits, createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
 export { nodeWebhookSender } from './webhooks/node-sender.js';
 export { DEFAULT_LIMITS, type AppLimits, type LimitOptions, type RateRule } from './limits.js';
+export { compressAnswer, compressible, negotiate, type CompressionOptions } from './compression.js';
 
 export interface StartOptions {
   /** 0 picks a free port. Default 8787. */
@@ -85,6 +87,12 @@ export interface StartOptions {
    * `false`: no worker here (deliveries stay queued for another instance).
    */
   webhooks?: { allowPrivateAddresses?: boolean; retryScheduleMs?: number[]; pollMs?: number } | false;
+  /**
+   * Answers compressed by Accept-Encoding (brotli, gzip) from `minBytes` (default 1024) on: JSON
+   * and text, never the event stream or evidence files (src/compression.ts). `false` leaves it to
+   * a proxy in front. Default on.
+   */
+  compression?: CompressionOptions | false;
 }
 
 export interface RunningServer {
@@ -185,7 +193,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const hostname = options.hostname ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname }, () => resolve(s));
+    const compression = options.compression;
+    const handle: typeof app.fetch =
+      compression === false
+        ? app.fetch
+        : async (request, ...rest) => compressAnswer(request, await app.fetch(request, ...rest), compression);
+    const s = serve({ fetch: handle, port: options.port ?? 8787, hostname }, () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address();

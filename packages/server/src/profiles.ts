@@ -35,11 +35,27 @@ function toProfile(row: ProfileRow, now: Date): HolderProfile {
 
 /** The caller's profiles, newest first. */
 export async function listProfiles(db: Queryable, accountId: string, now: Date): Promise<HolderProfile[]> {
-  const { rows } = await db.query<ProfileRow>(
+  return (await listProfilesVersioned(db, accountId, now)).profiles;
+}
+
+/**
+ * The caller's profiles, and what their ETag is made from: each one's `id:version` (migration 8)
+ * and its power of attorney's state, which changes with the date, not the row.
+ */
+export async function listProfilesVersioned(
+  db: Queryable,
+  accountId: string,
+  now: Date,
+): Promise<{ profiles: HolderProfile[]; versions: string[] }> {
+  const { rows } = await db.query<ProfileRow & { version: string | number }>(
     'select * from holder_profiles where account_id = $1 order by created_at desc, id desc',
     [accountId],
   );
-  return rows.map((r) => toProfile(r, now));
+  const profiles = rows.map((r) => toProfile(r, now));
+  return {
+    profiles,
+    versions: rows.map((r, i) => `${r.id}:${r.version}:${JSON.stringify(profiles[i]!.powerOfAttorney)}`),
+  };
 }
 
 /** One of the caller's profiles, or null (another account's profile is as good as absent). */

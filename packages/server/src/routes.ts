@@ -3,7 +3,8 @@
 import { LIMITS, ResolveLinksBodySchema, ROLES, normalizeProductLink, type Action } from '@ipr/validators';
 import { eventStream, MAX_STREAMS_PER_ACCOUNT, resumeFrom, STREAM_RETRY_AFTER_S } from './events.js';
 import { notFound, problem, problemResponse } from './problem.js';
-import { createProfile, deleteProfile, listProfiles, updateProfile } from './profiles.js';
+import { CONDITIONAL_DOCS, conditional, versionTag } from './conditional.js';
+import { createProfile, deleteProfile, listProfilesVersioned, updateProfile } from './profiles.js';
 import { complaintOr404, json, parseBody, route, type RouteDef } from './route.js';
 import {
   ComplaintQuerySchema,
@@ -15,8 +16,9 @@ import {
 import {
   accountView,
   applyAction,
+  complaintVersion,
   evidenceForDownload,
-  listComplaints,
+  listComplaintsVersioned,
   listEvidence,
   productsByUrl,
   resolveLinks,
@@ -227,10 +229,22 @@ export const ROUTES: RouteDef[] = [
     roles: ROLES,
     query: ComplaintQuerySchema,
     queryInts: ['limit', 'page'],
-    responses: { 200: { description: 'One page of complaints, newest first', schema: 'ComplaintPage' } },
+    headers: [CONDITIONAL_DOCS.header],
+    responses: {
+      200: {
+        description: 'One page of complaints, newest first',
+        schema: 'ComplaintPage',
+        headers: CONDITIONAL_DOCS.etag,
+      },
+      304: CONDITIONAL_DOCS.notModified,
+    },
     problems: [422],
-    async handler({ deps, account, query }) {
-      return json(await listComplaints(deps.db, account, { ...query, limit: query.limit ?? 20 }));
+    async handler({ c, deps, account, query }) {
+      // The page's rows are read (they are the answer's versions); the body is built only for a change.
+      const listed = await listComplaintsVersioned(deps.db, account, { ...query, limit: query.limit ?? 20 });
+      const { items: _, ...rest } = listed.page;
+      const etag = await versionTag(account, ['complaints', query, rest, listed.versions]);
+      return conditional(c.req.raw, etag, () => json(listed.page));
     },
   }),
   route({
@@ -287,10 +301,18 @@ export const ROUTES: RouteDef[] = [
     summary: 'One complaint with products, evidence, history and the actions the caller may take',
     tag: 'complaints',
     roles: ROLES,
-    responses: { 200: { description: 'The complaint', schema: 'Complaint' } },
+    headers: [CONDITIONAL_DOCS.header],
+    responses: {
+      200: { description: 'The complaint', schema: 'Complaint', headers: CONDITIONAL_DOCS.etag },
+      304: CONDITIONAL_DOCS.notModified,
+    },
     problems: [404],
-    async handler({ deps, account, params }) {
-      return json(await complaintOr404(deps, account, params.id!));
+    async handler({ c, deps, account, params }) {
+      // The version first (one indexed row): a caller holding the current copy costs nothing more.
+      const version = await complaintVersion(deps.db, account, params.id!);
+      if (version === null) throw notFound();
+      const etag = await versionTag(account, ['complaint', params.id, version]);
+      return conditional(c.req.raw, etag, async () => json(await complaintOr404(deps, account, params.id!)));
     },
   }),
   actionRoute('cancel', 'cancel', 'cancelComplaint', 'Cancel (complainant)', 'ReasonBody'),
@@ -328,15 +350,20 @@ export const ROUTES: RouteDef[] = [
     summary: "The caller's saved IPR holder profiles, newest first",
     tag: 'holder-profiles',
     roles: ['complainant'],
+    headers: [CONDITIONAL_DOCS.header],
     responses: {
       200: {
         description: 'Saved holder profiles with the state of each power of attorney',
         schema: 'HolderProfileList',
+        headers: CONDITIONAL_DOCS.etag,
       },
+      304: CONDITIONAL_DOCS.notModified,
     },
     problems: [403],
-    async handler({ deps, account }) {
-      return json({ items: await listProfiles(deps.db, account.id, deps.now()) });
+    async handler({ c, deps, account }) {
+      const listed = await listProfilesVersioned(deps.db, account.id, deps.now());
+      const etag = await versionTag(account, ['holder-profiles', listed.versions]);
+      return conditional(c.req.raw, etag, () => json({ items: listed.profiles }));
     },
   }),
   route({

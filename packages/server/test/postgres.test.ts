@@ -19,6 +19,7 @@ import { receiptSuite } from './suites/receipt.js';
 import { duplicatesSuite } from './suites/duplicates.js';
 import { statusReportSuite } from './suites/status-report.js';
 import { liveEventsSuite } from './suites/live-events.js';
+import { conditionalRequestsSuite } from './suites/conditional-requests.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -57,6 +58,7 @@ if (!url) {
   describe('PostgreSQL: duplicates', () => duplicatesSuite(open));
   describe('PostgreSQL: status report', () => statusReportSuite(open));
   describe('PostgreSQL: live events', () => liveEventsSuite(open));
+  describe('PostgreSQL: conditional requests', () => conditionalRequestsSuite(open));
 }
 
 if (url) {

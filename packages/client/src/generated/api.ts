@@ -1434,7 +1434,10 @@ export interface operations {
                 /** @description 1-based page number */
                 page?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy the caller holds: a 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1443,11 +1446,20 @@ export interface operations {
             /** @description One page of complaints, newest first */
             200: {
                 headers: {
+                    /** @description A strong validator of this answer for this caller; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintPage"];
                 };
+            };
+            /** @description Not modified: the copy whose ETag was sent is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or unknown bearer token (`auth.unauthorized`) */
             401: {
@@ -1609,7 +1621,10 @@ export interface operations {
     getComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy the caller holds: a 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1620,11 +1635,20 @@ export interface operations {
             /** @description The complaint */
             200: {
                 headers: {
+                    /** @description A strong validator of this answer for this caller; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Complaint"];
                 };
+            };
+            /** @description Not modified: the copy whose ETag was sent is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or unknown bearer token (`auth.unauthorized`) */
             401: {
@@ -2242,7 +2266,10 @@ export interface operations {
     listHolderProfiles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy the caller holds: a 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2251,11 +2278,20 @@ export interface operations {
             /** @description Saved holder profiles with the state of each power of attorney */
             200: {
                 headers: {
+                    /** @description A strong validator of this answer for this caller; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HolderProfileList"];
                 };
+            };
+            /** @description Not modified: the copy whose ETag was sent is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or unknown bearer token (`auth.unauthorized`) */
             401: {

@@ -161,11 +161,31 @@ export function complaintFilters(viewer: AccountRecord, query: ComplaintFilters,
   return where;
 }
 
-export async function listComplaints(
+/** The version of a complaint the viewer can see (migration 8), or null: the detail's ETag without reading it. */
+export async function complaintVersion(db: Queryable, viewer: AccountRecord, id: string): Promise<string | null> {
+  const { rows } = await db.query<{ version: string | number }>(
+    `select c.version from complaints c where c.id = $1 and ${visibleSql(viewer, 2)}`,
+    [id, viewer.id],
+  );
+  return rows[0] ? String(rows[0].version) : null;
+}
+
+export interface ComplaintPage {
+  items: ComplaintSummary[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export async function listComplaints(db: Queryable, viewer: AccountRecord, query: ComplaintListQuery) {
+  return (await listComplaintsVersioned(db, viewer, query)).page;
+}
+
+/** The page, and `id:version` of each complaint on it (what its ETag is made from). */
+export async function listComplaintsVersioned(
   db: Queryable,
   viewer: AccountRecord,
   query: ComplaintListQuery,
-): Promise<{ items: ComplaintSummary[]; total: number; nextCursor: string | null }> {
+): Promise<{ page: ComplaintPage; versions: string[] }> {
   const params: unknown[] = [];
   const filter = complaintFilters(viewer, query, params).join(' and ');
   const countParams = [...params];
@@ -185,8 +205,8 @@ export async function listComplaints(
       ? `(select count(*)::int from complaint_products s where s.complaint_id = c.id and s.supplier_id = $1)`
       : 'c.product_count';
   const [list, count] = await Promise.all([
-    db.query<ComplaintRow & { visible_count: number }>(
-      `select c.id, c.number, c.type, c.status, c.created_at, c.updated_at, ${productCount} as visible_count
+    db.query<ComplaintRow & { visible_count: number; version: string | number }>(
+      `select c.id, c.number, c.type, c.status, c.created_at, c.updated_at, c.version, ${productCount} as visible_count
          from complaints c where ${filter}${page}
         order by c.created_at desc, c.id desc limit $${params.push(query.limit + 1)} offset $${params.push(offset)}`,
       params,
@@ -195,7 +215,7 @@ export async function listComplaints(
   ]);
   const rows = list.rows.slice(0, query.limit);
   const last = rows[rows.length - 1];
-  return {
+  const answer: ComplaintPage = {
     items: rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -208,4 +228,5 @@ export async function listComplaints(
     total: count.rows[0]?.n ?? 0,
     nextCursor: list.rows.length > query.limit && last ? encodeCursor([iso(last.created_at)!, last.id]) : null,
   };
+  return { page: answer, versions: rows.map((r) => `${r.id}:${r.version}`) };
 }

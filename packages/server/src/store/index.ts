@@ -8,7 +8,13 @@ export {
   type ExternalIdentity,
   hashToken,
 } from './accounts.js';
-export { type ComplaintListQuery, getComplaint, listComplaints } from './complaints.js';
+export {
+  type ComplaintListQuery,
+  complaintVersion,
+  getComplaint,
+  listComplaints,
+  listComplaintsVersioned,
+} from './complaints.js';
 export {
   evidenceForDownload,
   holderDocumentIssues,
