@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ISSUE_CODES, type IssueCode, STATUS_BY_CODE, TRANSITIONS, type Role } from '@ipr/validators';
 import { createApp } from '../../src/index.js';
+import { createSharpPictures } from '../../src/pictures/sharp-engine.js';
 import type { RouteDef } from '../../src/route.js';
 import { ROUTES } from '../../src/routes.js';
 import { draftA, link, newKey, TOKENS, type Api } from '../helpers.js';
@@ -371,6 +372,7 @@ export function fuzzSuite(open: () => Promise<Api>, options: { runs?: number } =
     app = createApp({
       db: api.db,
       files: api.files,
+      pictures: createSharpPictures(),
       onError: (e) => {
         unexpected.push(e);
       },
