@@ -1,5 +1,5 @@
 // The single-file CDN bundle's entry (`<script type="module" src=".../ipr-elements.js">`).
-// It registers `<ipr-provider>` at once. Three chunks beside the bundle come on demand:
+// It registers `<ipr-provider>` at once. Four chunks beside the bundle come on demand:
 // `<ipr-complaint-list>` (the list chunk), `<ipr-complaint-form>`, `<ipr-product-picker>`,
 // `<ipr-evidence-picker>` and `<ipr-holder-profiles>` (the form chunk), and `<ipr-complaint-detail>`
 // (the detail chunk); `<ipr-webhooks>` and `<ipr-transparency-report>` (the partner chunk, fetched only
