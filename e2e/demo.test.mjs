@@ -304,6 +304,13 @@ test('platform console: the transparency chart shows the figures of the history 
   assert.ok(figures.durations.toForward.count >= 1 && figures.durations.toSupplierResponse.count >= 1);
   assert.ok(figures.outcomes.productsRemoved >= 1 && figures.outcomes.productsDeclaredNonInfringing >= 1);
   assert.ok(figures.outcomes.arbitratedFor >= 1, JSON.stringify(figures.outcomes));
+  // The same complaints counted another way: the console's own list of everything the platform sees
+  // (all seeded and filed within the report's default period, the last twelve months).
+  await page.locator('#list-msg', { hasText: 'Platform' }).waitFor();
+  const listed = await page.locator('#rows tr td:nth-child(2)').allTextContents();
+  assert.equal(figures.notices.total, listed.length);
+  for (const [type, n] of Object.entries(figures.notices.byType))
+    assert.equal(n, listed.filter((t) => t === type).length, `${type} notices`);
   const thisMonth = new Date().toISOString().slice(0, 7);
   const month = figures.notices.byMonth.find((m) => m.month === thisMonth);
   assert.ok(month && month.total >= 2, `this month (${thisMonth}) holds the complaints filed above`);
