@@ -266,6 +266,92 @@ test('lifecycle: platform forwards, suppliers respond in the console, check now,
   await context.close();
 });
 
+test('platform console: the transparency chart shows the figures of the history above; its chunk loads for the platform only', async (t) => {
+  assert.ok(trademarkNumber, 'the trademark complaint of the first test');
+  const { page, context, shot, errors } = await openPage(browser, t);
+  const partnerChunk = [];
+  page.on('request', (r) => {
+    if (/\/partner-elements-[\w-]+\.js$/.test(r.url())) partnerChunk.push(r.url());
+  });
+  await page.goto(demo.url + '/console.html');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  // A supplier sees no transparency section, and the partner chunk stays away even after the idle
+  // load (which has run once the list, form and detail chunks nobody asked for are defined).
+  assert.equal(await page.locator('#who').inputValue(), 'demo-supplier-a');
+  await page.evaluate(() =>
+    Promise.all(
+      ['ipr-complaint-list', 'ipr-complaint-form', 'ipr-complaint-detail'].map((tag) =>
+        customElements.whenDefined(tag),
+      ),
+    ),
+  );
+  assert.equal(await page.locator('#transparency').isHidden(), true);
+  assert.equal(await page.evaluate(() => customElements.get('ipr-transparency-report')), undefined);
+  assert.deepEqual(partnerChunk, []);
+
+  await page.locator('#who').selectOption('demo-platform');
+  const report = page.locator('#transparency ipr-transparency-report');
+  await report.locator('table.durations').waitFor();
+  assert.equal(partnerChunk.length, 1, 'the partner chunk, once');
+  const figures = await page.evaluate(async () => {
+    const r = await fetch('/v1/transparency', { headers: { authorization: 'Bearer demo-platform' } });
+    return r.json();
+  });
+  // The history the tests above made: a trademark complaint forwarded, one product removed and one
+  // declared not infringing, arbitration partially upheld; a picture embezzlement complaint submitted.
+  assert.ok(figures.notices.byType.trademark_infringement >= 1, JSON.stringify(figures.notices));
+  assert.ok(figures.notices.byType.picture_embezzlement >= 1, JSON.stringify(figures.notices));
+  assert.ok(figures.durations.toForward.count >= 1 && figures.durations.toSupplierResponse.count >= 1);
+  assert.ok(figures.outcomes.productsRemoved >= 1 && figures.outcomes.productsDeclaredNonInfringing >= 1);
+  assert.ok(figures.outcomes.arbitratedFor >= 1, JSON.stringify(figures.outcomes));
+  // The same complaints counted another way: the console's own list of everything the platform sees
+  // (all seeded and filed within the report's default period, the last twelve months).
+  await page.locator('#list-msg', { hasText: 'Platform' }).waitFor();
+  const listed = await page.locator('#rows tr td:nth-child(2)').allTextContents();
+  assert.equal(figures.notices.total, listed.length);
+  for (const [type, n] of Object.entries(figures.notices.byType))
+    assert.equal(n, listed.filter((t) => t === type).length, `${type} notices`);
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  const month = figures.notices.byMonth.find((m) => m.month === thisMonth);
+  assert.ok(month && month.total >= 2, `this month (${thisMonth}) holds the complaints filed above`);
+
+  // The element shows exactly those figures: total, one bar per month (titled with its count), the
+  // times to action and the outcomes; the CSV download is offered.
+  assert.equal(await report.locator('p.total').getAttribute('data-total'), String(figures.notices.total));
+  const bars = report.locator('svg.chart rect');
+  assert.equal(await bars.count(), figures.notices.byMonth.length);
+  const titles = await report.locator('svg.chart rect title').allTextContents();
+  assert.deepEqual(
+    titles,
+    figures.notices.byMonth.map((m) => `${m.month}: ${m.total}`),
+  );
+  const heights = await bars.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
+  const tallest = Math.max(...figures.notices.byMonth.map((m) => m.total));
+  for (const [i, m] of figures.notices.byMonth.entries())
+    assert.equal(heights[i] === Math.max(...heights), m.total === tallest, `bar ${m.month} scaled to its count`);
+  const number = (n) => (n === null ? '–' : n.toLocaleString('en'));
+  for (const step of ['toForward', 'toSupplierResponse', 'toClose']) {
+    const cells = await report.locator(`table.durations tr[data-step=${step}] td`).allTextContents();
+    const d = figures.durations[step];
+    assert.deepEqual(cells, [number(d.count), number(d.medianHours), number(d.p90Hours)], step);
+  }
+  const outcomes = await report.locator('table.outcomes td').allTextContents();
+  assert.deepEqual(
+    outcomes,
+    ['productsRemoved', 'productsDeclaredNonInfringing', 'arbitratedFor', 'arbitratedAgainst', 'cancelled', 'open'].map(
+      (k) => number(figures.outcomes[k]),
+    ),
+  );
+  assert.equal(await report.locator('button.csv').isEnabled(), true);
+  await shot('transparency');
+
+  // Back to a supplier: the section hides again.
+  await page.locator('#who').selectOption('demo-supplier-b');
+  await page.locator('#transparency').waitFor({ state: 'hidden' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a reload mid-form finds the draft', async (t) => {
   const { page, context, shot, errors } = await openPage(browser, t);
   await openForm(page);

@@ -1,13 +1,23 @@
 // The single-file CDN bundle's entry (`<script type="module" src=".../ipr-elements.js">`).
-// It registers `<ipr-provider>` at once. Three chunks beside the bundle come on demand:
+// It registers `<ipr-provider>` at once. Four chunks beside the bundle come on demand:
 // `<ipr-complaint-list>` (the list chunk), `<ipr-complaint-form>`, `<ipr-product-picker>`,
 // `<ipr-evidence-picker>` and `<ipr-holder-profiles>` (the form chunk), and `<ipr-complaint-detail>`
-// (the detail chunk). Each is fetched and registered as soon as one of its tags is in the document,
+// (the detail chunk); `<ipr-webhooks>` and `<ipr-transparency-report>` (the partner chunk, fetched only
+// when one of its tags appears or `loadPartnerElements()` is called: few pages use them). Each is fetched and registered as soon as one of its tags is in the document,
 // and in any case once the page is idle (tags used inside another shadow root are not seen by the
 // observer). Elements in the page before their definition upgrade when it arrives, keeping the
 // properties already set on them. Bundlers use `@ipr/elements/define` instead, which registers
 // everything at once.
-import { DETAIL_TAGS, FORM_TAGS, LIST_TAGS, detailChunk, formChunk, listChunk } from './cdn-early.js';
+import {
+  DETAIL_TAGS,
+  FORM_TAGS,
+  LIST_TAGS,
+  PARTNER_TAGS,
+  detailChunk,
+  formChunk,
+  listChunk,
+  partnerChunk,
+} from './cdn-early.js';
 import { define } from './base/define.js';
 import { IprProvider } from './components/provider/provider.component.js';
 
@@ -57,15 +67,29 @@ export const loadListElement = once(() =>
   }),
 );
 
+/**
+ * Loads and registers `<ipr-webhooks>` and `<ipr-transparency-report>` (once) and resolves to their
+ * classes. Call it when those tags are used inside another shadow root: this chunk is not loaded on idle.
+ */
+export const loadPartnerElements = once(() =>
+  partnerChunk().then((m) => {
+    define('ipr-webhooks', m.IprWebhooks);
+    define('ipr-transparency-report', m.IprTransparencyReport);
+    return m;
+  }),
+);
+
 /** Loads and registers every on-demand element. */
 export function loadAllElements(): Promise<unknown> {
-  return Promise.all([loadListElement(), loadFormElements(), loadDetailElement()]);
+  return Promise.all([loadListElement(), loadFormElements(), loadDetailElement(), loadPartnerElements()]);
 }
 
-const LAZY: Array<{ tags: string; load: () => Promise<unknown>; what: string }> = [
-  { tags: LIST_TAGS, load: loadListElement, what: 'the complaint list' },
-  { tags: FORM_TAGS, load: loadFormElements, what: 'the form elements' },
-  { tags: DETAIL_TAGS, load: loadDetailElement, what: 'the complaint detail' },
+/** The on-demand groups; `idle: false` ones load only when their tags appear (or on an explicit call). */
+const LAZY: Array<{ tags: string; load: () => Promise<unknown>; what: string; idle: boolean }> = [
+  { tags: LIST_TAGS, load: loadListElement, what: 'the complaint list', idle: true },
+  { tags: FORM_TAGS, load: loadFormElements, what: 'the form elements', idle: true },
+  { tags: DETAIL_TAGS, load: loadDetailElement, what: 'the complaint detail', idle: true },
+  { tags: PARTNER_TAGS, load: loadPartnerElements, what: 'the partner elements', idle: false },
 ];
 
 // The provider first, so elements inside it find it by context when they upgrade.
@@ -96,8 +120,8 @@ if (typeof document !== 'undefined') {
       () =>
         void Promise.allSettled(loading).then(() =>
           whenIdle(() => {
-            observer.disconnect();
-            for (const group of [...waiting]) loadQuietly(group);
+            for (const group of [...waiting]) if (group.idle) loadQuietly(group);
+            if (!waiting.size) observer.disconnect();
           }),
         ),
     );

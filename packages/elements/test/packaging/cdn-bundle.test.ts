@@ -41,6 +41,11 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', () => {
     const list = await bundle.loadListElement();
     expect(customElements.get('ipr-complaint-list')).to.equal(list.IprComplaintList);
     expect(bundle.IprComplaintList, 'the list is not in the initial file').to.equal(undefined);
+    // The partner chunk is not loaded on idle; its loader registers both tags.
+    const partner = await bundle.loadPartnerElements();
+    expect(customElements.get('ipr-webhooks')).to.equal(partner.IprWebhooks);
+    expect(customElements.get('ipr-transparency-report')).to.equal(partner.IprTransparencyReport);
+    expect(bundle.IprTransparencyReport, 'the partner elements are not in the initial file').to.equal(undefined);
   });
 
   it('preloads what an on-demand chunk imports, so its files are asked for at once (no waterfall)', async () => {
@@ -48,6 +53,7 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', () => {
     await bundle.loadFormElements();
     await bundle.loadDetailElement();
     await bundle.loadListElement();
+    await bundle.loadPartnerElements();
     const preloaded = new Set(
       [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href),
     );
@@ -55,7 +61,7 @@ describe('CDN bundle (dist/cdn/ipr-elements.js)', () => {
     const initial = await (await fetch(BUNDLE)).text();
     // What the bundle itself imports statically (the chunk it shares with the sheet worker) is loaded already.
     const initialImports = new Set([...initial.matchAll(/from\s*"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]!));
-    for (const chunk of ['form-elements', 'detail-element', 'list-element']) {
+    for (const chunk of ['form-elements', 'detail-element', 'list-element', 'partner-elements']) {
       const file = initial.match(new RegExp(`\\./(${chunk}-[\\w-]+\\.js)`))?.[1];
       expect(file, `the bundle names its ${chunk} chunk`).to.be.a('string');
       const source = await (await fetch(new URL(file!, dir))).text();
