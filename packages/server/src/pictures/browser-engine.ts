@@ -226,13 +226,62 @@ async function derived(k: number, variant: Variant): Promise<Uint8Array> {
   }
 }
 
-/** Rec. 601 luma of RGBA pixels. */
+const toLinear = (v: number) => {
+  const c = v / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+};
+const LINEAR = Float64Array.from({ length: 256 }, (_, v) => toLinear(v));
+const toGamma = (l: number) => 255 * (l <= 0.0031308 ? 12.92 * l : 1.055 * l ** (1 / 2.4) - 0.055);
+
+/** Greyscale as libvips makes it from sRGB: Rec. 709 luminance of the linear light, gamma-encoded again. */
 function greyOf(rgba: Uint8ClampedArray): Float64Array {
   const grey = new Float64Array(rgba.length / 4);
   for (let p = 0; p < grey.length; p++)
-    grey[p] = 0.299 * rgba[p * 4]! + 0.587 * rgba[p * 4 + 1]! + 0.114 * rgba[p * 4 + 2]!;
+    grey[p] = toGamma(
+      0.2126 * LINEAR[rgba[p * 4]!]! + 0.7152 * LINEAR[rgba[p * 4 + 1]!]! + 0.0722 * LINEAR[rgba[p * 4 + 2]!]!,
+    );
   return grey;
 }
+
+/** Averages `length` samples (`stride` apart) into `n`, each output the mean of the source span it covers. */
+function boxWeights(length: number, n: number): Array<Array<[number, number]>> {
+  const step = length / n;
+  return Array.from({ length: n }, (_, o) => {
+    const from = o * step;
+    const to = from + step;
+    const taps: Array<[number, number]> = [];
+    for (let i = Math.floor(from); i < Math.min(length, Math.ceil(to)); i++)
+      taps.push([i, (Math.min(to, i + 1) - Math.max(from, i)) / step]);
+    return taps;
+  });
+}
+
+/**
+ * A greyscale picture squeezed to n × n by area averaging, as libvips's shrink does for the large
+ * reductions a hash needs (a canvas's own downscale samples differently and moves bits).
+ */
+export function shrink(grey: Float64Array, width: number, height: number, n: number): Float64Array {
+  const across = boxWeights(width, n);
+  const down = boxWeights(height, n);
+  const rows = new Float64Array(height * n);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < n; x++) {
+      let sum = 0;
+      for (const [i, w] of across[x]!) sum += grey[y * width + i]! * w;
+      rows[y * n + x] = sum;
+    }
+  const out = new Float64Array(n * n);
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      let sum = 0;
+      for (const [i, w] of down[y]!) sum += rows[i * n + x]! * w;
+      out[y * n + x] = sum;
+    }
+  return out;
+}
+
+/** The largest side decoded pixels are averaged from (a bigger picture is first scaled down by the canvas). */
+const AVERAGE_SIDE = 512;
 
 async function thumbnail(bytes: Uint8Array, side = 96): Promise<Uint8Array | null> {
   if (!inspect(bytes, '').ok) return null;
@@ -259,13 +308,16 @@ export function createBrowserPictures(): PictureEngine {
       const bitmap = await decode(bytes);
       if (!bitmap) return fail('picture.unreadable', file);
       // An animated GIF decodes to its first frame, as sharp reads it with `animated: false`.
-      const c = canvas(HASH_INPUT_SIDE, HASH_INPUT_SIDE);
+      const scale = Math.min(1, AVERAGE_SIDE / Math.max(bitmap.width, bitmap.height));
+      const w = Math.max(1, Math.round(bitmap.width * scale));
+      const h = Math.max(1, Math.round(bitmap.height * scale));
+      const c = canvas(w, h);
       c.fillStyle = '#ffffff';
-      c.fillRect(0, 0, HASH_INPUT_SIDE, HASH_INPUT_SIDE);
+      c.fillRect(0, 0, w, h);
       c.imageSmoothingQuality = 'high';
-      c.drawImage(bitmap, 0, 0, HASH_INPUT_SIDE, HASH_INPUT_SIDE);
+      c.drawImage(bitmap, 0, 0, w, h);
       bitmap.close();
-      const grey = greyOf(c.getImageData(0, 0, HASH_INPUT_SIDE, HASH_INPUT_SIDE).data);
+      const grey = shrink(greyOf(c.getImageData(0, 0, w, h).data), w, h, HASH_INPUT_SIDE);
       return { ok: true, ...perceptualHashes(grey), width: head.width, height: head.height };
     },
     thumbnail,
