@@ -78,3 +78,42 @@ export const Live: Story = {
 };
 /** `live="false"`: no stream and no indicator. */
 export const NotLive = byStatus('submitted', { live: false });
+
+/** The first seeded Picture Embezzlement complaint `token` can see, found through the API. */
+const pictureComplaint = (token: string) =>
+  once(async () => {
+    const client = clientFor(await getApi(), token);
+    const page = await ok(client.complaints.list({ limit: 50 }));
+    return { complaintId: page.items.find((c) => c.type === 'picture_embezzlement')?.id ?? '' };
+  });
+
+/** Waits until every product's match and its thumbnails are shown. */
+const matchesShown: Story['play'] = async ({ canvasElement }) => {
+  await waitUntil(() => shadow(canvasElement, '[part=pictures] .match img'));
+  const images = [...(detail(canvasElement).shadowRoot?.querySelectorAll('[part=pictures] img') ?? [])];
+  await Promise.all(images.map((img) => (img as HTMLImageElement).decode()));
+};
+
+/**
+ * A Picture Embezzlement complaint's picture matches: each listed product's picture beside the
+ * complainant's original that matches it best, the distance of their perceptual hashes and the
+ * band (here an exact copy and a retouched one). The in-browser API hashes them with the
+ * browser's picture engine (canvas decoding, the server's pHash).
+ */
+export const PictureMatches: Story = {
+  args: { token: TOKENS.complainantA },
+  loaders: [pictureComplaint(TOKENS.complainantA)],
+  play: matchesShown,
+};
+/** Complainant B's picture complaint: a cropped and a recompressed copy of its original. */
+export const PictureMatchesEdited: Story = {
+  args: { token: TOKENS.complainantB },
+  loaders: [pictureComplaint(TOKENS.complainantB)],
+  play: matchesShown,
+};
+/** The platform's view of the same matches, in Chinese. */
+export const PictureMatchesPlatformChinese: Story = {
+  args: { token: TOKENS.platform, locale: 'zh-CN' },
+  loaders: [pictureComplaint(TOKENS.complainantA)],
+  play: matchesShown,
+};

@@ -11,6 +11,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/ensure-chromium.mjs';
 import { referenceApiForTests } from '../../scripts/wtr-reference-api.mjs';
 import { manifestDriftPlugin } from './test/support/manifest-plugin.mjs';
 import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
+import { sharpHashPlugin } from './test/support/sharp-hash-plugin.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const api = referenceApiForTests({
@@ -59,6 +60,7 @@ export default {
   plugins: [
     api.plugin,
     manifestDriftPlugin(here),
+    sharpHashPlugin(),
     // test/responsive/ writes PNGs for review (not compared) to the git-ignored test-results/.
     screenshotPlugin(join(here, 'test-results/responsive')),
     // papaparse (the client's CSV export) ships CommonJS/UMD only; bundlers convert it, the dev server needs this.

@@ -2,7 +2,7 @@ import { TOKENS } from '@ipr/server/demo-accounts';
 // The real reference API (@ipr/server's hono app on in-memory PGlite, seeded), started once per
 // page in the browser, and real @ipr/client clients whose transport is the app's fetch.
 // No response is written by hand: every answer comes from the server code.
-import { createInMemoryApi } from '@ipr/server';
+import { createBrowserPictures, createInMemoryApi } from '@ipr/server';
 import { createIprClient } from '@ipr/client';
 import type { IprClient } from '@ipr/elements';
 
@@ -14,9 +14,12 @@ export const BASE_URL = 'http://ipr.local';
 
 let started: Promise<InMemoryApi> | undefined;
 
-/** The page's one API (PGlite in memory, demo accounts, 2,000 products, complaints in every status). */
+/**
+ * The page's one API (PGlite in memory, demo accounts, 2,000 products, complaints in every status),
+ * with the browser's picture engine (canvas decoding, the server's pHash) so picture routes answer.
+ */
 export function getApi(): Promise<InMemoryApi> {
-  started ??= createInMemoryApi({ seed: { catalogueSize: 2000 } });
+  started ??= createInMemoryApi({ seed: { catalogueSize: 2000 }, pictures: createBrowserPictures() });
   return started;
 }
 
@@ -41,14 +44,37 @@ export function clientFor(api: InMemoryApi, token: string, options: ClientOption
       throw new TypeError('Failed to fetch');
     }
     if (options.failWhen?.(request)) throw new TypeError('Failed to fetch');
-    return api.fetch(request);
+    const response = await api.fetch(request);
+    if (response.ok && MATCHES_PATH.test(new URL(request.url).pathname)) await loadPictures(api, response.clone());
+    return response;
   };
-  return createIprClient({
+  const client = createIprClient({
     baseUrl: BASE_URL,
     token,
     fetch: transport as typeof fetch,
     retry: { retries: 0 },
-  }) as IprClient;
+  });
+  // `<img src>` cannot reach the in-browser API: the pictures a match answer names are fetched from
+  // it as the answer passes (loadPictures) and shown from blob: URLs.
+  const url = client.pictures.url;
+  client.pictures.url = (path) => pictureUrls.get(path) ?? url(path);
+  return client as IprClient;
+}
+
+/** The answers that name catalogue pictures: a complaint's or a draft's picture matches. */
+const MATCHES_PATH = /\/(picture-matches|pictures\/match)$/;
+
+/** Catalogue picture path (as the API gives it) → blob: URL of the bytes the API answered. */
+const pictureUrls = new Map<string, string>();
+
+async function loadPictures(api: InMemoryApi, response: Response): Promise<void> {
+  const body = (await response.json()) as { products?: Array<{ pictures?: Array<{ thumbnailUrl?: string }> }> };
+  const paths = (body.products ?? []).flatMap((p) => (p.pictures ?? []).flatMap((q) => q.thumbnailUrl ?? []));
+  for (const path of paths) {
+    if (pictureUrls.has(path)) continue;
+    const answer = await api.fetch(new Request(BASE_URL + path));
+    if (answer.ok) pictureUrls.set(path, URL.createObjectURL(await answer.blob()));
+  }
 }
 
 /** Awaits an API result and throws its error (story set-up only). */

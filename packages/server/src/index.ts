@@ -17,6 +17,8 @@ export {
   type SeedReport,
   type DemoAccount,
 } from './seed.js';
+export { createBrowserPictures } from './pictures/browser-engine.js';
+export type { PictureEngine } from './pictures/engine.js';
 export type { RouteDef } from './route.js';
 export { ROUTES } from './routes.js';
 export { buildOpenApi } from './openapi.js';
@@ -47,7 +49,12 @@ export async function createInMemoryApi(
   const db = await createPgliteDb({ trigram: options.trigram ?? false });
   const files = createMemoryFileStore();
   await migrate(db);
-  if (options.seed !== false) await seed(db, files, { catalogueSize: 2000, ...options.seed });
+  if (options.seed !== false)
+    await seed(db, files, {
+      catalogueSize: 2000,
+      ...(options.pictures ? { pictures: options.pictures } : {}),
+      ...options.seed,
+    });
   const { seed: _seed, trigram: _trigram, ...appOptions } = options;
   const app = createApp({ ...appOptions, db, files });
   return { app, db, files, fetch: (request: Request) => app.fetch(request), close: () => db.close() };
