@@ -16,7 +16,7 @@ const elements = manifest.modules.flatMap((m) =>
 );
 
 describe('custom-elements.json', () => {
-  test('lists the seven elements', () => {
+  test('lists the nine elements', () => {
     assert.deepEqual(elements.map((e) => e.tagName).sort(), [
       'ipr-complaint-detail',
       'ipr-complaint-form',
@@ -25,6 +25,8 @@ describe('custom-elements.json', () => {
       'ipr-holder-profiles',
       'ipr-product-picker',
       'ipr-provider',
+      'ipr-transparency-report',
+      'ipr-webhooks',
     ]);
   });
 

@@ -104,7 +104,8 @@ if (url) {
       insert into accounts (id, role, display_name, contact) values ('acc_s', 'complainant', 'S', '{}');
       insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact,
                               is_ipr_holder, product_count, created_at, updated_at)
-        values ('cmp_s', 'IPR-2026-999998', 'acc_s', 'copyright', 'submitted', 'd', '{}', false, true, 1, now(), now());`);
+        values ('cmp_s', 'IPR-2026-999998', 'acc_s', 'copyright', 'submitted', 'd', '{}', false, true, 1, now(), now()),
+               ('cmp_s2', 'IPR-2026-999997', 'acc_s', 'copyright', 'submitted', 'd', '{}', false, true, 1, now(), now());`);
     const actor = {
       id: 'acc_s',
       role: 'complainant' as const,
@@ -112,9 +113,9 @@ if (url) {
       contact: { name: 'S', email: '', phone: '' },
     };
     const settled = settledSeqReader(db);
+    let release: () => void = () => undefined;
     try {
       const before = await settled();
-      let release!: () => void;
       const held = new Promise<void>((r) => {
         release = r;
       });
@@ -129,9 +130,13 @@ if (url) {
         await held;
       });
       await t1Inserted;
-      // T2 draws a higher seq and commits while T1 is open: writers do not wait for one another.
+      // T2 draws a higher seq and commits while T1 is open: writers do not wait for one another. (Of
+      // another complaint: two writers of one complaint wait on its row, whose version the history
+      // trigger moves for the ETags, as an action on it locks it anyway.)
       await Promise.race([
-        db.transaction((tx) => recordHistory(tx, 'cmp_s', 'cancel', 'submitted', 'cancelled', actor, new Date(), null)),
+        db.transaction((tx) =>
+          recordHistory(tx, 'cmp_s2', 'cancel', 'submitted', 'cancelled', actor, new Date(), null),
+        ),
         sleep(3000).then(() => {
           throw new Error('a second writer waited for the first');
         }),
@@ -153,6 +158,7 @@ if (url) {
       assert.equal(reading, Number(all.rows[1]!.seq));
       assert.ok(reading! > before);
     } finally {
+      release(); // a failed assertion must not leave T1 open (the schema's drop would wait for it)
       await db.query(`drop schema ${schema} cascade`);
       await db.close();
     }
