@@ -10,6 +10,7 @@ import { cataloguePictures } from '../packages/server/src/pictures/engine.ts';
 import { createSharpPictures } from '../packages/server/src/pictures/sharp-engine.ts';
 import { encodePicture, originalPicture } from '../packages/server/src/pictures/synth.ts';
 import { DEMO_TOKENS } from '../packages/server/src/demo-accounts.ts';
+import { DECLARATION_VERSION } from '@ipr/validators';
 
 const PRODUCTS = 800;
 const ORIGINALS = 20;
@@ -80,6 +81,83 @@ const cold = await timed();
 const warm = [];
 for (let i = 0; i < 5; i++) warm.push((await timed()).ms);
 warm.sort((a, b) => a - b);
+
+// ── the platform's list sorted by match: 200 filed picture complaints of 4 products each ──
+const COMPLAINTS = 200;
+const PER_COMPLAINT = 4;
+for (let c = 0; c < COMPLAINTS; c++) {
+  const links = Array.from(
+    { length: PER_COMPLAINT },
+    (_, i) => `https://market.example/product/p${String(PRODUCTS + 1 + c * PER_COMPLAINT + i).padStart(6, '0')}`,
+  );
+  const res = await api.fetch(
+    new Request('http://bench.local/v1/complaints', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': `bench-${c}`,
+      },
+      body: JSON.stringify({
+        type: 'picture_embezzlement',
+        productLinks: links,
+        description: 'These listings use our product photographs.',
+        contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
+        discloseContactToSupplier: false,
+        isIprHolder: true,
+        holder: null,
+        evidence: [{ id: originals[c % ORIGINALS], original: true }],
+        declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+      }),
+    }),
+  );
+  if (res.status !== 201) throw new Error(`filing answered ${res.status}: ${await res.text()}`);
+}
+const sorted = async () => {
+  const t = performance.now();
+  const res = await api.fetch(
+    new Request('http://bench.local/v1/complaints?sort=match&limit=100', {
+      headers: { authorization: `Bearer ${DEMO_TOKENS.acc_platform}` },
+    }),
+  );
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`sort=match answered ${res.status}: ${JSON.stringify(body)}`);
+  return { ms: performance.now() - t, total: body.total };
+};
+// Cold: the first request hashes at most 64 missing pictures (the rest count as not comparable).
+const sortFirst = await sorted();
+// Every picture hashed (each complaint's own matches compute them), then warm.
+const listed = await api.fetch(
+  new Request('http://bench.local/v1/complaints?type=picture_embezzlement&limit=100', {
+    headers: { authorization: `Bearer ${DEMO_TOKENS.acc_platform}` },
+  }),
+);
+let page = await listed.json();
+for (;;) {
+  for (const s of page.items) {
+    await api.fetch(
+      new Request(`http://bench.local/v1/complaints/${s.id}/picture-matches`, {
+        headers: { authorization: `Bearer ${DEMO_TOKENS.acc_platform}` },
+      }),
+    );
+  }
+  if (!page.nextCursor) break;
+  page = await (
+    await api.fetch(
+      new Request(`http://bench.local/v1/complaints?type=picture_embezzlement&limit=100&cursor=${page.nextCursor}`, {
+        headers: { authorization: `Bearer ${DEMO_TOKENS.acc_platform}` },
+      }),
+    )
+  ).json();
+}
+const sortWarm = [];
+let sortTotal = 0;
+for (let i = 0; i < 5; i++) {
+  const r = await sorted();
+  sortWarm.push(r.ms);
+  sortTotal = r.total;
+}
+sortWarm.sort((a, b) => a - b);
 await api.close();
 
 console.log(
@@ -94,5 +172,6 @@ console.log(
     warmMedianMs: Math.round(warm[2]),
     summary: cold.summary,
     bands: cold.bands,
+    sortMatch: { complaints: sortTotal, firstMs: Math.round(sortFirst.ms), warmMedianMs: Math.round(sortWarm[2]) },
   })}`,
 );

@@ -18,6 +18,7 @@ import {
   applyAction,
   complaintVersion,
   evidenceForDownload,
+  listComplaintsByMatch,
   listComplaintsVersioned,
   listEvidence,
   productsByUrl,
@@ -29,6 +30,7 @@ import { createComplaint } from './submit-complaint.js';
 import { uploadEvidence } from './upload-evidence.js';
 import { WEBHOOK_ROUTES } from './webhooks/routes.js';
 import { PICTURE_ROUTES } from './pictures/routes.js';
+import { matchStrengths } from './pictures/ranking.js';
 
 function actionRoute(
   action: Action,
@@ -224,7 +226,8 @@ export const ROUTES: RouteDef[] = [
     method: 'get',
     path: '/v1/complaints',
     operationId: 'listComplaints',
-    summary: 'Complaints the caller can see (complainant: own; supplier: listing its products; platform: all)',
+    summary:
+      'Complaints the caller can see (complainant: own; supplier: listing its products; platform: all), newest first. `sort=match` (platform only; others get 403 `auth.forbidden`): the Picture Embezzlement complaints by their strongest picture match, smallest distance first, none comparable last, ties newest first; each summary carries `match`',
     tag: 'complaints',
     roles: ROLES,
     query: ComplaintQuerySchema,
@@ -232,16 +235,23 @@ export const ROUTES: RouteDef[] = [
     headers: [CONDITIONAL_DOCS.header],
     responses: {
       200: {
-        description: 'One page of complaints, newest first',
+        description: 'One page of complaints, newest first (or by match)',
         schema: 'ComplaintPage',
         headers: CONDITIONAL_DOCS.etag,
       },
       304: CONDITIONAL_DOCS.notModified,
     },
-    problems: [422],
+    problems: [403, 422],
     async handler({ c, deps, account, query }) {
+      const listQuery = { ...query, limit: query.limit ?? 20 };
+      if (query.sort === 'match' && account.role !== 'platform') {
+        throw problem('auth.forbidden', ['sort'], { role: account.role });
+      }
       // The page's rows are read (they are the answer's versions); the body is built only for a change.
-      const listed = await listComplaintsVersioned(deps.db, account, { ...query, limit: query.limit ?? 20 });
+      const listed =
+        query.sort === 'match'
+          ? await listComplaintsByMatch(deps.db, account, listQuery, (ids) => matchStrengths(deps, ids))
+          : await listComplaintsVersioned(deps.db, account, listQuery);
       const { items: _, ...rest } = listed.page;
       const etag = await versionTag(account, ['complaints', query, rest, listed.versions]);
       return conditional(c.req.raw, etag, () => json(listed.page));

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  ComplaintSortSchema,
   ComplaintSummarySchema,
   ComplaintTypeSchema,
   EvidenceDescriptorSchema,
@@ -76,6 +77,8 @@ export const ComplaintQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.maxLength(500))),
   limit: z.optional(int(1, 100)),
   page: z.optional(int(1, 100_000)),
+  /** `match`: platform only (the others are refused with `auth.forbidden`). */
+  sort: z.optional(ComplaintSortSchema),
 });
 
 export const EvidenceQuerySchema = z.object({

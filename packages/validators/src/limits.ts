@@ -68,3 +68,15 @@ export type IdentificationType = (typeof IDENTIFICATION_TYPES)[number];
 
 /** The version of the good-faith declaration text the complainant confirms on submit. */
 export const DECLARATION_VERSION = '2026-11';
+
+/** The verdict bands of a picture match, strongest first (thresholds: `PICTURE_THRESHOLDS`). */
+export const PICTURE_BANDS = ['likely_same', 'possibly_edited', 'no_match'] as const;
+export type PictureBand = (typeof PICTURE_BANDS)[number];
+
+/**
+ * Orders of the complaint list. `newest`: newest first (the default). `match` (platform only):
+ * Picture Embezzlement complaints by their strongest picture match, smallest distance first, those
+ * with nothing comparable last; ties newest first.
+ */
+export const COMPLAINT_SORTS = ['newest', 'match'] as const;
+export type ComplaintSort = (typeof COMPLAINT_SORTS)[number];

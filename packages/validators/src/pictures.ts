@@ -1,6 +1,6 @@
 import './config.js';
 import * as z from 'zod/mini';
-import { LIMITS } from './limits.js';
+import { LIMITS, PICTURE_BANDS, type PictureBand } from './limits.js';
 import { IssueSchema } from './schemas.js';
 
 /**
@@ -11,8 +11,6 @@ import { IssueSchema } from './schemas.js';
  * exact, recompressed, resized, mirrored or EXIF-rotated copy and no unrelated picture; at ≤ 16
  * the cropped and retouched copies too.
  */
-export const PICTURE_BANDS = ['likely_same', 'possibly_edited', 'no_match'] as const;
-export type PictureBand = (typeof PICTURE_BANDS)[number];
 
 export const PICTURE_THRESHOLDS = {
   /** At most this many of 64 bits differ: the same picture (copied, recompressed, rescaled, mirrored). */

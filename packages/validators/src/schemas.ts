@@ -1,7 +1,7 @@
 import './config.js';
 import * as z from 'zod/mini';
 import { ISSUE_CODES } from './issues.js';
-import { COMPLAINT_TYPES, IDENTIFICATION_TYPES, LIMITS } from './limits.js';
+import { COMPLAINT_SORTS, COMPLAINT_TYPES, IDENTIFICATION_TYPES, LIMITS, PICTURE_BANDS } from './limits.js';
 import { ACTIONS, ARBITRATION_DECISIONS, PRODUCT_STATUSES, ROLES, STATUSES, SUPPLIER_RESPONSES } from './lifecycle.js';
 import { TransparencyReportSchema } from './transparency.js';
 import {
@@ -157,6 +157,16 @@ export const ReceiptSchema = /*#__PURE__*/ z.object({
   ),
 });
 
+export const ComplaintSortSchema = /*#__PURE__*/ z.enum(COMPLAINT_SORTS);
+
+/** A complaint's strongest picture match (`distance` null: nothing comparable), in the list sorted by match. */
+export const ComplaintMatchSchema = /*#__PURE__*/ z.object({
+  distance: /*#__PURE__*/ z.nullable(
+    /*#__PURE__*/ z.number().check(/*#__PURE__*/ z.int(), /*#__PURE__*/ z.minimum(0), /*#__PURE__*/ z.maximum(64)),
+  ),
+  band: /*#__PURE__*/ z.enum(PICTURE_BANDS),
+});
+
 export const ComplaintSummarySchema = /*#__PURE__*/ z.object({
   id,
   number: /*#__PURE__*/ text(32),
@@ -165,6 +175,8 @@ export const ComplaintSummarySchema = /*#__PURE__*/ z.object({
   productCount: /*#__PURE__*/ z.number().check(/*#__PURE__*/ z.int(), /*#__PURE__*/ z.minimum(0)),
   createdAt: dateTime,
   updatedAt: dateTime,
+  /** Present when the list is sorted by match (`sort=match`). */
+  match: /*#__PURE__*/ z.optional(ComplaintMatchSchema),
 });
 
 /**
@@ -340,6 +352,7 @@ export type TransitionRecord = z.output<typeof TransitionRecordSchema>;
 export type Arbitration = z.output<typeof ArbitrationSchema>;
 export type Receipt = z.output<typeof ReceiptSchema>;
 export type ComplaintSummary = z.output<typeof ComplaintSummarySchema>;
+export type ComplaintMatch = z.output<typeof ComplaintMatchSchema>;
 export type Complaint = z.output<typeof ComplaintSchema>;
 export type Account = z.output<typeof AccountSchema>;
 export type Problem = z.output<typeof ProblemSchema>;
@@ -367,6 +380,8 @@ export const NAMED_SCHEMAS = {
   TransitionRecord: TransitionRecordSchema,
   Arbitration: ArbitrationSchema,
   Receipt: ReceiptSchema,
+  ComplaintSort: ComplaintSortSchema,
+  ComplaintMatch: ComplaintMatchSchema,
   ComplaintSummary: ComplaintSummarySchema,
   Complaint: ComplaintSchema,
   Account: AccountSchema,

@@ -147,7 +147,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Complaints the caller can see (complainant: own; supplier: listing its products; platform: all)
+         * Complaints the caller can see (complainant: own; supplier: listing its products; platform: all), newest first. `sort=match` (platform only; others get 403 `auth.forbidden`): the Picture Embezzlement complaints by their strongest picture match, smallest distance first, none comparable last, ties newest first; each summary carries `match`
          * @description Roles: complainant, supplier, platform.
          */
         get: operations["listComplaints"];
@@ -718,6 +718,13 @@ export interface components {
                 sha256: string;
             }[];
         };
+        /** @enum {string} */
+        ComplaintSort: "newest" | "match";
+        ComplaintMatch: {
+            distance: number | null;
+            /** @enum {string} */
+            band: "likely_same" | "possibly_edited" | "no_match";
+        };
         ComplaintSummary: {
             id: string;
             number: string;
@@ -728,6 +735,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            match?: components["schemas"]["ComplaintMatch"];
         };
         Complaint: {
             id: string;
@@ -1433,6 +1441,7 @@ export interface operations {
                 limit?: number;
                 /** @description 1-based page number */
                 page?: number;
+                sort?: "newest" | "match";
             };
             header?: {
                 /** @description The ETag of the copy the caller holds: a 304 without a body when it is still current */
@@ -1443,7 +1452,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of complaints, newest first */
+            /** @description One page of complaints, newest first (or by match) */
             200: {
                 headers: {
                     /** @description A strong validator of this answer for this caller; send it back in If-None-Match */
@@ -1463,6 +1472,15 @@ export interface operations {
             };
             /** @description Missing or unknown bearer token (`auth.unauthorized`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this (`auth.forbidden`, `transition.forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -49,7 +49,7 @@ export const IprComplaintForm = createComponent({
   displayName: 'IprComplaintForm',
 });
 
-/** "My complaints": number, type, status, product count and dates, with filters by status and type, search by number, and the actions each status allows. Rows are windowed: only the visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as the end comes into view. While `live` (the default), status changes made elsewhere update their rows in place and new complaints matching the filters appear without a reload. "Export" downloads the status report (.xlsx or .csv) for the current filters. */
+/** "My complaints": number, type, status, product count and dates, with filters by status and type, search by number, and the actions each status allows. Rows are windowed: only the visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as the end comes into view. While `live` (the default), status changes made elsewhere update their rows in place and new complaints matching the filters appear without a reload. `sort="match"` (the platform's arbitration console): Picture Embezzlement complaints by their strongest picture match, smallest distance first, with each row's match band shown. "Export" downloads the status report (.xlsx or .csv) for the current filters. */
 export const IprComplaintList = createComponent({
   tagName: 'ipr-complaint-list',
   elementClass: IprComplaintListElement,

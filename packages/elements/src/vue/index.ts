@@ -55,7 +55,7 @@ declare module 'vue' {
       'onIprRestrictionFailed'?: (event: IprRestrictionFailedEvent) => void;
       'onIprProfileSaved'?: (event: IprProfileSavedEvent) => void;
     }>;
-    /** "My complaints": number, type, status, product count and dates, with filters by status and type, search by number, and the actions each status allows. Rows are windowed: only the visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as the end comes into view. While `live` (the default), status changes made elsewhere update their rows in place and new complaints matching the filters appear without a reload. "Export" downloads the status report (.xlsx or .csv) for the current filters. */
+    /** "My complaints": number, type, status, product count and dates, with filters by status and type, search by number, and the actions each status allows. Rows are windowed: only the visible ones are in the DOM, so 10,000 complaints scroll smoothly; further pages load as the end comes into view. While `live` (the default), status changes made elsewhere update their rows in place and new complaints matching the filters appear without a reload. `sort="match"` (the platform's arbitration console): Picture Embezzlement complaints by their strongest picture match, smallest distance first, with each row's match band shown. "Export" downloads the status report (.xlsx or .csv) for the current filters. */
     'ipr-complaint-list': DefineComponent<{
       /** Only complaints with this status ('' for all). */
       'status'?: string;
@@ -63,6 +63,8 @@ declare module 'vue' {
       'type'?: string;
       /** A complaint number (or part of it) to search for. */
       'q'?: string;
+      /** The order: '' or `newest` (newest first), or `match` (platform only): Picture Embezzlement complaints by their strongest picture match, each row showing its band. */
+      'sort'?: string;
       /** The caller's role when known (otherwise read from the account). */
       'viewer-role'?: string;
       /** The total number of complaints matching the filters. */

@@ -51,17 +51,21 @@ export async function productHashes(
   db: Queryable,
   engine: PictureEngine,
   productIds: readonly string[],
+  /** At most this many missing pictures are computed (the rest stay missing: ''). */
+  budget = Number.POSITIVE_INFINITY,
 ): Promise<Map<string, string[]>> {
   const { rows } = await db.query<{ product_id: string; position: number; hash: string }>(
     'select product_id, position, hash from product_picture_hashes where product_id = any($1::text[])',
     [productIds],
   );
   const known = new Map<string, string>(rows.map((r) => [`${r.product_id}/${r.position}`, r.hash]));
-  const missing = productIds.flatMap((id) =>
-    cataloguePictures(id).flatMap((picture, position) =>
-      known.has(`${id}/${position}`) ? [] : [{ id, position, picture }],
-    ),
-  );
+  const missing = productIds
+    .flatMap((id) =>
+      cataloguePictures(id).flatMap((picture, position) =>
+        known.has(`${id}/${position}`) ? [] : [{ id, position, picture }],
+      ),
+    )
+    .slice(0, budget);
   const fresh: Array<{ id: string; position: number; hash: string }> = [];
   await eachLimited(missing, async ({ id, position, picture }) => {
     const result = await engine.hash(await engine.render(picture), `${id}-${position}`);
@@ -86,9 +90,11 @@ export async function originalHashes(
   files: FileStore,
   engine: PictureEngine,
   originals: OriginalRow[],
+  /** At most this many missing hashes are computed (the rest stay missing). */
+  budget = Number.POSITIVE_INFINITY,
 ): Promise<OriginalRow[]> {
   const out = originals.map((o) => ({ ...o }));
-  const pending = out.filter((o) => o.picture_hash === null && o.picture_issue === null);
+  const pending = out.filter((o) => o.picture_hash === null && o.picture_issue === null).slice(0, budget);
   await eachLimited(pending, async (o) => {
     const bytes = o.kind === 'image' ? await files.get(o.storage_key) : null;
     if (!bytes) {

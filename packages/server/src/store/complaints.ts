@@ -2,9 +2,12 @@
 import {
   allowedActions,
   type Complaint,
+  type ComplaintSort,
+  compareMatchStrength,
   type ComplaintSummary,
   type Contact,
   isOpenStatus,
+  pictureBand,
   type ProductStatus,
   type Role,
   STATUSES,
@@ -148,6 +151,7 @@ export interface ComplaintFilters {
 
 export interface ComplaintListQuery extends ComplaintFilters {
   cursor?: string | undefined;
+  sort?: ComplaintSort | undefined;
   limit: number;
   page?: number | undefined;
 }
@@ -229,4 +233,57 @@ export async function listComplaintsVersioned(
     nextCursor: list.rows.length > query.limit && last ? encodeCursor([iso(last.created_at)!, last.id]) : null,
   };
   return { page: answer, versions: rows.map((r) => `${r.id}:${r.version}`) };
+}
+
+/**
+ * The platform's list sorted by match: the visible Picture Embezzlement complaints (other filters
+ * apply too) by their strongest match, smallest distance first, none comparable last, ties newest
+ * first. Every candidate's strength is needed to order them, so the page is an offset into the
+ * whole ordered list (its cursor carries the offset).
+ */
+export async function listComplaintsByMatch(
+  db: Queryable,
+  viewer: AccountRecord,
+  query: ComplaintListQuery,
+  strengthsOf: (ids: string[]) => Promise<Map<string, number | null>>,
+): Promise<{ page: ComplaintPage; versions: string[] }> {
+  const params: unknown[] = [];
+  const filter = [...complaintFilters(viewer, query, params), `c.type = 'picture_embezzlement'`].join(' and ');
+  let offset = query.page ? (query.page - 1) * query.limit : 0;
+  if (query.cursor) {
+    const parts = decodeCursor(query.cursor);
+    if (parts?.length !== 2 || parts[0] !== 'match' || !/^\d{1,9}$/.test(parts[1]!)) {
+      throw problem('field.invalid_type', ['cursor']);
+    }
+    offset = Number(parts[1]);
+  }
+  const { rows } = await db.query<ComplaintRow & { version: string | number }>(
+    `select c.id, c.number, c.type, c.status, c.created_at, c.updated_at, c.version, c.product_count
+       from complaints c where ${filter} order by c.created_at desc, c.id desc`,
+    params,
+  );
+  const strengths = await strengthsOf(rows.map((r) => r.id));
+  // Array sort is stable: equal strengths keep the newest-first order of the query.
+  const ordered = rows
+    .map((r) => ({ r, distance: strengths.get(r.id) ?? null }))
+    .sort((a, b) => compareMatchStrength(a.distance, b.distance));
+  const slice = ordered.slice(offset, offset + query.limit);
+  const next = offset + query.limit;
+  return {
+    page: {
+      items: slice.map(({ r, distance }) => ({
+        id: r.id,
+        number: r.number,
+        type: r.type,
+        status: r.status,
+        productCount: r.product_count,
+        createdAt: iso(r.created_at)!,
+        updatedAt: iso(r.updated_at)!,
+        match: { distance, band: pictureBand(distance) },
+      })),
+      total: ordered.length,
+      nextCursor: next < ordered.length ? encodeCursor(['match', String(next)]) : null,
+    },
+    versions: slice.map(({ r, distance }) => `${r.id}:${r.version}:${distance ?? '-'}`),
+  };
 }

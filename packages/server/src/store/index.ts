@@ -13,6 +13,7 @@ export {
   complaintVersion,
   getComplaint,
   listComplaints,
+  listComplaintsByMatch,
   listComplaintsVersioned,
 } from './complaints.js';
 export {

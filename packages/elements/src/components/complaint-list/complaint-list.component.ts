@@ -8,6 +8,7 @@ import {
   STATUSES,
   type Action,
   type Complaint,
+  type ComplaintSort,
   type ComplaintSummary,
   type ComplaintType,
   type Role,
@@ -28,7 +29,7 @@ const PAGE = 100;
 const LIVE_RELOAD_DELAY = 200;
 type ExportFormat = 'xlsx' | 'csv';
 /** What the list task depends on: the client and the filters. */
-type ListArgs = [IprComplaintList['api'], Status | '', ComplaintType | '', string];
+type ListArgs = [IprComplaintList['api'], Status | '', ComplaintType | '', string, ComplaintSort | ''];
 
 /** The option of `options` a select's value names, or '' (all). */
 function choice<T extends string>(options: readonly T[], value: string): T | '' {
@@ -42,7 +43,10 @@ function choice<T extends string>(options: readonly T[], value: string): T | '' 
  * the end comes into view.
  *
  * While `live` (the default), status changes made elsewhere update their rows in place and new
- * complaints matching the filters appear without a reload. "Export" downloads the status report
+ * complaints matching the filters appear without a reload.
+ *
+ * `sort="match"` (the platform's arbitration console): Picture Embezzlement complaints by their
+ * strongest picture match, smallest distance first, with each row's match band shown. "Export" downloads the status report
  * (.xlsx or .csv) for the current filters.
  *
  * @tagname ipr-complaint-list
@@ -69,6 +73,11 @@ export class IprComplaintList extends IprComplaintActionsElement {
   @property({ reflect: true }) type: ComplaintType | '' = '';
   /** A complaint number (or part of it) to search for. */
   @property({ reflect: true }) q = '';
+  /**
+   * The order: '' or `newest` (newest first), or `match` (platform only): Picture Embezzlement
+   * complaints by their strongest picture match, each row showing its band.
+   */
+  @property({ reflect: true }) sort: ComplaintSort | '' = '';
   /** The caller's role when known (otherwise read from the account). */
   @property({ attribute: 'viewer-role' }) viewerRole?: Role;
 
@@ -102,11 +111,17 @@ export class IprComplaintList extends IprComplaintActionsElement {
   });
 
   private listTask = new Task(this, {
-    task: async ([api, status, type, q]: ListArgs, { signal }) => {
+    task: async ([api, status, type, q, sort]: ListArgs, { signal }) => {
       if (!api) return undefined;
       const page = await unwrap(
         api.complaints.list(
-          { status: status || undefined, type: type || undefined, q: q || undefined, limit: PAGE },
+          {
+            status: status || undefined,
+            type: type || undefined,
+            q: q || undefined,
+            sort: sort || undefined,
+            limit: PAGE,
+          },
           { signal },
         ),
       );
@@ -116,7 +131,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
       this.rows.reset();
       return page.total;
     },
-    args: (): ListArgs => [this.api, this.status, this.type, this.q],
+    args: (): ListArgs => [this.api, this.status, this.type, this.q, this.sort],
   });
 
   /** Reloads the list with the current filters. */
@@ -126,7 +141,12 @@ export class IprComplaintList extends IprComplaintActionsElement {
 
   /** The filters as query parameters (empty ones left out). */
   private get filters() {
-    return { status: this.status || undefined, type: this.type || undefined, q: this.q || undefined };
+    return {
+      status: this.status || undefined,
+      type: this.type || undefined,
+      q: this.q || undefined,
+      sort: this.sort || undefined,
+    };
   }
 
   private async loadMore() {
@@ -191,13 +211,18 @@ export class IprComplaintList extends IprComplaintActionsElement {
   private async liveReload(resumed = false) {
     this.liveReloadTimer = undefined;
     const api = this.api;
-    const filters = [this.status, this.type, this.q].join('\u0000');
+    const filters = [this.status, this.type, this.q, this.sort].join('\u0000');
     const arriving = [...this.arriving.values()];
     this.arriving.clear();
     if (!api || (!arriving.length && !resumed)) return;
+    // Sorted by match, a new complaint's place is the server's to say: load the list again.
+    if (this.sort === 'match') {
+      await this.listTask.run();
+      return;
+    }
     const result = await api.complaints.list({ ...this.filters, limit: PAGE });
     // The filters changed meanwhile: the list task has loaded (or is loading) the right page.
-    if (result.error || filters !== [this.status, this.type, this.q].join('\u0000')) return;
+    if (result.error || filters !== [this.status, this.type, this.q, this.sort].join('\u0000')) return;
     const fresh = new Map(result.data.items.map((s) => [s.id, s]));
     const known = new Set(this.items.map((s) => s.id));
     const merged = [
@@ -282,6 +307,15 @@ export class IprComplaintList extends IprComplaintActionsElement {
     return this.rows.range(this.items.length);
   }
 
+  /** The band of a complaint's strongest picture match (the list sorted by match carries it). */
+  private renderMatch(s: ComplaintSummary) {
+    const match = s.match;
+    if (!match) return nothing;
+    const t = this.t;
+    const title = match.distance === null ? undefined : t.pictureDistance(match.distance);
+    return html` <span class="match" data-band=${match.band} title=${title ?? nothing}>${t.pictureBands[match.band] ?? match.band}</span>`;
+  }
+
   private renderTable() {
     const t = this.t;
     const loc = this.shownLocale;
@@ -301,7 +335,7 @@ export class IprComplaintList extends IprComplaintActionsElement {
             ${this.rows.spacer(start, 7)}
             ${rows.map(
               (s, i) => html`<tr class="data" role="row" data-id=${s.id} aria-rowindex=${start + i + 2}>
-              <td class="number" role="cell"><button type="button" class="link number" @click=${() => this.open(s)}>${s.number}</button></td>
+              <td class="number" role="cell"><button type="button" class="link number" @click=${() => this.open(s)}>${s.number}</button>${this.renderMatch(s)}</td>
               <td class="type" role="cell">${COMPLAINT_TYPE_LABELS[s.type]?.[loc] ?? s.type}</td>
               <td class="status" role="cell"><span class="badge" data-status=${s.status}>${t.statuses[s.status] ?? s.status}</span></td>
               <td class="products" role="cell" data-label=${t.productCount}>${s.productCount}</td>

@@ -26,6 +26,8 @@ export const styles = [
   tr.data { height: var(--_row); }
   tr.data td { overflow: hidden; vertical-align: middle; padding-block: 0.25em; }
   tr.data td:is(.number, .status, .created, .updated) { white-space: nowrap; text-overflow: ellipsis; }
+  .match { display: block; font-size: 0.75em; color: var(--_muted); overflow: hidden; text-overflow: ellipsis; }
+  .match[data-band='likely_same'] { color: inherit; font-weight: 600; }
   tr.spacer td { padding: 0; border: 0; }
   button.number { min-height: 24px; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: start; }
   div.actions { display: flex; flex-wrap: wrap; gap: 0.25em 0.3em; align-items: center; }
