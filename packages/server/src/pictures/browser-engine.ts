@@ -4,12 +4,13 @@
 // Hostile pictures are judged as decode.ts judges them: the header's declared size is read and
 // refused above the pixel limit before anything is decoded, a file without its end marker is
 // refused as truncated, a 1 × 1 picture as too small.
-import { issue, type Issue, PICTURE_LIMITS } from '@ipr/validators';
+import { PICTURE_LIMITS } from '@ipr/validators';
 import { drawPicture, originalSeed, PICTURE_SIDE } from './draw.js';
 import type { CataloguePicture, Hashed, PictureEngine, Refused, Variant } from './engine.js';
 import { HASH_INPUT_SIDE, perceptualHashes } from './phash.js';
+import { complete, fail, limitText, type PictureFormat } from './refusal.js';
 
-type Header = { format: 'jpeg' | 'png' | 'gif' | 'webp'; width: number; height: number; orientation: number };
+type Header = { format: PictureFormat; width: number; height: number; orientation: number };
 
 const u16be = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
 const u16le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
@@ -65,22 +66,6 @@ export function readHeader(b: Uint8Array): Header | null {
   }
   return null;
 }
-
-/** Whether the file has its end: a JPEG's EOI marker, a PNG's IEND chunk, a GIF's trailer. */
-function complete(b: Uint8Array, format: Header['format']): boolean {
-  const tail = b.subarray(Math.max(0, b.length - 32));
-  if (format === 'jpeg') return tail.some((v, i) => v === 0xff && tail[i + 1] === 0xd9);
-  if (format === 'png') return ascii(tail, 0, tail.length).includes('IEND');
-  if (format === 'gif') return tail.includes(0x3b);
-  return true;
-}
-
-const fail = (code: Issue['code'], file: string, params: Record<string, string | number> = {}): Refused => ({
-  ok: false,
-  issue: issue(code, [], { file, ...params }),
-});
-
-const limitText = `${PICTURE_LIMITS.maxPixels / 1_000_000} megapixels`;
 
 /** The header checks of decode.ts's `inspect`: oriented size, pixel limit, smallest side. */
 function inspect(bytes: Uint8Array, file: string): ({ ok: true } & Header) | Refused {

@@ -4,10 +4,11 @@
 // orientation is applied (a phone photo stored sideways is compared upright), CMYK is converted,
 // an animated GIF is compared by its first frame. libvips works on the libuv thread pool, so the
 // event loop is never blocked by a decode.
-import { issue, type Issue, PICTURE_LIMITS } from '@ipr/validators';
+import { type Issue, PICTURE_LIMITS } from '@ipr/validators';
 import sharp, { type Metadata } from 'sharp';
 import type { Hashed, Refused } from './engine.js';
 import { HASH_INPUT_SIDE, perceptualHashes } from './phash.js';
+import { complete, fail, limitText, type PictureFormat } from './refusal.js';
 
 // One libvips thread per operation: the pool (4 threads) runs several pictures at once instead,
 // and memory stays bounded by what a few 32 × 32 reductions need. No operation cache: pictures are
@@ -22,17 +23,10 @@ const INPUT = {
   sequentialRead: true,
 } as const;
 
-const FORMATS = new Set(['jpeg', 'png', 'gif', 'webp']);
+const FORMATS: readonly PictureFormat[] = ['jpeg', 'png', 'gif', 'webp'];
+const isFormat = (f: string | undefined): f is PictureFormat => FORMATS.some((known) => known === f);
 
 export type Decoded = Hashed | Refused;
-
-const fail = (code: Issue['code'], file: string, params: Record<string, string | number> = {}): Refused => ({
-  ok: false,
-  issue: issue(code, [], { file, ...params }),
-});
-
-/** The megapixel limit as people read it. */
-const limitText = `${PICTURE_LIMITS.maxPixels / 1_000_000} megapixels`;
 
 /** Why sharp refused a picture, as one of our codes. */
 function codeOf(error: unknown): Issue['code'] {
@@ -50,14 +44,15 @@ function codeOf(error: unknown): Issue['code'] {
 export async function inspect(
   bytes: Uint8Array,
   file: string,
-): Promise<{ ok: true; width: number; height: number } | Refused> {
+): Promise<{ ok: true; width: number; height: number; format: PictureFormat } | Refused> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { ...INPUT, limitInputPixels: false }).metadata();
   } catch (error) {
     return fail(codeOf(error), file);
   }
-  if (!meta.format || !FORMATS.has(meta.format)) return fail('picture.not_image', file);
+  const format = meta.format;
+  if (!isFormat(format)) return fail('picture.not_image', file);
   // Oriented size: EXIF 5–8 swap the sides.
   const swap = (meta.orientation ?? 1) >= 5;
   const width = (swap ? meta.height : meta.width) ?? 0;
@@ -66,7 +61,7 @@ export async function inspect(
     return fail('picture.too_many_pixels', file, { width, height, limitText });
   if (width < PICTURE_LIMITS.minSide || height < PICTURE_LIMITS.minSide)
     return fail('picture.too_small', file, { width, height, min: PICTURE_LIMITS.minSide });
-  return { ok: true, width, height };
+  return { ok: true, width, height, format };
 }
 
 /** The perceptual hashes of a picture (upright, greyscale, squeezed to 32 × 32), or why there are none. */
@@ -82,7 +77,10 @@ export async function hashPicture(bytes: Uint8Array, file: string): Promise<Deco
       .toBuffer();
     return { ok: true, ...perceptualHashes(grey), width: head.width, height: head.height };
   } catch (error) {
-    const code = codeOf(error);
+    // libvips words a file that ends early in several ways (and, busy, sometimes only as a read
+    // failure): a picture without its end marker is truncated, whatever the message said.
+    const said = codeOf(error);
+    const code = said === 'picture.unreadable' && !complete(bytes, head.format) ? 'picture.truncated' : said;
     return fail(
       code,
       file,
