@@ -4,7 +4,7 @@
 // (`Theme | undefined`, `Status | ''`), so the type aliases of its enum attributes are spelled out
 // here, each checked against the real type by the compiler.
 import type { ArgTypes } from '@storybook/web-components-vite';
-import { COMPLAINT_TYPES, ROLES, STATUSES } from '@ipr/validators';
+import { COMPLAINT_SORTS, COMPLAINT_TYPES, ROLES, STATUSES } from '@ipr/validators';
 import type { IprComplaintForm, Theme } from '@ipr/elements';
 import manifestJson from '../../packages/elements/custom-elements.json';
 
@@ -86,6 +86,7 @@ const ALIASES: Record<string, readonly string[]> = {
   FormStep: allOf<IprComplaintForm['step']>()(['basics', 'evidence', 'review']),
   Status: STATUSES,
   ComplaintType: COMPLAINT_TYPES,
+  ComplaintSort: COMPLAINT_SORTS,
   Role: ROLES,
 };
 
