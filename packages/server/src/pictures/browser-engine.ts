@@ -268,11 +268,8 @@ export function shrink(grey: Float64Array, width: number, height: number, n: num
 /** The largest side decoded pixels are averaged from (a bigger picture is first scaled down by the canvas). */
 const AVERAGE_SIDE = 512;
 
-async function thumbnail(bytes: Uint8Array, side = 96): Promise<Uint8Array | null> {
-  if (!inspect(bytes, '').ok) return null;
-  const bitmap = await decode(bytes);
-  if (!bitmap) return null;
-  const scale = Math.min(1, side / bitmap.width, side / bitmap.height);
+/** The bitmap drawn at `scale` on white (a transparent picture is compared and shown on white), then closed. */
+function flatten(bitmap: ImageBitmap, scale: number) {
   const w = Math.max(1, Math.round(bitmap.width * scale));
   const h = Math.max(1, Math.round(bitmap.height * scale));
   const c = canvas(w, h);
@@ -281,6 +278,14 @@ async function thumbnail(bytes: Uint8Array, side = 96): Promise<Uint8Array | nul
   c.imageSmoothingQuality = 'high';
   c.drawImage(bitmap, 0, 0, w, h);
   bitmap.close();
+  return { c, w, h };
+}
+
+async function thumbnail(bytes: Uint8Array, side = 96): Promise<Uint8Array | null> {
+  if (!inspect(bytes, '').ok) return null;
+  const bitmap = await decode(bytes);
+  if (!bitmap) return null;
+  const { c } = flatten(bitmap, Math.min(1, side / bitmap.width, side / bitmap.height));
   return encode(c, 'image/jpeg', 0.75);
 }
 
@@ -293,15 +298,7 @@ export function createBrowserPictures(): PictureEngine {
       const bitmap = await decode(bytes);
       if (!bitmap) return fail('picture.unreadable', file);
       // An animated GIF decodes to its first frame, as sharp reads it with `animated: false`.
-      const scale = Math.min(1, AVERAGE_SIDE / Math.max(bitmap.width, bitmap.height));
-      const w = Math.max(1, Math.round(bitmap.width * scale));
-      const h = Math.max(1, Math.round(bitmap.height * scale));
-      const c = canvas(w, h);
-      c.fillStyle = '#ffffff';
-      c.fillRect(0, 0, w, h);
-      c.imageSmoothingQuality = 'high';
-      c.drawImage(bitmap, 0, 0, w, h);
-      bitmap.close();
+      const { c, w, h } = flatten(bitmap, Math.min(1, AVERAGE_SIDE / Math.max(bitmap.width, bitmap.height)));
       const grey = shrink(greyOf(c.getImageData(0, 0, w, h).data), w, h, HASH_INPUT_SIDE);
       return { ok: true, ...perceptualHashes(grey), width: head.width, height: head.height };
     },
