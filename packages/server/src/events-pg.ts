@@ -1,10 +1,13 @@
 // Live status across instances: one connection per process LISTENs for the NOTIFY that every
-// complaint_history insert sends at commit (migration 5) and wakes this process's event streams.
+// complaint_history insert sends at commit (migration 5) and wakes this process's event streams, and
+// the one a queued webhook delivery sends (migration 9), which wakes the delivery worker.
 // Node-only (node-postgres). The streams' poll stays as the fallback while the connection is down.
 import pg from 'pg';
 
 /** The channel migration 5's trigger notifies. */
 const HISTORY_CHANNEL = 'ipr_complaint_history';
+/** The channel migration 9's trigger notifies when webhook deliveries were queued. */
+const WEBHOOKS_CHANNEL = 'ipr_webhook_deliveries';
 
 /** The listening connection's application_name in pg_stat_activity. */
 export const LISTENER_APPLICATION_NAME = 'ipr-history-listener';
@@ -13,6 +16,8 @@ export interface HistoryListenerOptions {
   connectionString: string;
   /** Called for every notification, and once after each (re)connect (what happened while away). */
   onChange: () => void;
+  /** Called when webhook deliveries were queued (by any instance), and once after each (re)connect. */
+  onWebhooks?: () => void;
   /** A lost connection or a failed reconnect (it keeps trying). Default: ignored. */
   onError?: (error: Error) => void;
   /** Delay before the first reconnect, doubled per failure up to `maxRetryMs`. Defaults 100 ms and 5 s. */
@@ -48,6 +53,7 @@ export function listenForHistory(options: HistoryListenerOptions): HistoryListen
     client = c;
     c.on('notification', (message) => {
       if (message.channel === HISTORY_CHANNEL) options.onChange();
+      else if (message.channel === WEBHOOKS_CHANNEL) options.onWebhooks?.();
     });
     // 'error' then 'end' (or only 'end'): either way, one reconnect.
     let lost = false;
@@ -63,7 +69,7 @@ export function listenForHistory(options: HistoryListenerOptions): HistoryListen
     c.on('end', () => onLost());
     try {
       await c.connect();
-      await c.query(`listen ${HISTORY_CHANNEL}`);
+      await c.query(`listen ${HISTORY_CHANNEL}; listen ${WEBHOOKS_CHANNEL}`);
     } catch (error) {
       lost = true;
       c.end().catch(() => {});
@@ -76,6 +82,7 @@ export function listenForHistory(options: HistoryListenerOptions): HistoryListen
     listening = true;
     delay = retryMs;
     options.onChange();
+    options.onWebhooks?.();
   };
 
   const schedule = () => {

@@ -154,17 +154,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   const bus = createEventBus();
-  // Another instance's changes wake this one's streams at once; while this connection is down the
-  // streams' own poll still finds them.
-  let listener: HistoryListener | undefined;
-  if (options.databaseUrl) {
-    listener = listenForHistory({
-      connectionString: options.databaseUrl,
-      onChange: () => bus.notify(),
-      onError: (error) => (options.onError ?? console.error)(new Error(`LISTEN connection: ${error.message}`)),
-    });
-    await listener.ready.catch(() => undefined);
-  }
   const worker = hooks
     ? createWebhookWorker({
         db,
@@ -174,8 +163,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         onError: options.onError ?? ((error) => console.error(error)),
       })
     : undefined;
-  // Every create and action wakes the worker (the queue is also polled: other instances' events).
-  if (worker) bus.subscribe(() => worker.wake());
+  // Another instance's changes wake this one's streams at once; while this connection is down the
+  // streams' own poll still finds them.
+  let listener: HistoryListener | undefined;
+  if (options.databaseUrl) {
+    listener = listenForHistory({
+      connectionString: options.databaseUrl,
+      onChange: () => bus.notify(),
+      ...(worker ? { onWebhooks: () => worker.wake() } : {}),
+      onError: (error) => (options.onError ?? console.error)(new Error(`LISTEN connection: ${error.message}`)),
+    });
+    await listener.ready.catch(() => undefined);
+  }
+  // The worker wakes when deliveries were queued: on PostgreSQL by the NOTIFY of any instance's queue
+  // (above), on PGlite (one process) at every create and action. The queue is also polled.
+  if (worker && !listener) bus.subscribe(() => worker.wake());
   const app = createApp({
     webhooks: {
       allowPrivateAddresses: hooks?.allowPrivateAddresses ?? false,

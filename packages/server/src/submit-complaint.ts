@@ -15,13 +15,14 @@ import { complaintOr404, json, type RouteContext } from './route.js';
 import {
   claimSubmission,
   draftEvidenceIds,
+  draftLinks,
   holderDocumentIssues,
-  idempotencyKey,
   insertComplaint,
   type KeyRecord,
-  lockSubmissions,
   ownEvidence,
   productsByUrl,
+  submissionContext,
+  submissionLock,
 } from './store/index.js';
 import { canonicalJson, sha256Hex } from './util.js';
 
@@ -37,13 +38,19 @@ export async function createComplaint({ c, deps, account, body }: RouteContext):
     if (!held.complaintId) throw problem('idempotency.in_progress', ['headers', 'Idempotency-Key']);
     return json(await complaintOr404(deps, account, held.complaintId), 200, { 'idempotent-replayed': 'true' });
   };
-  const known = await idempotencyKey(db, account.id, key);
-  if (known) return replay(known);
+  // One round trip reads the key, the evidence and the products the body names.
+  const context = await submissionContext(db, {
+    accountId: account.id,
+    key,
+    evidenceIds: draftEvidenceIds(body),
+    links: draftLinks(body),
+  });
+  if (context.key) return replay(context.key);
 
   const now = deps.now();
   // A saved holder profile named by `holder.profileId` stands in for the holder sent.
   const input = await withProfileHolder(db, account.id, body);
-  const own = await ownEvidence(db, account.id, draftEvidenceIds(input));
+  const own = input === body ? context.evidence : await ownEvidence(db, account.id, draftEvidenceIds(input));
   const result = validateComplaintDraft(input, {
     evidence: new Map([...own].map(([id, r]) => [id, { id, kind: r.kind }])),
     now,
@@ -55,7 +62,10 @@ export async function createComplaint({ c, deps, account, body }: RouteContext):
     ? { ...result.value, declaration: { ...result.value.declaration, version: DECLARATION_VERSION } }
     : result.value;
   const issues: Issue[] = holderDocumentIssues(draft, own);
-  const products = await productsByUrl(db, draft.productLinks);
+  // Links sent in another form than the validators' normalised one are looked up now.
+  const products = context.products;
+  const unread = draft.productLinks.filter((url) => !products.has(url));
+  if (unread.length) for (const [url, p] of await productsByUrl(db, unread)) products.set(url, p);
   draft.productLinks.forEach((url, i) => {
     if (!products.has(url)) issues.push(issue('links.not_found', ['productLinks', i], { value: url }));
   });
@@ -63,30 +73,32 @@ export async function createComplaint({ c, deps, account, body }: RouteContext):
   const dupKey = duplicateKey(draft);
 
   /** The new complaint, or the record of the key when another request holds it. */
-  const made = await db.transaction(async (tx): Promise<Complaint | KeyRecord> => {
-    await lockSubmissions(db, tx, account.id);
-    // After the key (a replay answers first); refusing rolls the claim back, so the key stays usable.
-    const claim = await claimSubmission(tx, {
-      accountId: account.id,
-      key,
-      bodyHash: hash,
-      at: now,
-      duplicateKey: dupKey,
-    });
-    if (claim.kind === 'held') return claim.record;
-    if (claim.kind === 'duplicate')
-      throw problem('complaint.duplicate', ['productLinks'], { number: claim.number, id: claim.id });
-    return insertComplaint(tx, {
-      account,
-      draft,
-      products: draft.productLinks.map((u) => products.get(u)!),
-      evidence: own,
-      at: now,
-      duplicateKey: dupKey,
-      sequence: claim.sequence,
-      idempotencyKey: key,
-    });
-  });
+  const made = await db.transaction(
+    async (tx): Promise<Complaint | KeyRecord> => {
+      // After the key (a replay answers first); refusing rolls the claim back, so the key stays usable.
+      const claim = await claimSubmission(tx, {
+        accountId: account.id,
+        key,
+        bodyHash: hash,
+        at: now,
+        duplicateKey: dupKey,
+      });
+      if (claim.kind === 'held') return claim.record;
+      if (claim.kind === 'duplicate')
+        throw problem('complaint.duplicate', ['productLinks'], { number: claim.number, id: claim.id });
+      return insertComplaint(tx, {
+        account,
+        draft,
+        products: draft.productLinks.map((u) => products.get(u)!),
+        evidence: own,
+        at: now,
+        duplicateKey: dupKey,
+        sequence: claim.sequence,
+        idempotencyKey: key,
+      });
+    },
+    { advisoryLock: submissionLock(account.id, dupKey) },
+  );
   // Another request holds the key (it committed while this one waited): answer as its replay.
   if (!('id' in made)) return replay(made);
   deps.bus.notify();

@@ -5,7 +5,20 @@ export function randomId(prefix: string, bytes = 12): string {
   return prefix + Array.from(raw, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Node's hashing when the app runs in Node (found at run time: this module stays browser-safe). */
+interface NodeHashing {
+  createHash(algorithm: 'sha256'): { update(data: Uint8Array | string): { digest(encoding: 'hex'): string } };
+}
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as NodeHashing | undefined;
+
+/**
+ * SHA-256 as hex. In Node a synchronous `createHash` (Web Crypto's digest goes through the thread
+ * pool: 0.28 ms of a create's ~3.7 ms of server time), elsewhere Web Crypto.
+ */
 export async function sha256Hex(data: Uint8Array | string): Promise<string> {
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(data).digest('hex');
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -125,7 +125,15 @@ if (url) {
         inserted = r;
       });
       const t1 = db.transaction(async (tx) => {
-        await recordHistory(tx, 'cmp_s', 'create', null, 'submitted', actor, new Date(), null);
+        await recordHistory(tx, {
+          complaintId: 'cmp_s',
+          action: 'create',
+          from: null,
+          to: 'submitted',
+          actor,
+          at: new Date(),
+          reason: null,
+        });
         inserted();
         await held;
       });
@@ -135,7 +143,15 @@ if (url) {
       // trigger moves for the ETags, as an action on it locks it anyway.)
       await Promise.race([
         db.transaction((tx) =>
-          recordHistory(tx, 'cmp_s2', 'cancel', 'submitted', 'cancelled', actor, new Date(), null),
+          recordHistory(tx, {
+            complaintId: 'cmp_s2',
+            action: 'cancel',
+            from: 'submitted',
+            to: 'cancelled',
+            actor,
+            at: new Date(),
+            reason: null,
+          }),
         ),
         sleep(3000).then(() => {
           throw new Error('a second writer waited for the first');

@@ -27,5 +27,12 @@ export { idempotencyKey, type KeyRecord } from './idempotency.js';
 export { applyAction } from './lifecycle.js';
 export { productsByUrl, resolveLinks, searchProducts } from './products.js';
 export { statusReport } from './report.js';
-export { claimSubmission, draftEvidenceIds, insertComplaint, lockSubmissions } from './submission.js';
+export {
+  claimSubmission,
+  draftEvidenceIds,
+  draftLinks,
+  insertComplaint,
+  submissionContext,
+  submissionLock,
+} from './submission.js';
 export { visibleSql } from './visibility.js';

@@ -18,7 +18,7 @@ import type { Db, Queryable } from '../db/types.js';
 import { notFound, refused } from '../problem.js';
 import type { AccountRecord } from './accounts.js';
 import type { ComplaintRow } from './complaints.js';
-import { recordHistory } from './history.js';
+import { historyCtes } from './history.js';
 import { visibleSql } from './visibility.js';
 
 /**
@@ -99,13 +99,13 @@ export async function applyAction(
       case 'confirm_close':
         break;
     }
-    await tx.query('update complaints set status = $2, arbitration = $3::jsonb, updated_at = $4 where id = $1', [
-      id,
-      to,
-      arbitration ? JSON.stringify(arbitration) : null,
-      when,
-    ]);
-    await recordHistory(tx, id, action, c.status, to, viewer, at, reason);
+    // The status and its history record in one statement (one round trip).
+    const history = historyCtes(5, { complaintId: id, action, from: c.status, to, actor: viewer, at, reason });
+    await tx.query(
+      `with updated as (update complaints set status = $2, arbitration = $3::jsonb, updated_at = $4 where id = $1),
+       ${history.sql} select seq from history`,
+      [id, to, arbitration ? JSON.stringify(arbitration) : null, when, ...history.params],
+    );
   });
 }
 

@@ -7,14 +7,17 @@ import {
   DECLARATION_VERSION,
   duplicateKey,
   formatComplaintNumber,
+  LIMITS,
+  sha256HexSync,
   type Product,
 } from '@ipr/validators';
-import type { Db, Queryable } from '../db/types.js';
+import type { Queryable } from '../db/types.js';
+import { PRODUCT_COLUMNS, PRODUCT_FROM, type ProductRow, toProduct } from '../catalogue.js';
 import { randomId } from '../util.js';
 import type { AccountRecord } from './accounts.js';
 import { OPEN_STATUSES } from './complaints.js';
 import { type EvidenceRow, toEvidence } from './evidence.js';
-import { recordHistory } from './history.js';
+import { historyCtes } from './history.js';
 import { idempotencyKey, type KeyRecord } from './idempotency.js';
 
 /** Every evidence id a draft mentions: the evidence list and the holder's documents. */
@@ -39,13 +42,60 @@ export function draftEvidenceIds(input: unknown): string[] {
   return [...ids];
 }
 
+/** What a submission needs read before it is validated, read in one round trip. */
+export interface SubmissionContext {
+  /** The caller's record of the Idempotency-Key, or null when the key is new. */
+  key: KeyRecord | null;
+  /** The caller's own evidence among the ids asked for. */
+  evidence: Map<string, EvidenceRow>;
+  /** Catalogue products among the links asked for, by link as stored. */
+  products: Map<string, Product>;
+}
+
 /**
- * One account's submissions one at a time on PostgreSQL (for the rest of the transaction), so two
- * equal drafts cannot both pass the duplicate check. PGlite runs one transaction at a time anyway.
- * Its own statement: the next one's snapshot must be taken after the lock is held.
+ * The key's record, the caller's evidence and the catalogue products a draft names, in one
+ * statement (three reads were three round trips). Links are looked up as sent: the validators'
+ * normalised form of a link sent otherwise is looked up after validation.
  */
-export async function lockSubmissions(db: Db, tx: Queryable, accountId: string): Promise<void> {
-  if (db.dialect === 'postgres') await tx.query('select pg_advisory_xact_lock(7305002, hashtext($1))', [accountId]);
+export async function submissionContext(
+  db: Queryable,
+  input: { accountId: string; key: string; evidenceIds: string[]; links: string[] },
+): Promise<SubmissionContext> {
+  const { rows } = await db.query<{
+    key: { body_hash: string; complaint_id: string | null } | null;
+    evidence: EvidenceRow[];
+    products: ProductRow[];
+  }>(
+    `select (select json_build_object('body_hash', body_hash, 'complaint_id', complaint_id)
+               from idempotency_keys where account_id = $1 and key = $2) as key,
+            coalesce((select json_agg(e) from evidence e where e.account_id = $1 and e.id = any($3::text[])), '[]') as evidence,
+            coalesce((select json_agg(x) from (select ${PRODUCT_COLUMNS} from ${PRODUCT_FROM} where p.url = any($4::text[])) x), '[]')
+              as products`,
+    [input.accountId, input.key, input.evidenceIds, input.links],
+  );
+  const row = rows[0]!;
+  return {
+    key: row.key ? { bodyHash: row.key.body_hash, complaintId: row.key.complaint_id } : null,
+    evidence: new Map(row.evidence.map((e) => [e.id, e])),
+    products: new Map(row.products.map((p) => [p.url, toProduct(p)])),
+  };
+}
+
+/** The links a draft's body names, as sent (at most the validators' limit), for {@link submissionContext}. */
+export function draftLinks(input: unknown): string[] {
+  const links = input && typeof input === 'object' ? (input as Record<string, unknown>).productLinks : undefined;
+  if (!Array.isArray(links)) return [];
+  return links.slice(0, LIMITS.maxProductLinks).filter((l): l is string => typeof l === 'string');
+}
+
+/**
+ * The advisory lock that makes equal drafts of one account wait for one another (for the rest of the
+ * transaction), so two of them cannot both pass the duplicate check; different drafts, even of one
+ * account, do not wait. Taken by `db.transaction` in the round trip that begins it (the claim's
+ * snapshot must be taken after the lock is held). PGlite runs one transaction at a time anyway.
+ */
+export function submissionLock(accountId: string, duplicateKey: string): [number, number] {
+  return [7305002, Number.parseInt(sha256HexSync(`${accountId}\n${duplicateKey}`).slice(0, 8), 16) | 0];
 }
 
 /** What claiming an Idempotency-Key found: the key is ours (with the new complaint's sequence), held, or the draft repeats an open complaint. */
@@ -113,8 +163,8 @@ export interface NewComplaint {
 }
 
 /**
- * Writes a validated complaint with its products, evidence links and key in one statement (set-wise
- * inserts, however many products), then its first history record. Returns the complaint as its
+ * Writes a validated complaint with its products, evidence links, key and first history record in one
+ * statement (set-wise inserts, however many products). Returns the complaint as its
  * owner sees it, built from what was written (no read back).
  */
 export async function insertComplaint(tx: Queryable, input: NewComplaint): Promise<Complaint> {
@@ -146,7 +196,18 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
   ] as const) {
     for (const evidenceId of new Set(list)) links.push({ evidenceId, purpose, original: false });
   }
-  // Foreign keys are checked at the end of the statement, so the rows may reference one another.
+  // Foreign keys are checked at the end of the statement, so the rows may reference one another. The
+  // first history record is appended by the same statement (its CTEs' parameters follow ours).
+  const history = historyCtes(21, {
+    complaintId: id,
+    action: 'create',
+    from: null,
+    to: 'submitted',
+    actor: account,
+    at,
+    reason: null,
+    complaint: { number, accountId: account.id },
+  });
   await tx.query(
     `with complaint as (
        insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact, is_ipr_holder,
@@ -159,8 +220,10 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
      evidence as (
        insert into complaint_evidence (complaint_id, evidence_id, purpose, position, original)
        select $1, x.evidence_id, x.purpose, x.position - 1, x.original
-         from unnest($17::text[], $18::text[], $19::boolean[]) with ordinality as x(evidence_id, purpose, original, position))
-     update idempotency_keys set complaint_id = $1 where account_id = $3 and key = $20`,
+         from unnest($17::text[], $18::text[], $19::boolean[]) with ordinality as x(evidence_id, purpose, original, position)),
+     keyed as (update idempotency_keys set complaint_id = $1 where account_id = $3 and key = $20),
+     ${history.sql}
+     select seq from history`,
     [
       id,
       number,
@@ -182,9 +245,9 @@ export async function insertComplaint(tx: Queryable, input: NewComplaint): Promi
       links.map((l) => l.purpose),
       links.map((l) => l.original),
       input.idempotencyKey ?? null,
+      ...history.params,
     ],
   );
-  await recordHistory(tx, id, 'create', null, 'submitted', account, at, null);
   return {
     id,
     number,

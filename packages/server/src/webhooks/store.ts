@@ -181,18 +181,23 @@ export async function redeliverWebhook(
  * trip for it) that queues a history record's event for every endpoint of the complaint's owner
  * taking its type. `history` names the CTE returning the new record's `seq`; the parameters named
  * by `$n` hold the complaint id, the event type, the payload without number and seq (filled from the
- * rows) and the time. It commits with the record, so no event is lost with a restart.
+ * rows) and the time. It commits with the record, so no event is lost with a restart. A complaint
+ * inserted by the same statement is not visible to it: the create names its number and owner too.
  */
 export function queueWebhooksSql(
   history: string,
-  p: { complaintId: number; type: number; payload: number; at: number },
+  p: { complaintId: number; type: number; payload: number; at: number; number?: number; accountId?: number },
 ): string {
+  const complaint =
+    p.number !== undefined && p.accountId !== undefined
+      ? `(select $${p.complaintId}::text as id, $${p.number}::text as number, $${p.accountId}::text as account_id)`
+      : 'complaints';
   return `insert into webhook_deliveries (id, endpoint_id, complaint_id, seq, event_type, payload, state, next_attempt_at, created_at)
      select 'msg_' || md5(e.id || ':' || h.seq::text), e.id, c.id, h.seq, $${p.type},
             jsonb_set(jsonb_set($${p.payload}::jsonb, '{data,number}', to_jsonb(c.number)), '{data,seq}', to_jsonb(h.seq))::text,
             'pending', $${p.at}::timestamptz, $${p.at}::timestamptz
        from ${history} h
-       join complaints c on c.id = $${p.complaintId}
+       join ${complaint} c on c.id = $${p.complaintId}
        join webhook_endpoints e on e.account_id = c.account_id and $${p.type} = any(e.events)
      on conflict (endpoint_id, seq) do nothing`;
 }
