@@ -3,15 +3,15 @@
 // validators can check before the network, retries what is safe to retry, and can be aborted.
 // This file only assembles: the transport is call.ts, each resource its module in resources/.
 import { createCaller } from './call.js';
-import { createPicturesApi } from './pictures.js';
 import { accountResource } from './resources/account.js';
 import { complaintsResource } from './resources/complaints.js';
 import { eventsResource } from './resources/events.js';
 import { evidenceResource } from './resources/evidence.js';
 import { holderProfilesResource } from './resources/holder-profiles.js';
+import { picturesResource } from './resources/pictures.js';
 import { productsResource } from './resources/products.js';
+import { transparencyResource, webhooksResource } from './resources/webhooks.js';
 import type { CreatedIprClient, IprClientOptions } from './types.js';
-import { transparencyApi, webhooksApi } from './webhooks.js';
 
 export { ACTION_ROUTES } from './resources/lifecycle.js';
 
@@ -25,8 +25,8 @@ export function createIprClient(options: IprClientOptions): CreatedIprClient {
     complaints: complaintsResource(caller),
     holderProfiles: holderProfilesResource(caller),
     events: eventsResource(caller),
-    webhooks: webhooksApi(caller.api, caller.call, caller.refused),
-    transparency: transparencyApi(caller.api, caller.call, caller.refused),
-    pictures: createPicturesApi({ raw: caller.api, origin: caller.origin, call: caller.call, refused: caller.refused }),
+    webhooks: webhooksResource(caller),
+    transparency: transparencyResource(caller),
+    pictures: picturesResource(caller),
   };
 }

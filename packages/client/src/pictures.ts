@@ -1,6 +1,7 @@
 // `client.pictures`: Picture Embezzlement matches (each listed product's best match among the
 // complainant's original pictures) and the URLs of catalogue pictures. The bands and thresholds
-// are the validators' (`pictureBand`, `PICTURE_THRESHOLDS`).
+// are the validators' (`pictureBand`, `PICTURE_THRESHOLDS`). The match calls are loaded on first
+// use by resources/pictures.ts, which builds the URLs itself.
 import { issue, LIMITS, PICTURE_LIMITS, type Issue, type PictureMatches } from '@ipr/validators';
 import type { ApiResult, CallOptions } from './errors.js';
 import type { paths } from './generated/api.js';
@@ -29,10 +30,9 @@ type Call = <T>(
 
 export function createPicturesApi(deps: {
   raw: Raw;
-  origin: string;
   call: Call;
   refused(issues: Issue[]): { error: NonNullable<ApiResult<never>['error']> };
-}): PicturesApi {
+}): Omit<PicturesApi, 'url'> {
   const { raw, call } = deps;
   return {
     matches: (id, opts = {}) =>
@@ -55,7 +55,5 @@ export function createPicturesApi(deps: {
       if (issues.length) return deps.refused(issues);
       return call(() => raw.POST('/v1/pictures/match', { body: input, signal: opts.signal }), opts.signal);
     },
-    url: (path) =>
-      /^[a-z]+:/i.test(path) ? path : `${deps.origin.replace(/\/$/, '')}${path.startsWith('/') ? '' : '/'}${path}`,
   };
 }

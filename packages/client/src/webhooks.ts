@@ -1,6 +1,6 @@
 // `client.webhooks` (a complainant's partner integration: endpoints, delivery log, redelivery) and
-// `client.transparency` (the platform's notice-and-action figures). Self-contained: client.ts only
-// attaches these, handing over its openapi-fetch client and its result mapping.
+// `client.transparency` (the platform's notice-and-action figures). Self-contained: resources/webhooks.ts
+// loads it on the first call, handing over the openapi-fetch client and its result mapping.
 import {
   issue,
   type Issue,

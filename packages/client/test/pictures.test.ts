@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pictureBand } from '@ipr/validators';
 import { BASE, clientOn, countRequests, startApi, type TestApi } from './support/api.js';
+import { fileComplaint } from './support/complaints.js';
 
 let api: TestApi;
 before(async () => {
@@ -44,4 +45,16 @@ test('a draft without originals or products is refused before the network, with 
   );
   assert.equal(requests, 0);
   assert.deepEqual(value.error?.issues?.map((i) => i.code).sort(), ['links.required', 'picture.original_required']);
+});
+
+test("a filed complaint's matches: one entry per listed product, each with a band", async () => {
+  const c = client();
+  const complaint = await fileComplaint(c, ['https://market.example/product/p000003']);
+  const res = await c.pictures.matches(complaint.id);
+  assert.ok(res.data, JSON.stringify(res.error));
+  assert.deepEqual(
+    res.data.products.map((p) => p.productId),
+    ['p000003'],
+  );
+  assert.ok(['likely_same', 'possibly_edited', 'no_match'].includes(res.data.products[0]!.band));
 });
