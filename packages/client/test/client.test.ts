@@ -279,6 +279,12 @@ describe('complaints', () => {
       ).status,
       'supplier_responded',
     );
+    // The response and result rules load on first use (checks.ts): a body they refuse costs no request.
+    const noStatement = await counting(() =>
+      supplier.complaints.respond(created.id, { products: [{ productId: mine.id, response: 'not_infringing' }] }),
+    );
+    assert.equal(noStatement.value.error?.code, 'response.statement_required');
+    assert.equal(noStatement.requests, 0);
     const checked = unwrap(await client().complaints.checkNow(created.id));
     assert.equal(checked.products[0]?.status, 'declared_non_infringing');
     const noReason = await counting(() => client().complaints.requestArbitration(created.id, { reason: ' ' }));
@@ -296,6 +302,11 @@ describe('complaints', () => {
         .status,
       'in_arbitration',
     );
+    const noDecision = await counting(() =>
+      platform.complaints.act(created.id, 'issue_result', { decision: 'maybe', notice: 'The listing is removed.' }),
+    );
+    assert.equal(noDecision.value.error?.status, 422);
+    assert.equal(noDecision.requests, 0);
     const result = unwrap(
       await platform.complaints.issueResult(created.id, { decision: 'upheld', notice: 'The listing is removed.' }),
     );

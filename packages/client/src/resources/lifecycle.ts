@@ -1,15 +1,7 @@
 // The lifecycle actions on a complaint: each body checked by the validators' rule, then POSTed
-// to the action's own route.
-import {
-  ArbitrationResultBodySchema,
-  TRANSITIONS,
-  issue,
-  parseWith,
-  validateReason,
-  validateSupplierResponse,
-  type Action,
-} from '@ipr/validators';
-import type { Caller } from '../call.js';
+// to the action's own route. The response and result rules (zod schemas) load on first use (checks.ts).
+import { TRANSITIONS, issue, validateReason, type Action } from '@ipr/validators';
+import { type Caller, checks } from '../call.js';
 import type { CallOptions } from '../errors.js';
 import type { paths } from '../generated/api.js';
 import type { IprClient } from '../types.js';
@@ -62,11 +54,13 @@ export function lifecycleActions({ api, call, refused }: Caller): Lifecycle {
           : call(() => api.POST(ACTION_PATHS.request_arbitration, { params: { path }, body: sent, signal }), signal);
       }
       case 'respond': {
+        const { validateSupplierResponse } = await checks();
         const parsed = validateSupplierResponse(body);
         if (!parsed.ok) return refused(parsed.issues);
         return call(() => api.POST(ACTION_PATHS.respond, { params: { path }, body: parsed.value, signal }), signal);
       }
       case 'issue_result': {
+        const { ArbitrationResultBodySchema, parseWith } = await checks();
         const parsed = parseWith(ArbitrationResultBodySchema, body);
         if (!parsed.ok) return refused(parsed.issues);
         return call(
