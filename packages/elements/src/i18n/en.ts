@@ -1,5 +1,10 @@
 import { DECLARATION_TEXT } from '@ipr/validators';
-/** English UI strings (issue messages come from `localizeIssue` of @ipr/validators). */
+import type { PartnerMessages } from './partner-en.js';
+/**
+ * English UI strings (issue messages come from `localizeIssue` of @ipr/validators), but for the
+ * partner elements' groups (`webhooks`, `transparency`): those are in partner-en.ts, which only the
+ * partner chunk loads (few pages use those elements).
+ */
 export const en = {
   loading: 'Loading…',
   retry: 'Try again',
@@ -241,69 +246,11 @@ export const en = {
   downloadReceipt: 'Download receipt',
   transitionNotAllowed: (action: string, status: string) =>
     `"${action}" is not possible while the complaint is "${status}".`,
-  // ---- webhooks, transparency figures ----
-  webhooks: {
-    title: 'Webhooks',
-    event: 'Event',
-    state: 'State',
-    action: 'Action',
-    intro: 'Your backend receives each event of your complaints, signed (Standard Webhooks).',
-    none: 'No endpoints yet.',
-    url: 'Endpoint URL',
-    description: 'Description (optional)',
-    events: 'Events',
-    allEvents: 'All events',
-    add: 'Add endpoint',
-    adding: 'Adding…',
-    secretOnce: 'Signing secret: copy it now, it is not shown again.',
-    copy: 'Copy',
-    copied: 'Copied.',
-    counts: (pending: number, dead: number) => `${pending} pending · ${dead} failed`,
-    log: 'Delivery log',
-    hideLog: 'Hide log',
-    noDeliveries: 'No deliveries yet.',
-    remove: 'Remove',
-    confirmRemove: 'Remove for good',
-    removed: 'Endpoint removed.',
-    redeliver: 'Send again',
-    queued: 'Queued to be sent again.',
-    states: { pending: 'Pending', delivered: 'Delivered', dead: 'Failed' } as Record<
-      'pending' | 'delivered' | 'dead',
-      string
-    >,
-    attempts: (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`),
-    lastAnswer: (status: string) => `last answer: ${status}`,
-    noAnswer: 'no answer',
-  },
-  transparency: {
-    title: 'Transparency figures',
-    from: 'From',
-    to: 'To (exclusive)',
-    show: 'Show',
-    csv: 'Download CSV',
-    notices: 'Notices received',
-    byType: 'By type',
-    byMonth: 'By month',
-    chart: (months: number) => `Notices per month, ${months} ${months === 1 ? 'month' : 'months'}`,
-    durations: 'Time from submission (hours)',
-    step: 'Step',
-    count: 'Complaints',
-    median: 'Median',
-    p90: '90th percentile',
-    steps: { toForward: 'To forward', toSupplierResponse: 'To supplier response', toClose: 'To close' } as Record<
-      'toForward' | 'toSupplierResponse' | 'toClose',
-      string
-    >,
-    outcomes: 'Outcomes',
-    outcomeLabels: {
-      productsRemoved: 'Products removed',
-      productsDeclaredNonInfringing: 'Products declared non-infringing',
-      arbitratedFor: 'Arbitrated for the complainant',
-      arbitratedAgainst: 'Arbitrated against the complainant',
-      cancelled: 'Cancelled',
-      open: 'Still open',
-    } as Record<string, string>,
-  },
+  // The partner elements' groups (webhooks, transparency) are in partner-en.ts, in their chunk.
 };
 
-export type Messages = typeof en;
+/**
+ * A locale's UI strings. The partner elements' groups are optional: English leaves them to
+ * partner-en.ts, and a locale without them (or part of them) shows English there.
+ */
+export type Messages = typeof en & Partial<PartnerMessages>;

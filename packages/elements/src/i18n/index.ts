@@ -6,10 +6,10 @@ export type { Locale };
 
 /** Any part of the UI strings; nested groups (statuses, steps, …) may be given in part too. */
 export type MessageOverrides = {
-  [K in keyof Messages]?: Messages[K] extends (...args: never[]) => unknown
+  [K in keyof Messages]?: NonNullable<Messages[K]> extends (...args: never[]) => unknown
     ? Messages[K]
-    : Messages[K] extends object
-      ? Partial<Messages[K]>
+    : NonNullable<Messages[K]> extends object
+      ? Partial<NonNullable<Messages[K]>>
       : Messages[K];
 };
 

@@ -2,7 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { issue } from '@ipr/validators';
 import { issueMessage } from '../../src/i18n/index.js';
-import { type IprComplaintList, overrideMessages, registerLocale, resolveUiLocale } from '../../src/index.js';
+import {
+  type IprComplaintList,
+  type IprWebhooks,
+  overrideMessages,
+  registerLocale,
+  resolveUiLocale,
+} from '../../src/index.js';
+import { clientFor, TOKENS, until } from '../support/helpers.js';
 
 // A list without a client shows the `noClient` text: a string every locale has.
 const shown = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -45,6 +52,16 @@ describe('a host adds a locale and overrides strings', () => {
     overrideMessages('en', { noClient: 'Sign in to see your complaints.' });
     await english.updateComplete;
     expect(shown(english)).to.contain('Sign in to see your complaints.');
+  });
+
+  it("part of a partner element's group: English for the rest (those English strings come with the partner chunk)", async () => {
+    registerLocale('it', { webhooks: { title: 'Webhook (it)' } });
+    const el = await fixture<IprWebhooks>(
+      html`<ipr-webhooks .client=${clientFor(TOKENS.complainantB)} locale="it"></ipr-webhooks>`,
+    );
+    await until(() => el.shadowRoot!.querySelector('ul.endpoints, p.hint'), 8000, 'the endpoints');
+    expect(shown(el)).to.contain('Webhook (it)');
+    expect(shown(el)).to.contain('Add endpoint', 'the strings it leaves out come from English');
   });
 
   it('issue messages of a registered locale, with placeholders filled', () => {

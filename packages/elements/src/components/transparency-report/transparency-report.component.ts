@@ -5,6 +5,7 @@ import { COMPLAINT_TYPE_LABELS, COMPLAINT_TYPES } from '@ipr/validators';
 import { IprApiElement } from '../../base/api-element.js';
 import { downloadBlob } from '../../base/download.js';
 import { type TransparencyReport, unwrap } from '../../api.js';
+import { partnerMessages } from '../../i18n/partner-en.js';
 import { styles } from './transparency-report.styles.js';
 
 type Report = TransparencyReport;
@@ -32,6 +33,11 @@ const OUTCOMES = [
  */
 export class IprTransparencyReport extends IprApiElement {
   static override styles = styles;
+
+  /** This element's strings in the shown locale (English where the locale leaves them out). */
+  private get strings() {
+    return partnerMessages(this.t).transparency;
+  }
 
   /** The start of the period (YYYY-MM-DD), inclusive; default: the first day of the month a year ago. */
   @property() from?: string;
@@ -77,7 +83,7 @@ export class IprTransparencyReport extends IprApiElement {
 
   override render() {
     if (!this.api) return this.renderNoClient();
-    const t = this.t.transparency;
+    const t = this.strings;
     return html`<h2>${t.title}</h2>
       <form class="period" part="period" @submit=${this.apply}>
         <label>${t.from} <input name="from" type="date" .value=${this.from ?? ''} /></label>
@@ -93,7 +99,7 @@ export class IprTransparencyReport extends IprApiElement {
   }
 
   private renderReport(r: Report) {
-    const t = this.t.transparency;
+    const t = this.strings;
     const loc = this.shownLocale;
     const fmt = (n: number | null) => (n === null ? '–' : n.toLocaleString(loc));
     return html`<h3>${t.notices}</h3>
@@ -142,7 +148,7 @@ export class IprTransparencyReport extends IprApiElement {
     const slot = width / months.length;
     const bar = Math.max(2, slot * 0.7);
     return html`<svg class="chart" part="chart" viewBox="0 0 ${width} ${height + 16}" role="img"
-      aria-label=${this.t.transparency.chart(months.length)}>
+      aria-label=${this.strings.chart(months.length)}>
       ${months.map((m, i) => {
         const h = Math.round((m.total / max) * (height - 12));
         const x = i * slot + (slot - bar) / 2;

@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { WEBHOOK_EVENT_TYPES, type WebhookDelivery, type WebhookEndpoint } from '@ipr/validators';
 import { IprApiElement } from '../../base/api-element.js';
 import { type ApiError, unwrap } from '../../api.js';
+import { partnerMessages } from '../../i18n/partner-en.js';
 import { styles } from './webhooks.styles.js';
 
 /**
@@ -23,6 +24,11 @@ import { styles } from './webhooks.styles.js';
  */
 export class IprWebhooks extends IprApiElement {
   static override styles = styles;
+
+  /** This element's strings in the shown locale (English where the locale leaves them out). */
+  private get strings() {
+    return partnerMessages(this.t).webhooks;
+  }
 
   @state() private url = '';
   @state() private description = '';
@@ -107,13 +113,13 @@ export class IprWebhooks extends IprApiElement {
       return;
     }
     if (this.secret?.id === id) this.secret = undefined;
-    this.message = this.t.webhooks.removed;
+    this.message = this.strings.removed;
     await this.listTask.run();
   }
 
   private async redeliver(endpoint: string, delivery: string) {
     const r = await this.api?.webhooks?.redeliver(endpoint, delivery);
-    this.message = r?.error ? this.errorText(r.error) : this.t.webhooks.queued;
+    this.message = r?.error ? this.errorText(r.error) : this.strings.queued;
     await this.loadLog(endpoint);
   }
 
@@ -121,7 +127,7 @@ export class IprWebhooks extends IprApiElement {
     if (!this.secret) return;
     try {
       await navigator.clipboard.writeText(this.secret.secret);
-      this.message = this.t.webhooks.copied;
+      this.message = this.strings.copied;
     } catch {
       this.renderRoot.querySelector('.secret code')?.dispatchEvent(new Event('focus'));
     }
@@ -136,7 +142,7 @@ export class IprWebhooks extends IprApiElement {
 
   override render() {
     if (!this.api) return this.renderNoClient();
-    const t = this.t.webhooks;
+    const t = this.strings;
     return html`<h2>${t.title}</h2>
       <p class="intro">${t.intro}</p>
       ${this.listTask.render({
@@ -155,7 +161,7 @@ export class IprWebhooks extends IprApiElement {
   }
 
   private renderEndpoint(e: WebhookEndpoint) {
-    const t = this.t.webhooks;
+    const t = this.strings;
     const log = this.open.get(e.id);
     return html`<li class="endpoint" data-id=${e.id}>
       <div class="line">
@@ -183,7 +189,7 @@ export class IprWebhooks extends IprApiElement {
   }
 
   private renderLog(endpoint: string, items: WebhookDelivery[]) {
-    const t = this.t.webhooks;
+    const t = this.strings;
     if (!items.length) return html`<p class="hint">${t.noDeliveries}</p>`;
     return html`<table class="log" part="log">
       <thead>
@@ -209,7 +215,7 @@ export class IprWebhooks extends IprApiElement {
   }
 
   private renderSecret() {
-    const t = this.t.webhooks;
+    const t = this.strings;
     return html`<div class="secret" part="secret" role="region" aria-label=${t.secretOnce}>
       <p>${t.secretOnce}</p>
       <code tabindex="0">${this.secret!.secret}</code>
@@ -218,7 +224,7 @@ export class IprWebhooks extends IprApiElement {
   }
 
   private renderForm() {
-    const t = this.t.webhooks;
+    const t = this.strings;
     const error = this.formError;
     return html`<form class="add" part="form" @submit=${this.add} novalidate>
       <label for="wh-url">${t.url}</label>
