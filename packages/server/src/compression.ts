@@ -73,25 +73,24 @@ export async function compressAnswer(
   options: CompressionOptions = {},
 ): Promise<Response> {
   const minBytes = options.minBytes ?? 1024;
+  // Status and headers only until the body is compressed: Hono's Node adapter writes an answer whose
+  // body nobody read with its headers in one write; reading `body` here made every answer a stream
+  // (headers and body written apart, through a reader).
+  const { status } = response;
+  if (request.method === 'HEAD' || status < 200 || status === 204 || status === 206 || status === 304) return response;
   const headers = response.headers;
-  if (!response.body || request.method === 'HEAD') return response;
-  if (response.status < 200 || response.status === 204 || response.status === 206) return response;
   if (headers.has('content-encoding') || !compressible(headers.get('content-type'))) return response;
   // A file download (evidence) goes out as stored, whatever its type says.
   if (headers.has('content-disposition')) return response;
   if (/(^|,)\s*no-transform\s*(,|$)/i.test(headers.get('cache-control') ?? '')) return response;
-  const out = new Headers(headers);
-  appendVary(out, 'Accept-Encoding');
   const coding = negotiate(request.headers.get('accept-encoding'));
   const declared = Number(headers.get('content-length') ?? Number.NaN);
-  if (!coding || declared < minBytes) {
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers: out });
-  }
+  if (!coding || declared < minBytes) return withVary(response);
   // The API's text answers are made whole in memory (the event stream is excluded above).
   const raw = new Uint8Array(await response.arrayBuffer());
-  if (raw.byteLength < minBytes) {
-    return new Response(raw, { status: response.status, statusText: response.statusText, headers: out });
-  }
+  const out = new Headers(headers);
+  appendVary(out, 'Accept-Encoding');
+  if (raw.byteLength < minBytes) return new Response(raw, { status, statusText: response.statusText, headers: out });
   const body =
     coding === 'br'
       ? await brotli(raw, {
@@ -107,8 +106,20 @@ export async function compressAnswer(
   const etag = out.get('etag');
   if (etag) out.set('etag', codedEtag(etag, coding));
   return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {
-    status: response.status,
+    status,
     statusText: response.statusText,
     headers: out,
   });
+}
+
+/** The answer as it is, saying it varies by Accept-Encoding (a copy when its headers are immutable). */
+function withVary(response: Response): Response {
+  try {
+    appendVary(response.headers, 'Accept-Encoding');
+    return response;
+  } catch {
+    const out = new Headers(response.headers);
+    appendVary(out, 'Accept-Encoding');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers: out });
+  }
 }

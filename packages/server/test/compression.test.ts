@@ -108,6 +108,18 @@ describe('compression over a real socket', () => {
     assert.equal(file.headers['content-encoding'], undefined);
   });
 
+  test('an answer sent as it is goes out whole: Content-Length, not chunked, and Vary: Accept-Encoding', async () => {
+    for (const headers of [auth, { ...auth, 'accept-encoding': 'identity' }]) {
+      const answer = await get(server.url, '/v1/complaints?limit=50', headers);
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers['content-encoding'], undefined);
+      assert.equal(answer.headers['transfer-encoding'], undefined, 'not streamed in chunks');
+      assert.equal(Number(answer.headers['content-length']), answer.body.byteLength);
+      assert.match(String(answer.headers.vary), /accept-encoding/i);
+      assert.ok(JSON.parse(answer.body.toString('utf8')).items.length > 0);
+    }
+  });
+
   test('compression: false sends the answers as they are', async () => {
     const answer = await get(plain.url, '/v1/openapi.json', { 'accept-encoding': 'br, gzip' });
     assert.equal(answer.status, 200);
