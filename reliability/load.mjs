@@ -1,7 +1,8 @@
 // `npm run load`: LOAD_CLIENTS (default 200) concurrent clients create complaints (each with its
 // own Idempotency-Key) and list them for LOAD_SECONDS (default 30) against the real server in a
 // separate process on loopback (PGlite in a temp folder; LOAD_DATABASE_URL: that PostgreSQL, in a
-// fresh schema). Then it checks that every answer was 2xx and that the complaints in the database
+// fresh schema); LOAD_PACE_MS gives each client a cycle time (a person's pace; default 0: no pause,
+// saturation). Then it checks that every answer was 2xx and that the complaints in the database
 // are exactly the acknowledged creates (none lost, none doubled), and prints latency percentiles
 // and throughput. Results also go to reliability/results/load.json (git-ignored).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,11 @@ export async function runLoad({
   seconds = Number(process.env.LOAD_SECONDS ?? 30),
   clients = Number(process.env.LOAD_CLIENTS ?? 200),
   databaseUrl = process.env.LOAD_DATABASE_URL,
+  // Each client's cycle (a create, then a list) starts every `paceMs` (the clients' starts spread
+  // over the first one): an offered load of clients / paceMs cycles per second, as people with a
+  // think time make it. 0: each client starts its next cycle at once (saturation: then the mean
+  // latency is clients / throughput, whatever the server, by Little's law).
+  paceMs = Number(process.env.LOAD_PACE_MS ?? 0),
   log = console.log,
 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ipr-load-'));
@@ -142,7 +148,9 @@ export async function runLoad({
       }
       if (!reused) reconnects++;
     };
+    if (paceMs > 0) await new Promise((r) => setTimeout(r, Math.random() * paceMs));
     while (performance.now() < deadline) {
+      const cycleStarted = performance.now();
       // Create one complaint.
       const n = next++;
       const key = `load-${run}-${n}`;
@@ -191,6 +199,8 @@ export async function runLoad({
       } catch (e) {
         errors.push(`list network: ${e.code ?? e.message}`);
       }
+      const rest = cycleStarted + paceMs - performance.now();
+      if (paceMs > 0 && rest > 0) await new Promise((r) => setTimeout(r, Math.min(rest, deadline - performance.now())));
     }
   };
   // Responsiveness: every 250 ms a new connection asks /v1/health (no database): how long a
@@ -252,6 +262,7 @@ export async function runLoad({
     when: new Date().toISOString(),
     database: pg ? 'postgresql' : 'pglite',
     clients,
+    paceMs,
     seconds: Math.round(elapsed * 10) / 10,
     requests,
     throughput: {
@@ -295,7 +306,7 @@ export async function runLoad({
   const row = (name, p) =>
     `${name.padEnd(7)} ${String(p.count).padStart(7)} ${String(p.p50).padStart(8)} ${String(p.p95).padStart(8)} ${String(p.p99).padStart(8)} ${String(p.max).padStart(8)}`;
   log(
-    `load: ${clients} clients for ${result.seconds} s on ${result.database} (${result.cpus} CPUs, shared): ${requests} requests, ${result.throughput.requestsPerSecond} req/s (${result.throughput.createsPerSecond} creates/s, ${result.throughput.listsPerSecond} lists/s)`,
+    `load: ${clients} clients${paceMs ? ` (a cycle every ${paceMs} ms each)` : ' (no pause)'} for ${result.seconds} s on ${result.database} (${result.cpus} CPUs, shared): ${requests} requests, ${result.throughput.requestsPerSecond} req/s (${result.throughput.createsPerSecond} creates/s, ${result.throughput.listsPerSecond} lists/s)`,
   );
   log(`latency ms   count      p50      p95      p99      max`);
   log(row('create', result.latencyMs.create));

@@ -328,12 +328,27 @@ create trigger accounts_name_touch after update of display_name on accounts
     // statement that inserted rows, at commit.
     // A complaint row this transaction wrote already has a new version (nobody saw the one before):
     // its products, evidence and history written after it need not touch it again. A create did
-    // three more updates of its own new row, an action one or two.
+    // three more updates of its own new row, an action one or two. And each complaint is touched by
+    // its primary key: `id in (select … from changed)` was planned, once per session, as a hash join
+    // over a sequential scan of every complaint (1.3 ms at 1,400 complaints, three times per create,
+    // growing with the table); an equality on the key is an index scan whatever the statistics say.
     sql: `
 create or replace function touch_complaints_of_rows() returns trigger language plpgsql as $$
+declare
+  complaint text;
 begin
-  update complaints set version = version
-   where id in (select complaint_id from changed) and xmin <> pg_current_xact_id()::xid;
+  for complaint in select distinct complaint_id from changed loop
+    update complaints set version = version where id = complaint and xmin <> pg_current_xact_id()::xid;
+  end loop;
+  return null;
+end $$;
+create or replace function touch_complaints_of_products() returns trigger language plpgsql as $$
+declare
+  complaint text;
+begin
+  for complaint in select distinct cp.complaint_id from complaint_products cp join changed p on p.id = cp.product_id loop
+    update complaints set version = version where id = complaint;
+  end loop;
   return null;
 end $$;
 

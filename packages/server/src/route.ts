@@ -107,8 +107,11 @@ function parseQuery<Q extends QuerySchema>(schema: Q, raw: RawQuery): z.output<Q
   return parsed.value;
 }
 
+const utf8 = new TextEncoder();
+
+/** A JSON answer. Its body is bytes: a Response made from a long string converts it once more (USVString) when read. */
 export const json = (data: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(data), {
+  new Response(utf8.encode(JSON.stringify(data)), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });

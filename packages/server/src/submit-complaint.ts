@@ -24,7 +24,7 @@ import {
   submissionContext,
   submissionLock,
 } from './store/index.js';
-import { canonicalJson, sha256Hex } from './util.js';
+import { canonicalJson, sha256Hex, sha256HexSyncFast } from './util.js';
 
 export async function createComplaint({ c, deps, account, body }: RouteContext): Promise<Response> {
   const key = c.req.header('idempotency-key')?.trim();
@@ -70,7 +70,7 @@ export async function createComplaint({ c, deps, account, body }: RouteContext):
     if (!products.has(url)) issues.push(issue('links.not_found', ['productLinks', i], { value: url }));
   });
   if (issues.length) throw refused(issues);
-  const dupKey = duplicateKey(draft);
+  const dupKey = duplicateKey(draft, undefined, sha256HexSyncFast);
 
   /** The new complaint, or the record of the key when another request holds it. */
   const made = await db.transaction(

@@ -1,4 +1,5 @@
 /** Helpers that run the same in the browser and in Node (Web Crypto, no `node:` modules). */
+import { sha256HexSync } from '@ipr/validators';
 
 export function randomId(prefix: string, bytes = 12): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes));
@@ -12,6 +13,10 @@ interface NodeHashing {
 const nodeCrypto = (
   globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
 ).process?.getBuiltinModule?.('node:crypto') as NodeHashing | undefined;
+
+/** SHA-256 of a string as hex, synchronously: Node's when there, else the validators' own. */
+export const sha256HexSyncFast = (text: string): string =>
+  nodeCrypto ? nodeCrypto.createHash('sha256').update(text).digest('hex') : sha256HexSync(text);
 
 /**
  * SHA-256 as hex. In Node a synchronous `createHash` (Web Crypto's digest goes through the thread

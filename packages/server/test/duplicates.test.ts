@@ -2,8 +2,9 @@
 // migration that gives complaints made before it their duplicate key.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { duplicateKey } from '@ipr/validators';
+import { duplicateKey, sha256HexSync } from '@ipr/validators';
 import { backfillDuplicateKeys } from '../src/migrations.js';
+import { sha256HexSyncFast } from '../src/util.js';
 import { seededApi } from './helpers.js';
 import { duplicatesSuite } from './suites/duplicates.js';
 
@@ -35,4 +36,12 @@ test("migration 3 backfill: complaints without a duplicate key get the validator
   } finally {
     await api.close();
   }
+});
+
+test("the server's native SHA-256 gives the validators' duplicate key (stored keys and the backfill agree)", () => {
+  const links = Array.from({ length: 800 }, (_, i) => `https://market.example/product/p${String(i).padStart(6, '0')}`);
+  for (const text of ['', 'abc', 'éclairage 灯 🚲', 'x'.repeat(100_000)])
+    assert.equal(sha256HexSyncFast(text), sha256HexSync(text));
+  const draft = { type: 'patent_infringement', productLinks: [...links, 'market.example/product/p000001?ref=x'] };
+  assert.equal(duplicateKey(draft, undefined, sha256HexSyncFast), duplicateKey(draft));
 });
