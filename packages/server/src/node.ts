@@ -29,6 +29,7 @@ export { listenForHistory, type HistoryListener, type HistoryListenerOptions } f
 export { createSharpPictures } from './pictures/sharp-engine.js';
 export { createPgDb, type PgOptions } from './db/pg.js';
 export { createPgliteThreadDb, type PgliteThreadOptions } from './db/pglite-thread.js';
+export { pgliteTemplate, pgliteTemplatePath } from './db/pglite-template.js';
 export { createAppLimits, createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
 export { nodeWebhookSender } from './webhooks/node-sender.js';
 export { DEFAULT_LIMITS, type AppLimits, type LimitOptions, type RateRule } from './limits.js';

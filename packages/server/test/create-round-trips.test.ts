@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryFileStore, createPgliteDb, type Db, migrate, type Queryable, seed } from '../src/index.js';
-import { createPgDb } from '../src/node.js';
+import { createPgDb, pgliteTemplate } from '../src/node.js';
 import { draftA, link, makeApi, newKey } from './helpers.js';
 
 /** A Db that counts the statements sent through it (in and out of transactions). */
@@ -62,7 +62,7 @@ function roundTripSuite(open: () => Promise<{ db: Db; close: () => Promise<void>
 
 describe('PGlite', () =>
   roundTripSuite(async () => {
-    const db = await createPgliteDb({ trigram: false });
+    const db = await createPgliteDb({ trigram: false, loadDataDir: await pgliteTemplate() });
     await migrate(db);
     await seed(db, createMemoryFileStore(), { catalogueSize: 2000 });
     return { db, close: () => db.close() };

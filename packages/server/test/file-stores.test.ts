@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryFileStore, createPgliteDb, migrate, type Db, type FileStore } from '../src/index.js';
-import { copyFilesInto, createDiskFileStore, createPgDb, createPgFileStore } from '../src/node.js';
+import { copyFilesInto, createDiskFileStore, createPgDb, createPgFileStore, pgliteTemplate } from '../src/node.js';
 import { CHUNK_BYTES, sweepPgFiles } from '../src/files/postgres.js';
 
 const dirs: string[] = [];
@@ -91,7 +91,7 @@ function fileStoreSuite(open: () => Promise<{ files: FileStore; close: () => Pro
 }
 
 const pgliteStore = async () => {
-  const db = await createPgliteDb({ trigram: false });
+  const db = await createPgliteDb({ trigram: false, loadDataDir: await pgliteTemplate() });
   await migrate(db);
   const spoolDir = tempDir();
   return { db, spoolDir, files: createPgFileStore(db, { spoolDir }), close: () => db.close() };

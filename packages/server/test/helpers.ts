@@ -11,6 +11,7 @@ import {
   type FileStore,
 } from '../src/index.js';
 import { createSharpPictures } from '../src/pictures/sharp-engine.js';
+import { pgliteTemplate } from '../src/db/pglite-template.js';
 import { DECLARATION_VERSION, type ComplaintDraftInput } from '@ipr/validators';
 
 export const TOKENS = {
@@ -27,7 +28,7 @@ let snapshot: Promise<{ dump: Blob; files: FileStore }> | undefined;
 /** A seeded database (catalogue of 2,000) made once per test file, then copied for each caller. */
 export async function seededApi(options: ApiOptions = {}) {
   snapshot ??= (async () => {
-    const db = await createPgliteDb();
+    const db = await createPgliteDb({ loadDataDir: await pgliteTemplate() });
     const files = createMemoryFileStore();
     await migrate(db);
     await seed(db, files, { catalogueSize: 2000 });

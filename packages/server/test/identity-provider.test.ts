@@ -10,7 +10,7 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { createJwtVerifier } from '../src/auth/jwt.js';
 import { jwtOptionsFromEnv, startOptionsFromEnv } from '../src/config.js';
 import { createApp, createMemoryFileStore, createPgliteDb, migrate, seed } from '../src/index.js';
-import { startServer } from '../src/node.js';
+import { pgliteTemplate, startServer } from '../src/node.js';
 import { draftA, link, newKey, TOKENS } from './helpers.js';
 
 const ISSUER = 'https://id.market.example/';
@@ -55,7 +55,7 @@ before(async () => {
   const pair = await generateKeyPair('ES256', { extractable: true });
   privateKey = pair.privateKey;
   jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
-  db = await createPgliteDb();
+  db = await createPgliteDb({ loadDataDir: await pgliteTemplate() });
   const files = createMemoryFileStore();
   await migrate(db);
   await seed(db, files, { catalogueSize: 200 });

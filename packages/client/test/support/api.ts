@@ -2,7 +2,7 @@
 // memory file store, seeded. Tests hand its fetch to the client. A fault injector may wrap
 // that fetch (fail a call, lose a response): it changes the transport, never the API.
 import { createApp, createMemoryFileStore, createPgliteDb, migrate, seed, type Db } from '@ipr/server';
-import { createSharpPictures } from '@ipr/server/node';
+import { createSharpPictures, pgliteTemplate } from '@ipr/server/node';
 import { TOKENS } from '@ipr/server/demo-accounts';
 import { createIprClient, type CreatedIprClient, type IprClientOptions } from '../../src/index.js';
 
@@ -21,7 +21,7 @@ export const BASE = 'http://api.test';
 export { TOKENS } from '@ipr/server/demo-accounts';
 
 export async function startApi(): Promise<TestApi> {
-  const db = await createPgliteDb();
+  const db = await createPgliteDb({ loadDataDir: await pgliteTemplate() });
   const files = createMemoryFileStore();
   await migrate(db);
   await seed(db, files, { catalogueSize: 500 });

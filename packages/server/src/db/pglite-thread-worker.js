@@ -6,10 +6,11 @@
 // Messages in:  { id, op: 'query', sql, params, tx? } | { id, op: 'exec', sql, tx? }
 //               | { id, op: 'begin' } | { id, op: 'end', tx, commit } | { id, op: 'close' }
 // Answers out:  { id, ok: true, value } | { id, ok: false, error: { message, name, code } }
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-/** @type {{ dataDir?: string, trigram?: boolean }} */
+/** @type {{ dataDir?: string, trigram?: boolean, template?: string }} */
 const options = workerData ?? {};
 const parent = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 
@@ -20,7 +21,12 @@ let pglite;
 /** @type {unknown} */
 let openError;
 try {
-  pglite = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions });
+  pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    // A new database: the dump of an empty one (pglite-template.ts) instead of initdb.
+    ...(options.template ? { loadDataDir: new Blob([readFileSync(options.template)]) } : {}),
+    extensions,
+  });
 } catch (error) {
   openError = error;
 }

@@ -8,6 +8,7 @@
 // millisecond with it here, at about the same throughput. (Blocking the server thread on each
 // statement of a transaction, Atomics.wait, was tried: no faster, and it stalls the server thread.)
 import { Worker } from 'node:worker_threads';
+import { ensurePgliteTemplate, isNewDataDir } from './pglite-template.js';
 import type { Db, Queryable } from './types.js';
 
 export interface PgliteThreadOptions {
@@ -37,7 +38,11 @@ type Answer =
 export async function createPgliteThreadDb(
   options: PgliteThreadOptions = {},
 ): Promise<Db & { readonly thread: Worker }> {
-  const { onLost, ...workerData } = options;
+  const { onLost, ...rest } = options;
+  // A new data folder starts from the template (see pglite-template.ts), not from initdb. Memory too.
+  const template =
+    options.dataDir === undefined || isNewDataDir(options.dataDir) ? await ensurePgliteTemplate() : undefined;
+  const workerData = { ...rest, ...(template ? { template } : {}) };
   const worker = new Worker(new URL('./pglite-thread-worker.js', import.meta.url), { workerData });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
