@@ -72,6 +72,7 @@ export function startOptionsFromEnv(env: Env): StartOptions {
     hostname: env.HOST ?? '127.0.0.1',
     dataDir: env.DATA_DIR ?? '.data',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.DATABASE_POOL_MAX ? { databasePoolMax: Number(env.DATABASE_POOL_MAX) } : {}),
     corsOrigins: list(env.CORS_ORIGINS),
     ...(env.CATALOGUE_SIZE ? { catalogueSize: Number(env.CATALOGUE_SIZE) } : {}),
     ...(env.LARGE_ATTACHMENT_EMAIL ? { emailForLargeAttachments: env.LARGE_ATTACHMENT_EMAIL } : {}),

@@ -47,6 +47,8 @@ export interface StartOptions {
    * instances can share the one database.
    */
   databaseUrl?: string;
+  /** Connections of this process's PostgreSQL pool (`DATABASE_POOL_MAX`). Default 10. */
+  databasePoolMax?: number;
   corsOrigins?: string[];
   /**
    * Seed the demo data (idempotent): the demo accounts with their PUBLIC tokens, a catalogue and
@@ -126,7 +128,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     (options.onDatabaseLost ?? options.onError)?.(error);
   };
   const db = options.databaseUrl
-    ? await createPgDb({ connectionString: options.databaseUrl })
+    ? await createPgDb({
+        connectionString: options.databaseUrl,
+        ...(options.databasePoolMax ? { max: options.databasePoolMax } : {}),
+      })
     : await createPgliteThreadDb({ dataDir: join(dataDir, 'pglite'), onLost: lost });
   const evidenceDir = join(dataDir, 'evidence');
   const spoolDir = join(dataDir, 'spool');

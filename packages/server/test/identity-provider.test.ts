@@ -221,6 +221,11 @@ describe('configuration from the environment', () => {
     assert.equal(startOptionsFromEnv({}).production, false);
     assert.equal(startOptionsFromEnv({ NODE_ENV: 'production' }).production, true);
   });
+
+  test('DATABASE_POOL_MAX sizes the PostgreSQL pool; unset, the default applies', () => {
+    assert.equal(startOptionsFromEnv({ DATABASE_POOL_MAX: '24' }).databasePoolMax, 24);
+    assert.equal('databasePoolMax' in startOptionsFromEnv({}), false);
+  });
 });
 
 describe('a production start', () => {
