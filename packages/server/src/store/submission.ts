@@ -8,12 +8,11 @@ import {
   duplicateKey,
   formatComplaintNumber,
   LIMITS,
-  sha256HexSync,
   type Product,
 } from '@ipr/validators';
 import type { Queryable } from '../db/types.js';
 import { PRODUCT_COLUMNS, PRODUCT_FROM, type ProductRow, toProduct } from '../catalogue.js';
-import { randomId } from '../util.js';
+import { randomId, sha256HexSyncFast } from '../util.js';
 import type { AccountRecord } from './accounts.js';
 import { OPEN_STATUSES } from './complaints.js';
 import { type EvidenceRow, toEvidence } from './evidence.js';
@@ -95,7 +94,7 @@ export function draftLinks(input: unknown): string[] {
  * snapshot must be taken after the lock is held). PGlite runs one transaction at a time anyway.
  */
 export function submissionLock(accountId: string, duplicateKey: string): [number, number] {
-  return [7305002, Number.parseInt(sha256HexSync(`${accountId}\n${duplicateKey}`).slice(0, 8), 16) | 0];
+  return [7305002, Number.parseInt(sha256HexSyncFast(`${accountId}\n${duplicateKey}`).slice(0, 8), 16) | 0];
 }
 
 /** What claiming an Idempotency-Key found: the key is ours (with the new complaint's sequence), held, or the draft repeats an open complaint. */
