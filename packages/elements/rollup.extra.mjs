@@ -9,8 +9,9 @@
 //
 // Names: the two entries keep fixed names (a page and a `new Worker()` ask for them by name, so a
 // CDN caches them briefly); every other file is `[name]-[hash].js`, named by its content, so it can
-// be cached for ever.
-import { existsSync, rmSync } from 'node:fs';
+// be cached for ever. Beside them, `ipr-preload.json` (fixed name) lists the files a page needs for
+// each tag, for `<link rel="modulepreload">` in the page's HTML (see preloadManifest).
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const OUT = 'packages/elements/dist/cdn';
@@ -272,6 +273,50 @@ function preloadDynamicDeps() {
   };
 }
 
+/** The manifest's name: a fixed name beside the entry (it changes with every build, like the entry). */
+export const PRELOAD_MANIFEST = 'ipr-preload.json';
+
+/**
+ * Writes `ipr-preload.json`, so a host page can name in its HTML every file it will load
+ * (`<link rel="modulepreload">`) and the browser asks for them at once instead of discovering them
+ * one import at a time: `entry` is `ipr-elements.js` and its static imports; `tags` gives, for each
+ * tag, the on-demand chunk that registers it and that chunk's static imports beyond `entry` (none
+ * for `<ipr-provider>`, which the entry registers). Which module defines a tag comes from
+ * custom-elements.json; which chunk holds that module, from this build.
+ */
+function preloadManifest() {
+  return {
+    name: 'ipr-preload-manifest',
+    generateBundle(_options, bundle) {
+      const manifest = JSON.parse(readFileSync('packages/elements/custom-elements.json', 'utf8'));
+      const elements = manifest.modules.flatMap((m) =>
+        (m.declarations ?? [])
+          .filter((d) => d.customElement && d.tagName)
+          .map((d) => ({
+            tag: d.tagName,
+            source: m.path.replace(/^dist\//, '/packages/elements/src/').replace(/\.js$/, '.ts'),
+          })),
+      );
+      const entry = [...staticClosure(bundle, `${ENTRY}.js`)];
+      const tags = {};
+      const holds = (files, source) =>
+        files.some((f) => Object.keys(bundle[f].modules ?? {}).some((id) => id.endsWith(source)));
+      for (const { tag, source } of elements) if (holds(entry, source)) tags[tag] = [];
+      for (const target of bundle[`${ENTRY}.js`].dynamicImports) {
+        const files = [...staticClosure(bundle, target)].filter((f) => !entry.includes(f));
+        for (const { tag, source } of elements) if (!tags[tag] && holds(files, source)) tags[tag] = files;
+      }
+      const missing = elements.filter(({ tag }) => !tags[tag]).map(({ tag }) => tag);
+      if (missing.length) this.error(`${PRELOAD_MANIFEST}: no chunk of the CDN entry registers ${missing.join(', ')}`);
+      this.emitFile({
+        type: 'asset',
+        fileName: PRELOAD_MANIFEST,
+        source: `${JSON.stringify({ entry, tags }, null, 2)}\n`,
+      });
+    },
+  };
+}
+
 export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => {
   if (!WORKER_INPUT) throw new Error('the CDN bundle needs the client built first (packages/client/dist)');
   return [
@@ -308,6 +353,7 @@ export default ({ ts, onwarn, nodeResolve, commonjs, terser }) => {
         workerUrl(),
         terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
         preloadDynamicDeps(),
+        preloadManifest(),
         headlessWorker(),
         sizes(),
       ],
