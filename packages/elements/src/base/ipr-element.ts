@@ -70,6 +70,19 @@ export class IprElement extends LitElement {
     localeChanges.addEventListener('change', this.onLocalesChanged);
   }
 
+  /**
+   * An element not displayed when it first renders (in a hidden view of the page, or inside such an
+   * element) renders in a task of its own, after the work already queued: a chunk that upgrades
+   * several such elements at once (the form chunk: a hidden form with its pickers, the saved
+   * holders) then makes a few short tasks instead of one long one, and the displayed page's work
+   * goes first. A displayed element renders at once, as before.
+   */
+  protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
+    if (!this.hasUpdated && typeof this.checkVisibility === 'function' && !this.checkVisibility())
+      return new Promise((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     localeChanges.removeEventListener('change', this.onLocalesChanged);
