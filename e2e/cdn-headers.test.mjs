@@ -74,3 +74,36 @@ test('the API through the demo origin: compressed JSON, and the list revalidates
   const reopened = await get('/v1/complaints?limit=100', { ...auth, 'if-none-match': list.headers.etag });
   assert.equal(reopened.status, 304);
 });
+
+test('the demo pages: host.css inlined, a modulepreload link for every SDK file their tags need, 304 on revalidation', async () => {
+  const manifest = JSON.parse((await get('/sdk/ipr-preload.json')).body.toString('utf8'));
+  const page = await get('/', { 'accept-encoding': 'br' });
+  assert.equal(page.status, 200);
+  assert.equal(page.headers['content-encoding'], 'br');
+  assert.equal(page.headers['cache-control'], 'no-cache');
+  const html = brotliDecompressSync(page.body).toString('utf8');
+  assert.doesNotMatch(html, /<link rel="stylesheet"/, 'no render-blocking stylesheet');
+  assert.match(html, /<style>\n\/\* The partner's own styles/, 'host.css inlined');
+  const preloads = [...html.matchAll(/<link rel="modulepreload" href="\/sdk\/([^"]+)"/g)].map((m) => m[1]);
+  // What the entry imports at the page's priority; the tags' chunks at low priority (the first paint needs none).
+  for (const file of manifest.entry.slice(1)) assert.match(html, new RegExp(`href="/sdk/${file}" />`));
+  // The list, form, profiles and detail are in the page's markup: their chunks and what those import.
+  const wanted = new Set([
+    ...manifest.entry.slice(1),
+    ...['ipr-complaint-list', 'ipr-complaint-form', 'ipr-holder-profiles', 'ipr-complaint-detail'].flatMap(
+      (tag) => manifest.tags[tag],
+    ),
+  ]);
+  assert.deepEqual(new Set(preloads), wanted);
+  for (const file of preloads) assert.equal((await get(`/sdk/${file}`)).status, 200, file);
+  const again = await get('/', { 'accept-encoding': 'br', 'if-none-match': page.headers.etag });
+  assert.equal(again.status, 304);
+
+  // The console names only the provider (the transparency report is created later, by script).
+  const consolePage = (await get('/console.html')).body.toString('utf8');
+  const consolePreloads = [...consolePage.matchAll(/<link rel="modulepreload" href="\/sdk\/([^"]+)"/g)].map(
+    (m) => m[1],
+  );
+  assert.deepEqual(consolePreloads, manifest.entry.slice(1));
+  assert.doesNotMatch(consolePage, /<link rel="stylesheet"/);
+});

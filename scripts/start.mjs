@@ -5,7 +5,8 @@
 //   /sdk/*     the CDN bundle directory (packages/elements/dist/cdn)
 //   /vendor/*  Vue's ESM browser build (for demo/vue.html)
 //   /demo-receiver/*  a partner backend's webhook receiver (demo/webhooks.html; scripts/demo-webhook-receiver.mjs)
-//   else       demo/
+//   else       demo/ (its pages with host.css inlined and modulepreload links for the SDK's files:
+//              scripts/demo-pages.mjs)
 // Prints `IPR demo ready at <url>` (parsed by the e2e tests). SKIP_BUILD=1 skips the build check;
 // SDK_DIR serves the bundle from another folder.
 import { createServer } from 'node:http';
@@ -13,7 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serveFile } from './static-files.mjs';
+import { demoPage } from './demo-pages.mjs';
+import { serveBytes, serveFile, TYPES } from './static-files.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -138,7 +140,11 @@ export async function startDemo({ port = 8787, dataDir = '.data', hostname = '12
       return done(receiver(req, res, path).then((handled) => handled || notFound(res)));
     if (path.startsWith('/sdk/')) return serveFile(req, res, sdkDir, path.slice(5));
     if (path.startsWith('/vendor/vue/')) return serveFile(req, res, vueDir, path.slice(12));
-    return serveFile(req, res, demoDir, path === '/' ? 'index.html' : path.slice(1));
+    const rel = path === '/' ? 'index.html' : path.slice(1);
+    // The pages with their stylesheet inlined and the SDK's files announced (demo-pages.mjs).
+    const page = demoPage(demoDir, rel, sdkDir);
+    if (page) return serveBytes(req, res, page, { type: TYPES['.html'] });
+    return serveFile(req, res, demoDir, rel);
   });
   await new Promise((ok, fail) => {
     server.once('error', fail);

@@ -6,7 +6,9 @@
 //   ETag from the bytes, and If-None-Match → 304;
 // - a precompressed `<file>.br` / `<file>.gz` beside the file (written by scripts/precompress.mjs
 //   at the end of the root build) is sent when Accept-Encoding allows, with Vary: Accept-Encoding;
-//   other text files from 1 KB on (the demo's pages) are compressed once and kept in memory.
+//   other text files from 1 KB on (the demo's pages) are compressed once and kept in memory;
+// - bytes made at run time (serveBytes: the demo's pages as scripts/demo-pages.mjs puts them
+//   together) get the same ETag, 304 and compression.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
@@ -93,6 +95,48 @@ function compressOnce(file, stat, coding) {
     compressed.set(key, bytes);
   }
   return bytes;
+}
+
+const madeCompressed = new Map();
+/**
+ * Serves bytes put together at run time (a demo page with its stylesheet inlined) as serveFile
+ * serves a file: a strong ETag from the bytes (If-None-Match → 304), brotli or gzip when accepted
+ * (compressed once per version), `no-cache` unless told otherwise.
+ */
+export function serveBytes(req, res, bytes, { type, cache = 'no-cache', headers = {} }) {
+  const identityTag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}"`;
+  const coding = bytes.length >= 1024 ? pickEncoding(req.headers['accept-encoding']) : null;
+  const common = {
+    'cache-control': cache,
+    etag: coding ? `${identityTag.slice(0, -1)}-${coding}"` : identityTag,
+    'x-content-type-options': 'nosniff',
+    ...(bytes.length >= 1024 ? { vary: 'Accept-Encoding' } : {}),
+    ...headers,
+  };
+  if (ifNoneMatchHas(req.headers['if-none-match'], identityTag)) {
+    res.writeHead(304, common);
+    return res.end();
+  }
+  let body = bytes;
+  if (coding) {
+    const key = `${identityTag}:${coding}`;
+    body = madeCompressed.get(key);
+    if (!body) {
+      body =
+        coding === 'br'
+          ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          : gzipSync(bytes, { level: 9 });
+      if (madeCompressed.size > 100) madeCompressed.clear();
+      madeCompressed.set(key, body);
+    }
+  }
+  res.writeHead(200, {
+    ...common,
+    'content-type': type,
+    'content-length': String(body.length),
+    ...(coding ? { 'content-encoding': coding } : {}),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function notFound(res) {
