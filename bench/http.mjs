@@ -2,7 +2,8 @@
 // revalidation costs: the list of 100 complaints, the detail of an 800-product complaint, the
 // OpenAPI document (from the reference API, startServer with its compression on), and the
 // initial SDK load (the entry as the build precompressed it). Then Lighthouse 12 (mobile preset,
-// Debian's Chromium) on the demo's two pages, unless SKIP_LIGHTHOUSE=1.
+// Debian's Chromium) on the demo's two pages, unless SKIP_LIGHTHOUSE=1: the score, failing audits,
+// audits that could not run, render-blocking requests (from the trace) and the longest request chain.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -138,6 +139,20 @@ export async function lighthouseFigures({ root, log, pages = ['/', '/console.htm
       const failing = Object.values(audits)
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
         .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+      // An audit that could not run is not a pass: Lighthouse 12.2's trace engine cannot read Debian's
+      // Chromium 156 traces for render-blocking-resources and layout-shifts ("frame_sequence").
+      const errors = Object.values(audits)
+        .filter((a) => a.scoreDisplayMode === 'error')
+        .map((a) => a.id);
+      // So what blocked the first render is read from the trace itself: Chromium marks each request.
+      const renderBlocking = (runner.artifacts.Trace?.traceEvents ?? [])
+        .filter(
+          (e) =>
+            e.name === 'ResourceSendRequest' &&
+            ['blocking', 'in_body_parser_blocking'].includes(e.args?.data?.renderBlocking),
+        )
+        .map((e) => new URL(e.args.data.url).pathname);
+      const chain = audits['critical-request-chains']?.details?.longestChain;
       results.push({
         page,
         score: Math.round((lhr.categories.performance.score ?? 0) * 100),
@@ -146,6 +161,11 @@ export async function lighthouseFigures({ root, log, pages = ['/', '/console.htm
         tbt: audits['total-blocking-time']?.numericValue,
         cls: audits['cumulative-layout-shift']?.numericValue,
         failing,
+        errors,
+        renderBlocking,
+        // Requests in the longest chain of critical requests, the page included (2: the page and what it names).
+        chain: chain ? { length: chain.length, ms: Math.round(chain.duration) } : null,
+        warnings: lhr.runWarnings ?? [],
       });
     }
   } finally {
