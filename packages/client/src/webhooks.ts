@@ -36,6 +36,17 @@ export interface WebhooksApi {
    */
   create(input: unknown, opts?: CallOptions): Promise<ApiResult<WebhookEndpointCreated>>;
   remove(id: string, opts?: CallOptions): Promise<ApiResult<null>>;
+  /**
+   * Enables or disables an endpoint. Disabled, it is queued no events and its pending deliveries
+   * wait; enabled again, they are sent at once.
+   */
+  setEnabled(id: string, enabled: boolean, opts?: CallOptions): Promise<ApiResult<WebhookEndpoint>>;
+  /**
+   * A new signing secret, shown only in this answer (`secret`). For 24 hours deliveries carry a
+   * signature by the previous secret too (`previousSecretExpiresAt`), so the receiver can switch
+   * without refusing one; `verifyWebhook` accepts either.
+   */
+  rotateSecret(id: string, opts?: CallOptions): Promise<ApiResult<WebhookEndpointCreated>>;
   /** The endpoint's delivery log, newest event first, with the last attempts of each. */
   deliveries(
     id: string,
@@ -77,6 +88,16 @@ export function webhooksApi(api: RawClient, call: Call, refuse: Refuse): Webhook
           () => api.DELETE('/v1/webhooks/{id}', { params: { path: { id } }, signal: opts.signal }),
           opts.signal,
         ),
+      ),
+    setEnabled: (id, enabled, opts = {}) =>
+      call(
+        () => api.PATCH('/v1/webhooks/{id}', { params: { path: { id } }, body: { enabled }, signal: opts.signal }),
+        opts.signal,
+      ),
+    rotateSecret: (id, opts = {}) =>
+      call(
+        () => api.POST('/v1/webhooks/{id}/rotate-secret', { params: { path: { id } }, signal: opts.signal }),
+        opts.signal,
       ),
     deliveries: (id, query = {}, opts = {}) =>
       call(

@@ -90,7 +90,7 @@ export function createApp(options: AppOptions) {
       '*',
       cors({
         origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
-        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: [
           'Authorization',
           'Content-Type',

@@ -364,6 +364,18 @@ create trigger webhook_deliveries_notify after insert on webhook_deliveries
   for each statement execute function notify_webhook_deliveries();
 `,
   },
+  {
+    id: 10,
+    name: 'webhook endpoints: enabled, and the previous secret during a rotation',
+    // A disabled endpoint is queued nothing and its pending deliveries wait; after a rotation the
+    // old secret signs too (a second signature) until previous_secret_until, so a receiver can
+    // switch secrets without refusing a delivery.
+    sql: `
+alter table webhook_endpoints add column enabled boolean not null default true;
+alter table webhook_endpoints add column previous_secret text;
+alter table webhook_endpoints add column previous_secret_until timestamptz;
+`,
+  },
 ];
 
 /**

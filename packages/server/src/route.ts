@@ -55,7 +55,7 @@ export interface ResponseDoc {
 
 /** What documents a route: everything but its query schema and handler. */
 interface RouteMeta {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI style: `/v1/complaints/{id}`. */
   path: string;
   operationId: string;

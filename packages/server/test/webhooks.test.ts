@@ -283,6 +283,82 @@ describe('delivery', () => {
   });
 });
 
+describe('endpoint control', () => {
+  test('disabled: queued nothing, its pending delivery waits; enabled again: sent at once', async () => {
+    const r = await receiver();
+    const endpoint = await register(r.url);
+    const first = await submit();
+    const off = await api.call('PATCH', `/v1/webhooks/${endpoint.id}`, 'a', { enabled: false });
+    assert.equal(off.status, 200, JSON.stringify(off.data));
+    assert.equal(off.data.enabled, false);
+    assert.equal(off.data.pending, 1);
+    await worker.runOnce();
+    await worker.runOnce();
+    assert.equal(r.got.length, 0, 'nothing sent while disabled');
+    const second = await submit();
+    const on = await api.call('PATCH', `/v1/webhooks/${endpoint.id}`, 'a', { enabled: true });
+    assert.equal(on.data.enabled, true);
+    await drain(() => r.got.length >= 1);
+    await worker.runOnce();
+    const sent = r.got.map((g) => (JSON.parse(g.body) as WebhookPayload).data.id);
+    assert.deepEqual(sent, [first.id], 'the pending one went; the one made while disabled was never queued');
+    assert.ok(!(await deliveries(endpoint.id)).some((d: any) => d.complaintId === second.id));
+    // Another account's endpoint is not there for them; a body that is not a boolean is refused.
+    assert.equal((await api.call('PATCH', `/v1/webhooks/${endpoint.id}`, 'b', { enabled: false })).status, 404);
+    const bad = await api.call('PATCH', `/v1/webhooks/${endpoint.id}`, 'a', { enabled: 'no' });
+    assert.equal(bad.status, 422);
+    await api.call('DELETE', `/v1/webhooks/${endpoint.id}`, 'a');
+    await r.close();
+  });
+
+  test('a rotated secret: deliveries signed by both secrets for the overlap, then by the new one only', async () => {
+    const r = await receiver();
+    const endpoint = await register(r.url);
+    const rotated = await api.post(`/v1/webhooks/${endpoint.id}/rotate-secret`, 'a');
+    assert.equal(rotated.status, 200, JSON.stringify(rotated.data));
+    const fresh: string = rotated.data.secret;
+    assert.match(fresh, /^whsec_/);
+    assert.notEqual(fresh, endpoint.secret);
+    const overlapMs = Date.parse(rotated.data.previousSecretExpiresAt) - Date.now();
+    assert.ok(Math.abs(overlapMs - 24 * 3_600_000) < 60_000, `overlap ${overlapMs} ms`);
+    const signed = async () => {
+      const c = await submit();
+      await drain(() => r.got.some((g) => g.body.includes(c.id)));
+      return r.got.find((g) => g.body.includes(c.id))!;
+    };
+    const during = await signed();
+    assert.equal(String(during.headers['webhook-signature']).split(' ').length, 2);
+    for (const secret of [fresh, endpoint.secret]) {
+      assert.equal((await verifyWebhook(during.body, during.headers as Record<string, string>, secret)).ok, true);
+      new Webhook(secret).verify(during.body, {
+        'webhook-id': String(during.headers['webhook-id']),
+        'webhook-timestamp': String(during.headers['webhook-timestamp']),
+        'webhook-signature': String(during.headers['webhook-signature']),
+      });
+    }
+    // The overlap over (as 24 hours later): the old secret no longer signs.
+    await api.db.query(
+      `update webhook_endpoints set previous_secret_until = now() - interval '1 minute' where id = $1`,
+      [endpoint.id],
+    );
+    const after = await signed();
+    assert.equal(String(after.headers['webhook-signature']).split(' ').length, 1);
+    assert.equal((await verifyWebhook(after.body, after.headers as Record<string, string>, fresh)).ok, true);
+    assert.deepEqual(await verifyWebhook(after.body, after.headers as Record<string, string>, endpoint.secret), {
+      ok: false,
+      reason: 'bad_signature',
+    });
+    const listed = (await api.get('/v1/webhooks', 'a')).data.items.find((e: any) => e.id === endpoint.id);
+    assert.equal(listed.previousSecretExpiresAt, null);
+    assert.ok(
+      !JSON.stringify(listed).includes(fresh.slice(6)) && !JSON.stringify(listed).includes(endpoint.secret.slice(6)),
+    );
+    assert.equal((await api.post(`/v1/webhooks/${endpoint.id}/rotate-secret`, 'b')).status, 404);
+    await api.call('DELETE', `/v1/webhooks/${endpoint.id}`, 'a');
+    await r.close();
+  });
+});
+
 test('a delivery retrying when the server stops is delivered after the restart, with the same id', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ipr-webhooks-'));
   let up = false;

@@ -9,6 +9,7 @@ import {
   WebhookDeliverySchema,
   WebhookEndpointCreatedSchema,
   WebhookEndpointInputSchema,
+  WebhookEndpointPatchSchema,
   WebhookEndpointSchema,
   WebhookPayloadSchema,
 } from './webhooks.js';
@@ -398,6 +399,7 @@ export const NAMED_SCHEMAS = {
   ComplaintEvent: ComplaintEventSchema,
   StatusReportRow: StatusReportRowSchema,
   WebhookEndpointInput: WebhookEndpointInputSchema,
+  WebhookEndpointPatch: WebhookEndpointPatchSchema,
   WebhookEndpoint: WebhookEndpointSchema,
   WebhookEndpointCreated: WebhookEndpointCreatedSchema,
   WebhookAttempt: WebhookAttemptSchema,

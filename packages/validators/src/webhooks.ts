@@ -32,6 +32,8 @@ export const WEBHOOK_LIMITS = {
   toleranceSeconds: 5 * 60,
   /** Attempts shown per delivery in the log. */
   attemptsShown: 10,
+  /** After a secret is rotated, deliveries carry a signature by the old one too for this long. */
+  secretOverlapHours: 24,
 } as const;
 
 /**
@@ -186,8 +188,18 @@ export const WebhookEndpointSchema = /*#__PURE__*/ z.object({
   /** Deliveries not yet received (queued or retrying), and dead ones. */
   pending: /*#__PURE__*/ z.number(),
   dead: /*#__PURE__*/ z.number(),
+  /** A disabled endpoint gets no new events; its pending deliveries wait until it is enabled again. */
+  enabled: /*#__PURE__*/ z.boolean(),
+  /** After a secret rotation: until when deliveries are signed by the previous secret too. */
+  previousSecretExpiresAt: /*#__PURE__*/ z.nullable(dateTime),
 });
-/** The answer to a registration: the only time the signing secret (`whsec_…`) is shown. */
+/** The body of `PATCH /v1/webhooks/{id}`: enable or disable the endpoint. */
+export const WebhookEndpointPatchSchema = /*#__PURE__*/ z.object({
+  enabled: /*#__PURE__*/ z.boolean(),
+});
+export type WebhookEndpointPatch = z.output<typeof WebhookEndpointPatchSchema>;
+
+/** The answer to a registration or a secret rotation: the only time the signing secret (`whsec_…`) is shown. */
 export const WebhookEndpointCreatedSchema = /*#__PURE__*/ z.object({
   ...WebhookEndpointSchema.shape,
   secret: /*#__PURE__*/ z.string(),

@@ -13,6 +13,8 @@ export function webhooksResource({ api, call, refused }: Caller): WebhooksApi {
     list: async (opts) => (await loaded()).list(opts),
     create: async (input, opts) => (await loaded()).create(input, opts),
     remove: async (id, opts) => (await loaded()).remove(id, opts),
+    setEnabled: async (id, enabled, opts) => (await loaded()).setEnabled(id, enabled, opts),
+    rotateSecret: async (id, opts) => (await loaded()).rotateSecret(id, opts),
     deliveries: async (id, query, opts) => (await loaded()).deliveries(id, query, opts),
     redeliver: async (id, deliveryId, opts) => (await loaded()).redeliver(id, deliveryId, opts),
   };

@@ -11,6 +11,8 @@ import {
   listWebhookDeliveries,
   listWebhookEndpoints,
   redeliverWebhook,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
 } from './store.js';
 
 /** The period of the figures: `to` defaults to now, `from` to the first day of the month a year before. */
@@ -32,7 +34,7 @@ export const WEBHOOK_ROUTES: RouteDef[] = [
     responses: { 200: { description: 'The endpoints', schema: 'WebhookEndpointList' } },
     problems: [403],
     async handler({ deps, account }) {
-      return json({ items: await listWebhookEndpoints(deps.db, account.id) });
+      return json({ items: await listWebhookEndpoints(deps.db, account.id, deps.now()) });
     },
   }),
   route({
@@ -69,6 +71,37 @@ export const WEBHOOK_ROUTES: RouteDef[] = [
     async handler({ deps, account, params }) {
       await deleteWebhookEndpoint(deps.db, account.id, params.id!);
       return new Response(null, { status: 204 });
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/v1/webhooks/{id}',
+    operationId: 'updateWebhookEndpoint',
+    summary:
+      'Enable or disable an endpoint. Disabled, it is queued no events and its pending deliveries wait; enabled again, they go at once',
+    tag: 'webhooks',
+    roles: ['complainant'],
+    body: { kind: 'json', schema: 'WebhookEndpointPatch', required: true },
+    responses: { 200: { description: 'The endpoint', schema: 'WebhookEndpoint' } },
+    problems: [400, 403, 404, 422],
+    async handler({ deps, account, params, body }) {
+      const endpoint = await updateWebhookEndpoint(deps.db, account.id, params.id!, body, deps.now());
+      if (endpoint.enabled && endpoint.pending) deps.webhooks?.wake?.();
+      return json(endpoint);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/v1/webhooks/{id}/rotate-secret',
+    operationId: 'rotateWebhookSecret',
+    summary:
+      'A new signing secret, shown only in this answer; for 24 hours deliveries carry a signature by the previous secret too',
+    tag: 'webhooks',
+    roles: ['complainant'],
+    responses: { 200: { description: 'The endpoint with its new secret', schema: 'WebhookEndpointCreated' } },
+    problems: [403, 404],
+    async handler({ deps, account, params }) {
+      return json(await rotateWebhookSecret(deps.db, account.id, params.id!, deps.now()));
     },
   }),
   route({

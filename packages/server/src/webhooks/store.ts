@@ -9,6 +9,7 @@ import {
   WEBHOOK_EVENT_TYPES,
   WEBHOOK_LIMITS,
   WebhookEndpointInputSchema,
+  WebhookEndpointPatchSchema,
   type WebhookDelivery,
   type WebhookEndpoint,
   type WebhookEndpointCreated,
@@ -27,9 +28,11 @@ interface EndpointRow {
   created_at: Date | string;
   pending: number | string;
   dead: number | string;
+  enabled: boolean;
+  previous_secret_until: Date | string | null;
 }
 
-const endpointView = (r: EndpointRow): WebhookEndpoint => ({
+const endpointView = (r: EndpointRow, now: Date): WebhookEndpoint => ({
   id: r.id,
   url: r.url,
   description: r.description,
@@ -37,18 +40,27 @@ const endpointView = (r: EndpointRow): WebhookEndpoint => ({
   createdAt: iso(r.created_at)!,
   pending: Number(r.pending),
   dead: Number(r.dead),
+  enabled: r.enabled,
+  previousSecretExpiresAt:
+    r.previous_secret_until && new Date(r.previous_secret_until).getTime() > now.getTime()
+      ? iso(r.previous_secret_until)
+      : null,
 });
 
-const ENDPOINT_COLUMNS = `e.id, e.url, e.description, e.events, e.created_at,
+const ENDPOINT_COLUMNS = `e.id, e.url, e.description, e.events, e.created_at, e.enabled, e.previous_secret_until,
   (select count(*) from webhook_deliveries d where d.endpoint_id = e.id and d.state = 'pending') as pending,
   (select count(*) from webhook_deliveries d where d.endpoint_id = e.id and d.state = 'dead') as dead`;
 
-export async function listWebhookEndpoints(db: Queryable, accountId: string): Promise<WebhookEndpoint[]> {
+export async function listWebhookEndpoints(
+  db: Queryable,
+  accountId: string,
+  now: Date = new Date(),
+): Promise<WebhookEndpoint[]> {
   const { rows } = await db.query<EndpointRow>(
     `select ${ENDPOINT_COLUMNS} from webhook_endpoints e where e.account_id = $1 order by e.created_at desc, e.id desc`,
     [accountId],
   );
-  return rows.map(endpointView);
+  return rows.map((r) => endpointView(r, now));
 }
 
 /**
@@ -92,8 +104,70 @@ export async function createWebhookEndpoint(
     createdAt: now.toISOString(),
     pending: 0,
     dead: 0,
+    enabled: true,
+    previousSecretExpiresAt: null,
     secret,
   };
+}
+
+async function endpointOf(db: Queryable, accountId: string, id: string, now: Date): Promise<WebhookEndpoint> {
+  const { rows } = await db.query<EndpointRow>(
+    `select ${ENDPOINT_COLUMNS} from webhook_endpoints e where e.id = $1 and e.account_id = $2`,
+    [id, accountId],
+  );
+  if (!rows[0]) throw notFound();
+  return endpointView(rows[0], now);
+}
+
+/**
+ * Enables or disables an endpoint. Disabled, it is queued no event (they are not kept for it) and
+ * its pending deliveries wait, their retry clock stopped; enabled again, those are sent at once.
+ */
+export async function updateWebhookEndpoint(
+  db: Queryable,
+  accountId: string,
+  id: string,
+  body: unknown,
+  now: Date,
+): Promise<WebhookEndpoint> {
+  const parsed = parseWith(WebhookEndpointPatchSchema, body);
+  if (!parsed.ok) throw refused(parsed.issues);
+  const { rows } = await db.query<{ was: boolean }>(
+    `update webhook_endpoints e set enabled = $3
+       from (select enabled from webhook_endpoints where id = $1 and account_id = $2) old
+      where e.id = $1 and e.account_id = $2 returning old.enabled as was`,
+    [id, accountId, parsed.value.enabled],
+  );
+  if (!rows[0]) throw notFound();
+  // Re-enabled: what waited is due now (it was not attempted while disabled).
+  if (parsed.value.enabled && !rows[0].was)
+    await db.query(
+      `update webhook_deliveries set next_attempt_at = $2 where endpoint_id = $1 and state = 'pending' and next_attempt_at > $2`,
+      [id, now.toISOString()],
+    );
+  return endpointOf(db, accountId, id, now);
+}
+
+/**
+ * A new signing secret, shown only in this answer. The previous one keeps signing too (a second
+ * signature in `webhook-signature`) for `WEBHOOK_LIMITS.secretOverlapHours`, so a receiver can
+ * move to the new secret without refusing a delivery; a second rotation ends the first overlap.
+ */
+export async function rotateWebhookSecret(
+  db: Queryable,
+  accountId: string,
+  id: string,
+  now: Date,
+): Promise<WebhookEndpointCreated> {
+  const secret = generateWebhookSecret();
+  const until = new Date(now.getTime() + WEBHOOK_LIMITS.secretOverlapHours * 3_600_000);
+  const { rows } = await db.query(
+    `update webhook_endpoints set previous_secret = secret, previous_secret_until = $3, secret = $4
+      where id = $1 and account_id = $2 returning id`,
+    [id, accountId, until.toISOString(), secret],
+  );
+  if (!rows.length) throw notFound();
+  return { ...(await endpointOf(db, accountId, id, now)), secret };
 }
 
 export async function deleteWebhookEndpoint(db: Queryable, accountId: string, id: string): Promise<void> {
@@ -198,7 +272,7 @@ export function queueWebhooksSql(
             'pending', $${p.at}::timestamptz, $${p.at}::timestamptz
        from ${history} h
        join ${complaint} c on c.id = $${p.complaintId}
-       join webhook_endpoints e on e.account_id = c.account_id and $${p.type} = any(e.events)
+       join webhook_endpoints e on e.account_id = c.account_id and e.enabled and $${p.type} = any(e.events)
      on conflict (endpoint_id, seq) do nothing`;
 }
 

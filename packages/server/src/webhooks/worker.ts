@@ -45,6 +45,8 @@ interface Claimed {
   attempts: number;
   url: string;
   secret: string;
+  /** During a rotation's overlap: the previous secret, which signs too. */
+  previous_secret: string | null;
 }
 
 /** A sender on the platform's `fetch` (no address check: for tests and the browser). */
@@ -83,12 +85,13 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       `update webhook_deliveries d set claimed_until = $2
          from webhook_endpoints e
         where e.id = d.endpoint_id and d.id in (
-          select q.id from webhook_deliveries q
+          select q.id from webhook_deliveries q join webhook_endpoints qe on qe.id = q.endpoint_id and qe.enabled
            where q.state = 'pending' and q.next_attempt_at <= $1 and (q.claimed_until is null or q.claimed_until <= $1)
              and not exists (select 1 from webhook_deliveries p where p.endpoint_id = q.endpoint_id
                                and p.complaint_id = q.complaint_id and p.state = 'pending' and p.seq < q.seq)
            order by q.next_attempt_at, q.seq limit $3 for update skip locked)
-        returning d.id, d.payload, d.attempts, e.url, e.secret`,
+        returning d.id, d.payload, d.attempts, e.url, e.secret,
+                  case when e.previous_secret_until > $1 then e.previous_secret end as previous_secret`,
       [at.toISOString(), until.toISOString(), options.batch ?? 16],
     );
     return rows;
@@ -102,7 +105,14 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       'user-agent': 'ipr-webhooks/1',
       'webhook-id': d.id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': await signWebhook(d.secret, d.id, timestamp, d.payload),
+      // Standard Webhooks: space-separated signatures; after a rotation the previous secret's too.
+      'webhook-signature': (
+        await Promise.all(
+          [d.secret, ...(d.previous_secret ? [d.previous_secret] : [])].map((secret) =>
+            signWebhook(secret, d.id, timestamp, d.payload),
+          ),
+        )
+      ).join(' '),
     };
     const t0 = performance.now();
     const result = await send({ url: d.url, headers, body: d.payload, timeoutMs });

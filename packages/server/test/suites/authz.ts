@@ -712,6 +712,28 @@ export const CASES: Record<string, Case[]> = {
       }),
     },
   ],
+  updateWebhookEndpoint: [
+    {
+      on: "A's endpoint",
+      roles: ['complainant'],
+      resource: 'webhookA',
+      ok: 200,
+      request: async (fx) => ({ path: `/v1/webhooks/${(await webhookOf(fx)).id}`, json: { enabled: true } }),
+      check: async (_fx, _who, data) => assert.equal(data.enabled, true),
+    },
+  ],
+  rotateWebhookSecret: [
+    {
+      on: "A's endpoint",
+      roles: ['complainant'],
+      resource: 'webhookA',
+      ok: 200,
+      request: async (fx, _who, fresh) => ({
+        path: `/v1/webhooks/${fresh ? (await newWebhook(fx)).id : (await webhookOf(fx)).id}/rotate-secret`,
+      }),
+      check: async (_fx, _who, data) => assert.match(data.secret, /^whsec_/),
+    },
+  ],
   listWebhookDeliveries: [
     {
       on: "A's endpoint",
