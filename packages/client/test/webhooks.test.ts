@@ -47,6 +47,26 @@ describe('client.webhooks', () => {
     assert.equal((await c.webhooks.deliveries(created.id)).error?.code, 'resource.not_found');
   });
 
+  test('disable and enable an endpoint; rotate its secret (the new one shown once, the old one signing for the overlap)', async () => {
+    const c = client();
+    const created = unwrap(await c.webhooks.create({ url: 'https://partner.example/hooks/control' }));
+    assert.equal(created.enabled, true);
+    const off = unwrap(await c.webhooks.setEnabled(created.id, false));
+    assert.equal(off.enabled, false);
+    assert.equal(unwrap(await c.webhooks.list()).items.find((e) => e.id === created.id)?.enabled, false);
+    assert.equal(unwrap(await c.webhooks.setEnabled(created.id, true)).enabled, true);
+    const rotated = unwrap(await c.webhooks.rotateSecret(created.id));
+    assert.match(rotated.secret, /^whsec_/);
+    assert.notEqual(rotated.secret, created.secret);
+    assert.ok(rotated.previousSecretExpiresAt && Date.parse(rotated.previousSecretExpiresAt) > Date.now());
+    const listed = unwrap(await c.webhooks.list());
+    assert.ok(!JSON.stringify(listed).includes(rotated.secret), 'the new secret is shown only once too');
+    const other = client(TOKENS.complainantB);
+    assert.equal((await other.webhooks.rotateSecret(created.id)).error?.code, 'resource.not_found');
+    assert.equal((await other.webhooks.setEnabled(created.id, false)).error?.code, 'resource.not_found');
+    await c.webhooks.remove(created.id);
+  });
+
   test('a bad URL or event is refused before the network, with the codes the server uses', async () => {
     const c = client();
     for (const [input, code] of [
