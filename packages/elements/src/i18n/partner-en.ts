@@ -35,6 +35,15 @@ export const webhooksEn = {
   attempts: (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`),
   lastAnswer: (status: string) => `last answer: ${status}`,
   noAnswer: 'no answer',
+  disable: 'Disable',
+  enable: 'Enable',
+  disabled: 'Disabled: no new events; pending ones wait.',
+  disabledDone: 'Endpoint disabled.',
+  enabledDone: 'Endpoint enabled: pending events are being sent.',
+  rotate: 'New secret',
+  confirmRotate: 'Replace the secret',
+  rotated: 'New signing secret made.',
+  oldSecretUntil: (when: string) => `The previous secret also signs until ${when}.`,
 };
 
 export const transparencyEn = {

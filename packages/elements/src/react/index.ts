@@ -122,7 +122,7 @@ export const IprTransparencyReport = createComponent({
   displayName: 'IprTransparencyReport',
 });
 
-/** A complainant's webhook endpoints (a partner integration): add one (URL, events), see its signing secret once, follow each endpoint's delivery log (state, attempts, the receiver's last answer), send a delivery again, remove an endpoint after a second click. The URL rule is the validators' (checked by the client before the network and by the server). */
+/** A complainant's webhook endpoints (a partner integration): add one (URL, events), see its signing secret once, follow each endpoint's delivery log (state, attempts, the receiver's last answer), send a delivery again, disable or enable an endpoint, give it a new secret (after a second click; shown once, the previous one signing too for a day), remove an endpoint after a second click. The URL rule is the validators' (checked by the client before the network and by the server). */
 export const IprWebhooks = createComponent({
   tagName: 'ipr-webhooks',
   elementClass: IprWebhooksElement,

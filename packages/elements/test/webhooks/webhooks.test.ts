@@ -67,6 +67,33 @@ describe('<ipr-webhooks>', () => {
     await until(() => !el.shadowRoot!.querySelector(`li.endpoint[data-id="${endpoint.id}"]`), 8000, 'removed');
     expect((await complainant.webhooks!.list()).data!.items.some((e) => e.id === endpoint.id)).to.equal(false);
   });
+
+  it('disables and enables an endpoint; a new secret after a second click, shown once with the overlap of the old one', async () => {
+    const endpoint = await ok(complainant.webhooks!.create({ url: 'https://rotate.partner.example/hook' }));
+    const el = await makeWebhooks();
+    // The list re-renders after each change (a moment without rows): look the row up each time.
+    const row = () => el.shadowRoot!.querySelector<HTMLElement>(`li.endpoint[data-id="${endpoint.id}"]`)!;
+    row().querySelector<HTMLButtonElement>('button.enable')!.click();
+    await until(() => row()?.dataset.enabled === 'false', 8000, 'disabled');
+    await el.updateComplete;
+    expect(text(row().querySelector('.disabled'))).to.contain('Disabled');
+    expect(text(row().querySelector('button.enable'))).to.equal('Enable');
+    expect((await ok(complainant.webhooks!.list())).items.find((e) => e.id === endpoint.id)!.enabled).to.equal(false);
+    row().querySelector<HTMLButtonElement>('button.enable')!.click();
+    await until(() => row()?.dataset.enabled === 'true', 8000, 'enabled again');
+    await el.updateComplete;
+    const rotate = () => row().querySelector<HTMLButtonElement>('button.rotate')!;
+    rotate().click();
+    await el.updateComplete;
+    expect(text(rotate())).to.equal('Replace the secret');
+    expect(el.shadowRoot!.querySelector('.secret')).to.equal(null, 'one click changes nothing');
+    rotate().click();
+    await until(() => el.shadowRoot!.querySelector('.secret code'), 8000, 'the new secret');
+    expect(text(deep(el, '.secret code'))).to.match(/^whsec_/);
+    expect(text(deep(el, '.secret .hint'))).to.contain('previous secret also signs until');
+    await expect(el).to.be.accessible();
+    await ok(complainant.webhooks!.remove(endpoint.id));
+  });
 });
 
 describe('<ipr-transparency-report>', () => {

@@ -10,14 +10,15 @@ import { styles } from './webhooks.styles.js';
 /**
  * A complainant's webhook endpoints (a partner integration): add one (URL, events), see its signing
  * secret once, follow each endpoint's delivery log (state, attempts, the receiver's last answer),
- * send a delivery again, remove an endpoint after a second click. The URL rule is the validators'
- * (checked by the client before the network and by the server).
+ * send a delivery again, disable or enable an endpoint, give it a new secret (after a second click;
+ * shown once, the previous one signing too for a day), remove an endpoint after a second click. The
+ * URL rule is the validators' (checked by the client before the network and by the server).
  *
  * @tagname ipr-webhooks
  * @csspart list - The list of endpoints.
  * @csspart log - An endpoint's delivery log (a table).
  * @csspart form - The form that adds an endpoint.
- * @csspart secret - The new endpoint's signing secret, shown once.
+ * @csspart secret - A new signing secret (a new endpoint's, or a rotated one), shown once.
  * @csspart error - Error messages.
  * @cssprop --ipr-color-success - A delivered delivery.
  * @cssprop --ipr-color-danger - A failed (dead-lettered) delivery.
@@ -35,7 +36,8 @@ export class IprWebhooks extends IprApiElement {
   @state() private events = new Set<string>();
   @state() private busy = false;
   @state() private formError?: ApiError;
-  @state() private secret?: { id: string; secret: string };
+  @state() private secret?: { id: string; secret: string; previousUntil?: string | null };
+  @state() private rotating?: string;
   @state() private open = new Map<string, WebhookDelivery[] | 'loading' | ApiError>();
   @state() private confirming?: string;
   @state() private message = '';
@@ -117,6 +119,29 @@ export class IprWebhooks extends IprApiElement {
     await this.listTask.run();
   }
 
+  private async setEnabled(id: string, enabled: boolean) {
+    const r = await this.api?.webhooks?.setEnabled(id, enabled);
+    this.message = r?.error ? this.errorText(r.error) : enabled ? this.strings.enabledDone : this.strings.disabledDone;
+    await this.listTask.run();
+  }
+
+  /** A second click replaces the secret: the new one is shown once, as at registration. */
+  private async rotateSecret(id: string) {
+    if (this.rotating !== id) {
+      this.rotating = id;
+      return;
+    }
+    const r = await this.api?.webhooks?.rotateSecret(id);
+    this.rotating = undefined;
+    if (!r || r.error) {
+      this.message = r?.error ? this.errorText(r.error) : '';
+      return;
+    }
+    this.secret = { id, secret: r.data.secret, previousUntil: r.data.previousSecretExpiresAt };
+    this.message = this.strings.rotated;
+    await this.listTask.run();
+  }
+
   private async redeliver(endpoint: string, delivery: string) {
     const r = await this.api?.webhooks?.redeliver(endpoint, delivery);
     this.message = r?.error ? this.errorText(r.error) : this.strings.queued;
@@ -163,11 +188,18 @@ export class IprWebhooks extends IprApiElement {
   private renderEndpoint(e: WebhookEndpoint) {
     const t = this.strings;
     const log = this.open.get(e.id);
-    return html`<li class="endpoint" data-id=${e.id}>
+    return html`<li class="endpoint" data-id=${e.id} data-enabled=${e.enabled ? 'true' : 'false'}>
       <div class="line">
         <span class="url">${e.url}</span>
         <span class="sub">${e.description ? html`${e.description} · ` : nothing}${t.counts(e.pending, e.dead)}</span>
+        ${e.enabled ? nothing : html`<span class="sub disabled">${t.disabled}</span>`}
         <span class="buttons">
+          <button type="button" class="enable" aria-pressed=${e.enabled ? 'false' : 'true'} @click=${() => this.setEnabled(e.id, !e.enabled)}>
+            ${e.enabled ? t.disable : t.enable}
+          </button>
+          <button type="button" class="rotate" @click=${() => this.rotateSecret(e.id)}>
+            ${this.rotating === e.id ? t.confirmRotate : t.rotate}
+          </button>
           <button type="button" class="log-toggle" aria-expanded=${log ? 'true' : 'false'} @click=${() => this.toggleLog(e.id)}>
             ${log ? t.hideLog : t.log}
           </button>
@@ -220,6 +252,11 @@ export class IprWebhooks extends IprApiElement {
       <p>${t.secretOnce}</p>
       <code tabindex="0">${this.secret!.secret}</code>
       <button type="button" class="copy" @click=${this.copySecret}>${t.copy}</button>
+      ${
+        this.secret!.previousUntil
+          ? html`<p class="hint">${t.oldSecretUntil(new Date(this.secret!.previousUntil).toLocaleString(this.shownLocale))}</p>`
+          : nothing
+      }
     </div>`;
   }
 
