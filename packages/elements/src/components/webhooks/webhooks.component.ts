@@ -37,9 +37,9 @@ export class IprWebhooks extends IprApiElement {
   @state() private busy = false;
   @state() private formError?: ApiError;
   @state() private secret?: { id: string; secret: string; previousUntil?: string | null };
-  @state() private rotating?: string;
   @state() private open = new Map<string, WebhookDelivery[] | 'loading' | ApiError>();
-  @state() private confirming?: string;
+  /** The endpoint and action a first click armed; the second click does it. */
+  @state() private confirming?: { id: string; action: 'remove' | 'rotate' };
   @state() private message = '';
 
   private listTask = new Task(this, {
@@ -103,13 +103,19 @@ export class IprWebhooks extends IprApiElement {
     await this.listTask.run();
   }
 
-  private async removeEndpoint(id: string) {
-    if (this.confirming !== id) {
-      this.confirming = id;
-      return;
+  /** Whether this click confirms `action` on `id` (a first click only arms it; any other click disarms). */
+  private confirmed(id: string, action: 'remove' | 'rotate'): boolean {
+    if (this.confirming?.id === id && this.confirming.action === action) {
+      this.confirming = undefined;
+      return true;
     }
+    this.confirming = { id, action };
+    return false;
+  }
+
+  private async removeEndpoint(id: string) {
+    if (!this.confirmed(id, 'remove')) return;
     const r = await this.api?.webhooks?.remove(id);
-    this.confirming = undefined;
     if (r?.error) {
       this.message = this.errorText(r.error);
       return;
@@ -127,12 +133,8 @@ export class IprWebhooks extends IprApiElement {
 
   /** A second click replaces the secret: the new one is shown once, as at registration. */
   private async rotateSecret(id: string) {
-    if (this.rotating !== id) {
-      this.rotating = id;
-      return;
-    }
+    if (!this.confirmed(id, 'rotate')) return;
     const r = await this.api?.webhooks?.rotateSecret(id);
-    this.rotating = undefined;
     if (!r || r.error) {
       this.message = r?.error ? this.errorText(r.error) : '';
       return;
@@ -198,13 +200,13 @@ export class IprWebhooks extends IprApiElement {
             ${e.enabled ? t.disable : t.enable}
           </button>
           <button type="button" class="rotate" @click=${() => this.rotateSecret(e.id)}>
-            ${this.rotating === e.id ? t.confirmRotate : t.rotate}
+            ${this.confirming?.id === e.id && this.confirming.action === 'rotate' ? t.confirmRotate : t.rotate}
           </button>
           <button type="button" class="log-toggle" aria-expanded=${log ? 'true' : 'false'} @click=${() => this.toggleLog(e.id)}>
             ${log ? t.hideLog : t.log}
           </button>
           <button type="button" class="remove" @click=${() => this.removeEndpoint(e.id)}>
-            ${this.confirming === e.id ? t.confirmRemove : t.remove}
+            ${this.confirming?.id === e.id && this.confirming.action === 'remove' ? t.confirmRemove : t.remove}
           </button>
         </span>
       </div>
