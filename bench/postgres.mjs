@@ -252,6 +252,38 @@ export async function postgresRows(url) {
         { api, pgbench: base, ratio },
       );
     }
+    // The same instance as two processes on its port (WORKERS=2): a request's JavaScript runs on one
+    // thread per process, so on a shared machine one process gets one core's share at most.
+    {
+      const two = await spawnServer({
+        dataDir: mkdtempSync(join(tmpdir(), 'ipr-bench-pg-')),
+        databaseUrl: pg.url,
+        catalogueSize: CATALOGUE,
+        workers: 2,
+      });
+      try {
+        await apiCreates(two.url, 10); // warm-up
+        const apiRuns = [];
+        const baseRuns = [];
+        for (let round = 0; round < 2; round++) {
+          apiRuns.push(await apiCreates(two.url, 10));
+          baseRuns.push(pgbench(libpqUrl(url, pg.schema), 10, dirs[0]));
+        }
+        const api = apiRuns.reduce((sum, r) => sum + r.perSecond, 0) / 2;
+        const base = baseRuns.reduce((sum, r) => sum + r.perSecond, 0) / 2;
+        const non2xx = apiRuns.reduce((sum, r) => sum + r.non2xx, 0);
+        row(
+          'create, 2 products, 10 connections (PostgreSQL, one instance of 2 processes: WORKERS=2)',
+          `${api.toFixed(0)} creates/s (runs ${apiRuns.map((r) => r.perSecond.toFixed(0)).join(', ')}; p99 ${Math.max(...apiRuns.map((r) => r.p99))} ms, non-2xx ${non2xx})`,
+          'report',
+          `pgbench, interleaved: ${base.toFixed(0)} tx/s (runs ${baseRuns.map((r) => r.perSecond.toFixed(0)).join(', ')}) → ${((api / base) * 100).toFixed(0)}%`,
+          undefined,
+          { apiRuns, baseRuns, ratio: api / base },
+        );
+      } finally {
+        await two.stop();
+      }
+    }
     const big = await bigCreates(a.url);
     row(
       `create, 800 products (PostgreSQL, ${big.count} one at a time)`,

@@ -9,9 +9,17 @@ const MAIN = fileURLToPath(new URL('../packages/server/src/main.ts', import.meta
 
 /**
  * Starts the server on a free port. `dataDir` holds PGlite and the evidence files; with
- * `databaseUrl` the database is that PostgreSQL (evidence files still under `dataDir`).
+ * `databaseUrl` the database is that PostgreSQL (evidence files still under `dataDir`), and
+ * `workers` runs that many processes on the one port.
  */
-export function spawnServer({ dataDir, databaseUrl, catalogueSize = 600, timeoutMs = 60_000, log = false } = {}) {
+export function spawnServer({
+  dataDir,
+  databaseUrl,
+  catalogueSize = 600,
+  timeoutMs = 60_000,
+  log = false,
+  workers,
+} = {}) {
   const env = {
     ...process.env,
     PORT: '0',
@@ -24,6 +32,9 @@ export function spawnServer({ dataDir, databaseUrl, catalogueSize = 600, timeout
   };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  // Processes sharing the port (src/main.ts); PostgreSQL only.
+  delete env.WORKERS;
+  if (workers) env.WORKERS = String(workers);
   const child = spawn(
     process.execPath,
     [
