@@ -11,10 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { TOKENS } from '@ipr/server/demo-accounts';
-import { DECLARATION_VERSION } from '@ipr/validators';
 import { privatePostgres } from './private-postgres.mjs';
 import { spawnServer } from './server-process.mjs';
-import { link } from './make-fixtures.mjs';
+import { draftOfA, link } from './make-fixtures.mjs';
 
 const WORKERS = Number(process.env.OUTAGE_WORKERS ?? 12);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -26,20 +25,14 @@ after(async () => {
 
 /** Product numbers 301..599, paired so that no two drafts share a link set (no 409 duplicates). */
 const products = Array.from({ length: 299 }, (_, i) => 301 + i);
-const draftFor = (n) => ({
-  type: 'trademark_infringement',
-  productLinks: [
-    link(products[n % products.length]),
-    link(products[(n + 1 + Math.floor(n / products.length)) % products.length]),
-  ],
-  description: `Outage burst complaint ${n}.`,
-  contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
-  discloseContactToSupplier: false,
-  isIprHolder: true,
-  holder: null,
-  evidence: [{ id: 'ev_seed_a_certificate' }],
-  declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-});
+const draftFor = (n) =>
+  draftOfA({
+    productLinks: [
+      link(products[n % products.length]),
+      link(products[(n + 1 + Math.floor(n / products.length)) % products.length]),
+    ],
+    description: `Outage burst complaint ${n}.`,
+  });
 
 test('a PostgreSQL restart mid-burst: 503 with Retry-After while it is away, never 500; every acknowledged complaint exactly once', {
   timeout: 120_000,

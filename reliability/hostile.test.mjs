@@ -21,8 +21,7 @@ import * as XLSX from 'xlsx';
 import { startServer } from '@ipr/server/node';
 import { TOKENS } from '@ipr/server/demo-accounts';
 import { createIprClient, createTemplate, importLinks } from '@ipr/client';
-import { DECLARATION_VERSION } from '@ipr/validators';
-import { ensureFixtures, FIXTURES_DIR, link } from './make-fixtures.mjs';
+import { draftOfA, ensureFixtures, FIXTURES_DIR, link } from './make-fixtures.mjs';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -276,17 +275,7 @@ describe('spreadsheets the SDK writes neutralise formula injection', () => {
       [ids, urls, hostile],
     );
     const made = await client.complaints.create(
-      {
-        type: 'copyright_infringement',
-        productLinks: urls,
-        description: 'Hostile product names.',
-        contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
-        discloseContactToSupplier: false,
-        isIprHolder: true,
-        holder: null,
-        evidence: [{ id: 'ev_seed_a_certificate' }],
-        declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-      },
+      draftOfA({ type: 'copyright_infringement', productLinks: urls, description: 'Hostile product names.' }),
       { idempotencyKey: `hostile-export-${Date.now()}` },
     );
     assert.ok(made.data, JSON.stringify(made.error));

@@ -8,12 +8,27 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { constants as Z, crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
+import { DECLARATION_VERSION } from '@ipr/validators';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('./.fixtures/', import.meta.url));
 const VERSION = '4';
 export const EXACT = 5 * 1024 * 1024; // 5,242,880: allowed; one byte more is not
 
 export const link = (i) => `https://market.example/product/p${String(i).padStart(6, '0')}`;
+
+/** A valid draft of the demo's complainant A (its seeded certificate as evidence); `overrides` on top. */
+export const draftOfA = (overrides) => ({
+  type: 'trademark_infringement',
+  productLinks: [link(101)],
+  description: 'These listings use our registered trademark.',
+  contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
+  discloseContactToSupplier: false,
+  isIprHolder: true,
+  holder: null,
+  evidence: [{ id: 'ev_seed_a_certificate' }],
+  declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+  ...overrides,
+});
 const enc = (s) => new TextEncoder().encode(s);
 
 // ───────────────────────────── zip ─────────────────────────────

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIprClient } from '@ipr/client';
 import { TOKENS } from '@ipr/server/demo-accounts';
-import { DECLARATION_VERSION } from '@ipr/validators';
-import { link } from './make-fixtures.mjs';
+import { draftOfA, link } from './make-fixtures.mjs';
 import { freshSchema, spawnServer } from './server-process.mjs';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -45,17 +44,7 @@ if (!url) {
       const before = (await c.complaints.list({ limit: 1 })).data.total;
       for (let i = 0; i < 6; i++) {
         const made = await c.complaints.create(
-          {
-            type: 'trademark_infringement',
-            productLinks: [link(300 + i)],
-            description: `Made through the workers, ${i}.`,
-            contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
-            discloseContactToSupplier: false,
-            isIprHolder: true,
-            holder: null,
-            evidence: [{ id: 'ev_seed_a_certificate' }],
-            declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-          },
+          draftOfA({ productLinks: [link(300 + i)], description: `Made through the workers, ${i}.` }),
           { idempotencyKey: `workers-${i}` },
         );
         assert.equal(made.error, undefined, JSON.stringify(made.error));

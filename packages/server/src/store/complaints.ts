@@ -180,6 +180,20 @@ export interface ComplaintPage {
   nextCursor: string | null;
 }
 
+/** A list row as the list shows it (`productCount`: what the viewer may see of them). */
+const summaryOf = (
+  r: Pick<ComplaintRow, 'id' | 'number' | 'type' | 'status' | 'created_at' | 'updated_at'>,
+  productCount: number,
+): ComplaintSummary => ({
+  id: r.id,
+  number: r.number,
+  type: r.type,
+  status: r.status,
+  productCount,
+  createdAt: iso(r.created_at)!,
+  updatedAt: iso(r.updated_at)!,
+});
+
 export async function listComplaints(db: Queryable, viewer: AccountRecord, query: ComplaintListQuery) {
   return (await listComplaintsVersioned(db, viewer, query)).page;
 }
@@ -220,15 +234,7 @@ export async function listComplaintsVersioned(
   const rows = list.rows.slice(0, query.limit);
   const last = rows[rows.length - 1];
   const answer: ComplaintPage = {
-    items: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      type: r.type,
-      status: r.status,
-      productCount: r.visible_count,
-      createdAt: iso(r.created_at)!,
-      updatedAt: iso(r.updated_at)!,
-    })),
+    items: rows.map((r) => summaryOf(r, r.visible_count)),
     total: count.rows[0]?.n ?? 0,
     nextCursor: list.rows.length > query.limit && last ? encodeCursor([iso(last.created_at)!, last.id]) : null,
   };
@@ -272,13 +278,7 @@ export async function listComplaintsByMatch(
   return {
     page: {
       items: slice.map(({ r, distance }) => ({
-        id: r.id,
-        number: r.number,
-        type: r.type,
-        status: r.status,
-        productCount: r.product_count,
-        createdAt: iso(r.created_at)!,
-        updatedAt: iso(r.updated_at)!,
+        ...summaryOf(r, r.product_count),
         match: { distance, band: pictureBand(distance) },
       })),
       total: ordered.length,

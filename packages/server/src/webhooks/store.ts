@@ -56,9 +56,14 @@ export async function listWebhookEndpoints(
   accountId: string,
   now: Date = new Date(),
 ): Promise<WebhookEndpoint[]> {
+  return endpointsWhere(db, 'e.account_id = $1', [accountId], now);
+}
+
+/** The endpoints matching `where` (parameters `params`), newest first, as the API shows them. */
+async function endpointsWhere(db: Queryable, where: string, params: unknown[], now: Date): Promise<WebhookEndpoint[]> {
   const { rows } = await db.query<EndpointRow>(
-    `select ${ENDPOINT_COLUMNS} from webhook_endpoints e where e.account_id = $1 order by e.created_at desc, e.id desc`,
-    [accountId],
+    `select ${ENDPOINT_COLUMNS} from webhook_endpoints e where ${where} order by e.created_at desc, e.id desc`,
+    params,
   );
   return rows.map((r) => endpointView(r, now));
 }
@@ -111,12 +116,9 @@ export async function createWebhookEndpoint(
 }
 
 async function endpointOf(db: Queryable, accountId: string, id: string, now: Date): Promise<WebhookEndpoint> {
-  const { rows } = await db.query<EndpointRow>(
-    `select ${ENDPOINT_COLUMNS} from webhook_endpoints e where e.id = $1 and e.account_id = $2`,
-    [id, accountId],
-  );
-  if (!rows[0]) throw notFound();
-  return endpointView(rows[0], now);
+  const [endpoint] = await endpointsWhere(db, 'e.id = $1 and e.account_id = $2', [id, accountId], now);
+  if (!endpoint) throw notFound();
+  return endpoint;
 }
 
 /**
