@@ -145,6 +145,70 @@ describe('JSON nesting is bounded before anything walks the body', () => {
   });
 });
 
+describe('the 2 MiB JSON body limit', () => {
+  const LIMIT = 2 * 1024 * 1024;
+  /** A complaint body of `bytes` bytes (a long description: the rules, not the limit, refuse one just under it). */
+  const sized = (bytes: number) => {
+    const base = JSON.stringify(draftA({ productLinks: [link(402)], description: '' }));
+    return base.replace('"description":""', `"description":"${'x'.repeat(bytes - base.length)}"`);
+  };
+  /** A raw HTTP/1.1 POST of `body` (with a Content-Length, or chunked in 64 KiB pieces); the status line and body heard. */
+  async function post(url: string, body: string, chunked: boolean): Promise<{ status: number; code?: string }> {
+    const res = await fetch(`${url}/v1/complaints`, {
+      method: 'POST',
+      headers: { ...auth(TOKENS.a), 'content-type': 'application/json', 'idempotency-key': newKey() },
+      body: chunked
+        ? new ReadableStream<Uint8Array>({
+            start(controller) {
+              const bytes = new TextEncoder().encode(body);
+              for (let i = 0; i < bytes.length; i += 65_536) controller.enqueue(bytes.slice(i, i + 65_536));
+              controller.close();
+            },
+          })
+        : body,
+      // @ts-expect-error Node's fetch needs `duplex` for a streamed body.
+      duplex: 'half',
+    });
+    const data = await res.json().catch(() => ({}));
+    return { status: res.status, code: data.code };
+  }
+
+  test('over a real socket: past the limit is 413 request.too_large with or without a Content-Length; at it, the rules judge the body', async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const chunked of [false, true]) {
+        assert.deepEqual(
+          await post(url, sized(LIMIT + 1), chunked),
+          { status: 413, code: 'request.too_large' },
+          `chunked ${chunked}`,
+        );
+        // Exactly at the limit the body is read; the description rule (5,000 characters) refuses it.
+        const atLimit = await post(url, sized(LIMIT), chunked);
+        assert.equal(atLimit.status, 422, `chunked ${chunked}`);
+        const made = await post(url, JSON.stringify(draftA({ productLinks: [link(403 + Number(chunked))] })), chunked);
+        assert.equal(made.status, 201, `a real submission, chunked ${chunked}`);
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('in process (app.fetch, a body without a Content-Length): 413 past the limit', async () => {
+    const res = await app.fetch(
+      new Request('http://api.test/v1/complaints', {
+        method: 'POST',
+        headers: { ...auth(TOKENS.a), 'content-type': 'application/json', 'idempotency-key': newKey() },
+        body: sized(LIMIT + 1),
+      }),
+    );
+    assert.equal(res.status, 413);
+    assert.equal((await res.json()).code, 'request.too_large');
+  });
+});
+
 describe('the declaration version is the one the server presents', () => {
   test('a client-chosen version is not recorded: the receipt and the stored declaration say DECLARATION_VERSION', async () => {
     const draft = draftA({
