@@ -103,7 +103,7 @@ async function apiCreates(url, connections) {
 
 /**
  * The same transaction in SQL through pgbench: the reads before it (key, evidence, products), then
- * the account lock, key claim, duplicate check, sequence, complaint, 2 products, 1 evidence link,
+ * the lock of the account and duplicate key (the API's since it stopped serialising an account's different drafts), key claim, duplicate check, sequence, complaint, 2 products, 1 evidence link,
  * history (with its lock) and the key settled: the rows the API inserts, statement by statement (JSON is built in SQL: pgbench reads `:name` as a variable).
  */
 const PGBENCH_SCRIPT = `
@@ -115,7 +115,7 @@ select * from evidence where account_id = 'acc_bench_' || :a and id = any(array[
 select p.id, p.supplier_id from products p join accounts s on s.id = p.supplier_id
  where p.url = any(array['https://market.example/product/p' || lpad(:p::text, 6, '0'), 'https://market.example/product/p' || lpad((:p + 1)::text, 6, '0')]);
 begin;
-select pg_advisory_xact_lock(7305002, hashtext('acc_bench_' || :a));
+select pg_advisory_xact_lock(7305002, hashtext('acc_bench_' || :a || chr(10) || 'pgb-' || :n));
 insert into idempotency_keys (account_id, key, body_hash, created_at) values ('acc_bench_' || :a, 'pgb-' || :n, 'h', now()) on conflict do nothing;
 select id from complaints where account_id = 'acc_bench_' || :a and duplicate_key = 'pgb-' || :n and status = any(array['submitted']) limit 1;
 insert into complaints (id, number, account_id, type, status, description, contact, disclose_contact, is_ipr_holder, holder, declaration, receipt, product_count, created_at, updated_at, duplicate_key)

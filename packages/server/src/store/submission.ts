@@ -55,6 +55,11 @@ export interface SubmissionContext {
  * The key's record, the caller's evidence and the catalogue products a draft names, in one
  * statement (three reads were three round trips). Links are looked up as sent: the validators'
  * normalised form of a link sent otherwise is looked up after validation.
+ *
+ * The arrays are read through `array(select unnest(…))`: with `= any($n)` PostgreSQL planned the
+ * prepared statement anew on every call (a custom plan knows the array's length, so it always looked
+ * cheaper than the generic one): 0.2 ms of database CPU per create. Read this way both plans estimate
+ * alike and the generic plan is kept after five calls (pg_prepared_statements).
  */
 export async function submissionContext(
   db: Queryable,
@@ -67,8 +72,9 @@ export async function submissionContext(
   }>(
     `select (select json_build_object('body_hash', body_hash, 'complaint_id', complaint_id)
                from idempotency_keys where account_id = $1 and key = $2) as key,
-            coalesce((select json_agg(e) from evidence e where e.account_id = $1 and e.id = any($3::text[])), '[]') as evidence,
-            coalesce((select json_agg(x) from (select ${PRODUCT_COLUMNS} from ${PRODUCT_FROM} where p.url = any($4::text[])) x), '[]')
+            coalesce((select json_agg(e) from evidence e where e.account_id = $1 and e.id = any(array(select unnest($3::text[])))), '[]') as evidence,
+            coalesce((select json_agg(x) from (select ${PRODUCT_COLUMNS} from ${PRODUCT_FROM}
+                                                where p.url = any(array(select unnest($4::text[])))) x), '[]')
               as products`,
     [input.accountId, input.key, input.evidenceIds, input.links],
   );
