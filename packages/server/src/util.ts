@@ -1,9 +1,23 @@
 /** Helpers that run the same in the browser and in Node (Web Crypto, no `node:` modules). */
 import { sha256HexSync } from '@ipr/validators';
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+/** Random bytes drawn 4 KiB at a time (one Web Crypto call per ~340 ids instead of one each, as Node's randomUUID does). */
+const pool = new Uint8Array(4096);
+let used = pool.length;
+
+/** `prefix` and `bytes` random bytes in hex (from the platform's CSPRNG). */
 export function randomId(prefix: string, bytes = 12): string {
-  const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  return prefix + Array.from(raw, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (bytes > pool.length)
+    return prefix + Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => HEX[b]).join('');
+  if (used + bytes > pool.length) {
+    crypto.getRandomValues(pool);
+    used = 0;
+  }
+  let id = prefix;
+  for (let i = used; i < used + bytes; i++) id += HEX[pool[i]!];
+  used += bytes;
+  return id;
 }
 
 /** Node's hashing when the app runs in Node (found at run time: this module stays browser-safe). */
