@@ -149,7 +149,7 @@ describe('the 2 MiB JSON body limit', () => {
   const LIMIT = 2 * 1024 * 1024;
   /** A complaint body of `bytes` bytes (a long description: the rules, not the limit, refuse one just under it). */
   const sized = (bytes: number) => {
-    const base = JSON.stringify(draftA({ productLinks: [link(402)], description: '' }));
+    const base = JSON.stringify(draftA({ productLinks: [link(431)], description: '' }));
     return base.replace('"description":""', `"description":"${'x'.repeat(bytes - base.length)}"`);
   };
   /** A raw HTTP/1.1 POST of `body` (with a Content-Length, or chunked in 64 KiB pieces); the status line and body heard. */
@@ -187,7 +187,7 @@ describe('the 2 MiB JSON body limit', () => {
         // Exactly at the limit the body is read; the description rule (5,000 characters) refuses it.
         const atLimit = await post(url, sized(LIMIT), chunked);
         assert.equal(atLimit.status, 422, `chunked ${chunked}`);
-        const made = await post(url, JSON.stringify(draftA({ productLinks: [link(403 + Number(chunked))] })), chunked);
+        const made = await post(url, JSON.stringify(draftA({ productLinks: [link(432 + Number(chunked))] })), chunked);
         assert.equal(made.status, 201, `a real submission, chunked ${chunked}`);
       }
     } finally {
