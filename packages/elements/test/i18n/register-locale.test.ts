@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { issue } from '@ipr/validators';
-import { issueMessage } from '../../src/i18n/index.js';
+import { dateFormatter, formatDate, issueMessage } from '../../src/i18n/index.js';
 import {
   type IprComplaintList,
   type IprWebhooks,
@@ -103,5 +103,24 @@ describe('<ipr-provider theme>', () => {
     await (provider as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     await inherits.updateComplete;
     expect(bg(inherits)).to.equal('rgb(255, 255, 255)');
+  });
+});
+
+describe('dates', () => {
+  it("are written as the locale writes them, by one formatter per locale and style (made once: a list's screen of rows made one per date)", () => {
+    const at = '2026-03-04T05:06:00Z';
+    expect(formatDate(at, 'en', true)).to.equal(
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)),
+    );
+    expect(formatDate(at, 'zh-CN')).to.equal(
+      new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium' }).format(new Date(at)),
+    );
+    expect(formatDate('not a date', 'en')).to.equal('not a date');
+    expect(formatDate(null, 'en')).to.equal('');
+    expect(dateFormatter('en', 'date')).to.equal(dateFormatter('en', 'date'));
+    expect(dateFormatter('en', 'date')).not.to.equal(dateFormatter('en', 'dateTime'));
+    expect(dateFormatter('en', 'date')).not.to.equal(dateFormatter('zh-CN', 'date'));
+    // A calendar day is read in UTC: the first of January stays the first wherever the browser is.
+    expect(dateFormatter('en', 'utcDay').format(new Date('2026-01-01T00:00:00Z'))).to.match(/Jan 1, 2026/);
   });
 });

@@ -2,7 +2,7 @@
 // host's own wrapper without it simply shows no profiles) and the power-of-attorney wording.
 import { powerOfAttorneyState, type HolderProfile, type PowerOfAttorneyState } from '@ipr/validators';
 import type { HolderProfilesApi, IprClient } from '../../api.js';
-import type { Locale, Messages } from '../../i18n/index.js';
+import { dateFormatter, type Locale, type Messages } from '../../i18n/index.js';
 
 export type { HolderProfilesApi };
 
@@ -21,7 +21,7 @@ function formatDay(value: string | null | undefined, locale: Locale): string {
   if (!value) return '';
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormatter(locale, 'utcDay').format(date);
 }
 
 /** The badge text of a power-of-attorney state. */
