@@ -150,15 +150,20 @@ const picker = (f) =>
   `${ms(f.ms)} (result ${ms(f.toResultMs)}), longest task ${lt(f.longest)} (until result ${lt(f.longestToResult)}), ${f.rowsInDom} of ${f.rows} rows in DOM`;
 const sheetjs = (f) =>
   `SheetJS on main thread: ${ms(f.ms)} (result ${ms(f.toResultMs)}), longest task ${lt(f.longest)} (until result ${lt(f.longestToResult)})`;
-/** A browser row: the figure's ratio to its baseline within `limit`, and no long task over the limit when `tasks`. */
-const browserRow = (figure, f, base, limit, measured, baseline, { tasks = true } = {}) => {
+/**
+ * A browser row: the figure's ratio to its baseline within `limit`, and no long task over the limit
+ * when `tasks` ('all': the whole figure; 'toResult': until the SDK's result, when what follows is
+ * the bench's own code).
+ */
+const browserRow = (figure, f, base, limit, measured, baseline, { tasks = 'all' } = {}) => {
   const r = ratio(f.ms, base.ms);
+  const longest = tasks === 'toResult' ? f.longestToResult : f.longest;
   row(
     figure,
     `${times(r)} (${measured})`,
-    `≤ ${times(limit)} baseline${tasks ? `, task ≤ ${BUDGET.taskMs} ms` : ''}`,
+    `≤ ${times(limit)} baseline${tasks ? `, task ≤ ${BUDGET.taskMs} ms${tasks === 'toResult' ? ' until result' : ''}` : ''}`,
     baseline,
-    r <= limit && (!tasks || f.longest <= BUDGET.taskMs),
+    r <= limit && (!tasks || longest <= BUDGET.taskMs),
     { sdk: f, baseline: base, ratio: r },
   );
 };
@@ -193,6 +198,9 @@ browserRow(
   BUDGET.import5,
   `${ms(b.import5Cold.ms)} (result ${ms(b.import5Cold.toResultMs)}), longest task ${lt(b.import5Cold.longest)} (until result ${lt(b.import5Cold.longestToResult)})`,
   sheetjs(b.import5SheetJS),
+  // After the result the bench itself shows its first 1,000 rows as a plain table (as the baseline
+  // does): that task is the bench's, so the SDK's long-task rule ends at the result.
+  { tasks: 'toResult' },
 );
 row(
   '<ipr-product-picker> 800 products added → paint; then one removed → paint',
