@@ -416,7 +416,7 @@ if (process.env.SKIP_PICTURES) {
     for (const r of lh ?? []) {
       row(
         `Lighthouse 12 mobile performance, demo ${r.page}`,
-        `${r.score} (FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)})${r.failing.length ? `; failing: ${r.failing.join(', ')}` : ''}` +
+        `${r.score}${r.scores.length > 1 ? ` (median of ${r.scores.join(', ')})` : ''} (FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)})${r.failing.length ? `; failing: ${r.failing.join(', ')}` : ''}` +
           `; render-blocking: ${r.renderBlocking.length ? r.renderBlocking.join(', ') : 'none'}` +
           (r.chain ? `; longest chain ${r.chain.length} requests, ${ms(r.chain.ms)}` : '') +
           (r.errors.length ? `; could not run: ${r.errors.join(', ')}` : ''),
