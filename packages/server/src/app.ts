@@ -9,6 +9,7 @@ import type { Db } from './db/types.js';
 import { createEventBus, type EventBus, settledSeqReader } from './events.js';
 import type { FileStore } from './files/types.js';
 import type { PictureEngine } from './pictures/engine.js';
+import type { SecretBox } from './webhooks/secret-box.js';
 import { type AppLimits, limitsMiddleware } from './limits.js';
 import { ApiProblem, notFound, problem, problemResponse } from './problem.js';
 import type { Deps, RawQuery, RouteDef } from './route.js';
@@ -53,7 +54,8 @@ export interface AppOptions {
    * Webhooks: `allowPrivateAddresses` admits endpoints on loopback and private hosts over http
    * (tests, a demo on one machine; never in production: SSRF). `wake` nudges the delivery worker.
    */
-  webhooks?: { allowPrivateAddresses?: boolean; wake?: () => void };
+  /** `secrets`: seals signing secrets at rest (createSecretBox with WEBHOOK_SECRETS_KEY); stored as they are without it. */
+  webhooks?: { allowPrivateAddresses?: boolean; wake?: () => void; secrets?: SecretBox };
 }
 
 type Env = { Variables: { account: AccountRecord | null } };
@@ -74,6 +76,7 @@ export function createApp(options: AppOptions) {
     webhooks: {
       allowPrivate: options.webhooks?.allowPrivateAddresses ?? false,
       ...(options.webhooks?.wake ? { wake: options.webhooks.wake } : {}),
+      ...(options.webhooks?.secrets ? { secrets: options.webhooks.secrets } : {}),
     },
     ...(options.pictures ? { pictures: options.pictures } : {}),
     ...(options.limits?.evidenceQuotaBytes

@@ -84,5 +84,7 @@ export function startOptionsFromEnv(env: Env): StartOptions {
     limits: limitsFromEnv(env),
     // WEBHOOKS_ALLOW_PRIVATE=1: endpoints on this machine or network (a local demo; refused in production).
     webhooks: { allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE === '1' || env.WEBHOOKS_ALLOW_PRIVATE === 'true' },
+    // Seals webhook signing secrets at rest (required in production).
+    ...(env.WEBHOOK_SECRETS_KEY ? { webhookSecretsKey: env.WEBHOOK_SECRETS_KEY } : {}),
   };
 }

@@ -31,6 +31,7 @@ export {
   type WebhookWorker,
   type WebhookWorkerOptions,
 } from './webhooks/worker.js';
+export { createSecretBox, plainSecrets, type SecretBox } from './webhooks/secret-box.js';
 
 import { createApp, type AppOptions } from './app.js';
 import { createPgliteDb } from './db/pglite.js';

@@ -20,6 +20,7 @@ import { createJwtVerifier, type JwtAuthOptions } from './auth/jwt.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { hashToken } from './store/index.js';
 import { nodeWebhookSender } from './webhooks/node-sender.js';
+import { createSecretBox, sealedWebhookSecrets, sealStoredWebhookSecrets } from './webhooks/secret-box.js';
 import { createWebhookWorker } from './webhooks/worker.js';
 import { type CompressionOptions, compressAnswer } from './compression.js';
 
@@ -91,6 +92,12 @@ export interface StartOptions {
    */
   webhooks?: { allowPrivateAddresses?: boolean; retryScheduleMs?: number[]; pollMs?: number } | false;
   /**
+   * `WEBHOOK_SECRETS_KEY`: 32 random bytes in base64 that seal webhook signing secrets at rest
+   * (AES-256-GCM, src/webhooks/secret-box.ts); secrets still plain are sealed at start-up. Required in
+   * production; without it (the demo, tests) secrets are stored as they are.
+   */
+  webhookSecretsKey?: string;
+  /**
    * Answers compressed by Accept-Encoding (brotli, gzip) from `minBytes` (default 1024) on: JSON
    * and text, never the event stream or evidence files (src/compression.ts). `false` leaves it to
    * a proxy in front. Default on.
@@ -117,8 +124,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const hooks = options.webhooks === false ? undefined : (options.webhooks ?? {});
   if (production && hooks?.allowPrivateAddresses)
     throw new Error('Refusing webhooks to private addresses in production: partners could reach the internal network');
-  // Made before the database opens: a bad JWT configuration fails the start, not the first request.
+  if (production && !options.webhookSecretsKey)
+    throw new Error(
+      'Refusing to start in production without WEBHOOK_SECRETS_KEY: webhook signing secrets would be stored in plain text (openssl rand -base64 32)',
+    );
+  // Made before the database opens: a bad JWT configuration or key fails the start, not the first request.
   const jwt = options.jwt ? createJwtVerifier(options.jwt) : undefined;
+  const secrets = await createSecretBox(options.webhookSecretsKey);
   const dataDir = options.dataDir ?? '.data';
   if (!options.databaseUrl) mkdirSync(dataDir, { recursive: true });
   let running: RunningServer | undefined;
@@ -142,6 +154,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(db);
     if (production) await refuseDemoAccounts(db);
+    if (secrets.seals) await sealStoredWebhookSecrets(db, secrets);
+    else if (await sealedWebhookSecrets(db))
+      throw new Error(
+        'Webhook secrets in the database are sealed, but WEBHOOK_SECRETS_KEY is not set: deliveries could not be signed',
+      );
     if (options.seed === true)
       await seedDb(db, files, { pictures, ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
     const olderThanMs = options.sweepFilesOlderThanMs ?? 10 * 60_000;
@@ -164,6 +181,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ? createWebhookWorker({
         db,
         send: nodeWebhookSender({ allowPrivate: hooks.allowPrivateAddresses ?? false }),
+        secrets,
         ...(hooks.retryScheduleMs ? { retryScheduleMs: hooks.retryScheduleMs } : {}),
         ...(hooks.pollMs ? { pollMs: hooks.pollMs } : {}),
         onError: options.onError ?? ((error) => console.error(error)),
@@ -188,6 +206,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     webhooks: {
       allowPrivateAddresses: hooks?.allowPrivateAddresses ?? false,
       ...(worker ? { wake: () => worker.wake() } : {}),
+      secrets,
     },
     db,
     files,

@@ -7,6 +7,7 @@ import type { Db } from './db/types.js';
 import type { EventBus } from './events.js';
 import type { FileStore } from './files/types.js';
 import type { PictureEngine } from './pictures/engine.js';
+import type { SecretBox } from './webhooks/secret-box.js';
 import { notFound, refused } from './problem.js';
 import { getComplaint, type AccountRecord } from './store/index.js';
 
@@ -19,8 +20,8 @@ export interface Deps {
   bus: EventBus;
   /** Event stream timing (tests shorten it). */
   events?: { pollMs?: number; heartbeatMs?: number; settled?: () => Promise<number> };
-  /** Webhooks: whether endpoints may be private hosts (tests, the local demo), and a wake-up for the worker. */
-  webhooks?: { allowPrivate: boolean; wake?: () => void };
+  /** Webhooks: whether endpoints may be private hosts (tests, the local demo), a wake-up for the worker, and how secrets are stored. */
+  webhooks?: { allowPrivate: boolean; wake?: () => void; secrets?: SecretBox };
   /** Per-account limits a handler enforces itself (the rest are middleware: limits.ts). */
   limits?: { evidenceQuotaBytes?: number };
   /** Decodes and hashes pictures (none in a browser: the picture routes answer 503). */

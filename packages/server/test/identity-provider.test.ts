@@ -228,6 +228,9 @@ describe('configuration from the environment', () => {
   });
 });
 
+/** Production needs the key that seals webhook secrets (test/webhook-secrets.test.ts). */
+const SECRETS_KEY = Buffer.alloc(32, 3).toString('base64');
+
 describe('a production start', () => {
   test('starts without demo data; a demo token is no credential there; a JWT member is', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ipr-prod-'));
@@ -235,6 +238,7 @@ describe('a production start', () => {
       port: 0,
       dataDir,
       production: true,
+      webhookSecretsKey: SECRETS_KEY,
       jwt: { issuer: ISSUER, audience: AUDIENCE, jwks: { keys: [jwk] } },
     });
     try {
@@ -257,8 +261,14 @@ describe('a production start', () => {
     try {
       const demo = await startServer({ port: 0, dataDir, seed: true, catalogueSize: 20 });
       await demo.close();
-      await assert.rejects(startServer({ port: 0, dataDir, production: true }), /demo accounts with public tokens/);
-      await assert.rejects(startServer({ port: 0, dataDir, production: true, seed: true }), /Refusing to seed/);
+      await assert.rejects(
+        startServer({ port: 0, dataDir, production: true, webhookSecretsKey: SECRETS_KEY }),
+        /demo accounts with public tokens/,
+      );
+      await assert.rejects(
+        startServer({ port: 0, dataDir, production: true, seed: true, webhookSecretsKey: SECRETS_KEY }),
+        /Refusing to seed/,
+      );
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

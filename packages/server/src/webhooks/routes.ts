@@ -49,13 +49,10 @@ export const WEBHOOK_ROUTES: RouteDef[] = [
     responses: { 201: { description: 'The endpoint with its secret', schema: 'WebhookEndpointCreated' } },
     problems: [400, 403, 413, 422],
     async handler({ deps, account, body }) {
-      const created = await createWebhookEndpoint(
-        deps.db,
-        account.id,
-        body,
-        deps.now(),
-        deps.webhooks?.allowPrivate ?? false,
-      );
+      const created = await createWebhookEndpoint(deps.db, account.id, body, deps.now(), {
+        allowPrivate: deps.webhooks?.allowPrivate ?? false,
+        ...(deps.webhooks?.secrets ? { secrets: deps.webhooks.secrets } : {}),
+      });
       return json(created, 201, { location: `/v1/webhooks/${created.id}` });
     },
   }),
@@ -101,7 +98,7 @@ export const WEBHOOK_ROUTES: RouteDef[] = [
     responses: { 200: { description: 'The endpoint with its new secret', schema: 'WebhookEndpointCreated' } },
     problems: [403, 404],
     async handler({ deps, account, params }) {
-      return json(await rotateWebhookSecret(deps.db, account.id, params.id!, deps.now()));
+      return json(await rotateWebhookSecret(deps.db, account.id, params.id!, deps.now(), deps.webhooks?.secrets));
     },
   }),
   route({

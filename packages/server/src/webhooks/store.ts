@@ -17,6 +17,7 @@ import {
   type WebhookPayload,
 } from '@ipr/validators';
 import type { Db, Queryable } from '../db/types.js';
+import type { SecretBox } from './secret-box.js';
 import { notFound, problem, refused } from '../problem.js';
 import { iso, randomId } from '../util.js';
 
@@ -77,15 +78,16 @@ export async function createWebhookEndpoint(
   accountId: string,
   body: unknown,
   now: Date,
-  allowPrivate: boolean,
+  options: { allowPrivate: boolean; secrets?: SecretBox },
 ): Promise<WebhookEndpointCreated> {
   const parsed = parseWith(WebhookEndpointInputSchema, body);
   if (!parsed.ok) throw refused(parsed.issues);
-  const url = validateWebhookUrl(parsed.value.url, { allowPrivate });
+  const url = validateWebhookUrl(parsed.value.url, { allowPrivate: options.allowPrivate });
   if (!url.ok) throw refused(url.issues);
   const events = parsed.value.events?.length ? [...new Set(parsed.value.events)] : [...WEBHOOK_EVENT_TYPES];
   const secret = generateWebhookSecret();
   const id = randomId('wh_');
+  const stored = options.secrets ? await options.secrets.seal(secret, id) : secret;
   await db.transaction(async (tx) => {
     // Counted under a lock of the account's row, so two registrations at once cannot pass the limit.
     await tx.query('select 1 from accounts where id = $1 for update', [accountId]);
@@ -98,7 +100,7 @@ export async function createWebhookEndpoint(
     await tx.query(
       `insert into webhook_endpoints (id, account_id, url, description, events, secret, created_at)
        values ($1, $2, $3, $4, $5::text[], $6, $7)`,
-      [id, accountId, url.value, (parsed.value.description ?? '').trim(), events, secret, now.toISOString()],
+      [id, accountId, url.value, (parsed.value.description ?? '').trim(), events, stored, now.toISOString()],
     );
   });
   return {
@@ -160,13 +162,14 @@ export async function rotateWebhookSecret(
   accountId: string,
   id: string,
   now: Date,
+  secrets?: SecretBox,
 ): Promise<WebhookEndpointCreated> {
   const secret = generateWebhookSecret();
   const until = new Date(now.getTime() + WEBHOOK_LIMITS.secretOverlapHours * 3_600_000);
   const { rows } = await db.query(
     `update webhook_endpoints set previous_secret = secret, previous_secret_until = $3, secret = $4
       where id = $1 and account_id = $2 returning id`,
-    [id, accountId, until.toISOString(), secret],
+    [id, accountId, until.toISOString(), secrets ? await secrets.seal(secret, id) : secret],
   );
   if (!rows.length) throw notFound();
   return { ...(await endpointOf(db, accountId, id, now)), secret };

@@ -5,6 +5,7 @@
 // earlier one is pending. Browser-safe: the sender is given (node.ts gives the SSRF-guarded one).
 import { isWebhookSuccess, nextWebhookAttemptDelay, signWebhook, WEBHOOK_LIMITS } from '@ipr/validators';
 import type { Db } from '../db/types.js';
+import { plainSecrets, type SecretBox } from './secret-box.js';
 
 export interface WebhookRequest {
   url: string;
@@ -27,6 +28,8 @@ export interface WebhookWorkerOptions {
   batch?: number;
   timeoutMs?: number;
   onError?: (error: unknown) => void;
+  /** How the endpoints' secrets are stored (sealed with WEBHOOK_SECRETS_KEY); plain by default. */
+  secrets?: SecretBox;
 }
 
 export interface WebhookWorker {
@@ -41,6 +44,7 @@ export interface WebhookWorker {
 
 interface Claimed {
   id: string;
+  endpoint_id: string;
   payload: string;
   attempts: number;
   url: string;
@@ -68,6 +72,7 @@ export const fetchSender: WebhookSender = async ({ url, headers, body, timeoutMs
 
 export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const { db, send } = options;
+  const secrets = options.secrets ?? plainSecrets;
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? WEBHOOK_LIMITS.timeoutMs;
   const schedule = options.retryScheduleMs;
@@ -90,7 +95,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
              and not exists (select 1 from webhook_deliveries p where p.endpoint_id = q.endpoint_id
                                and p.complaint_id = q.complaint_id and p.state = 'pending' and p.seq < q.seq)
            order by q.next_attempt_at, q.seq limit $3 for update skip locked)
-        returning d.id, d.payload, d.attempts, e.url, e.secret,
+        returning d.id, d.endpoint_id, d.payload, d.attempts, e.url, e.secret,
                   case when e.previous_secret_until > $1 then e.previous_secret end as previous_secret`,
       [at.toISOString(), until.toISOString(), options.batch ?? 16],
     );
@@ -108,8 +113,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       // Standard Webhooks: space-separated signatures; after a rotation the previous secret's too.
       'webhook-signature': (
         await Promise.all(
-          [d.secret, ...(d.previous_secret ? [d.previous_secret] : [])].map((secret) =>
-            signWebhook(secret, d.id, timestamp, d.payload),
+          [d.secret, ...(d.previous_secret ? [d.previous_secret] : [])].map(async (stored) =>
+            signWebhook(await secrets.open(stored, d.endpoint_id), d.id, timestamp, d.payload),
           ),
         )
       ).join(' '),

@@ -1,0 +1,120 @@
+// Webhook signing secrets at rest. With the operator's key (`WEBHOOK_SECRETS_KEY`: 32 random bytes,
+// base64) every secret is stored sealed with AES-256-GCM, bound to its endpoint's id, so a copy of the
+// database (a backup, a replica, a leaked dump) cannot sign deliveries. Without a key (the demo, tests)
+// secrets are stored as they are; `NODE_ENV=production` refuses to start without one (src/node.ts).
+// Stored values that are not sealed are read as they are, so a key can be added to a running
+// deployment: start-up seals what is still plain (`sealStoredWebhookSecrets`). Web Crypto only: the
+// reference API also runs in a browser.
+import type { Queryable } from '../db/types.js';
+
+export interface SecretBox {
+  /** Whether secrets are sealed (a key was given). */
+  readonly seals: boolean;
+  /** The value to store for an endpoint's secret. */
+  seal(secret: string, endpointId: string): Promise<string>;
+  /** The secret from a stored value (sealed or, from before a key was set, plain). */
+  open(stored: string, endpointId: string): Promise<string>;
+}
+
+const SEALED = 'aes256gcm:';
+const utf8 = new TextEncoder();
+
+/** `WEBHOOK_SECRETS_KEY` as bytes: 32 bytes in base64 (`openssl rand -base64 32`). */
+function keyBytes(key: string): Uint8Array<ArrayBuffer> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = Uint8Array.from(atob(key.trim()), (c) => c.charCodeAt(0));
+  } catch {
+    bytes = new Uint8Array();
+  }
+  if (bytes.length !== 32)
+    throw new Error('WEBHOOK_SECRETS_KEY must be 32 random bytes in base64 (openssl rand -base64 32)');
+  return bytes;
+}
+
+const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** Secrets stored as they are (no key). */
+export const plainSecrets: SecretBox = {
+  seals: false,
+  seal: async (secret) => secret,
+  async open(stored) {
+    if (isSealed(stored))
+      throw new Error('A webhook secret is sealed, but WEBHOOK_SECRETS_KEY is not set: deliveries cannot be signed');
+    return stored;
+  },
+};
+
+/** Whether a stored value is sealed. */
+export const isSealed = (stored: string) => stored.startsWith(SEALED);
+
+/** A box sealing with `key` (base64, 32 bytes), or storing secrets as they are without one. */
+export async function createSecretBox(key?: string): Promise<SecretBox> {
+  if (!key) return plainSecrets;
+  const aes = await crypto.subtle.importKey('raw', keyBytes(key), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const bound = (endpointId: string) => utf8.encode(`ipr webhook secret\n${endpointId}`);
+  return {
+    seals: true,
+    async seal(secret, endpointId) {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const sealed = new Uint8Array(
+        await crypto.subtle.encrypt(
+          { name: 'AES-GCM', iv, additionalData: bound(endpointId) },
+          aes,
+          utf8.encode(secret),
+        ),
+      );
+      return `${SEALED}${toBase64(iv)}:${toBase64(sealed)}`;
+    },
+    async open(stored, endpointId) {
+      if (!isSealed(stored)) return stored;
+      const [iv, sealed] = stored.slice(SEALED.length).split(':');
+      try {
+        const plain = await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: fromBase64(iv ?? ''), additionalData: bound(endpointId) },
+          aes,
+          fromBase64(sealed ?? ''),
+        );
+        return new TextDecoder().decode(plain);
+      } catch {
+        throw new Error(
+          `The webhook secret of ${endpointId} does not open with WEBHOOK_SECRETS_KEY (another key, or altered)`,
+        );
+      }
+    },
+  };
+}
+
+/**
+ * Seals the secrets still stored plain (endpoints made before a key was set); the rest are left as
+ * they are. Run at start-up with a sealing box; several instances may run it at once (a row is only
+ * written while it still holds the plain value read). Resolves with the number of endpoints sealed.
+ */
+export async function sealStoredWebhookSecrets(db: Queryable, box: SecretBox): Promise<number> {
+  if (!box.seals) return 0;
+  const { rows } = await db.query<{ id: string; secret: string; previous_secret: string | null }>(
+    `select id, secret, previous_secret from webhook_endpoints
+      where secret not like '${SEALED}%' or (previous_secret is not null and previous_secret not like '${SEALED}%')`,
+  );
+  let sealed = 0;
+  for (const r of rows) {
+    const seal = (value: string | null) =>
+      value === null || isSealed(value) ? Promise.resolve(value) : box.seal(value, r.id);
+    const { rows: written } = await db.query(
+      `update webhook_endpoints set secret = $2, previous_secret = $3
+        where id = $1 and secret = $4 and previous_secret is not distinct from $5 returning id`,
+      [r.id, await seal(r.secret), await seal(r.previous_secret), r.secret, r.previous_secret],
+    );
+    sealed += written.length;
+  }
+  return sealed;
+}
+
+/** How many endpoints hold a sealed secret (a start-up without the key must not find any). */
+export async function sealedWebhookSecrets(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number | string }>(
+    `select count(*) as n from webhook_endpoints where secret like '${SEALED}%' or previous_secret like '${SEALED}%'`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
