@@ -28,7 +28,7 @@ const percentile = (values, p) => {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Complainant accounts of the bench (one account's creates are serialised by design: the duplicate check). */
-export async function addAccounts(pg) {
+async function addAccounts(pg) {
   for (let i = 0; i < ACCOUNTS; i++) {
     const id = `acc_bench_${i}`;
     await pg.query(
@@ -69,7 +69,7 @@ const pair = (n) => {
 
 let counter = 0;
 /** creates/s of the API at `connections`, each request a new key, account and link pair. */
-export async function apiCreates(url, connections) {
+async function apiCreates(url, connections) {
   const result = await autocannon({
     url,
     connections,
@@ -132,13 +132,13 @@ commit;
 `;
 
 /** libpq's form of the schema's URL (pgbench reads `options` percent-encoded, never `+` for a space). */
-export const libpqUrl = (url, schema) => {
+const libpqUrl = (url, schema) => {
   const u = new URL(url);
   u.search = '';
   return `${u}?options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
 };
 
-export function pgbench(url, connections, dir) {
+function pgbench(url, connections, dir) {
   const script = join(dir, 'create.sql');
   writeFileSync(script, PGBENCH_SCRIPT);
   const r = spawnSync(
