@@ -1,3 +1,4 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import {
   createApp,
   createMemoryFileStore,
@@ -133,4 +134,34 @@ export function form(file: Blob, name?: string): FormData {
   const f = new FormData();
   f.append('file', file, name ?? (file as File).name ?? 'file');
   return f;
+}
+
+/** A webhook delivery as a receiver got it. */
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A webhook receiver on 127.0.0.1:<ephemeral>; `answer` picks the status of each request (in order). */
+export async function receiver(answer: (n: number) => number = () => 204) {
+  const got: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      got.push({ headers: req.headers, body });
+      res.writeHead(answer(got.length)).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/ipr`,
+    got,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -4,7 +4,6 @@
 // the key refuses a database holding sealed secrets, and production refuses to start without a key.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -12,7 +11,7 @@ import { Webhook } from 'standardwebhooks';
 import { createSecretBox, DEMO_TOKENS, plainSecrets } from '../src/index.js';
 import { startOptionsFromEnv } from '../src/config.js';
 import { type RunningServer, startServer } from '../src/node.js';
-import { draftA, link, newKey } from './helpers.js';
+import { draftA, link, newKey, receiver } from './helpers.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const OTHER_KEY = Buffer.alloc(32, 9).toString('base64');
@@ -52,29 +51,6 @@ describe('the secret box', () => {
     }
   });
 });
-
-/** A receiver on loopback recording every delivery. */
-async function receiver() {
-  const got: { headers: IncomingHttpHeaders; body: string }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      got.push({ headers: req.headers, body });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return {
-    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks`,
-    got,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('secrets at rest in a running server', () => {
   test('stored sealed, delivered signed; plain ones sealed at the next start with a key; without it that database is refused', async () => {

@@ -4,7 +4,6 @@
 // a replay refused by its timestamp; deliveries pending across a server restart.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,36 +11,7 @@ import { verifyWebhook, type WebhookPayload } from '@ipr/validators';
 import { Webhook } from 'standardwebhooks';
 import { createWebhookWorker, DEMO_TOKENS, type WebhookWorker } from '../src/index.js';
 import { nodeWebhookSender, startServer } from '../src/node.js';
-import { type Api, draftA, link, newKey, seededApi } from './helpers.js';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A receiver on 127.0.0.1:<ephemeral>; `answer` picks the status of each request (in order). */
-async function receiver(answer: (n: number) => number = () => 204) {
-  const got: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      got.push({ headers: req.headers, body });
-      res.writeHead(answer(got.length)).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/ipr`,
-    got,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { type Api, draftA, link, newKey, type Received, receiver, seededApi } from './helpers.js';
 
 let api: Api;
 let worker: WebhookWorker;
