@@ -53,8 +53,9 @@ export interface AppOptions {
   /**
    * Webhooks: `allowPrivateAddresses` admits endpoints on loopback and private hosts over http
    * (tests, a demo on one machine; never in production: SSRF). `wake` nudges the delivery worker.
+   * `secrets` seals signing secrets at rest (`createSecretBox` with WEBHOOK_SECRETS_KEY); without it
+   * they are stored as they are.
    */
-  /** `secrets`: seals signing secrets at rest (createSecretBox with WEBHOOK_SECRETS_KEY); stored as they are without it. */
   webhooks?: { allowPrivateAddresses?: boolean; wake?: () => void; secrets?: SecretBox };
 }
 
