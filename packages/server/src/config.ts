@@ -86,5 +86,7 @@ export function startOptionsFromEnv(env: Env): StartOptions {
     webhooks: { allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE === '1' || env.WEBHOOKS_ALLOW_PRIVATE === 'true' },
     // Seals webhook signing secrets at rest (required in production).
     ...(env.WEBHOOK_SECRETS_KEY ? { webhookSecretsKey: env.WEBHOOK_SECRETS_KEY } : {}),
+    // A key change: the old key(s), comma-separated, until start-up has sealed everything anew.
+    ...(env.WEBHOOK_SECRETS_KEY_PREVIOUS ? { webhookSecretsPreviousKeys: list(env.WEBHOOK_SECRETS_KEY_PREVIOUS) } : {}),
   };
 }

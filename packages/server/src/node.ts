@@ -97,6 +97,8 @@ export interface StartOptions {
    * production; without it (the demo, tests) secrets are stored as they are.
    */
   webhookSecretsKey?: string;
+  /** `WEBHOOK_SECRETS_KEY_PREVIOUS`: earlier keys, to open what they sealed; start-up seals it anew with the key. */
+  webhookSecretsPreviousKeys?: string[];
   /**
    * Answers compressed by Accept-Encoding (brotli, gzip) from `minBytes` (default 1024) on: JSON
    * and text, never the event stream or evidence files (src/compression.ts). `false` leaves it to
@@ -130,7 +132,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     );
   // Made before the database opens: a bad JWT configuration or key fails the start, not the first request.
   const jwt = options.jwt ? createJwtVerifier(options.jwt) : undefined;
-  const secrets = await createSecretBox(options.webhookSecretsKey);
+  const secrets = await createSecretBox(options.webhookSecretsKey, options.webhookSecretsPreviousKeys);
   const dataDir = options.dataDir ?? '.data';
   if (!options.databaseUrl) mkdirSync(dataDir, { recursive: true });
   let running: RunningServer | undefined;

@@ -1,7 +1,8 @@
 // Webhook signing secrets at rest: with WEBHOOK_SECRETS_KEY the database holds them sealed
 // (AES-256-GCM, bound to the endpoint) while deliveries still verify with the secret the partner was
-// shown; secrets stored plain before the key was set are sealed at the next start; a start without
-// the key refuses a database holding sealed secrets, and production refuses to start without a key.
+// shown; secrets stored plain before the key was set are sealed at the next start, and those of an
+// earlier key (WEBHOOK_SECRETS_KEY_PREVIOUS) sealed anew; a start without a key that opens them
+// refuses the database, and production refuses to start without a key.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,13 @@ describe('the secret box', () => {
     assert.notEqual(await box.seal('whsec_abc', 'wh_1'), sealed, 'a fresh nonce each time');
     assert.equal(await box.open(sealed, 'wh_1'), 'whsec_abc');
     await assert.rejects(box.open(sealed, 'wh_2'), /does not open/);
-    await assert.rejects((await createSecretBox(OTHER_KEY)).open(sealed, 'wh_1'), /does not open/);
+    await assert.rejects((await createSecretBox(OTHER_KEY)).open(sealed, 'wh_1'), /sealed by a key not given/);
+    // A key change: the new key opens nothing of the old one's, unless given it as a previous key.
+    const changed = await createSecretBox(OTHER_KEY, [KEY]);
+    assert.equal(await changed.open(sealed, 'wh_1'), 'whsec_abc');
+    assert.equal(changed.current(sealed), false);
+    assert.equal(changed.current(await changed.seal('whsec_abc', 'wh_1')), true);
+    assert.equal(box.current(sealed), true);
     const altered = sealed.slice(0, -4) + (sealed.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     await assert.rejects(box.open(altered, 'wh_1'), /does not open/);
     // A value stored before the key was set is read as it is.
@@ -39,6 +46,13 @@ describe('the secret box', () => {
   test('a key that is not 32 bytes of base64 fails the start, as does production without one', async () => {
     for (const bad of ['short', Buffer.alloc(16).toString('base64'), '!!!not base64!!!'])
       await assert.rejects(createSecretBox(bad), /32 random bytes in base64/);
+    await assert.rejects(createSecretBox(KEY, ['short']), /32 random bytes in base64/);
+    await assert.rejects(createSecretBox(undefined, [KEY]), /needs WEBHOOK_SECRETS_KEY/);
+    assert.deepEqual(
+      startOptionsFromEnv({ WEBHOOK_SECRETS_KEY: KEY, WEBHOOK_SECRETS_KEY_PREVIOUS: `${OTHER_KEY}, ${KEY}` })
+        .webhookSecretsPreviousKeys,
+      [OTHER_KEY, KEY],
+    );
     assert.equal(startOptionsFromEnv({ WEBHOOK_SECRETS_KEY: KEY }).webhookSecretsKey, KEY);
     assert.equal(startOptionsFromEnv({}).webhookSecretsKey, undefined);
     const dataDir = mkdtempSync(join(tmpdir(), 'ipr-secrets-'));
@@ -53,7 +67,7 @@ describe('the secret box', () => {
 });
 
 describe('secrets at rest in a running server', () => {
-  test('stored sealed, delivered signed; plain ones sealed at the next start with a key; without it that database is refused', async () => {
+  test('stored sealed, delivered signed; plain ones sealed at the next start with a key; a key change seals them anew; a start without a key that opens them is refused', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ipr-secrets-'));
     const r = await receiver();
     const base = {
@@ -93,6 +107,7 @@ describe('secrets at rest in a running server', () => {
       for (const secret of secrets)
         assert.ok(new Webhook(secret).verify(got.body, got.headers as Record<string, string>));
     };
+    let rotatedSecret = '';
     try {
       // No key: stored as shown (a demo, or a deployment before the key).
       const plain = await startServer(base);
@@ -108,6 +123,7 @@ describe('secrets at rest in a running server', () => {
         await deliveredAndVerified(sealed, early.data.secret);
         const rotated = await call(sealed, `/v1/webhooks/${early.data.id}/rotate-secret`, {});
         assert.equal(rotated.status, 200);
+        rotatedSecret = rotated.data.secret;
         const row = await stored(sealed, early.data.id);
         assert.match(row.secret, /^aes256gcm:/);
         assert.match(row.previous_secret ?? '', /^aes256gcm:/);
@@ -121,6 +137,26 @@ describe('secrets at rest in a running server', () => {
 
       // Without the key, a database holding sealed secrets is refused (deliveries could not be signed).
       await assert.rejects(startServer(base), /sealed, but WEBHOOK_SECRETS_KEY is not set/);
+      // Another key alone cannot open them: refused too.
+      await assert.rejects(startServer({ ...base, webhookSecretsKey: OTHER_KEY }), /sealed by a key not given/);
+
+      // A key change: the new key, the old one as previous; start-up seals both secrets anew.
+      const changed = await startServer({ ...base, webhookSecretsKey: OTHER_KEY, webhookSecretsPreviousKeys: [KEY] });
+      let resealed: { secret: string; previous_secret: string | null };
+      try {
+        resealed = await stored(changed, early.data.id);
+        await deliveredAndVerified(changed, rotatedSecret, early.data.secret);
+      } finally {
+        await changed.close();
+      }
+      // From then on the new key alone opens everything.
+      const after = await startServer({ ...base, webhookSecretsKey: OTHER_KEY });
+      try {
+        assert.deepEqual(await stored(after, early.data.id), resealed, 'nothing left to seal anew');
+        await deliveredAndVerified(after, rotatedSecret);
+      } finally {
+        await after.close();
+      }
     } finally {
       await r.close();
       rmSync(dataDir, { recursive: true, force: true });

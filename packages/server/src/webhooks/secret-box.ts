@@ -3,8 +3,9 @@
 // database (a backup, a replica, a leaked dump) cannot sign deliveries. Without a key (the demo, tests)
 // secrets are stored as they are; `NODE_ENV=production` refuses to start without one (src/node.ts).
 // Stored values that are not sealed are read as they are, so a key can be added to a running
-// deployment: start-up seals what is still plain (`sealStoredWebhookSecrets`). Web Crypto only: the
-// reference API also runs in a browser.
+// deployment: start-up seals what is still plain (`sealStoredWebhookSecrets`), and a key is changed
+// by starting with the new one and the old one in `WEBHOOK_SECRETS_KEY_PREVIOUS` (start-up seals
+// everything anew). Web Crypto only: the reference API also runs in a browser.
 import type { Queryable } from '../db/types.js';
 
 export interface SecretBox {
@@ -12,10 +13,13 @@ export interface SecretBox {
   readonly seals: boolean;
   /** The value to store for an endpoint's secret. */
   seal(secret: string, endpointId: string): Promise<string>;
-  /** The secret from a stored value (sealed or, from before a key was set, plain). */
+  /** The secret from a stored value (sealed by the key or a previous one, or from before a key was set, plain). */
   open(stored: string, endpointId: string): Promise<string>;
+  /** Whether a stored value is sealed by the current key (otherwise start-up seals it anew). */
+  current(stored: string): boolean;
 }
 
+/** Sealed values: `aes256gcm:<key id>:<iv>:<ciphertext>` (base64), the key id naming the key that sealed it. */
 const SEALED = 'aes256gcm:';
 const utf8 = new TextEncoder();
 
@@ -44,15 +48,37 @@ export const plainSecrets: SecretBox = {
       throw new Error('A webhook secret is sealed, but WEBHOOK_SECRETS_KEY is not set: deliveries cannot be signed');
     return stored;
   },
+  current: (stored) => !isSealed(stored),
 };
 
 /** Whether a stored value is sealed. */
 export const isSealed = (stored: string) => stored.startsWith(SEALED);
 
-/** A box sealing with `key` (base64, 32 bytes), or storing secrets as they are without one. */
-export async function createSecretBox(key?: string): Promise<SecretBox> {
-  if (!key) return plainSecrets;
-  const aes = await crypto.subtle.importKey('raw', keyBytes(key), 'AES-GCM', false, ['encrypt', 'decrypt']);
+interface Key {
+  id: string;
+  aes: CryptoKey;
+}
+
+/** A key and its id (the first 8 hex digits of its SHA-256: names the key, reveals nothing of it). */
+async function loadKey(key: string): Promise<Key> {
+  const bytes = keyBytes(key);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const id = Array.from(digest.slice(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
+  return { id, aes: await crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['encrypt', 'decrypt']) };
+}
+
+/**
+ * A box sealing with `key` (base64, 32 bytes), or storing secrets as they are without one.
+ * `previous` keys (`WEBHOOK_SECRETS_KEY_PREVIOUS`) only open: a key is changed by starting with the new
+ * one and the old one as previous, which seals every stored secret anew under the new key.
+ */
+export async function createSecretBox(key?: string, previous: readonly string[] = []): Promise<SecretBox> {
+  if (!key) {
+    if (previous.length) throw new Error('WEBHOOK_SECRETS_KEY_PREVIOUS needs WEBHOOK_SECRETS_KEY');
+    return plainSecrets;
+  }
+  const sealing = await loadKey(key);
+  const keys = new Map([sealing, ...(await Promise.all(previous.map(loadKey)))].map((k) => [k.id, k]));
   const bound = (endpointId: string) => utf8.encode(`ipr webhook secret\n${endpointId}`);
   return {
     seals: true,
@@ -61,50 +87,55 @@ export async function createSecretBox(key?: string): Promise<SecretBox> {
       const sealed = new Uint8Array(
         await crypto.subtle.encrypt(
           { name: 'AES-GCM', iv, additionalData: bound(endpointId) },
-          aes,
+          sealing.aes,
           utf8.encode(secret),
         ),
       );
-      return `${SEALED}${toBase64(iv)}:${toBase64(sealed)}`;
+      return `${SEALED}${sealing.id}:${toBase64(iv)}:${toBase64(sealed)}`;
     },
     async open(stored, endpointId) {
       if (!isSealed(stored)) return stored;
-      const [iv, sealed] = stored.slice(SEALED.length).split(':');
+      const [id, iv, sealed] = stored.slice(SEALED.length).split(':');
+      const k = keys.get(id ?? '');
+      if (!k)
+        throw new Error(
+          `The webhook secret of ${endpointId} was sealed by a key not given (key id ${id}): set it as WEBHOOK_SECRETS_KEY_PREVIOUS`,
+        );
       try {
         const plain = await crypto.subtle.decrypt(
           { name: 'AES-GCM', iv: fromBase64(iv ?? ''), additionalData: bound(endpointId) },
-          aes,
+          k.aes,
           fromBase64(sealed ?? ''),
         );
         return new TextDecoder().decode(plain);
       } catch {
-        throw new Error(
-          `The webhook secret of ${endpointId} does not open with WEBHOOK_SECRETS_KEY (another key, or altered)`,
-        );
+        throw new Error(`The webhook secret of ${endpointId} does not open (altered, or moved from another endpoint)`);
       }
     },
+    current: (stored) => stored.startsWith(`${SEALED}${sealing.id}:`),
   };
 }
 
 /**
- * Seals the secrets still stored plain (endpoints made before a key was set); the rest are left as
- * they are. Run at start-up with a sealing box; several instances may run it at once (a row is only
- * written while it still holds the plain value read). Resolves with the number of endpoints sealed.
+ * Seals anew every secret not sealed by the current key: plain ones (endpoints made before a key was
+ * set) and those of a previous key (a key change). Run at start-up with a sealing box; several
+ * instances may run it at once (a row is only written while it still holds the values read). Fails
+ * the start when a secret does not open. Resolves with the number of endpoints sealed.
  */
 export async function sealStoredWebhookSecrets(db: Queryable, box: SecretBox): Promise<number> {
   if (!box.seals) return 0;
   const { rows } = await db.query<{ id: string; secret: string; previous_secret: string | null }>(
-    `select id, secret, previous_secret from webhook_endpoints
-      where secret not like '${SEALED}%' or (previous_secret is not null and previous_secret not like '${SEALED}%')`,
+    'select id, secret, previous_secret from webhook_endpoints',
   );
   let sealed = 0;
   for (const r of rows) {
-    const seal = (value: string | null) =>
-      value === null || isSealed(value) ? Promise.resolve(value) : box.seal(value, r.id);
+    if (box.current(r.secret) && (r.previous_secret === null || box.current(r.previous_secret))) continue;
+    const reseal = async (value: string | null) =>
+      value === null || box.current(value) ? value : box.seal(await box.open(value, r.id), r.id);
     const { rows: written } = await db.query(
       `update webhook_endpoints set secret = $2, previous_secret = $3
         where id = $1 and secret = $4 and previous_secret is not distinct from $5 returning id`,
-      [r.id, await seal(r.secret), await seal(r.previous_secret), r.secret, r.previous_secret],
+      [r.id, await reseal(r.secret), await reseal(r.previous_secret), r.secret, r.previous_secret],
     );
     sealed += written.length;
   }
