@@ -1,5 +1,5 @@
 // Hostile fixtures for the reliability suite, made on demand (nothing binary is committed).
-// `npm run fixtures` (or `node reliability/make-fixtures.mjs [dir]`) writes them into
+// `npm run fixtures` (or `node --conditions=source --import tsx reliability/make-fixtures.mjs [dir]`) writes them into
 // reliability/.fixtures/ (git-ignored) with manifest.json: for each file its bytes, its
 // "upload name" (the hostile name it is sent under: ../, ..\, NUL, U+202E, 300 characters)
 // and what the rules say must happen to it (accepted, or refused with which issue code).
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { constants as Z, crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
-import { DECLARATION_VERSION } from '@ipr/validators';
+import { demoDraftOfA } from '@ipr/server/demo-accounts';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('./.fixtures/', import.meta.url));
 const VERSION = '4';
@@ -16,19 +16,8 @@ export const EXACT = 5 * 1024 * 1024; // 5,242,880: allowed; one byte more is no
 
 export const link = (i) => `https://market.example/product/p${String(i).padStart(6, '0')}`;
 
-/** A valid draft of the demo's complainant A (its seeded certificate as evidence); `overrides` on top. */
-export const draftOfA = (overrides) => ({
-  type: 'trademark_infringement',
-  productLinks: [link(101)],
-  description: 'These listings use our registered trademark.',
-  contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
-  discloseContactToSupplier: false,
-  isIprHolder: true,
-  holder: null,
-  evidence: [{ id: 'ev_seed_a_certificate' }],
-  declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-  ...overrides,
-});
+/** A valid draft of the demo's complainant A (its seeded certificate as evidence, one product); `overrides` on top. */
+export const draftOfA = (overrides) => demoDraftOfA({ productLinks: [link(101)], ...overrides });
 const enc = (s) => new TextEncoder().encode(s);
 
 // ───────────────────────────── zip ─────────────────────────────

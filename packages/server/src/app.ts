@@ -259,9 +259,9 @@ async function readBody(route: RouteDef, c: Context<Env>): Promise<unknown> {
  */
 async function jsonText(c: Context<Env>, max: number): Promise<string> {
   const tooLarge = () => problem('request.too_large', [], { limit: max });
-  const declared = c.req.header('content-length');
-  if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
-    if (Number(declared) > max) throw tooLarge();
+  const declared = declaredLength(c.req.raw);
+  if (declared !== null) {
+    if (declared > max) throw tooLarge();
     return c.req.text();
   }
   const body = c.req.raw.body;
@@ -325,10 +325,15 @@ function wellFormed(value: unknown, depth = 0): unknown {
   );
 }
 
+/** The body's Content-Length, when it has one and no Transfer-Encoding (null for a chunked body). */
+function declaredLength(request: Request): number | null {
+  const length = request.headers.get('content-length');
+  return length !== null && !request.headers.has('transfer-encoding') ? Number(length) : null;
+}
+
 /** A Content-Length (without Transfer-Encoding) larger than `max`. */
 function declaredLengthOver(request: Request, max: number): boolean {
-  const length = request.headers.get('content-length');
-  return length !== null && !request.headers.has('transfer-encoding') && Number(length) > max;
+  return (declaredLength(request) ?? 0) > max;
 }
 
 /**

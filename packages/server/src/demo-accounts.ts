@@ -1,5 +1,6 @@
 // The demo accounts of docs/CONTRACT.md, apart from the seed so that test helpers and stories
 // (also in the browser) can name the tokens without loading the server.
+import { type ComplaintDraftInput, DECLARATION_VERSION } from '@ipr/validators';
 import type { AccountRecord } from './store/index.js';
 
 /** Bearer tokens of the demo accounts, by who they are. For the demo and tests only. */
@@ -80,3 +81,23 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 export const DEMO_TOKENS = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.id, a.token])) as Record<string, string>;
+
+/**
+ * A valid draft of complainant A (Aurora Lighting: its contact, its seeded certificate as evidence),
+ * for tests and benches; `overrides` on top (the product links among them: none by default).
+ */
+export function demoDraftOfA(overrides: Partial<ComplaintDraftInput> = {}): ComplaintDraftInput {
+  const { name, email, phone } = DEMO_ACCOUNTS.find((a) => a.id === 'acc_complainant_a')!.contact;
+  return {
+    type: 'trademark_infringement',
+    productLinks: [],
+    description: 'These listings use our registered trademark.',
+    contact: { name, email, phone },
+    discloseContactToSupplier: false,
+    isIprHolder: true,
+    holder: null,
+    evidence: [{ id: 'ev_seed_a_certificate' }],
+    declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
+    ...overrides,
+  };
+}

@@ -14,7 +14,7 @@ const fail = (message: string) => {
 };
 
 /** What a worker tells the primary once it listens. */
-type Ready = { ready: string; startupMs: number };
+type Ready = { ready: string };
 
 if (cluster.isPrimary && workers > 1) {
   // One process per core: Node runs a request's JavaScript on one thread, so a second process doubles
@@ -89,7 +89,7 @@ if (cluster.isPrimary && workers > 1) {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  if (cluster.isWorker) process.send?.({ ready: server!.url, startupMs: server!.startupMs } satisfies Ready);
+  if (cluster.isWorker) process.send?.({ ready: server!.url } satisfies Ready);
   else
     console.log(
       `IPR reference API listening on ${server!.url} (started in ${Math.round(server!.startupMs)} ms, ${where})`,

@@ -20,7 +20,7 @@ import { createJwtVerifier, type JwtAuthOptions } from './auth/jwt.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { hashToken } from './store/index.js';
 import { nodeWebhookSender } from './webhooks/node-sender.js';
-import { createSecretBox, sealedWebhookSecrets, sealStoredWebhookSecrets } from './webhooks/secret-box.js';
+import { createSecretBox, settleStoredWebhookSecrets } from './webhooks/secret-box.js';
 import { createWebhookWorker } from './webhooks/worker.js';
 import { type CompressionOptions, compressAnswer } from './compression.js';
 
@@ -156,11 +156,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(db);
     if (production) await refuseDemoAccounts(db);
-    if (secrets.seals) await sealStoredWebhookSecrets(db, secrets);
-    else if (await sealedWebhookSecrets(db))
-      throw new Error(
-        'Webhook secrets in the database are sealed, but WEBHOOK_SECRETS_KEY is not set: deliveries could not be signed',
-      );
+    // Sealed anew under the key; without one, sealed secrets refuse the start.
+    await settleStoredWebhookSecrets(db, secrets);
     if (options.seed === true)
       await seedDb(db, files, { pictures, ...(options.catalogueSize ? { catalogueSize: options.catalogueSize } : {}) });
     const olderThanMs = options.sweepFilesOlderThanMs ?? 10 * 60_000;

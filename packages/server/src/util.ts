@@ -2,14 +2,15 @@
 import { sha256HexSync } from '@ipr/validators';
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+/** Bytes as lowercase hex. */
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => HEX[b]).join('');
 /** Random bytes drawn 4 KiB at a time (one Web Crypto call per ~340 ids instead of one each, as Node's randomUUID does). */
 const pool = new Uint8Array(4096);
 let used = pool.length;
 
 /** `prefix` and `bytes` random bytes in hex (from the platform's CSPRNG). */
 export function randomId(prefix: string, bytes = 12): string {
-  if (bytes > pool.length)
-    return prefix + Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => HEX[b]).join('');
+  if (bytes > pool.length) return prefix + hex(crypto.getRandomValues(new Uint8Array(bytes)));
   if (used + bytes > pool.length) {
     crypto.getRandomValues(pool);
     used = 0;
@@ -40,7 +41,7 @@ export async function sha256Hex(data: Uint8Array | string): Promise<string> {
   if (nodeCrypto) return nodeCrypto.createHash('sha256').update(data).digest('hex');
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return hex(new Uint8Array(digest));
 }
 
 /** JSON with sorted keys: the same value always hashes the same, whatever the key order sent. */

@@ -13,7 +13,8 @@ import {
 } from '../src/index.js';
 import { createSharpPictures } from '../src/pictures/sharp-engine.js';
 import { pgliteTemplate } from '../src/db/pglite-template.js';
-import { DECLARATION_VERSION, type ComplaintDraftInput } from '@ipr/validators';
+import type { ComplaintDraftInput } from '@ipr/validators';
+import { demoDraftOfA } from '../src/demo-accounts.js';
 
 export const TOKENS = {
   a: DEMO_TOKENS.acc_complainant_a!,
@@ -104,21 +105,9 @@ export type Api = ReturnType<typeof makeApi>;
 
 export const link = (n: number) => `https://market.example/product/p${String(n).padStart(6, '0')}`;
 
-/** A valid draft for complainant A with seeded evidence. */
-export function draftA(overrides: Partial<ComplaintDraftInput> = {}): ComplaintDraftInput {
-  return {
-    type: 'trademark_infringement',
-    productLinks: [link(101), link(102)],
-    description: 'These listings use our registered trademark.',
-    contact: { name: 'Lin Mei', email: 'lin.mei@aurora-lighting.example', phone: '+86 755 2345 6789' },
-    discloseContactToSupplier: false,
-    isIprHolder: true,
-    holder: null,
-    evidence: [{ id: 'ev_seed_a_certificate' }],
-    declaration: { goodFaith: true, accurate: true, authorised: true, version: DECLARATION_VERSION },
-    ...overrides,
-  };
-}
+/** A valid draft for complainant A with seeded evidence (two catalogue products by default). */
+export const draftA = (overrides: Partial<ComplaintDraftInput> = {}): ComplaintDraftInput =>
+  demoDraftOfA({ productLinks: [link(101), link(102)], ...overrides });
 
 let keyCounter = 0;
 export const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;

@@ -3,31 +3,35 @@
 // database (a backup, a replica, a leaked dump) cannot sign deliveries. Without a key (the demo, tests)
 // secrets are stored as they are; `NODE_ENV=production` refuses to start without one (src/node.ts).
 // Stored values that are not sealed are read as they are, so a key can be added to a running
-// deployment: start-up seals what is still plain (`sealStoredWebhookSecrets`), and a key is changed
+// deployment: start-up seals what is still plain (`settleStoredWebhookSecrets`), and a key is changed
 // by starting with the new one and the old one in `WEBHOOK_SECRETS_KEY_PREVIOUS` (start-up seals
 // everything anew). Web Crypto only: the reference API also runs in a browser.
 import type { Queryable } from '../db/types.js';
+import { sha256Hex } from '../util.js';
 
 export interface SecretBox {
-  /** Whether secrets are sealed (a key was given). */
-  readonly seals: boolean;
   /** The value to store for an endpoint's secret. */
   seal(secret: string, endpointId: string): Promise<string>;
   /** The secret from a stored value (sealed by the key or a previous one, or from before a key was set, plain). */
   open(stored: string, endpointId: string): Promise<string>;
-  /** Whether a stored value is sealed by the current key (otherwise start-up seals it anew). */
+  /** Whether a stored value is as this box keeps it (otherwise start-up seals it anew, or refuses it). */
   current(stored: string): boolean;
+  /** `current` as a regular expression, the same in JavaScript and PostgreSQL (start-up reads only the other rows). */
+  readonly kept: string;
 }
 
 /** Sealed values: `aes256gcm:<key id>:<iv>:<ciphertext>` (base64), the key id naming the key that sealed it. */
 const SEALED = 'aes256gcm:';
 const utf8 = new TextEncoder();
 
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+
 /** `WEBHOOK_SECRETS_KEY` as bytes: 32 bytes in base64 (`openssl rand -base64 32`). */
 function keyBytes(key: string): Uint8Array<ArrayBuffer> {
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = Uint8Array.from(atob(key.trim()), (c) => c.charCodeAt(0));
+    bytes = fromBase64(key.trim());
   } catch {
     bytes = new Uint8Array();
   }
@@ -36,23 +40,25 @@ function keyBytes(key: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+/** A box keeping the stored values that match `kept`. */
+const keeping = (kept: string) => {
+  const re = new RegExp(kept);
+  return { kept, current: (stored: string) => re.test(stored) };
+};
 
 /** Secrets stored as they are (no key). */
 export const plainSecrets: SecretBox = {
-  seals: false,
   seal: async (secret) => secret,
   async open(stored) {
     if (isSealed(stored))
       throw new Error('A webhook secret is sealed, but WEBHOOK_SECRETS_KEY is not set: deliveries cannot be signed');
     return stored;
   },
-  current: (stored) => !isSealed(stored),
+  ...keeping(`^(?!${SEALED})`),
 };
 
 /** Whether a stored value is sealed. */
-export const isSealed = (stored: string) => stored.startsWith(SEALED);
+const isSealed = (stored: string) => stored.startsWith(SEALED);
 
 interface Key {
   id: string;
@@ -62,9 +68,10 @@ interface Key {
 /** A key and its id (the first 8 hex digits of its SHA-256: names the key, reveals nothing of it). */
 async function loadKey(key: string): Promise<Key> {
   const bytes = keyBytes(key);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  const id = Array.from(digest.slice(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
-  return { id, aes: await crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['encrypt', 'decrypt']) };
+  return {
+    id: (await sha256Hex(bytes)).slice(0, 8),
+    aes: await crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['encrypt', 'decrypt']),
+  };
 }
 
 /**
@@ -81,7 +88,6 @@ export async function createSecretBox(key?: string, previous: readonly string[] 
   const keys = new Map([sealing, ...(await Promise.all(previous.map(loadKey)))].map((k) => [k.id, k]));
   const bound = (endpointId: string) => utf8.encode(`ipr webhook secret\n${endpointId}`);
   return {
-    seals: true,
     async seal(secret, endpointId) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const sealed = new Uint8Array(
@@ -112,24 +118,24 @@ export async function createSecretBox(key?: string, previous: readonly string[] 
         throw new Error(`The webhook secret of ${endpointId} does not open (altered, or moved from another endpoint)`);
       }
     },
-    current: (stored) => stored.startsWith(`${SEALED}${sealing.id}:`),
+    ...keeping(`^${SEALED}${sealing.id}:`),
   };
 }
 
 /**
- * Seals anew every secret not sealed by the current key: plain ones (endpoints made before a key was
- * set) and those of a previous key (a key change). Run at start-up with a sealing box; several
- * instances may run it at once (a row is only written while it still holds the values read). Fails
- * the start when a secret does not open. Resolves with the number of endpoints sealed.
+ * Brings the stored secrets to what `box` keeps: with a key, seals anew every secret it did not seal
+ * (plain ones, of endpoints made before a key was set, and those of a previous key); without one,
+ * refuses sealed ones (deliveries could not be signed). Run at start-up; reads only the rows to
+ * change; several instances may run it at once (a row is only written while it still holds the values
+ * read). Fails the start when a secret does not open. Resolves with the number of endpoints sealed.
  */
-export async function sealStoredWebhookSecrets(db: Queryable, box: SecretBox): Promise<number> {
-  if (!box.seals) return 0;
+export async function settleStoredWebhookSecrets(db: Queryable, box: SecretBox): Promise<number> {
   const { rows } = await db.query<{ id: string; secret: string; previous_secret: string | null }>(
-    'select id, secret, previous_secret from webhook_endpoints',
+    'select id, secret, previous_secret from webhook_endpoints where secret !~ $1 or previous_secret !~ $1',
+    [box.kept],
   );
   let sealed = 0;
   for (const r of rows) {
-    if (box.current(r.secret) && (r.previous_secret === null || box.current(r.previous_secret))) continue;
     const reseal = async (value: string | null) =>
       value === null || box.current(value) ? value : box.seal(await box.open(value, r.id), r.id);
     const { rows: written } = await db.query(
@@ -140,12 +146,4 @@ export async function sealStoredWebhookSecrets(db: Queryable, box: SecretBox): P
     sealed += written.length;
   }
   return sealed;
-}
-
-/** How many endpoints hold a sealed secret (a start-up without the key must not find any). */
-export async function sealedWebhookSecrets(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: number | string }>(
-    `select count(*) as n from webhook_endpoints where secret like '${SEALED}%' or previous_secret like '${SEALED}%'`,
-  );
-  return Number(rows[0]?.n ?? 0);
 }

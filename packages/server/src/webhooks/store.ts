@@ -17,7 +17,7 @@ import {
   type WebhookPayload,
 } from '@ipr/validators';
 import type { Db, Queryable } from '../db/types.js';
-import type { SecretBox } from './secret-box.js';
+import { plainSecrets, type SecretBox } from './secret-box.js';
 import { notFound, problem, refused } from '../problem.js';
 import { iso, randomId } from '../util.js';
 
@@ -87,7 +87,7 @@ export async function createWebhookEndpoint(
   const events = parsed.value.events?.length ? [...new Set(parsed.value.events)] : [...WEBHOOK_EVENT_TYPES];
   const secret = generateWebhookSecret();
   const id = randomId('wh_');
-  const stored = options.secrets ? await options.secrets.seal(secret, id) : secret;
+  const stored = await (options.secrets ?? plainSecrets).seal(secret, id);
   await db.transaction(async (tx) => {
     // Counted under a lock of the account's row, so two registrations at once cannot pass the limit.
     await tx.query('select 1 from accounts where id = $1 for update', [accountId]);
@@ -169,7 +169,7 @@ export async function rotateWebhookSecret(
   const { rows } = await db.query(
     `update webhook_endpoints set previous_secret = secret, previous_secret_until = $3, secret = $4
       where id = $1 and account_id = $2 returning id`,
-    [id, accountId, until.toISOString(), secrets ? await secrets.seal(secret, id) : secret],
+    [id, accountId, until.toISOString(), await (secrets ?? plainSecrets).seal(secret, id)],
   );
   if (!rows.length) throw notFound();
   return { ...(await endpointOf(db, accountId, id, now)), secret };

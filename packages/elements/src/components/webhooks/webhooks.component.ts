@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { WEBHOOK_EVENT_TYPES, type WebhookDelivery, type WebhookEndpoint } from '@ipr/validators';
 import { IprApiElement } from '../../base/api-element.js';
 import { type ApiError, unwrap } from '../../api.js';
+import { formatDate } from '../../i18n/index.js';
 import { partnerMessages } from '../../i18n/partner-en.js';
 import { styles } from './webhooks.styles.js';
 
@@ -103,9 +104,14 @@ export class IprWebhooks extends IprApiElement {
     await this.listTask.run();
   }
 
+  /** Whether a first click armed `action` on `id`. */
+  private armed(id: string, action: 'remove' | 'rotate'): boolean {
+    return this.confirming?.id === id && this.confirming.action === action;
+  }
+
   /** Whether this click confirms `action` on `id` (a first click only arms it; any other click disarms). */
   private confirmed(id: string, action: 'remove' | 'rotate'): boolean {
-    if (this.confirming?.id === id && this.confirming.action === action) {
+    if (this.armed(id, action)) {
       this.confirming = undefined;
       return true;
     }
@@ -200,13 +206,13 @@ export class IprWebhooks extends IprApiElement {
             ${e.enabled ? t.disable : t.enable}
           </button>
           <button type="button" class="rotate" @click=${() => this.rotateSecret(e.id)}>
-            ${this.confirming?.id === e.id && this.confirming.action === 'rotate' ? t.confirmRotate : t.rotate}
+            ${this.armed(e.id, 'rotate') ? t.confirmRotate : t.rotate}
           </button>
           <button type="button" class="log-toggle" aria-expanded=${log ? 'true' : 'false'} @click=${() => this.toggleLog(e.id)}>
             ${log ? t.hideLog : t.log}
           </button>
           <button type="button" class="remove" @click=${() => this.removeEndpoint(e.id)}>
-            ${this.confirming?.id === e.id && this.confirming.action === 'remove' ? t.confirmRemove : t.remove}
+            ${this.armed(e.id, 'remove') ? t.confirmRemove : t.remove}
           </button>
         </span>
       </div>
@@ -256,7 +262,7 @@ export class IprWebhooks extends IprApiElement {
       <button type="button" class="copy" @click=${this.copySecret}>${t.copy}</button>
       ${
         this.secret!.previousUntil
-          ? html`<p class="hint">${t.oldSecretUntil(new Date(this.secret!.previousUntil).toLocaleString(this.shownLocale))}</p>`
+          ? html`<p class="hint">${t.oldSecretUntil(formatDate(this.secret!.previousUntil, this.shownLocale, true))}</p>`
           : nothing
       }
     </div>`;
